@@ -1,0 +1,95 @@
+// socket-workbench: the window, or with --no-window just the sessions the
+// command line names. Bad options exit with status 2 and one line saying why.
+
+#include "CommandLine.h"
+#include "MainWindow.h"
+#include "Version.h"
+#include "Workbench.h"
+
+#include <QApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
+}
+
+// SIGTERM/SIGINT end the event loop, so logs are flushed and sockets closed
+// like on a normal quit.
+void installQuitOnSignals(QCoreApplication *app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [] {
+        char c;
+        [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &c, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &sa, nullptr);
+    ::sigaction(SIGINT, &sa, nullptr);
+}
+
+void printLine(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QString::fromLatin1(kAppName));
+    QApplication::setApplicationDisplayName(QStringLiteral("Socket Workbench"));
+    QApplication::setApplicationVersion(QString::fromLatin1(kAppVersion));
+    QApplication::setOrganizationName(QStringLiteral("socket-workbench"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.socketworkbench.SocketWorkbench"));
+
+    const CommandLine::Result cli = CommandLine::parse(QApplication::arguments());
+    if (!cli.ok()) {
+        printLine(stderr, QStringLiteral("socket-workbench: ") + cli.error);
+        return 2;
+    }
+    if (cli.options.showHelp) {
+        printLine(stdout, cli.helpText);
+        return 0;
+    }
+    if (cli.options.showVersion) {
+        printLine(stdout, QStringLiteral("socket-workbench %1").arg(QString::fromLatin1(kAppVersion)));
+        return 0;
+    }
+
+    installQuitOnSignals(&app);
+    Workbench workbench;
+    workbench.setPrintEvents(true, cli.options.verbose);
+    QString error;
+    if (!workbench.applyOptions(cli.options, &error)) {
+        printLine(stderr, QStringLiteral("socket-workbench: ") + error);
+        return 2;
+    }
+
+    std::unique_ptr<MainWindow> window;
+    if (!cli.options.noWindow) {
+        window = std::make_unique<MainWindow>(&workbench);
+        window->show();
+    }
+    const int rc = QApplication::exec();
+    window.reset();
+    return rc;
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+// What a session answers on its own to received data:
+//  none, echo (the same bytes back), a template where {data} stands for the
+//  received bytes ("Hello,{data}!" answers "Tracy" with "Hello,Tracy!"; a
+//  template without {data} is a fixed reply; escapes as in PayloadParser
+//  text mode), or http (a 200 page with correct headers for each request).
+class AutoReply
+{
+public:
+    enum class Mode { None, Echo, Template, Http };
+
+    AutoReply() = default;
+    // "none" (or empty), "echo", "http" (case-insensitive), or anything else =
+    // template text. An invalid template (bad escape, a character the
+    // encoding cannot represent) or an unknown encoding for a template or
+    // http reply fills *error (with line and column for the template) and
+    // returns a None reply; *error is cleared on success.
+    static AutoReply fromSpec(const QString &spec, const QString &encoding, QString *error = nullptr);
+
+    Mode mode() const { return m_mode; }
+    QString templateText() const { return m_template; }
+    QString encoding() const { return m_encoding; }   // canonical name when supported
+    QString spec() const;      // inverse of fromSpec
+    bool isActive() const { return m_mode != Mode::None; }
+
+    // The bytes a template reply gives for received data (template parts
+    // encoded in the encoding, {data} replaced by the raw received bytes).
+    // Echo mode gives the received bytes, None and Http nothing.
+    QByteArray templateReply(const QByteArray &received) const;
+    // The full HTTP response for a request line (method/target are
+    // HTML-escaped into the page, never interpreted). The page is encoded in
+    // the encoding and labelled with it; a HEAD request gets the same headers
+    // and no body.
+    QByteArray httpResponse(const QByteArray &method, const QByteArray &target, bool keepAlive) const;
+    // "400 Bad Request" with Connection: close; reason (HTML-escaped) says
+    // what was wrong with the request.
+    QByteArray httpBadRequest(const QString &reason) const;
+    // The charset label of the encoding in Content-Type ("utf-8", "gbk").
+    QString httpCharset() const;
+
+private:
+    Mode m_mode = Mode::None;
+    QString m_template;
+    QString m_encoding = QStringLiteral("UTF-8");
+    QList<QByteArray> m_parts;  // template split at {data}, escapes applied, encoded
+};

@@ -1,0 +1,239 @@
+#include "CommandLine.h"
+
+#include "AutoReply.h"
+#include "Endpoint.h"
+#include "PayloadParser.h"
+#include "TextCodec.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
+
+QString optionError(const QString &option, const QString &why)
+{
+    return QStringLiteral("--%1: %2").arg(option, why);
+}
+
+bool parseListen(const QString &option, const QString &value, CommandLine::Listen *out, QString *error)
+{
+    const Endpoint::HostPort hp = Endpoint::parseHostPort(value, Endpoint::HostKind::AddressOnly, true);
+    if (!hp.ok()) {
+        *error = optionError(option, hp.error);
+        return false;
+    }
+    out->address = QHostAddress(hp.host);
+    out->port = hp.port;
+    return true;
+}
+
+bool parseTarget(const QString &option, const QString &value, CommandLine::Target *out, QString *error)
+{
+    const Endpoint::HostPort hp = Endpoint::parseHostPort(value, Endpoint::HostKind::NameOrAddress, false);
+    if (!hp.ok()) {
+        *error = optionError(option, hp.error);
+        return false;
+    }
+    out->host = hp.host;
+    out->port = hp.port;
+    return true;
+}
+
+bool parseCount(const QString &option, const QString &value, int min, int max, int *out, QString *error)
+{
+    bool ok = false;
+    const int n = value.trimmed().toInt(&ok);
+    if (!ok || n < min || n > max) {
+        *error = optionError(option, tr("“%1” is not a number from %2 to %3").arg(value).arg(min).arg(max));
+        return false;
+    }
+    *out = n;
+    return true;
+}
+
+bool parseText(const QString &option, const QString &value, const QString &encoding, bool allowEmpty,
+               QByteArray *out, QString *error)
+{
+    const PayloadParser::Result r = PayloadParser::parse(value, PayloadParser::Mode::Text, encoding, allowEmpty);
+    if (!r.ok()) {
+        *error = optionError(option, r.error);
+        return false;
+    }
+    *out = r.bytes;
+    return true;
+}
+} // namespace
+
+CommandLine::Result CommandLine::parse(const QStringList &arguments)
+{
+    Result result;
+    Options &o = result.options;
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Socket Workbench: talk to TCP and UDP services by hand and see how sockets work.\n"
+           "Each option opens or configures the session it names; several may be combined."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help and exit."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, tr("Print the version and exit."));
+    const QCommandLineOption tcpServer(QStringLiteral("tcp-server"),
+        tr("Open a TCP server listening on ADDR:PORT (port 0 lets the OS choose)."), QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption tcpClient(QStringLiteral("tcp-client"),
+        tr("Open a TCP client connecting to HOST:PORT."), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption udp(QStringLiteral("udp"),
+        tr("Open a UDP socket bound to ADDR:PORT (port 0 = any)."), QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption udpTarget(QStringLiteral("udp-target"),
+        tr("Where the UDP session sends (opens a UDP session if --udp is not given)."), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption encoding(QStringLiteral("encoding"),
+        tr("Text encoding for display and sending: %1.").arg(TextCodec::encodings().join(QStringLiteral(", "))),
+        QStringLiteral("NAME"), QStringLiteral("UTF-8"));
+    const QCommandLineOption reply(QStringLiteral("reply"),
+        tr("Answer received data: echo, http, or a template where {data} stands for the received bytes "
+           "(e.g. \"Hello,{data}!\")."), QStringLiteral("echo|http|TEMPLATE"));
+    const QCommandLineOption greeting(QStringLiteral("greeting"),
+        tr("Text a TCP server sends to every accepted connection (escapes \\r \\n \\t \\0 \\\\ \\xHH)."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption send(QStringLiteral("send"),
+        tr("Text sent by the TCP client once connected, and by the UDP session to --udp-target once bound "
+           "(escapes \\r \\n \\t \\0 \\\\ \\xHH)."), QStringLiteral("TEXT"));
+    const QCommandLineOption log(QStringLiteral("log"),
+        tr("Write every event to FILE as JSON Lines (flushed at least every 100 ms)."), QStringLiteral("FILE"));
+    const QCommandLineOption backlog(QStringLiteral("backlog"),
+        tr("listen() backlog of the TCP server (default 50)."), QStringLiteral("N"));
+    const QCommandLineOption maxClients(QStringLiteral("max-clients"),
+        tr("Most clients the TCP server keeps at once; 0 = no limit (default 1000)."), QStringLiteral("N"));
+    const QCommandLineOption timeout(QStringLiteral("connect-timeout"),
+        tr("Connect timeout of the TCP client in milliseconds (default 10000)."), QStringLiteral("MS"));
+    const QCommandLineOption bind(QStringLiteral("bind"),
+        tr("Local ADDR:PORT the TCP client binds before connecting (normally the OS chooses)."),
+        QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption broadcast(QStringLiteral("broadcast"),
+        tr("Allow the UDP session to send to broadcast addresses."));
+    const QCommandLineOption verbose(QStringLiteral("verbose"),
+        tr("Print every event, data included, on standard output."));
+    const QCommandLineOption noWindow(QStringLiteral("no-window"),
+        tr("Run the sessions without showing a window."));
+    parser.addOptions({help, version, tcpServer, tcpClient, udp, udpTarget, encoding, reply, greeting, send, log,
+                       backlog, maxClients, timeout, bind, broadcast, verbose, noWindow});
+    result.helpText = parser.helpText();
+
+    if (!parser.parse(arguments)) {
+        result.error = parser.errorText();
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.error = tr("unexpected argument “%1” (options start with --; see --help)")
+                           .arg(parser.positionalArguments().constFirst());
+        return result;
+    }
+    // Each option once: a second value would silently win otherwise.
+    for (const QString &name : parser.optionNames()) {
+        if (parser.values(name).size() > 1) {
+            result.error = optionError(name, tr("given more than once"));
+            return result;
+        }
+    }
+    o.showHelp = parser.isSet(help);
+    o.showVersion = parser.isSet(version);
+    o.broadcast = parser.isSet(broadcast);
+    o.verbose = parser.isSet(verbose);
+    o.noWindow = parser.isSet(noWindow);
+    if (o.showHelp || o.showVersion)
+        return result;
+
+    QString &err = result.error;
+    if (parser.isSet(encoding)) {
+        const QString canonical = TextCodec::canonicalName(parser.value(encoding));
+        if (canonical.isEmpty()) {
+            err = optionError(QStringLiteral("encoding"),
+                              tr("unknown encoding “%1”; known: %2")
+                                  .arg(parser.value(encoding), TextCodec::encodings().join(QStringLiteral(", "))));
+            return result;
+        }
+        o.encoding = canonical;
+    }
+    if (parser.isSet(tcpServer)) {
+        Listen l;
+        if (!parseListen(QStringLiteral("tcp-server"), parser.value(tcpServer), &l, &err))
+            return result;
+        o.tcpServer = l;
+    }
+    if (parser.isSet(tcpClient)) {
+        Target t;
+        if (!parseTarget(QStringLiteral("tcp-client"), parser.value(tcpClient), &t, &err))
+            return result;
+        o.tcpClient = t;
+    }
+    if (parser.isSet(udp)) {
+        Listen l;
+        if (!parseListen(QStringLiteral("udp"), parser.value(udp), &l, &err))
+            return result;
+        o.udp = l;
+    }
+    if (parser.isSet(udpTarget)) {
+        Target t;
+        if (!parseTarget(QStringLiteral("udp-target"), parser.value(udpTarget), &t, &err))
+            return result;
+        o.udpTarget = t;
+    }
+    if (parser.isSet(bind)) {
+        if (!o.tcpClient) {
+            err = optionError(QStringLiteral("bind"), tr("needs --tcp-client"));
+            return result;
+        }
+        Listen l;
+        if (!parseListen(QStringLiteral("bind"), parser.value(bind), &l, &err))
+            return result;
+        o.clientBind = l;
+    }
+    if (parser.isSet(backlog) && !parseCount(QStringLiteral("backlog"), parser.value(backlog), 0, 65535, &o.backlog, &err))
+        return result;
+    if (parser.isSet(maxClients)
+        && !parseCount(QStringLiteral("max-clients"), parser.value(maxClients), 0, 1000000, &o.maxClients, &err))
+        return result;
+    if (parser.isSet(timeout)
+        && !parseCount(QStringLiteral("connect-timeout"), parser.value(timeout), 1, 3600000, &o.connectTimeoutMs, &err))
+        return result;
+    if (parser.isSet(reply)) {
+        QString why;
+        const AutoReply r = AutoReply::fromSpec(parser.value(reply), o.encoding, &why);
+        if (!why.isEmpty()) {
+            err = optionError(QStringLiteral("reply"), why);
+            return result;
+        }
+        if (parser.value(reply).isEmpty()) {
+            err = optionError(QStringLiteral("reply"), tr("empty; use echo, http or a template text"));
+            return result;
+        }
+        o.replySpec = r.spec();
+    }
+    if (parser.isSet(greeting)) {
+        if (!o.tcpServer) {
+            err = optionError(QStringLiteral("greeting"), tr("needs --tcp-server"));
+            return result;
+        }
+        if (!parseText(QStringLiteral("greeting"), parser.value(greeting), o.encoding, false, &o.greeting, &err))
+            return result;
+    }
+    if (parser.isSet(send)) {
+        if (!o.tcpClient && !o.udpTarget) {
+            err = optionError(QStringLiteral("send"), tr("needs --tcp-client or --udp-target"));
+            return result;
+        }
+        QByteArray bytes;
+        if (!parseText(QStringLiteral("send"), parser.value(send), o.encoding, false, &bytes, &err))
+            return result;
+        o.send = bytes;
+    }
+    if (parser.isSet(log)) {
+        o.logFile = parser.value(log);
+        if (o.logFile.trimmed().isEmpty()) {
+            err = optionError(QStringLiteral("log"), tr("the file name is empty"));
+            return result;
+        }
+    }
+    return result;
+}

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The command line of socket-workbench, parsed and checked without opening
+// anything. Every bad value is an error naming its option; the program
+// prints it on one line and exits with status 2.
+class CommandLine
+{
+public:
+    struct Listen
+    {
+        QHostAddress address;
+        quint16 port = 0;
+    };
+    struct Target
+    {
+        QString host;
+        quint16 port = 0;
+    };
+
+    struct Options
+    {
+        std::optional<Listen> tcpServer;
+        std::optional<Target> tcpClient;
+        std::optional<Listen> udp;
+        std::optional<Target> udpTarget;
+        std::optional<Listen> clientBind;
+        QString encoding = QStringLiteral("UTF-8");
+        QString replySpec;             // empty = none
+        QByteArray greeting;
+        std::optional<QByteArray> send;
+        QString logFile;
+        int backlog = 50;
+        int maxClients = 1000;
+        int connectTimeoutMs = 10000;
+        bool broadcast = false;
+        bool verbose = false;
+        bool showHelp = false;
+        bool showVersion = false;
+        bool noWindow = false;
+    };
+
+    struct Result
+    {
+        Options options;
+        QString error;       // one line, names the option; empty when ok
+        QString helpText;
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    // `arguments` as QCoreApplication::arguments() gives them (program first;
+    // Qt's own -platform etc. already removed).
+    static Result parse(const QStringList &arguments);
+};

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QMetaType>
+#include <QString>
+
+// An address and port, printed the way users and logs expect:
+// 127.0.0.1:8000 and [::1]:8000 (IPv4-mapped IPv6 is shown as IPv4).
+struct Endpoint
+{
+    QHostAddress address;
+    quint16 port = 0;
+
+    bool isNull() const { return address.isNull(); }
+    QString toString() const;
+    QString addressString() const;
+    bool isIPv6() const;
+    bool operator==(const Endpoint &) const = default;
+
+    // What the user typed as HOST:PORT, split. Hosts may be names (for a
+    // client), IPv4, or bracketed IPv6 ("[::1]:8000"); a bare IPv6 address
+    // with a port must be bracketed.
+    struct HostPort
+    {
+        QString host;
+        quint16 port = 0;
+        QString error;  // empty when ok
+        bool ok() const { return error.isEmpty(); }
+    };
+    enum class HostKind { AddressOnly, NameOrAddress };
+    static HostPort parseHostPort(const QString &text, HostKind kind, bool allowPortZero);
+    // Port text 0–65535 (1–65535 unless allowZero).
+    static bool parsePort(const QString &text, bool allowZero, quint16 *port, QString *error);
+    // A host name as DNS allows it (letters, digits, hyphens, dots; labels ≤ 63).
+    static bool isValidHostName(const QString &name);
+};
+
+Q_DECLARE_METATYPE(Endpoint)

@@ -1,0 +1,89 @@
+#include "Session.h"
+
+#include "TextCodec.h"
+#include "TrafficLog.h"
+
+#include <atomic>
+
+namespace {
+std::atomic<quint32> g_nextSessionId{1};
+}
+
+Session::Session(SessionKind kind, QObject *parent)
+    : QObject(parent)
+    , m_kind(kind)
+    , m_id(g_nextSessionId++)
+    , m_log(new TrafficLog(this))
+{
+    qRegisterMetaType<TrafficEvent>();
+}
+
+Session::~Session() = default;
+
+bool Session::setEncoding(const QString &name)
+{
+    const QString canonical = TextCodec::canonicalName(name);
+    if (canonical.isEmpty())
+        return false;
+    m_encoding = canonical;
+    if (m_autoReply.isActive())
+        m_autoReply = AutoReply::fromSpec(m_autoReply.spec(), m_encoding);
+    return true;
+}
+
+QString Session::stateName(State s)
+{
+    switch (s) {
+    case State::Idle: return tr("idle");
+    case State::Starting: return tr("starting");
+    case State::Running: return tr("running");
+    case State::Stopping: return tr("stopping");
+    }
+    return QString();
+}
+
+void Session::setState(State s)
+{
+    if (m_state == s)
+        return;
+    m_state = s;
+    emit stateChanged(s);
+}
+
+TrafficEvent Session::makeEvent(TrafficEvent::Kind kind, quint32 connectionId) const
+{
+    TrafficEvent e;
+    e.kind = kind;
+    e.connectionId = connectionId;
+    return e;
+}
+
+void Session::record(TrafficEvent event)
+{
+    event.timeUs = TrafficEvent::nowUs();
+    event.session = m_kind;
+    event.sessionId = m_id;
+    switch (event.kind) {
+    case TrafficEvent::Kind::Data:
+        if (event.direction == TrafficEvent::Direction::In) {
+            m_counters.bytesIn += quint64(event.payload.size());
+            ++m_counters.messagesIn;
+        } else {
+            m_counters.bytesOut += quint64(event.payload.size());
+            ++m_counters.messagesOut;
+        }
+        break;
+    case TrafficEvent::Kind::Error:
+        ++m_counters.errors;
+        break;
+    default:
+        break;
+    }
+    m_log->append(event);
+    emit eventOccurred(event);
+}
+
+QString Session::emptyPayloadError()
+{
+    return tr("Nothing to send: the payload is empty");
+}

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "AutoReply.h"
+#include "ConnectionInfo.h"
+#include "SendResult.h"
+#include "SessionCounters.h"
+#include "TrafficEvent.h"
+
+#include <QObject>
+
+class TrafficLog;
+
+// Base of the TCP server, TCP client and UDP sessions: owns the log, the
+// encoding and the auto-reply, counts traffic, and turns everything that
+// happens into TrafficEvents (appended to the log and emitted).
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Starting, Running, Stopping };
+    Q_ENUM(State)
+
+    ~Session() override;
+
+    SessionKind kind() const { return m_kind; }
+    quint32 id() const { return m_id; }
+    State state() const { return m_state; }
+    bool isRunning() const { return m_state == State::Running; }
+    TrafficLog *log() const { return m_log; }
+    SessionCounters counters() const { return m_counters; }
+
+    QString encoding() const { return m_encoding; }
+    // False (and unchanged) when the encoding is unknown.
+    bool setEncoding(const QString &name);
+
+    AutoReply autoReply() const { return m_autoReply; }
+    virtual void setAutoReply(const AutoReply &reply) { m_autoReply = reply; }
+
+    // Starting reports failures as error events too; returns false on them.
+    virtual bool start() = 0;
+    virtual void stop() = 0;
+    // Sends to the session's default destination (all clients, the server,
+    // the UDP target). An empty payload is refused: nothing is sent.
+    virtual SendResult send(const QByteArray &payload) = 0;
+
+    // Connections (TCP) or senders (UDP) this session knows now.
+    virtual QList<ConnectionInfo> connections() const = 0;
+
+    static QString stateName(State s);
+
+signals:
+    void eventOccurred(const TrafficEvent &event);
+    void stateChanged(Session::State state);
+    void connectionsChanged();
+
+protected:
+    Session(SessionKind kind, QObject *parent);
+
+    void setState(State s);
+    // Stamps time, session and id, updates the counters, appends to the log
+    // and emits eventOccurred.
+    void record(TrafficEvent event);
+    TrafficEvent makeEvent(TrafficEvent::Kind kind, quint32 connectionId = 0) const;
+    static QString emptyPayloadError();
+
+    SessionCounters m_counters;
+
+private:
+    SessionKind m_kind;
+    quint32 m_id;
+    State m_state = State::Idle;
+    TrafficLog *m_log;
+    QString m_encoding = QStringLiteral("UTF-8");
+    AutoReply m_autoReply;
+};

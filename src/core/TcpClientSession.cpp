@@ -1,0 +1,322 @@
+#include "TcpClientSession.h"
+
+#include "AutoResponder.h"
+#include "SocketProbe.h"
+
+#include <QTcpSocket>
+
+#include <cerrno>
+
+TcpClientSession::TcpClientSession(QObject *parent)
+    : Session(SessionKind::TcpClient, parent)
+    , m_probe(std::make_unique<SocketProbe>())
+{
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, &TcpClientSession::onTimeout);
+}
+
+TcpClientSession::~TcpClientSession()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        delete m_socket;
+    }
+}
+
+bool TcpClientSession::isConnected() const
+{
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+bool TcpClientSession::start()
+{
+    if (m_socket)
+        return true;
+    if (m_host.isEmpty() || m_port == 0) {
+        recordError(TrafficEvent::Reason::Other, tr("Cannot connect: a host and a port from 1 to 65535 are needed"));
+        return false;
+    }
+    setState(State::Starting);
+    m_socket = new QTcpSocket(this);
+    m_writeShutDown = false;
+    m_peerFinished = false;
+    m_closeReason = TrafficEvent::Reason::LocalClose;
+    m_closeMessage.clear();
+    m_info = ConnectionInfo{};
+    m_info.id = 1;
+    m_info.state = QStringLiteral("connecting");
+    if (!m_bindAddress.isNull() || m_bindPort != 0) {
+        const QHostAddress addr = m_bindAddress.isNull() ? QHostAddress(QHostAddress::Any) : m_bindAddress;
+        if (!m_socket->bind(addr, m_bindPort, QAbstractSocket::ReuseAddressHint)) {
+            const QString why = SocketProbe::describe(m_socket->error(), m_socket->errorString());
+            const auto reason = m_socket->error() == QAbstractSocket::AddressInUseError ? TrafficEvent::Reason::AddressInUse
+                              : m_socket->error() == QAbstractSocket::SocketAccessError ? TrafficEvent::Reason::PermissionDenied
+                                                                                         : TrafficEvent::Reason::Other;
+            discardSocket();
+            setState(State::Idle);
+            recordError(reason, tr("Cannot bind to %1: %2").arg(Endpoint{addr, m_bindPort}.toString(), why));
+            return false;
+        }
+    }
+    // Connected only now: a failed bind above is reported once, by us.
+    connect(m_socket, &QTcpSocket::connected, this, &TcpClientSession::onConnected);
+    connect(m_socket, &QTcpSocket::readyRead, this, &TcpClientSession::onReadyRead);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &TcpClientSession::onError);
+    connect(m_socket, &QTcpSocket::disconnected, this, &TcpClientSession::onDisconnected);
+    if (m_timeoutMs > 0)
+        m_timeout.start(m_timeoutMs);
+    m_socket->connectToHost(m_host, m_port);
+    return true;
+}
+
+void TcpClientSession::onConnected()
+{
+    m_timeout.stop();
+    m_probe->attach(m_socket->socketDescriptor());
+    m_info.local = Endpoint{m_socket->localAddress(), m_socket->localPort()};
+    m_info.peer = Endpoint{m_socket->peerAddress(), m_socket->peerPort()};
+    m_info.sinceUs = TrafficEvent::nowUs();
+    m_info.lastActivityUs = m_info.sinceUs;
+    m_info.state = QStringLiteral("connected");
+    ++m_counters.connections;
+    if (autoReply().isActive())
+        m_responder = std::make_unique<AutoResponder>(autoReply());
+    else
+        m_responder.reset();
+    setState(State::Running);
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Connected, m_info.id);
+    e.local = m_info.local;
+    e.peer = m_info.peer;
+    e.message = tr("Connected to %1 from local port %2 (chosen by the OS)")
+                    .arg(m_info.peer.toString())
+                    .arg(m_info.local.port);
+    if (m_bindPort != 0 || !m_bindAddress.isNull())
+        e.message = tr("Connected to %1 from %2").arg(m_info.peer.toString(), m_info.local.toString());
+    record(e);
+    emit connected();
+    emit connectionsChanged();
+    if (m_socket && m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+void TcpClientSession::onReadyRead()
+{
+    if (!m_socket)
+        return;
+    const QByteArray data = m_socket->readAll();
+    if (data.isEmpty())
+        return;
+    m_info.bytesIn += quint64(data.size());
+    ++m_info.messagesIn;
+    m_info.lastActivityUs = TrafficEvent::nowUs();
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, m_info.id);
+    e.direction = TrafficEvent::Direction::In;
+    e.local = m_info.local;
+    e.peer = m_info.peer;
+    e.payload = data;
+    record(e);
+    if (m_responder && !m_writeShutDown) {
+        const AutoResponder::Output out = m_responder->onData(data);
+        for (const QByteArray &reply : out.replies)
+            send(reply);
+        if (out.closeAfter && m_socket)
+            stop();
+    }
+}
+
+void TcpClientSession::onError()
+{
+    if (!m_socket)
+        return;
+    const auto err = m_socket->error();
+    const Endpoint target = m_info.peer.isNull() ? Endpoint{} : m_info.peer;
+    const QString where = target.isNull()
+        ? (m_host.contains(u':') ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2")).arg(m_host).arg(m_port)
+        : target.toString();
+    switch (err) {
+    case QAbstractSocket::RemoteHostClosedError:
+        // After our own FIN an orderly end also leaves the socket CLOSE (the
+        // kernel moved it to TIME_WAIT), so only without one is CLOSE a reset.
+        if (!m_writeShutDown && m_probe->connectionEnd() == SocketProbe::End::PeerReset) {
+            m_closeReason = TrafficEvent::Reason::PeerReset;
+            m_closeMessage = tr("Connection reset by peer (ECONNRESET)");
+        } else {
+            m_closeReason = TrafficEvent::Reason::PeerClosed;
+            m_closeMessage = m_writeShutDown
+                ? tr("Closed: both sides have finished (recv() returned 0 after our shutdown)")
+                : tr("Closed by peer: recv() returned 0 (FIN received)");
+        }
+        return;
+    case QAbstractSocket::ConnectionRefusedError:
+        m_timeout.stop();
+        recordError(TrafficEvent::Reason::Refused,
+                    tr("Cannot connect to %1: %2").arg(where, SocketProbe::osErrorText(ECONNREFUSED)));
+        break;
+    case QAbstractSocket::HostNotFoundError:
+        m_timeout.stop();
+        recordError(TrafficEvent::Reason::HostNotFound,
+                    tr("Cannot connect to %1: host “%2” not found (%3)").arg(where, m_host, m_socket->errorString()));
+        break;
+    case QAbstractSocket::SocketTimeoutError:
+        recordError(TrafficEvent::Reason::TimedOut, tr("Cannot connect to %1: timed out").arg(where));
+        break;
+    case QAbstractSocket::NetworkError: {
+        const QString text = m_socket->errorString();
+        const auto reason = text.contains(QStringLiteral("unreachable"), Qt::CaseInsensitive)
+            ? TrafficEvent::Reason::Unreachable : TrafficEvent::Reason::Other;
+        recordError(reason, tr("%1: %2").arg(where, text));
+        break;
+    }
+    default:
+        recordError(TrafficEvent::Reason::Other,
+                    tr("%1: %2").arg(where, SocketProbe::describe(err, m_socket->errorString())));
+        break;
+    }
+    m_info.lastError = m_socket ? SocketProbe::describe(err, m_socket->errorString()) : QString();
+    if (m_socket && m_socket->state() == QAbstractSocket::UnconnectedState && m_info.sinceUs == 0) {
+        // Never connected: there will be no disconnected() signal.
+        discardSocket();
+        setState(State::Idle);
+        emit disconnected();
+    } else {
+        m_closeReason = TrafficEvent::Reason::Other;
+        m_closeMessage = tr("Closed after an error: %1").arg(m_info.lastError);
+    }
+}
+
+void TcpClientSession::onTimeout()
+{
+    if (!m_socket || m_socket->state() == QAbstractSocket::ConnectedState)
+        return;
+    const QString where = (m_host.contains(u':') ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2")).arg(m_host).arg(m_port);
+    m_socket->disconnect(this);
+    m_socket->abort();
+    discardSocket();
+    setState(State::Idle);
+    recordError(TrafficEvent::Reason::TimedOut,
+                tr("Cannot connect to %1: no answer within %2 ms (timed out)").arg(where).arg(m_timeoutMs));
+    emit disconnected();
+}
+
+void TcpClientSession::onDisconnected()
+{
+    m_timeout.stop();
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, m_info.id);
+    e.local = m_info.local;
+    e.peer = m_info.peer;
+    e.reason = m_closeReason;
+    e.message = m_closeMessage.isEmpty() ? tr("Closed by us") : m_closeMessage;
+    m_probe->release();
+    m_info.state = QStringLiteral("closed");
+    discardSocket();
+    setState(State::Idle);
+    record(e);
+    emit disconnected();
+    emit connectionsChanged();
+}
+
+void TcpClientSession::discardSocket()
+{
+    if (!m_socket)
+        return;
+    m_socket->disconnect(this);
+    m_socket->deleteLater();
+    m_socket = nullptr;
+}
+
+void TcpClientSession::stop()
+{
+    if (!m_socket)
+        return;
+    if (m_socket->state() != QAbstractSocket::ConnectedState && m_socket->state() != QAbstractSocket::ClosingState) {
+        // Still looking up or connecting: give up quietly, and say so.
+        m_timeout.stop();
+        m_socket->disconnect(this);
+        m_socket->abort();
+        discardSocket();
+        setState(State::Idle);
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Stopped);
+        e.message = tr("Connection attempt cancelled");
+        record(e);
+        emit disconnected();
+        return;
+    }
+    setState(State::Stopping);
+    m_closeReason = TrafficEvent::Reason::LocalClose;
+    m_closeMessage = tr("Closed by us");
+    m_socket->disconnectFromHost();
+}
+
+void TcpClientSession::abortConnection()
+{
+    if (!m_socket)
+        return;
+    m_closeReason = TrafficEvent::Reason::LocalClose;
+    m_closeMessage = tr("Reset by us (RST sent)");
+    m_probe->setAbortiveClose();
+    m_socket->abort();
+}
+
+bool TcpClientSession::shutdownWrite(QString *error)
+{
+    if (!isConnected()) {
+        if (error) *error = tr("Not connected");
+        return false;
+    }
+    if (m_writeShutDown)
+        return true;
+    // Whatever is still buffered must leave before the FIN.
+    m_socket->flush();
+    if (!SocketProbe::shutdownWrite(m_socket->socketDescriptor(), error))
+        return false;
+    m_writeShutDown = true;
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, m_info.id);
+    e.local = m_info.local;
+    e.peer = m_info.peer;
+    e.reason = TrafficEvent::Reason::LocalClose;
+    e.message = tr("Half-closed by us: shutdown(SHUT_WR) sent FIN, still reading");
+    record(e);
+    return true;
+}
+
+SendResult TcpClientSession::send(const QByteArray &payload)
+{
+    if (payload.isEmpty())
+        return SendResult::failure(emptyPayloadError());
+    if (!isConnected())
+        return SendResult::failure(tr("Not connected: nothing was sent"));
+    if (m_writeShutDown)
+        return SendResult::failure(tr("The sending side is shut down (shutdown(SHUT_WR)): nothing was sent"));
+    const qint64 n = m_socket->write(payload);
+    if (n < 0)
+        return SendResult::failure(tr("Send failed: %1").arg(m_socket->errorString()));
+    m_info.bytesOut += quint64(n);
+    ++m_info.messagesOut;
+    m_info.lastActivityUs = TrafficEvent::nowUs();
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, m_info.id);
+    e.direction = TrafficEvent::Direction::Out;
+    e.local = m_info.local;
+    e.peer = m_info.peer;
+    e.payload = payload;
+    record(e);
+    return SendResult::success(n);
+}
+
+void TcpClientSession::recordError(TrafficEvent::Reason reason, const QString &message)
+{
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, m_info.id);
+    e.local = m_info.local;
+    e.peer = m_info.peer;
+    e.reason = reason;
+    e.message = message;
+    m_info.lastError = message;
+    record(e);
+}
+
+QList<ConnectionInfo> TcpClientSession::connections() const
+{
+    if (!m_socket)
+        return {};
+    return {m_info};
+}

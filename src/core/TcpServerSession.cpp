@@ -1,0 +1,327 @@
+#include "TcpServerSession.h"
+
+#include "AutoResponder.h"
+#include "SocketProbe.h"
+#include "TrafficLog.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+
+struct TcpServerSession::Client
+{
+    quint32 id = 0;
+    QTcpSocket *socket = nullptr;
+    SocketProbe probe;
+    ConnectionInfo info;
+    std::unique_ptr<AutoResponder> responder;
+    TrafficEvent::Reason closeReason = TrafficEvent::Reason::LocalClose;
+    QString closeMessage;
+};
+
+TcpServerSession::TcpServerSession(QObject *parent)
+    : Session(SessionKind::TcpServer, parent)
+{
+}
+
+TcpServerSession::~TcpServerSession()
+{
+    // Quietly: the owner is going away, there is nobody to tell.
+    for (auto &[id, c] : m_clients) {
+        c->socket->disconnect(this);
+        c->socket->abort();
+        delete c->socket;
+    }
+    m_clients.clear();
+}
+
+Endpoint TcpServerSession::listenEndpoint() const
+{
+    if (!m_server || !m_server->isListening())
+        return Endpoint{m_address, m_port};
+    return Endpoint{m_server->serverAddress(), m_server->serverPort()};
+}
+
+bool TcpServerSession::start()
+{
+    if (m_server && m_server->isListening())
+        return true;
+    setState(State::Starting);
+    delete m_server;
+    m_server = new QTcpServer(this);
+    m_server->setListenBacklogSize(m_backlog);
+    connect(m_server, &QTcpServer::newConnection, this, &TcpServerSession::onNewConnection);
+    if (!m_server->listen(m_address, m_port)) {
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
+        e.local = Endpoint{m_address, m_port};
+        const auto err = m_server->serverError();
+        e.reason = err == QAbstractSocket::AddressInUseError ? TrafficEvent::Reason::AddressInUse
+                 : err == QAbstractSocket::SocketAccessError ? TrafficEvent::Reason::PermissionDenied
+                                                             : TrafficEvent::Reason::Other;
+        e.message = tr("Cannot listen on %1: %2")
+                        .arg(e.local.toString(), SocketProbe::describe(err, m_server->errorString()));
+        delete m_server;
+        m_server = nullptr;
+        setState(State::Idle);
+        record(e);
+        return false;
+    }
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Listening);
+    e.local = listenEndpoint();
+    e.message = tr("Listening on %1 (backlog %2)").arg(e.local.toString()).arg(m_backlog);
+    setState(State::Running);
+    record(e);
+    return true;
+}
+
+void TcpServerSession::stop()
+{
+    if (!m_server)
+        return;
+    setState(State::Stopping);
+    const Endpoint where = listenEndpoint();
+    // The listening socket goes first: no new clients while the others close.
+    m_server->close();
+    m_server->deleteLater();
+    m_server = nullptr;
+    std::vector<Client *> open;
+    for (auto &[id, c] : m_clients)
+        open.push_back(c.get());
+    for (Client *c : open) {
+        c->closeReason = TrafficEvent::Reason::SessionStopped;
+        c->closeMessage = tr("Closed: the server stopped");
+        c->socket->disconnectFromHost();
+    }
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Stopped);
+    e.local = where;
+    e.message = tr("Stopped listening on %1").arg(where.toString());
+    setState(State::Idle);
+    record(e);
+}
+
+TrafficEvent TcpServerSession::clientEvent(TrafficEvent::Kind kind, const Client *c) const
+{
+    TrafficEvent e = makeEvent(kind, c->id);
+    e.local = c->info.local;
+    e.peer = c->info.peer;
+    return e;
+}
+
+void TcpServerSession::onNewConnection()
+{
+    while (m_server && m_server->hasPendingConnections()) {
+        QTcpSocket *socket = m_server->nextPendingConnection();
+        if (!socket)
+            break;
+        socket->setParent(nullptr);
+        const Endpoint local{socket->localAddress(), socket->localPort()};
+        const Endpoint peer{socket->peerAddress(), socket->peerPort()};
+        if (m_maxClients > 0 && int(m_clients.size()) >= m_maxClients) {
+            TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
+            e.local = local;
+            e.peer = peer;
+            e.reason = TrafficEvent::Reason::LimitReached;
+            e.message = tr("Refused %1: the limit of %2 clients is reached").arg(peer.toString()).arg(m_maxClients);
+            socket->abort();
+            delete socket;
+            record(e);
+            continue;
+        }
+        auto client = std::make_unique<Client>();
+        Client *c = client.get();
+        c->id = ++m_nextClientId;
+        c->socket = socket;
+        c->probe.attach(socket->socketDescriptor());
+        c->info.id = c->id;
+        c->info.local = local;
+        c->info.peer = peer;
+        c->info.sinceUs = TrafficEvent::nowUs();
+        c->info.lastActivityUs = c->info.sinceUs;
+        c->info.state = QStringLiteral("connected");
+        if (autoReply().isActive())
+            c->responder = std::make_unique<AutoResponder>(autoReply());
+        m_clients.emplace(c->id, std::move(client));
+        ++m_counters.connections;
+
+        connect(socket, &QTcpSocket::readyRead, this, [this, c] { onReadyRead(c); });
+        connect(socket, &QTcpSocket::errorOccurred, this, [this, c] { onSocketError(c); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, c] { onDisconnected(c); });
+
+        TrafficEvent e = clientEvent(TrafficEvent::Kind::Connected, c);
+        e.message = tr("Accepted connection #%1 from %2").arg(c->id).arg(peer.toString());
+        record(e);
+        emit clientConnected(c->id);
+        emit connectionsChanged();
+        if (!m_greeting.isEmpty())
+            writeTo(c, m_greeting);
+        // Data may already be waiting (sent together with the handshake).
+        if (socket->bytesAvailable() > 0)
+            onReadyRead(c);
+    }
+}
+
+
+void TcpServerSession::onReadyRead(Client *c)
+{
+    const QByteArray data = c->socket->readAll();
+    if (data.isEmpty())
+        return;
+    c->info.bytesIn += quint64(data.size());
+    ++c->info.messagesIn;
+    c->info.lastActivityUs = TrafficEvent::nowUs();
+    TrafficEvent e = clientEvent(TrafficEvent::Kind::Data, c);
+    e.direction = TrafficEvent::Direction::In;
+    e.payload = data;
+    record(e);
+    if (c->responder) {
+        const AutoResponder::Output out = c->responder->onData(data);
+        for (const QByteArray &reply : out.replies)
+            writeTo(c, reply);
+        if (out.closeAfter) {
+            c->closeReason = TrafficEvent::Reason::LocalClose;
+            c->closeMessage = tr("Closed by us after the reply");
+            c->socket->disconnectFromHost();
+        }
+    }
+}
+
+void TcpServerSession::onSocketError(Client *c)
+{
+    const auto err = c->socket->error();
+    if (err == QAbstractSocket::RemoteHostClosedError) {
+        if (c->probe.connectionEnd() == SocketProbe::End::PeerReset) {
+            c->closeReason = TrafficEvent::Reason::PeerReset;
+            c->closeMessage = tr("Connection reset by peer (ECONNRESET)");
+        } else {
+            c->closeReason = TrafficEvent::Reason::PeerClosed;
+            c->closeMessage = tr("Closed by peer: recv() returned 0 (FIN received)");
+        }
+        return;
+    }
+    c->info.lastError = SocketProbe::describe(err, c->socket->errorString());
+    TrafficEvent e = clientEvent(TrafficEvent::Kind::Error, c);
+    e.reason = TrafficEvent::Reason::Other;
+    e.message = c->info.lastError;
+    record(e);
+    c->closeReason = TrafficEvent::Reason::Other;
+    c->closeMessage = tr("Closed after an error: %1").arg(c->info.lastError);
+}
+
+void TcpServerSession::onDisconnected(Client *c)
+{
+    auto it = m_clients.find(c->id);
+    if (it == m_clients.end())
+        return;
+    std::unique_ptr<Client> owned = std::move(it->second);
+    m_clients.erase(it);
+    owned->probe.release();
+    TrafficEvent e = clientEvent(TrafficEvent::Kind::Closed, c);
+    e.reason = c->closeReason;
+    e.message = c->closeMessage.isEmpty() ? tr("Closed by us") : c->closeMessage;
+    owned->socket->disconnect(this);
+    owned->socket->deleteLater();
+    record(e);
+    emit clientDisconnected(c->id);
+    emit connectionsChanged();
+}
+
+SendResult TcpServerSession::writeTo(Client *c, const QByteArray &payload)
+{
+    if (c->socket->state() != QAbstractSocket::ConnectedState)
+        return SendResult::failure(tr("Connection #%1 is closing: nothing was sent").arg(c->id));
+    const qint64 n = c->socket->write(payload);
+    if (n < 0)
+        return SendResult::failure(tr("Send to #%1 failed: %2").arg(c->id).arg(c->socket->errorString()));
+    c->info.bytesOut += quint64(n);
+    ++c->info.messagesOut;
+    c->info.lastActivityUs = TrafficEvent::nowUs();
+    TrafficEvent e = clientEvent(TrafficEvent::Kind::Data, c);
+    e.direction = TrafficEvent::Direction::Out;
+    e.payload = payload;
+    record(e);
+    return SendResult::success(n);
+}
+
+SendResult TcpServerSession::sendTo(quint32 clientId, const QByteArray &payload)
+{
+    if (payload.isEmpty())
+        return SendResult::failure(emptyPayloadError());
+    auto it = m_clients.find(clientId);
+    if (it == m_clients.end())
+        return SendResult::failure(tr("There is no connection #%1: nothing was sent").arg(clientId));
+    return writeTo(it->second.get(), payload);
+}
+
+SendResult TcpServerSession::sendToAll(const QByteArray &payload)
+{
+    if (payload.isEmpty())
+        return SendResult::failure(emptyPayloadError());
+    if (m_clients.empty())
+        return SendResult::failure(tr("No client is connected: nothing was sent"));
+    qint64 total = 0;
+    QStringList errors;
+    std::vector<Client *> targets;
+    for (auto &[id, c] : m_clients)
+        targets.push_back(c.get());
+    for (Client *c : targets) {
+        const SendResult r = writeTo(c, payload);
+        if (r.ok())
+            total += r.bytes;
+        else
+            errors << r.error;
+    }
+    if (total == 0 && !errors.isEmpty())
+        return SendResult::failure(errors.join(u'\n'));
+    return SendResult::success(total);
+}
+
+SendResult TcpServerSession::send(const QByteArray &payload)
+{
+    return sendToAll(payload);
+}
+
+bool TcpServerSession::disconnectClient(quint32 clientId, bool reset)
+{
+    auto it = m_clients.find(clientId);
+    if (it == m_clients.end())
+        return false;
+    Client *c = it->second.get();
+    c->closeReason = TrafficEvent::Reason::LocalClose;
+    if (reset) {
+        c->closeMessage = tr("Reset by us (RST sent)");
+        c->probe.setAbortiveClose();
+        c->socket->abort();
+    } else {
+        c->closeMessage = tr("Closed by us");
+        c->socket->disconnectFromHost();
+    }
+    return true;
+}
+
+ConnectionInfo TcpServerSession::client(quint32 clientId) const
+{
+    auto it = m_clients.find(clientId);
+    if (it == m_clients.end())
+        return ConnectionInfo{};
+    ConnectionInfo info = it->second->info;
+    if (it->second->socket->state() == QAbstractSocket::ClosingState)
+        info.state = QStringLiteral("closing");
+    return info;
+}
+
+QList<ConnectionInfo> TcpServerSession::connections() const
+{
+    QList<ConnectionInfo> list;
+    list.reserve(qsizetype(m_clients.size()));
+    for (const auto &[id, c] : m_clients)
+        list.append(client(id));
+    return list;
+}
+
+std::pair<int, int> TcpServerSession::kernelListenQueue() const
+{
+    int waiting = -1;
+    int backlog = -1;
+    if (!m_server || !SocketProbe::listenQueue(m_server->socketDescriptor(), &waiting, &backlog))
+        return {-1, -1};
+    return {waiting, backlog};
+}

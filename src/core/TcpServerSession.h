@@ -1,0 +1,82 @@
+#pragma once
+
+#include "Session.h"
+
+#include <QHostAddress>
+
+#include <map>
+#include <utility>
+#include <memory>
+
+class QTcpServer;
+class QTcpSocket;
+class AutoResponder;
+class SocketProbe;
+
+// A listening TCP socket and the connections it accepts. Like the classic
+// server: socket(), setsockopt(SO_REUSEADDR) (Qt sets it on Unix, so a
+// restart on the same port works while old connections sit in TIME_WAIT),
+// bind(), listen(backlog), then accept() gives one new socket per client.
+class TcpServerSession : public Session
+{
+    Q_OBJECT
+public:
+    static constexpr int kDefaultBacklog = 50;
+    static constexpr int kDefaultMaxClients = 1000;
+
+    explicit TcpServerSession(QObject *parent = nullptr);
+    ~TcpServerSession() override;
+
+    void setListenAddress(const QHostAddress &address) { m_address = address; }
+    QHostAddress listenAddress() const { return m_address; }
+    void setPort(quint16 port) { m_port = port; }
+    quint16 port() const { return m_port; }
+    // The endpoint actually listened on (the chosen port when port 0 was asked).
+    Endpoint listenEndpoint() const;
+    void setBacklog(int backlog) { m_backlog = backlog; }
+    int backlog() const { return m_backlog; }
+    // 0 = no limit. A client over the limit is accepted and closed at once, and logged.
+    void setMaxClients(int max) { m_maxClients = max; }
+    int maxClients() const { return m_maxClients; }
+    // Sent to every accepted connection (empty = none).
+    void setGreeting(const QByteArray &greeting) { m_greeting = greeting; }
+    QByteArray greeting() const { return m_greeting; }
+
+    bool start() override;
+    void stop() override;
+    SendResult send(const QByteArray &payload) override;  // to every client
+    QList<ConnectionInfo> connections() const override;
+
+    SendResult sendTo(quint32 clientId, const QByteArray &payload);
+    SendResult sendToAll(const QByteArray &payload);
+    // Closes one client: orderly (FIN) or, with reset, abortively (RST).
+    bool disconnectClient(quint32 clientId, bool reset = false);
+    // The listen queue the kernel keeps: {waiting for accept(), backlog};
+    // {-1, -1} when not listening.
+    std::pair<int, int> kernelListenQueue() const;
+    int clientCount() const { return int(m_clients.size()); }
+    bool hasClient(quint32 clientId) const { return m_clients.count(clientId) != 0; }
+    ConnectionInfo client(quint32 clientId) const;
+
+signals:
+    void clientConnected(quint32 clientId);
+    void clientDisconnected(quint32 clientId);
+
+private:
+    struct Client;
+    void onNewConnection();
+    void onReadyRead(Client *c);
+    void onSocketError(Client *c);
+    void onDisconnected(Client *c);
+    SendResult writeTo(Client *c, const QByteArray &payload);
+    TrafficEvent clientEvent(TrafficEvent::Kind kind, const Client *c) const;
+
+    QTcpServer *m_server = nullptr;
+    QHostAddress m_address = QHostAddress(QHostAddress::LocalHost);
+    quint16 m_port = 0;
+    int m_backlog = kDefaultBacklog;
+    int m_maxClients = kDefaultMaxClients;
+    QByteArray m_greeting;
+    quint32 m_nextClientId = 0;
+    std::map<quint32, std::unique_ptr<Client>> m_clients;
+};

@@ -1,0 +1,312 @@
+#include "UdpSession.h"
+
+#include "AutoResponder.h"
+#include "SocketProbe.h"
+
+#include <QHostInfo>
+#include <QNetworkDatagram>
+#include <QNetworkInterface>
+#include <QLocale>
+#include <QUdpSocket>
+
+#include <cerrno>
+
+UdpSession::UdpSession(QObject *parent)
+    : Session(SessionKind::Udp, parent)
+{
+}
+
+UdpSession::~UdpSession()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        delete m_socket;
+    }
+}
+
+Endpoint UdpSession::localEndpoint() const
+{
+    if (!m_socket)
+        return Endpoint{m_bindAddress, m_bindPort};
+    return Endpoint{m_socket->localAddress(), m_socket->localPort()};
+}
+
+void UdpSession::setTarget(const QString &host, quint16 port)
+{
+    m_targetHost = host;
+    m_targetPort = port;
+}
+
+qsizetype UdpSession::maxDatagramFor(const QHostAddress &target)
+{
+    return target.protocol() == QAbstractSocket::IPv6Protocol && !target.toIPv4Address() ? kMaxDatagramIPv6
+                                                                                          : kMaxDatagramIPv4;
+}
+
+bool UdpSession::isBroadcastAddress(const QHostAddress &a) const
+{
+    if (a.protocol() != QAbstractSocket::IPv4Protocol)
+        return false;
+    if (a == QHostAddress(QHostAddress::Broadcast))
+        return true;
+    const quint32 v4 = a.toIPv4Address();
+    // The loopback network's broadcast, and every interface's.
+    if (v4 == 0x7fffffffu)
+        return true;
+    const auto interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &iface : interfaces) {
+        for (const QNetworkAddressEntry &entry : iface.addressEntries()) {
+            if (!entry.broadcast().isNull() && entry.broadcast() == a)
+                return true;
+        }
+    }
+    return false;
+}
+
+bool UdpSession::start()
+{
+    return ensureBound(QHostAddress());
+}
+
+bool UdpSession::ensureBound(const QHostAddress &forTarget)
+{
+    if (m_socket)
+        return true;
+    QHostAddress address = m_bindAddress;
+    if (address.isNull()) {
+        const bool v6 = forTarget.protocol() == QAbstractSocket::IPv6Protocol;
+        if (forTarget.isNull() || forTarget.isLoopback())
+            address = QHostAddress(v6 ? QHostAddress::LocalHostIPv6 : QHostAddress::LocalHost);
+        else
+            address = QHostAddress(v6 ? QHostAddress::AnyIPv6 : QHostAddress::AnyIPv4);
+    }
+    setState(State::Starting);
+    m_socket = new QUdpSocket(this);
+    // Exclusive: another program on the same port must be an error, not a silent share.
+    if (!m_socket->bind(address, m_bindPort, QAbstractSocket::DontShareAddress)) {
+        const auto err = m_socket->error();
+        const QString why = SocketProbe::describe(err, m_socket->errorString());
+        delete m_socket;
+        m_socket = nullptr;
+        setState(State::Idle);
+        const auto reason = err == QAbstractSocket::AddressInUseError ? TrafficEvent::Reason::AddressInUse
+                          : err == QAbstractSocket::SocketAccessError ? TrafficEvent::Reason::PermissionDenied
+                                                                     : TrafficEvent::Reason::Other;
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
+        e.local = Endpoint{address, m_bindPort};
+        e.reason = reason;
+        e.message = tr("Cannot bind UDP to %1: %2").arg(e.local.toString(), why);
+        record(e);
+        return false;
+    }
+    SocketProbe::enableUdpErrorQueue(m_socket->socketDescriptor(),
+                                     address.protocol() != QAbstractSocket::IPv4Protocol);
+    connect(m_socket, &QUdpSocket::readyRead, this, &UdpSession::onReadyRead);
+    setState(State::Running);
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Listening);
+    e.local = localEndpoint();
+    e.message = tr("Bound UDP to %1; recvfrom() waits for datagrams").arg(e.local.toString());
+    record(e);
+    return true;
+}
+
+void UdpSession::stop()
+{
+    if (!m_socket)
+        return;
+    const Endpoint where = localEndpoint();
+    setState(State::Stopping);
+    m_socket->disconnect(this);
+    m_socket->close();
+    m_socket->deleteLater();
+    m_socket = nullptr;
+    setState(State::Idle);
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Stopped);
+    e.local = where;
+    e.message = tr("Closed the UDP socket on %1").arg(where.toString());
+    record(e);
+}
+
+quint32 UdpSession::peerIdFor(const Endpoint &peer, bool create)
+{
+    const QString key = peer.toString();
+    auto it = m_peerIds.find(key);
+    if (it != m_peerIds.end())
+        return it->second;
+    if (!create)
+        return 0;
+    const quint32 id = ++m_nextPeerId;
+    m_peerIds.emplace(key, id);
+    ConnectionInfo info;
+    info.id = id;
+    info.peer = peer;
+    info.local = localEndpoint();
+    info.sinceUs = TrafficEvent::nowUs();
+    info.state = QStringLiteral("seen");
+    m_peers.emplace(id, info);
+    ++m_counters.connections;
+    emit connectionsChanged();
+    return id;
+}
+
+void UdpSession::onReadyRead()
+{
+    if (!m_socket)
+        return;
+    const Endpoint local = localEndpoint();
+    bool readAny = false;
+    while (m_socket && m_socket->hasPendingDatagrams()) {
+        const QNetworkDatagram d = m_socket->receiveDatagram();
+        readAny = true;
+        if (!d.isValid())
+            break;
+        const Endpoint from{d.senderAddress(), quint16(d.senderPort())};
+        const quint32 id = peerIdFor(from, true);
+        ConnectionInfo &info = m_peers[id];
+        info.bytesIn += quint64(d.data().size());
+        ++info.messagesIn;
+        info.lastActivityUs = TrafficEvent::nowUs();
+        m_lastSender = from;
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, id);
+        e.direction = TrafficEvent::Direction::In;
+        e.local = local;
+        e.peer = from;
+        e.payload = d.data();
+        record(e);
+        emit datagramReceived(from, d.data().size());
+        if (autoReply().isActive() && !d.data().isEmpty()) {
+            AutoResponder responder(autoReply());
+            const AutoResponder::Output out = responder.onData(d.data());
+            for (const QByteArray &reply : out.replies)
+                sendTo(from.address, from.port, reply);
+        }
+    }
+    readErrorQueue();
+    // Qt keeps read notifications off until a datagram is read; when the
+    // wake-up was only an ICMP error there is none, so read "nothing" to
+    // turn them back on (otherwise the socket goes deaf).
+    if (m_socket && !readAny)
+        m_socket->readDatagram(nullptr, 0);
+}
+
+void UdpSession::readErrorQueue()
+{
+    if (!m_socket)
+        return;
+    const auto errors = SocketProbe::drainUdpErrors(m_socket->socketDescriptor());
+    for (const SocketProbe::IcmpError &err : errors) {
+        const quint32 id = peerIdFor(err.target, false);
+        if (id)
+            m_peers[id].lastError = err.text;
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, id);
+        e.local = localEndpoint();
+        e.peer = err.target;
+        e.reason = err.osError == ECONNREFUSED ? TrafficEvent::Reason::Refused : TrafficEvent::Reason::Unreachable;
+        e.message = tr("Datagram to %1 was rejected: %2").arg(err.target.toString(), err.text);
+        record(e);
+    }
+}
+
+SendResult UdpSession::send(const QByteArray &payload)
+{
+    if (payload.isEmpty())
+        return SendResult::failure(emptyPayloadError());
+    if (m_targetHost.isEmpty() || m_targetPort == 0)
+        return SendResult::failure(tr("No target: set a host and a port from 1 to 65535 first"));
+    QHostAddress address;
+    if (!address.setAddress(m_targetHost)) {
+        // A name: look it up now (names in a lesson are "localhost" and the like).
+        const QHostInfo info = QHostInfo::fromName(m_targetHost);
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            const QString why = tr("Cannot send to %1:%2: host not found (%3)")
+                                    .arg(m_targetHost).arg(m_targetPort).arg(info.errorString());
+            recordError(TrafficEvent::Reason::HostNotFound, why);
+            return SendResult::failure(why);
+        }
+        address = info.addresses().constFirst();
+        // Prefer the family of the bound socket.
+        if (m_socket) {
+            for (const QHostAddress &a : info.addresses()) {
+                if (a.protocol() == m_socket->localAddress().protocol()) {
+                    address = a;
+                    break;
+                }
+            }
+        }
+    }
+    return sendTo(address, m_targetPort, payload);
+}
+
+SendResult UdpSession::sendTo(const QHostAddress &address, quint16 port, const QByteArray &payload)
+{
+    if (payload.isEmpty())
+        return SendResult::failure(emptyPayloadError());
+    if (address.isNull() || port == 0)
+        return SendResult::failure(tr("No target: set a host and a port from 1 to 65535 first"));
+    const qsizetype max = maxDatagramFor(address);
+    if (payload.size() > max) {
+        const QString why = tr("Not sent: a UDP datagram to %1 carries at most %2 bytes, this one has %3")
+                                .arg(Endpoint{address, port}.toString())
+                                .arg(QLocale::c().toString(qlonglong(max)), QLocale::c().toString(qlonglong(payload.size())));
+        return SendResult::failure(why);
+    }
+    if (isBroadcastAddress(address) && !m_broadcast)
+        return SendResult::failure(tr("Not sent: %1 is a broadcast address; turn broadcast on first (SO_BROADCAST)")
+                                       .arg(address.toString()));
+    if (!ensureBound(address))
+        return SendResult::failure(tr("Cannot send: the UDP socket could not be bound"));
+    const qint64 n = m_socket->writeDatagram(payload, address, port);
+    const Endpoint to{address, port};
+    if (n < 0) {
+        const QString why = tr("Send to %1 failed: %2")
+                                .arg(to.toString(), SocketProbe::describe(m_socket->error(), m_socket->errorString()));
+        recordError(TrafficEvent::Reason::Other, why, to);
+        return SendResult::failure(why);
+    }
+    const quint32 id = peerIdFor(to, true);
+    ConnectionInfo &info = m_peers[id];
+    info.bytesOut += quint64(n);
+    ++info.messagesOut;
+    info.lastActivityUs = TrafficEvent::nowUs();
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, id);
+    e.direction = TrafficEvent::Direction::Out;
+    e.local = localEndpoint();
+    e.peer = to;
+    e.payload = payload;
+    record(e);
+    return SendResult::success(n);
+}
+
+SendResult UdpSession::replyToLastSender(const QByteArray &payload)
+{
+    if (m_lastSender.isNull())
+        return SendResult::failure(tr("Nobody has sent a datagram yet: there is no sender to reply to"));
+    return sendTo(m_lastSender.address, m_lastSender.port, payload);
+}
+
+SendResult UdpSession::sendBroadcast(quint16 port, const QByteArray &payload, const QHostAddress &address)
+{
+    if (!m_broadcast)
+        return SendResult::failure(tr("Broadcast is off: turn it on to send to %1").arg(address.toString()));
+    if (!isBroadcastAddress(address))
+        return SendResult::failure(tr("%1 is not a broadcast address").arg(address.toString()));
+    return sendTo(address, port, payload);
+}
+
+void UdpSession::recordError(TrafficEvent::Reason reason, const QString &message, const Endpoint &peer)
+{
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
+    e.local = localEndpoint();
+    e.peer = peer;
+    e.reason = reason;
+    e.message = message;
+    record(e);
+}
+
+QList<ConnectionInfo> UdpSession::connections() const
+{
+    QList<ConnectionInfo> list;
+    for (const auto &[id, info] : m_peers)
+        list.append(info);
+    return list;
+}

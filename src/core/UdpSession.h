@@ -1,0 +1,85 @@
+#pragma once
+
+#include "Session.h"
+
+#include <QHostAddress>
+
+#include <map>
+
+class QUdpSocket;
+class QHostInfo;
+
+// A datagram socket: socket(AF_INET, SOCK_DGRAM), bind(), then recvfrom()
+// gives each datagram with its sender and sendto() addresses each one; no
+// connection. Every sender seen becomes a peer with its own counters.
+class UdpSession : public Session
+{
+    Q_OBJECT
+public:
+    // The largest UDP payload: 65,535 − 8 (UDP header) − 20 (IPv4 header).
+    static constexpr qsizetype kMaxDatagramIPv4 = 65507;
+    // Over IPv6 the 40-byte header is not counted in the payload length.
+    static constexpr qsizetype kMaxDatagramIPv6 = 65527;
+
+    explicit UdpSession(QObject *parent = nullptr);
+    ~UdpSession() override;
+
+    // Null = automatic: loopback of the target's family (127.0.0.1 when
+    // there is no target), the wildcard address for non-loopback targets.
+    void setBindAddress(const QHostAddress &address) { m_bindAddress = address; }
+    QHostAddress bindAddress() const { return m_bindAddress; }
+    void setBindPort(quint16 port) { m_bindPort = port; }
+    quint16 bindPort() const { return m_bindPort; }
+    Endpoint localEndpoint() const;
+
+    // Where send() goes. A host name is looked up when sending.
+    void setTarget(const QString &host, quint16 port);
+    QString targetHost() const { return m_targetHost; }
+    quint16 targetPort() const { return m_targetPort; }
+
+    // Without it, sending to a broadcast address is refused, as the OS does
+    // without SO_BROADCAST.
+    void setBroadcastEnabled(bool on) { m_broadcast = on; }
+    bool broadcastEnabled() const { return m_broadcast; }
+
+    bool start() override;   // bind
+    // Binds for sending to `target` when no bind address was set (loopback for
+    // a loopback target, of the target's family).
+    bool startFor(const QHostAddress &target) { return ensureBound(target); }
+    void stop() override;
+    SendResult send(const QByteArray &payload) override;   // to the target
+    QList<ConnectionInfo> connections() const override;    // senders seen
+
+    SendResult sendTo(const QHostAddress &address, quint16 port, const QByteArray &payload);
+    // To whoever sent the last datagram.
+    SendResult replyToLastSender(const QByteArray &payload);
+    Endpoint lastSender() const { return m_lastSender; }
+    // To 255.255.255.255 (or the given broadcast address) on `port`;
+    // needs setBroadcastEnabled(true).
+    SendResult sendBroadcast(quint16 port, const QByteArray &payload,
+                             const QHostAddress &address = QHostAddress(QHostAddress::Broadcast));
+
+    static qsizetype maxDatagramFor(const QHostAddress &target);
+
+signals:
+    void datagramReceived(const Endpoint &from, qsizetype size);
+
+private:
+    void onReadyRead();
+    void readErrorQueue();
+    bool ensureBound(const QHostAddress &forTarget);
+    quint32 peerIdFor(const Endpoint &peer, bool create);
+    void recordError(TrafficEvent::Reason reason, const QString &message, const Endpoint &peer = {});
+    bool isBroadcastAddress(const QHostAddress &a) const;
+
+    QUdpSocket *m_socket = nullptr;
+    QHostAddress m_bindAddress;
+    quint16 m_bindPort = 0;
+    QString m_targetHost;
+    quint16 m_targetPort = 0;
+    bool m_broadcast = false;
+    Endpoint m_lastSender;
+    quint32 m_nextPeerId = 0;
+    std::map<QString, quint32> m_peerIds;     // "addr:port" -> id
+    std::map<quint32, ConnectionInfo> m_peers;
+};

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "CommandLine.h"
+
+#include <QList>
+#include <QObject>
+
+class JsonLinesWriter;
+class Session;
+class TcpClientSession;
+class TcpServerSession;
+class UdpSession;
+struct TrafficEvent;
+
+// All sessions of one program run, and the things they share: the JSON
+// Lines log and the echo of events on standard output. The window shows what
+// is here; the command line fills it without one.
+class Workbench : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Workbench(QObject *parent = nullptr);
+    ~Workbench() override;
+
+    TcpServerSession *addTcpServer();
+    TcpClientSession *addTcpClient();
+    UdpSession *addUdp();
+    void removeSession(Session *session);
+    QList<Session *> sessions() const { return m_sessions; }
+
+    // Starts writing every session's events to `path`.
+    bool openLog(const QString &path, QString *error);
+    JsonLinesWriter *logWriter() const { return m_writer; }
+
+    // Print events on standard output: lifecycle events always, data too when verbose.
+    void setPrintEvents(bool on, bool verbose);
+
+    // Creates, configures and starts the sessions the options name.
+    // False with *error when a start-up step fails before any traffic.
+    bool applyOptions(const CommandLine::Options &options, QString *error);
+
+signals:
+    void sessionAdded(Session *session);
+    void sessionRemoved(Session *session);
+
+private:
+    void adopt(Session *session);
+    void print(const TrafficEvent &event);
+
+    QList<Session *> m_sessions;
+    JsonLinesWriter *m_writer = nullptr;
+    bool m_print = false;
+    bool m_verbose = false;
+};

@@ -1,0 +1,26 @@
+# Fails when swcore links, or a program using only swcore needs, a Qt GUI
+# module, or when a core source includes one.
+file(READ "${LINK_LIBS_FILE}" _libs)
+if(_libs MATCHES "Qt6?::(Gui|Widgets|OpenGL|Quick|Charts)")
+    message(FATAL_ERROR "swcore links a GUI module: ${_libs}")
+endif()
+
+execute_process(COMMAND ldd "${PROBE}" OUTPUT_VARIABLE _ldd RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+    message(FATAL_ERROR "ldd failed on ${PROBE}")
+endif()
+if(_ldd MATCHES "libQt6(Gui|Widgets|OpenGL)")
+    message(FATAL_ERROR "a program using only swcore needs a GUI library:\n${_ldd}")
+endif()
+if(NOT _ldd MATCHES "libQt6Network")
+    message(FATAL_ERROR "probe does not need QtNetwork; is the check still looking at swcore?\n${_ldd}")
+endif()
+
+file(GLOB _sources "${SOURCE_DIR}/*.h" "${SOURCE_DIR}/*.cpp")
+foreach(_f IN LISTS _sources)
+    file(STRINGS "${_f}" _hits REGEX "#[ \t]*include[ \t]*<(QtWidgets|QtGui|QWidget|QApplication|QGuiApplication|QPainter)")
+    if(_hits)
+        message(FATAL_ERROR "${_f} includes a GUI header: ${_hits}")
+    endif()
+endforeach()
+message(STATUS "swcore: Qt Core and Network only")
