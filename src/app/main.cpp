@@ -7,6 +7,7 @@
 #include "Workbench.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -60,6 +61,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QString::fromLatin1(kAppVersion));
     QApplication::setOrganizationName(QStringLiteral("socket-workbench"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.socketworkbench.SocketWorkbench"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socket-workbench.svg")));
 
     const CommandLine::Result cli = CommandLine::parse(QApplication::arguments());
     if (!cli.ok()) {

@@ -289,6 +289,7 @@ SendResult TcpClientSession::send(const QByteArray &payload)
     if (m_writeShutDown)
         return SendResult::failure(tr("The sending side is shut down (shutdown(SHUT_WR)): nothing was sent"));
     const qint64 n = m_socket->write(payload);
+    m_socket->flush();  // see TcpServerSession::writeTo
     if (n < 0)
         return SendResult::failure(tr("Send failed: %1").arg(m_socket->errorString()));
     m_info.bytesOut += quint64(n);

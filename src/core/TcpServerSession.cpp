@@ -229,6 +229,10 @@ SendResult TcpServerSession::writeTo(Client *c, const QByteArray &payload)
     if (c->socket->state() != QAbstractSocket::ConnectedState)
         return SendResult::failure(tr("Connection #%1 is closing: nothing was sent").arg(c->id));
     const qint64 n = c->socket->write(payload);
+    // Hand it to the kernel now: if the peer's FIN is already queued, Qt
+    // closes the socket on reading it and drops whatever is still buffered
+    // (an echo to `printf ping | nc -N` would be lost).
+    c->socket->flush();
     if (n < 0)
         return SendResult::failure(tr("Send to #%1 failed: %2").arg(c->id).arg(c->socket->errorString()));
     c->info.bytesOut += quint64(n);
