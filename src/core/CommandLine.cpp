@@ -237,3 +237,36 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     }
     return result;
 }
+
+QStringList CommandLine::withoutQtOptions(const QStringList &arguments)
+{
+    static const QStringList withValue{
+        QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
+        QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"), QStringLiteral("geometry"),
+        QStringLiteral("qwindowtitle"), QStringLiteral("title"), QStringLiteral("qwindowicon"),
+        QStringLiteral("icon"), QStringLiteral("display"), QStringLiteral("style"),
+        QStringLiteral("stylesheet"), QStringLiteral("session"), QStringLiteral("name"),
+        QStringLiteral("qmljsdebugger")};
+    static const QStringList flags{QStringLiteral("reverse"), QStringLiteral("widgetcount"),
+                                   QStringLiteral("nograb"), QStringLiteral("dograb"), QStringLiteral("sync")};
+    QStringList out;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        // Qt's options take a single dash; ours take two.
+        if (i > 0 && a.startsWith(u'-') && !a.startsWith(QStringLiteral("--"))) {
+            QString name = a.mid(1);
+            const qsizetype eq = name.indexOf(u'=');
+            if (eq >= 0)
+                name.truncate(eq);
+            if (withValue.contains(name)) {
+                if (eq < 0)
+                    ++i;
+                continue;
+            }
+            if (flags.contains(name))
+                continue;
+        }
+        out.append(a);
+    }
+    return out;
+}

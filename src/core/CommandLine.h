@@ -57,4 +57,8 @@ public:
     // `arguments` as QCoreApplication::arguments() gives them (program first;
     // Qt's own -platform etc. already removed).
     static Result parse(const QStringList &arguments);
+    // argv without the options QGuiApplication consumes itself (-platform X,
+    // -style X, -reverse, …), so the command line can be checked before the
+    // application object exists and a bad value costs one line of output.
+    static QStringList withoutQtOptions(const QStringList &arguments);
 };

@@ -164,3 +164,41 @@ Endpoint::HostPort Endpoint::parseHostPort(const QString &text, HostKind kind, b
     r.host = host;
     return r;
 }
+
+namespace {
+// A host field as parseHostPort sees it, so the fields and the command line
+// accept and refuse exactly the same things.
+QString checkHostField(const QString &text, Endpoint::HostKind kind, const QString &emptyMessage)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return emptyMessage;
+    QString bare = t;
+    const bool bracketed = bare.startsWith(u'[') && bare.endsWith(u']');
+    if (bracketed)
+        bare = bare.mid(1, bare.size() - 2);
+    if (bracketed && !bare.contains(u':'))
+        return tr("Brackets are only for IPv6 addresses: write %1").arg(bare);
+    const QString probe = bare.contains(u':') ? u'[' + bare + QStringLiteral("]:1") : bare + QStringLiteral(":1");
+    return Endpoint::parseHostPort(probe, kind, false).error;
+}
+} // namespace
+
+QString Endpoint::checkAddress(const QString &text)
+{
+    return checkHostField(text, HostKind::AddressOnly, tr("Enter an IP address, such as 127.0.0.1 or ::1"));
+}
+
+QString Endpoint::checkHost(const QString &text)
+{
+    return checkHostField(text, HostKind::NameOrAddress, tr("Enter a host name or an IP address"));
+}
+
+QString Endpoint::checkPort(const QString &text, bool allowZero)
+{
+    QString error;
+    quint16 port = 0;
+    if (!parsePort(text, allowZero, &port, &error))
+        return error;
+    return QString();
+}

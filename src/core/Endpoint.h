@@ -31,6 +31,11 @@ struct Endpoint
     static HostPort parseHostPort(const QString &text, HostKind kind, bool allowPortZero);
     // Port text 0–65535 (1–65535 unless allowZero).
     static bool parsePort(const QString &text, bool allowZero, quint16 *port, QString *error);
+    // Field checks for editors: an empty string when the text is fine,
+    // otherwise why not, in words for a tooltip.
+    static QString checkAddress(const QString &text);           // an IP address
+    static QString checkHost(const QString &text);              // an IP address or a host name
+    static QString checkPort(const QString &text, bool allowZero);
     // A host name as DNS allows it (letters, digits, hyphens, dots; labels ≤ 63).
     static bool isValidHostName(const QString &name);
 };

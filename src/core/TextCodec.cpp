@@ -38,9 +38,9 @@ struct Alias
     const char *canonical;
 };
 
-// gb2312 maps to GBK: GBK is a superset and decodes every GB2312 (EUC-CN) text
-// the same way, while encoding never produces bytes a GB2312 reader rejects
-// for GB2312 characters.
+// gb2312 (and EUC-CN) mean GBK here: GBK is a superset that reads every
+// GB2312 text the same way, and peers that label their text gb2312 often
+// send GBK-only characters, which a strict GB2312 decoder would reject.
 constexpr std::array kAliases{
     Alias{"utf8", "UTF-8"},
     Alias{"gbk", "GBK"}, Alias{"cp936", "GBK"}, Alias{"ms936", "GBK"},

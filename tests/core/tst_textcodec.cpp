@@ -2,6 +2,7 @@
 #include "TextCodec.h"
 
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QStringDecoder>
 #include <QTest>
 
@@ -40,6 +41,8 @@ private slots:
     void streamByteByByte();
     void finishTurnsHeldBytesIntoReplacement_data();
     void finishTurnsHeldBytesIntoReplacement();
+    void streamInRandomPiecesMatchesWholeDecode_data();
+    void streamInRandomPiecesMatchesWholeDecode();
     void streamCountsInvalidSequences();
     void streamWithUnknownEncoding();
     void streamResetForgetsHeldBytes();
@@ -250,6 +253,10 @@ void TestTextCodec::invalidBytes_data()
                                            << r + u"0A\u0080"_s << Offsets{0};
     QTest::newRow("EUC-KR bad trail") << u"EUC-KR"_s << fromHex("c741c7d1") << r + u"A한"_s << Offsets{0};
     QTest::newRow("UTF-16LE odd byte") << u"UTF-16LE"_s << fromHex("410042") << u"A"_s + r << Offsets{2};
+    QTest::newRow("UTF-8 BOM after an error") << u"UTF-8"_s << fromHex("ffefbbbf41") << r + u"\uFEFFA"_s
+                                              << Offsets{0};
+    QTest::newRow("UTF-8 BOM last after an error") << u"UTF-8"_s << fromHex("ffefbbbf") << r + u"\uFEFF"_s
+                                                   << Offsets{0};
 }
 
 void TestTextCodec::invalidBytes()
@@ -447,6 +454,49 @@ void TestTextCodec::finishTurnsHeldBytesIntoReplacement()
     QCOMPARE(stream.feed(TextCodec::encode(u"ok"_s, encoding).bytes), u"ok"_s);
 }
 
+void TestTextCodec::streamInRandomPiecesMatchesWholeDecode_data()
+{
+    QTest::addColumn<QString>("encoding");
+    for (const QString &name : TextCodec::encodings())
+        QTest::addRow("%s", qPrintable(name)) << name;
+}
+
+void TestTextCodec::streamInRandomPiecesMatchesWholeDecode()
+{
+    // Random bytes (mostly invalid) and valid text with random damage, cut
+    // into random pieces: the stream must show exactly what decode() shows
+    // for the whole, with the same number of invalid sequences.
+    QFETCH(QString, encoding);
+    QRandomGenerator random(4242);
+    const QByteArray valid = TextCodec::encode(u"Hi 你好 こんにちは 한국 café 😀 €"_s, encoding).bytes;
+    for (int round = 0; round < 300; ++round) {
+        QByteArray bytes;
+        if (round % 2 == 0) {
+            bytes.resize(random.bounded(0, 120));
+            for (char &c : bytes)
+                c = char(random.bounded(256));
+        } else {
+            bytes = valid;
+            for (int m = random.bounded(0, 3); m > 0; --m)
+                bytes[random.bounded(int(bytes.size()))] = char(random.bounded(256));
+        }
+        const TextCodec::Decoded whole = TextCodec::decode(bytes, encoding);
+        for (qsizetype offset : whole.invalidOffsets)
+            QVERIFY(offset >= 0 && offset < bytes.size());
+
+        StreamDecoder stream(encoding);
+        QString streamed;
+        for (qsizetype at = 0; at < bytes.size();) {
+            const qsizetype size = qMin<qsizetype>(random.bounded(1, 9), bytes.size() - at);
+            streamed += stream.feed(QByteArrayView(bytes).sliced(at, size));
+            at += size;
+        }
+        streamed += stream.finish();
+        QCOMPARE(streamed, whole.text);
+        QCOMPARE(stream.invalidCount(), whole.invalidOffsets.size());
+    }
+}
+
 void TestTextCodec::streamCountsInvalidSequences()
 {
     StreamDecoder stream(u"utf8"_s);
@@ -493,6 +543,7 @@ void TestTextCodec::decodePartialReportsConsumed_data()
     QTest::newRow("UTF-8 error and held") << u"UTF-8"_s << fromHex("ff41e4bd") << qsizetype(2) << u"\uFFFDA"_s;
     QTest::newRow("GBK held lead") << u"GBK"_s << fromHex("c4e3c4") << qsizetype(2) << u"你"_s;
     QTest::newRow("GB18030 three held") << u"GB18030"_s << fromHex("41813081") << qsizetype(1) << u"A"_s;
+    QTest::newRow("BOM kept, char held") << u"UTF-8"_s << fromHex("efbbbf41e4") << qsizetype(4) << u"\uFEFFA"_s;
     QTest::newRow("nothing yet") << u"UTF-8"_s << fromHex("f0") << qsizetype(0) << QString();
     QTest::newRow("empty") << u"UTF-8"_s << QByteArray() << qsizetype(0) << QString();
 }
