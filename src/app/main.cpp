@@ -55,15 +55,12 @@ void printLine(FILE *stream, const QString &text)
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QString::fromLatin1(kAppName));
-    QApplication::setApplicationDisplayName(QStringLiteral("Socket Workbench"));
-    QApplication::setApplicationVersion(QString::fromLatin1(kAppVersion));
-    QApplication::setOrganizationName(QStringLiteral("socket-workbench"));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.socketworkbench.SocketWorkbench"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socket-workbench.svg")));
-
-    const CommandLine::Result cli = CommandLine::parse(QApplication::arguments());
+    // Checked before the application object exists: a bad option costs one
+    // line on standard error and exit status 2, with no platform set-up noise.
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments.append(QString::fromLocal8Bit(argv[i]));
+    const CommandLine::Result cli = CommandLine::parse(CommandLine::withoutQtOptions(rawArguments));
     if (!cli.ok()) {
         printLine(stderr, QStringLiteral("socket-workbench: ") + cli.error);
         return 2;
@@ -77,6 +74,14 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QString::fromLatin1(kAppName));
+    QApplication::setApplicationDisplayName(QStringLiteral("Socket Workbench"));
+    QApplication::setApplicationVersion(QString::fromLatin1(kAppVersion));
+    QApplication::setOrganizationName(QStringLiteral("socket-workbench"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.socketworkbench.SocketWorkbench"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socket-workbench.svg")));
+
     installQuitOnSignals(&app);
     Workbench workbench;
     workbench.setPrintEvents(true, cli.options.verbose);
@@ -89,6 +94,9 @@ int main(int argc, char *argv[])
     std::unique_ptr<MainWindow> window;
     if (!cli.options.noWindow) {
         window = std::make_unique<MainWindow>(&workbench);
+        // Sessions from the command line replace the remembered tabs.
+        if (workbench.sessions().isEmpty())
+            window->restoreTabs();
         window->show();
     }
     const int rc = QApplication::exec();

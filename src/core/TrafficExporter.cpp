@@ -156,6 +156,8 @@ QString TrafficExporter::escapeControls(const QString &text)
     return out;
 }
 
+// The file is a record meant to be shared and compared, so its words are
+// fixed English like the JSON keys, not translated.
 QString TrafficExporter::plainTextLine(const TrafficEvent &e, const QString &text)
 {
     QStringList fields;
@@ -167,11 +169,11 @@ QString TrafficExporter::plainTextLine(const TrafficEvent &e, const QString &tex
         kind += u" →"_s;
     fields << kind;
     if (!e.local.isNull())
-        fields << tr("local %1").arg(e.local.toString());
+        fields << u"local "_s + e.local.toString();
     if (!e.peer.isNull())
-        fields << tr("peer %1").arg(e.peer.toString());
+        fields << u"peer "_s + e.peer.toString();
     if (hasPayload(e)) {
-        fields << tr("%n byte(s)", nullptr, int(qMin<qsizetype>(e.payload.size(), INT_MAX)));
+        fields << QString::number(e.payload.size()) + (e.payload.size() == 1 ? u" byte"_s : u" bytes"_s);
         fields << escapeControls(text);
     }
     if (!e.message.isEmpty())

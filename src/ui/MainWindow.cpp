@@ -2,26 +2,44 @@
 
 #include "ui_MainWindow.h"
 
-#include "Session.h"
 #include "SessionCounters.h"
+#include "TcpClientPage.h"
 #include "TcpClientSession.h"
+#include "TcpServerPage.h"
 #include "TcpServerSession.h"
-#include "TrafficLogModel.h"
+#include "TrafficLog.h"
+#include "UdpPage.h"
 #include "UdpSession.h"
 #include "Version.h"
 #include "Workbench.h"
 
-#include <QHeaderView>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
-#include <QTableView>
+#include <QSettings>
 #include <QTimer>
+
+namespace {
+QString kindKey(SessionKind kind)
+{
+    return TrafficEvent::sessionName(kind);
+}
+} // namespace
 
 MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_workbench(workbench)
+    , m_statusLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
+    statusBar()->addPermanentWidget(m_statusLabel, 1);
+    m_statusLabel->setAccessibleName(tr("Totals"));
+    connect(m_ui->actionNewTcpServer, &QAction::triggered, this, &MainWindow::onNewTcpServer);
+    connect(m_ui->actionNewTcpClient, &QAction::triggered, this, &MainWindow::onNewTcpClient);
+    connect(m_ui->actionNewUdp, &QAction::triggered, this, &MainWindow::onNewUdp);
+    connect(m_ui->actionCloseTab, &QAction::triggered, this, &MainWindow::onCloseCurrentTab);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::onAbout);
     connect(m_ui->tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::onTabCloseRequested);
@@ -30,7 +48,11 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     for (Session *s : workbench->sessions())
         onSessionAdded(s);
 
-    // Totals are polled, not pushed per packet.
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+
+    // Totals are polled a few times a second, never pushed per packet.
     auto *status = new QTimer(this);
     connect(status, &QTimer::timeout, this, &MainWindow::updateStatus);
     status->start(250);
@@ -39,47 +61,71 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+int MainWindow::pageCount() const
+{
+    return m_ui->tabs->count();
+}
+
+SessionPage *MainWindow::pageAt(int index) const
+{
+    return qobject_cast<SessionPage *>(m_ui->tabs->widget(index));
+}
+
+SessionPage *MainWindow::currentPage() const
+{
+    return qobject_cast<SessionPage *>(m_ui->tabs->currentWidget());
+}
+
+void MainWindow::onNewTcpServer()
+{
+    m_workbench->addTcpServer();
+}
+
+void MainWindow::onNewTcpClient()
+{
+    m_workbench->addTcpClient();
+}
+
+void MainWindow::onNewUdp()
+{
+    m_workbench->addUdp();
+}
+
 void MainWindow::onSessionAdded(Session *session)
 {
-    auto *view = new QTableView;
-    view->setModel(new TrafficLogModel(session, view));
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setProperty("session", QVariant::fromValue(static_cast<QObject *>(session)));
-    QString title;
+    SessionPage *page = nullptr;
     switch (session->kind()) {
     case SessionKind::TcpServer:
-        title = tr("TCP server %1").arg(static_cast<TcpServerSession *>(session)->listenEndpoint().toString());
+        page = new TcpServerPage(static_cast<TcpServerSession *>(session));
         break;
-    case SessionKind::TcpClient: {
-        auto *c = static_cast<TcpClientSession *>(session);
-        title = tr("TCP client %1:%2").arg(c->host()).arg(c->port());
+    case SessionKind::TcpClient:
+        page = new TcpClientPage(static_cast<TcpClientSession *>(session));
         break;
-    }
     case SessionKind::Udp:
-        title = tr("UDP");
+        page = new UdpPage(static_cast<UdpSession *>(session));
         break;
     }
-    m_ui->tabs->addTab(view, title);
-    connect(session, &Session::stateChanged, view, [this, view, session] {
-        if (session->kind() == SessionKind::TcpServer) {
-            const int i = m_ui->tabs->indexOf(view);
-            if (i >= 0)
-                m_ui->tabs->setTabText(i, tr("TCP server %1")
-                                              .arg(static_cast<TcpServerSession *>(session)->listenEndpoint().toString()));
-        }
-    });
+    const int index = m_ui->tabs->addTab(page, page->title());
+    m_ui->tabs->setCurrentIndex(index);
+    connect(page, &SessionPage::titleChanged, this, [this, page] { updateTabTitle(page); });
+}
+
+void MainWindow::updateTabTitle(SessionPage *page)
+{
+    const int i = m_ui->tabs->indexOf(page);
+    if (i >= 0) {
+        m_ui->tabs->setTabText(i, page->title());
+        m_ui->tabs->setTabToolTip(i, page->title());
+    }
 }
 
 void MainWindow::onSessionRemoved(Session *session)
 {
     for (int i = 0; i < m_ui->tabs->count(); ++i) {
-        QWidget *w = m_ui->tabs->widget(i);
-        if (w->property("session").value<QObject *>() == session) {
+        SessionPage *page = pageAt(i);
+        if (page && page->session() == session) {
             m_ui->tabs->removeTab(i);
-            w->deleteLater();
+            delete page;
             return;
         }
     }
@@ -87,15 +133,75 @@ void MainWindow::onSessionRemoved(Session *session)
 
 void MainWindow::onTabCloseRequested(int index)
 {
-    QWidget *w = m_ui->tabs->widget(index);
-    if (auto *session = qobject_cast<Session *>(w->property("session").value<QObject *>()))
-        m_workbench->removeSession(session);
+    if (SessionPage *page = pageAt(index))
+        m_workbench->removeSession(page->session());
+}
+
+void MainWindow::onCloseCurrentTab()
+{
+    if (m_ui->tabs->count() > 0)
+        onTabCloseRequested(m_ui->tabs->currentIndex());
+}
+
+void MainWindow::restoreTabs()
+{
+    QSettings settings;
+    const int n = settings.beginReadArray(QStringLiteral("tabs"));
+    QList<QPair<QString, QVariantMap>> tabs;
+    for (int i = 0; i < n; ++i) {
+        settings.setArrayIndex(i);
+        tabs.append({settings.value(QStringLiteral("kind")).toString(), settings.value(QStringLiteral("state")).toMap()});
+    }
+    settings.endArray();
+    const int current = settings.value(QStringLiteral("window/currentTab"), 0).toInt();
+    if (tabs.isEmpty()) {
+        m_workbench->addTcpServer();
+        return;
+    }
+    for (const auto &[kind, state] : tabs) {
+        Session *s = nullptr;
+        if (kind == kindKey(SessionKind::TcpServer))
+            s = m_workbench->addTcpServer();
+        else if (kind == kindKey(SessionKind::TcpClient))
+            s = m_workbench->addTcpClient();
+        else if (kind == kindKey(SessionKind::Udp))
+            s = m_workbench->addUdp();
+        if (!s)
+            continue;
+        if (SessionPage *page = pageAt(m_ui->tabs->count() - 1))
+            page->restoreState(state);
+    }
+    if (current >= 0 && current < m_ui->tabs->count())
+        m_ui->tabs->setCurrentIndex(current);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/currentTab"), m_ui->tabs->currentIndex());
+    settings.beginWriteArray(QStringLiteral("tabs"));
+    for (int i = 0; i < m_ui->tabs->count(); ++i) {
+        const SessionPage *page = pageAt(i);
+        settings.setArrayIndex(i);
+        settings.setValue(QStringLiteral("kind"), kindKey(page->session()->kind()));
+        settings.setValue(QStringLiteral("state"), page->saveState());
+    }
+    settings.endArray();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::onAbout()
 {
     QMessageBox::about(this, tr("About Socket Workbench"),
-                       tr("<h3>Socket Workbench %1</h3><p>Talk to TCP and UDP services by hand and see how sockets work.</p>"
+                       tr("<h3>Socket Workbench %1</h3>"
+                          "<p>Talk to TCP and UDP services by hand and see how sockets work.</p>"
                           "<p>Licensed under the MIT License.</p>")
                            .arg(QString::fromLatin1(kAppVersion)));
 }
@@ -103,17 +209,30 @@ void MainWindow::onAbout()
 void MainWindow::updateStatus()
 {
     SessionCounters total;
-    for (Session *s : m_workbench->sessions()) {
+    qsizetype connections = 0;
+    quint64 dropped = 0;
+    const auto sessions = m_workbench->sessions();
+    for (Session *s : sessions) {
         const SessionCounters c = s->counters();
         total.bytesIn += c.bytesIn;
         total.bytesOut += c.bytesOut;
         total.messagesIn += c.messagesIn;
         total.messagesOut += c.messagesOut;
+        total.errors += c.errors;
+        if (s->kind() == SessionKind::TcpServer)
+            connections += static_cast<TcpServerSession *>(s)->clientCount();
+        else if (s->kind() == SessionKind::TcpClient && static_cast<TcpClientSession *>(s)->isConnected())
+            ++connections;
+        dropped += s->log()->droppedEvents();
     }
-    statusBar()->showMessage(tr("%n session(s) · in %1 bytes (%2 reads) · out %3 bytes (%4 sends)", nullptr,
-                                int(m_workbench->sessions().size()))
-                                 .arg(total.bytesIn)
-                                 .arg(total.messagesIn)
-                                 .arg(total.bytesOut)
-                                 .arg(total.messagesOut));
+    const QLocale locale;
+    QString text = tr("%n session(s)", nullptr, int(sessions.size()))
+        + QStringLiteral(" · ") + tr("%n connection(s)", nullptr, int(connections))
+        + QStringLiteral(" · ") + tr("in %1 B in %2 reads").arg(locale.toString(total.bytesIn), locale.toString(total.messagesIn))
+        + QStringLiteral(" · ") + tr("out %1 B in %2 sends").arg(locale.toString(total.bytesOut), locale.toString(total.messagesOut));
+    if (total.errors)
+        text += QStringLiteral(" · ") + tr("%n error(s)", nullptr, int(total.errors));
+    if (dropped)
+        text += QStringLiteral(" · ") + tr("%1 old events dropped from memory").arg(locale.toString(dropped));
+    m_statusLabel->setText(text);
 }

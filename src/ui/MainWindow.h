@@ -7,10 +7,14 @@
 namespace Ui {
 class MainWindow;
 }
+class QLabel;
 class Session;
+class SessionPage;
 class Workbench;
 
-// The workbench window: one tab per session of the Workbench.
+// The workbench window: one tab per session of the Workbench. Tabs, their
+// endpoints and encodings, and the window geometry come back on the next
+// start (QSettings) unless the command line opened sessions of its own.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -18,13 +22,29 @@ public:
     explicit MainWindow(Workbench *workbench, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // Reopens the tabs of the last run (or a TCP server tab on a first run).
+    void restoreTabs();
+    void saveSettings() const;
+    SessionPage *pageAt(int index) const;
+    SessionPage *currentPage() const;
+    int pageCount() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void onNewTcpServer();
+    void onNewTcpClient();
+    void onNewUdp();
+    void onCloseCurrentTab();
+    void onTabCloseRequested(int index);
     void onSessionAdded(Session *session);
     void onSessionRemoved(Session *session);
-    void onTabCloseRequested(int index);
     void onAbout();
     void updateStatus();
+    void updateTabTitle(SessionPage *page);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Workbench *m_workbench;
+    QLabel *m_statusLabel;
 };

@@ -1,36 +1,88 @@
 #pragma once
 
+#include "TrafficEvent.h"
+
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QPointer>
 
 class Session;
 class TrafficLog;
 
 // The traffic table over a session's log: rows are the log's retained
-// events; the log's batched change notices become one remove and one insert
-// per refresh, never a reset per packet.
+// events; the log's batched change notices become one remove (from the top)
+// and one insert (at the bottom) per notice, never a reset per packet.
+//
+// Rows are tied to event serial numbers, not to log indexes: the log drops
+// old events before it tells us, so between a drop and its notice a row
+// must still mean the event it meant when the view last asked.
 class TrafficLogModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { Time, Direction, Peer, Size, Preview, ColumnCount };
+    enum Role {
+        SerialRole = Qt::UserRole + 1,   // quint64
+        KindRole,                         // int(TrafficEvent::Kind)
+        DirectionRole,                    // int(TrafficEvent::Direction)
+        ConnectionRole,                   // quint32 connection id
+    };
 
+    // Bytes of a payload the preview column renders.
+    static constexpr qsizetype kPreviewBytes = 200;
+
+    explicit TrafficLogModel(QObject *parent = nullptr);
     explicit TrafficLogModel(Session *session, QObject *parent = nullptr);
+
+    void setSession(Session *session);
+    Session *session() const;
+    TrafficLog *log() const { return m_log; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+    // The event shown in a row; null when the row is out of range or the log
+    // has already dropped the event (its removal notice is on its way).
+    const TrafficEvent *eventAt(int row) const;
+    quint64 serialAt(int row) const { return m_firstSerial + quint64(row); }
+    // Serial of row 0 and one past the last row.
+    quint64 firstSerial() const { return m_firstSerial; }
+    quint64 endSerial() const { return m_firstSerial + quint64(m_rows); }
+    // -1 when the event is not (or no longer) a row.
+    int rowOfSerial(quint64 serial) const;
+
+    QString encoding() const { return m_encoding; }
     void setEncoding(const QString &encoding);
+    bool hexMode() const { return m_hex; }
     void setHexMode(bool hex);
 
+    // How the table shows a payload: decoded (or hex) with control
+    // characters as escapes (\r \n \t \0 \xHH), cut after maxBytes with an
+    // ellipsis.
+    static QString previewText(QByteArrayView payload, const QString &encoding, bool hex,
+                               qsizetype maxBytes = kPreviewBytes);
+    // Control characters (and line breaks) as escapes, so a row stays one line.
+    static QString visibleControls(QString text);
+    static QString kindLabel(const TrafficEvent &event);
+    // Colours for direction and errors that stay readable on the light or
+    // dark base colour given.
+    static QColor directionColor(const TrafficEvent &event, const QColor &base);
+
+signals:
+    // The preview column changed meaning (not emitted for new rows).
+    void renderingChanged();
+
 private:
-    void onLogChanged(qsizetype dropped, qsizetype appended);
+    void onLogChanged();
     void onLogCleared();
+    void onLogDestroyed();
+    void emitPreviewChanged();
 
     QPointer<Session> m_session;
-    TrafficLog *m_log;
+    TrafficLog *m_log = nullptr;
+    quint64 m_firstSerial = 0;
     qsizetype m_rows = 0;
     QString m_encoding = QStringLiteral("UTF-8");
     bool m_hex = false;

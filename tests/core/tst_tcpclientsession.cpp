@@ -5,6 +5,7 @@
 #include "TrafficEvent.h"
 #include "TrafficLog.h"
 
+#include <QHostInfo>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -94,6 +95,9 @@ void TestTcpClientSession::connectsAndKnowsItsEphemeralPort()
 {
     QFETCH(QString, listenAddress);
     QFETCH(QString, host);
+    // A bare chroot may have no /etc/hosts: then "localhost" is no name at all.
+    if (host == QStringLiteral("localhost") && QHostInfo::fromName(host).addresses().isEmpty())
+        QSKIP("this system does not resolve \"localhost\" (no /etc/hosts entry)");
     QTcpServer server;
     QVERIFY(server.listen(QHostAddress(listenAddress), 0));
     TcpClientSession client;

@@ -4,6 +4,7 @@
 #include "TrafficLog.h"
 #include "UdpSession.h"
 
+#include <QHostInfo>
 #include <QNetworkDatagram>
 #include <QSignalSpy>
 #include <QTest>
@@ -110,6 +111,8 @@ void TestUdpSession::sendsToHostName()
     UdpSession udp;
     udp.setBindAddress(QHostAddress(QHostAddress::LocalHost));
     QVERIFY(udp.start());
+    if (QHostInfo::fromName(QStringLiteral("localhost")).addresses().isEmpty())
+        QSKIP("this system does not resolve \"localhost\" (no /etc/hosts entry)");
     udp.setTarget(QStringLiteral("localhost"), receiver.localPort());
     QVERIFY(udp.send("by name").ok());
     QTRY_VERIFY(receiver.hasPendingDatagrams());

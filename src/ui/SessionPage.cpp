@@ -1,0 +1,184 @@
+#include "SessionPage.h"
+
+#include "PeerInspector.h"
+#include "SendPanel.h"
+#include "Session.h"
+#include "TrafficView.h"
+
+#include <QComboBox>
+#include <QHostAddress>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkInterface>
+
+SessionPage::SessionPage(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+}
+
+SessionPage::~SessionPage() = default;
+
+void SessionPage::setupTrio(TrafficView *traffic, PeerInspector *inspector, SendPanel *send)
+{
+    m_traffic = traffic;
+    m_inspector = inspector;
+    m_send = send;
+    traffic->setSession(m_session);
+    inspector->setSession(m_session);
+    setEncodingEverywhere(m_session->encoding());
+    connect(traffic, &TrafficView::connectionSelected, inspector, &PeerInspector::showConnection);
+    connect(traffic, &TrafficView::encodingChanged, this, &SessionPage::setEncodingEverywhere);
+    connect(send, &SendPanel::encodingChanged, this, &SessionPage::setEncodingEverywhere);
+}
+
+void SessionPage::setEncodingEverywhere(const QString &encoding)
+{
+    // The views and the send panel follow one encoding, the session's; guard
+    // against the echo of our own setEncoding calls.
+    if (m_syncingEncoding)
+        return;
+    m_syncingEncoding = true;
+    m_session->setEncoding(encoding);
+    if (m_traffic && m_traffic->encoding() != encoding)
+        m_traffic->setEncoding(encoding);
+    if (m_send && m_send->encoding() != encoding)
+        m_send->setEncoding(encoding);
+    m_syncingEncoding = false;
+    applyAutoReply();
+}
+
+void SessionPage::setupAutoReply(QComboBox *mode, QLineEdit *templateEdit)
+{
+    m_replyMode = mode;
+    m_replyTemplate = templateEdit;
+    mode->clear();
+    mode->addItem(tr("No auto-reply"), QStringLiteral("none"));
+    mode->addItem(tr("Echo"), QStringLiteral("echo"));
+    mode->addItem(tr("Template"), QStringLiteral("template"));
+    mode->addItem(tr("HTTP page"), QStringLiteral("http"));
+    templateEdit->setPlaceholderText(tr("Hello,{data}!"));
+    templateEdit->setText(QStringLiteral("Hello,{data}!"));
+    templateEdit->setEnabled(false);
+    const AutoReply current = m_session->autoReply();
+    switch (current.mode()) {
+    case AutoReply::Mode::None: mode->setCurrentIndex(0); break;
+    case AutoReply::Mode::Echo: mode->setCurrentIndex(1); break;
+    case AutoReply::Mode::Template:
+        mode->setCurrentIndex(2);
+        templateEdit->setText(current.templateText());
+        templateEdit->setEnabled(true);
+        break;
+    case AutoReply::Mode::Http: mode->setCurrentIndex(3); break;
+    }
+    connect(mode, &QComboBox::currentIndexChanged, this, [this] {
+        m_replyTemplate->setEnabled(m_replyMode->currentData().toString() == QStringLiteral("template"));
+        applyAutoReply();
+    });
+    connect(templateEdit, &QLineEdit::textChanged, this, &SessionPage::applyAutoReply);
+}
+
+AutoReply SessionPage::autoReplyFromFields(QString *error) const
+{
+    if (!m_replyMode)
+        return m_session->autoReply();
+    const QString mode = m_replyMode->currentData().toString();
+    if (mode == QStringLiteral("template")) {
+        if (m_replyTemplate->text().isEmpty()) {
+            if (error)
+                *error = tr("The template is empty");
+            return AutoReply();
+        }
+        return AutoReply::fromSpec(m_replyTemplate->text(), m_session->encoding(), error);
+    }
+    return AutoReply::fromSpec(mode, m_session->encoding(), error);
+}
+
+void SessionPage::applyAutoReply()
+{
+    if (!m_replyMode)
+        return;
+    QString error;
+    const AutoReply reply = autoReplyFromFields(&error);
+    if (!error.isEmpty()) {
+        m_replyTemplate->setToolTip(error);
+        m_replyTemplate->setAccessibleDescription(error);
+        m_session->setAutoReply(AutoReply());
+        return;
+    }
+    m_replyTemplate->setToolTip(tr("{data} stands for the received bytes; escapes \\r \\n \\t \\0 \\\\ \\xHH"));
+    m_replyTemplate->setAccessibleDescription(QString());
+    m_session->setAutoReply(reply);
+}
+
+QVariantMap SessionPage::saveState() const
+{
+    QVariantMap m;
+    m.insert(QStringLiteral("encoding"), m_session->encoding());
+    if (m_traffic)
+        m.insert(QStringLiteral("hex"), m_traffic->hexMode());
+    if (m_replyMode) {
+        m.insert(QStringLiteral("reply"), m_replyMode->currentData().toString());
+        m.insert(QStringLiteral("replyTemplate"), m_replyTemplate->text());
+    }
+    return m;
+}
+
+void SessionPage::restoreState(const QVariantMap &state)
+{
+    const QString encoding = state.value(QStringLiteral("encoding")).toString();
+    if (!encoding.isEmpty())
+        setEncodingEverywhere(encoding);
+    if (m_traffic && state.contains(QStringLiteral("hex")))
+        m_traffic->setHexMode(state.value(QStringLiteral("hex")).toBool());
+    if (m_replyMode) {
+        m_replyTemplate->setText(state.value(QStringLiteral("replyTemplate"), m_replyTemplate->text()).toString());
+        const int i = m_replyMode->findData(state.value(QStringLiteral("reply")).toString());
+        if (i >= 0)
+            m_replyMode->setCurrentIndex(i);
+        applyAutoReply();
+    }
+}
+
+void SessionPage::fillListenAddresses(QComboBox *combo)
+{
+    const QString current = combo->currentText();
+    combo->clear();
+    combo->addItem(QStringLiteral("127.0.0.1"));
+    combo->addItem(QStringLiteral("::1"));
+    combo->addItem(QStringLiteral("0.0.0.0"));
+    combo->addItem(QStringLiteral("::"));
+    const auto all = QNetworkInterface::allAddresses();
+    for (const QHostAddress &a : all) {
+        if (a.isLoopback() || a.isLinkLocal())
+            continue;
+        const QString text = a.toString();
+        if (combo->findText(text) < 0)
+            combo->addItem(text);
+    }
+    if (!current.isEmpty())
+        combo->setCurrentText(current);
+}
+
+bool SessionPage::isLoopbackText(const QString &address)
+{
+    QHostAddress a;
+    return a.setAddress(address.trimmed()) && a.isLoopback();
+}
+
+void SessionPage::updateExposureNotice(QLabel *notice, const QString &address, quint16 port)
+{
+    QHostAddress a;
+    if (!a.setAddress(address.trimmed()) || a.isLoopback()) {
+        notice->hide();
+        return;
+    }
+    const QString portText = port == 0 ? tr("the chosen port") : tr("port %1").arg(port);
+    if (a == QHostAddress(QHostAddress::AnyIPv4) || a == QHostAddress(QHostAddress::AnyIPv6))
+        notice->setText(tr("⚠ Listening on all interfaces: %1 is reachable from the network, not only from this computer.")
+                            .arg(portText));
+    else
+        notice->setText(tr("⚠ %1 is a network address: %2 is reachable from other machines on that network.")
+                            .arg(address.trimmed(), portText));
+    notice->show();
+}

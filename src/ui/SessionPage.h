@@ -1,0 +1,62 @@
+#pragma once
+
+#include "AutoReply.h"
+#include "SendResult.h"
+
+#include <QVariantMap>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class PeerInspector;
+class SendPanel;
+class Session;
+class TrafficView;
+
+// What the three session pages share: the session they drive, the traffic
+// view / peer inspector / send panel trio kept in step (one encoding for
+// all three), the auto-reply fields, and their settings as a QVariantMap.
+class SessionPage : public QWidget
+{
+    Q_OBJECT
+public:
+    ~SessionPage() override;
+
+    Session *session() const { return m_session; }
+    virtual QString title() const = 0;
+    // Endpoints, options and encodings, for QSettings.
+    virtual QVariantMap saveState() const;
+    virtual void restoreState(const QVariantMap &state);
+    virtual void startSession() = 0;
+    virtual void stopSession() = 0;
+
+    // 127.0.0.1, ::1, 0.0.0.0, :: and every address of a local interface.
+    static void fillListenAddresses(QComboBox *combo);
+    static bool isLoopbackText(const QString &address);
+
+signals:
+    void titleChanged();
+
+protected:
+    SessionPage(Session *session, QWidget *parent);
+
+    void setupTrio(TrafficView *traffic, PeerInspector *inspector, SendPanel *send);
+    void setupAutoReply(QComboBox *mode, QLineEdit *templateEdit);
+    // The auto-reply the fields describe; *error set (and None returned) when the template is bad.
+    AutoReply autoReplyFromFields(QString *error = nullptr) const;
+    void applyAutoReply();
+    void setEncodingEverywhere(const QString &encoding);
+    // Shows the "reachable from the network" notice when the address is not loopback.
+    static void updateExposureNotice(QLabel *notice, const QString &address, quint16 port);
+
+    TrafficView *m_traffic = nullptr;
+    PeerInspector *m_inspector = nullptr;
+    SendPanel *m_send = nullptr;
+    QComboBox *m_replyMode = nullptr;
+    QLineEdit *m_replyTemplate = nullptr;
+
+private:
+    Session *m_session;
+    bool m_syncingEncoding = false;
+};

@@ -1,0 +1,240 @@
+#include "TcpServerPage.h"
+
+#include "ui_TcpServerPage.h"
+
+#include "ConnectionsModel.h"
+#include "Endpoint.h"
+#include "FieldValidation.h"
+#include "PayloadParser.h"
+#include "TcpServerSession.h"
+#include "TrafficLog.h"
+
+#include <QHeaderView>
+#include <QShortcut>
+
+TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
+    : SessionPage(session, parent)
+    , m_ui(std::make_unique<Ui::TcpServerPage>())
+    , m_server(session)
+{
+    m_ui->setupUi(this);
+    fillListenAddresses(m_ui->addressCombo);
+    m_ui->addressCombo->setCurrentText(Endpoint{session->listenAddress(), 0}.addressString());
+    m_ui->portEdit->setText(QString::number(session->port()));
+    m_ui->backlogSpin->setValue(session->backlog());
+    m_ui->maxClientsSpin->setValue(session->maxClients());
+    m_ui->greetingEdit->setText(QString::fromUtf8(session->greeting()));
+
+    m_addressCheck = new FieldValidation(m_ui->addressCombo->lineEdit(), &Endpoint::checkAddress, this);
+    m_portCheck = new FieldValidation(m_ui->portEdit, [](const QString &t) { return Endpoint::checkPort(t, true); }, this);
+    connect(m_addressCheck, &FieldValidation::validityChanged, this, &TcpServerPage::updateStartEnabled);
+    connect(m_portCheck, &FieldValidation::validityChanged, this, &TcpServerPage::updateStartEnabled);
+    connect(m_ui->addressCombo, &QComboBox::currentTextChanged, this, [this] {
+        updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), m_ui->portEdit->text().toUShort());
+    });
+    updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), session->port());
+
+    setupTrio(m_ui->trafficView, m_ui->peerInspector, m_ui->sendPanel);
+    setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
+
+    m_clients = new ConnectionsModel(session, this);
+    m_ui->clientsTable->setModel(m_clients);
+    m_ui->clientsTable->verticalHeader()->hide();
+    m_ui->clientsTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_ui->clientsTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_ui->clientsTable->horizontalHeader()->setStretchLastSection(true);
+    connect(m_ui->clientsTable->selectionModel(), &QItemSelectionModel::selectionChanged,
+            this, &TcpServerPage::onClientSelectionChanged);
+
+    m_ui->sendTargetCombo->addItem(tr("All clients"), QStringLiteral("all"));
+    m_ui->sendTargetCombo->addItem(tr("Selected client"), QStringLiteral("selected"));
+    m_ui->sendPanel->setSender([this](const QByteArray &payload) { return sendFromPanel(payload); });
+
+    m_ui->topSplitter->setStretchFactor(0, 3);
+    m_ui->topSplitter->setStretchFactor(1, 1);
+    m_ui->mainSplitter->setStretchFactor(0, 3);
+    m_ui->mainSplitter->setStretchFactor(1, 1);
+    m_ui->sideLayout->setStretchFactor(m_ui->clientsTable, 3);
+    m_ui->sideLayout->setStretchFactor(m_ui->peerInspector, 2);
+    // First-run proportions; a saved layout replaces them in restoreState().
+    m_ui->topSplitter->setSizes({780, 420});
+    m_ui->mainSplitter->setSizes({520, 200});
+
+    connect(m_ui->startButton, &QPushButton::clicked, this, &TcpServerPage::onStartClicked);
+    connect(m_ui->stopButton, &QPushButton::clicked, this, &TcpServerPage::onStopClicked);
+    connect(m_ui->disconnectButton, &QPushButton::clicked, this, &TcpServerPage::onDisconnectClicked);
+    connect(m_ui->resetButton, &QPushButton::clicked, this, &TcpServerPage::onResetClicked);
+    connect(session, &Session::stateChanged, this, &TcpServerPage::onStateChanged);
+    auto *start = new QShortcut(QKeySequence(Qt::Key_F5), this, this, &TcpServerPage::onStartClicked);
+    start->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *stop = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5), this, this, &TcpServerPage::onStopClicked);
+    stop->setContext(Qt::WidgetWithChildrenShortcut);
+    onStateChanged();
+}
+
+TcpServerPage::~TcpServerPage() = default;
+
+QString TcpServerPage::title() const
+{
+    if (m_server->isRunning())
+        return tr("TCP server %1").arg(m_server->listenEndpoint().toString());
+    return tr("TCP server (stopped)");
+}
+
+void TcpServerPage::updateStartEnabled()
+{
+    const bool fieldsOk = m_addressCheck->isValid() && m_portCheck->isValid();
+    m_ui->startButton->setEnabled(!m_server->isRunning() && fieldsOk);
+    if (!fieldsOk)
+        showFieldError(!m_addressCheck->isValid() ? tr("Address: %1").arg(m_addressCheck->error())
+                                                  : tr("Port: %1").arg(m_portCheck->error()));
+    else
+        showFieldError(QString());
+}
+
+void TcpServerPage::showFieldError(const QString &error)
+{
+    m_ui->fieldError->setText(error);
+    m_ui->fieldError->setVisible(!error.isEmpty());
+}
+
+void TcpServerPage::startSession()
+{
+    onStartClicked();
+}
+
+void TcpServerPage::stopSession()
+{
+    onStopClicked();
+}
+
+void TcpServerPage::onStartClicked()
+{
+    if (m_server->isRunning() || !m_addressCheck->isValid() || !m_portCheck->isValid())
+        return;
+    const PayloadParser::Result greeting =
+        PayloadParser::parse(m_ui->greetingEdit->text(), PayloadParser::Mode::Text, m_server->encoding(), true);
+    if (!greeting.ok()) {
+        showFieldError(tr("Greeting: %1").arg(greeting.error));
+        m_ui->greetingEdit->setFocus();
+        m_ui->greetingEdit->setCursorPosition(qMax(0, greeting.position));
+        return;
+    }
+    QString replyError;
+    autoReplyFromFields(&replyError);
+    if (!replyError.isEmpty()) {
+        showFieldError(tr("Auto-reply: %1").arg(replyError));
+        m_ui->templateEdit->setFocus();
+        return;
+    }
+    QString address = m_ui->addressCombo->currentText().trimmed();
+    if (address.startsWith(u'[') && address.endsWith(u']'))
+        address = address.mid(1, address.size() - 2);
+    m_server->setListenAddress(QHostAddress(address));
+    m_server->setPort(m_ui->portEdit->text().trimmed().toUShort());
+    m_server->setBacklog(m_ui->backlogSpin->value());
+    m_server->setMaxClients(m_ui->maxClientsSpin->value());
+    m_server->setGreeting(greeting.bytes);
+    applyAutoReply();
+    if (!m_server->start()) {
+        const TrafficLog *log = m_server->log();
+        showFieldError(log->size() ? log->at(log->size() - 1).message : tr("Cannot listen"));
+        return;
+    }
+    showFieldError(QString());
+    updateExposureNotice(m_ui->exposureNotice, address, m_server->listenEndpoint().port);
+}
+
+void TcpServerPage::onStopClicked()
+{
+    if (m_server->isRunning())
+        m_server->stop();
+}
+
+void TcpServerPage::onStateChanged()
+{
+    const bool running = m_server->isRunning();
+    m_ui->stopButton->setEnabled(running);
+    m_ui->addressCombo->setEnabled(!running);
+    m_ui->portEdit->setEnabled(!running);
+    m_ui->backlogSpin->setEnabled(!running);
+    m_ui->maxClientsSpin->setEnabled(!running);
+    m_ui->greetingEdit->setEnabled(!running);
+    if (running)
+        m_ui->portEdit->setText(QString::number(m_server->listenEndpoint().port));
+    m_ui->sendPanel->setSendEnabled(running, running ? QString() : tr("The server is not running"));
+    updateStartEnabled();
+    emit titleChanged();
+}
+
+quint32 TcpServerPage::selectedClient() const
+{
+    const QModelIndexList rows = m_ui->clientsTable->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return 0;
+    return m_clients->idAt(rows.first().row());
+}
+
+void TcpServerPage::onClientSelectionChanged()
+{
+    const quint32 id = selectedClient();
+    m_ui->disconnectButton->setEnabled(id != 0);
+    m_ui->resetButton->setEnabled(id != 0);
+    if (id != 0) {
+        m_ui->peerInspector->showConnection(id);
+        m_ui->sendTargetCombo->setCurrentIndex(m_ui->sendTargetCombo->findData(QStringLiteral("selected")));
+    }
+}
+
+void TcpServerPage::onDisconnectClicked()
+{
+    if (const quint32 id = selectedClient())
+        m_server->disconnectClient(id, false);
+}
+
+void TcpServerPage::onResetClicked()
+{
+    if (const quint32 id = selectedClient())
+        m_server->disconnectClient(id, true);
+}
+
+SendResult TcpServerPage::sendFromPanel(const QByteArray &payload)
+{
+    if (!m_server->isRunning())
+        return SendResult::failure(tr("The server is not running: nothing was sent"));
+    if (m_ui->sendTargetCombo->currentData().toString() == QStringLiteral("selected")) {
+        const quint32 id = selectedClient();
+        if (id == 0)
+            return SendResult::failure(tr("Select a client in the table first: nothing was sent"));
+        return m_server->sendTo(id, payload);
+    }
+    return m_server->sendToAll(payload);
+}
+
+QVariantMap TcpServerPage::saveState() const
+{
+    QVariantMap m = SessionPage::saveState();
+    m.insert(QStringLiteral("address"), m_ui->addressCombo->currentText());
+    m.insert(QStringLiteral("port"), m_ui->portEdit->text());
+    m.insert(QStringLiteral("backlog"), m_ui->backlogSpin->value());
+    m.insert(QStringLiteral("maxClients"), m_ui->maxClientsSpin->value());
+    m.insert(QStringLiteral("greeting"), m_ui->greetingEdit->text());
+    m.insert(QStringLiteral("running"), m_server->isRunning());
+    m.insert(QStringLiteral("topSplitter"), m_ui->topSplitter->saveState());
+    m.insert(QStringLiteral("mainSplitter"), m_ui->mainSplitter->saveState());
+    return m;
+}
+
+void TcpServerPage::restoreState(const QVariantMap &state)
+{
+    SessionPage::restoreState(state);
+    if (state.contains(QStringLiteral("address")))
+        m_ui->addressCombo->setCurrentText(state.value(QStringLiteral("address")).toString());
+    if (state.contains(QStringLiteral("port")))
+        m_ui->portEdit->setText(state.value(QStringLiteral("port")).toString());
+    m_ui->backlogSpin->setValue(state.value(QStringLiteral("backlog"), m_ui->backlogSpin->value()).toInt());
+    m_ui->maxClientsSpin->setValue(state.value(QStringLiteral("maxClients"), m_ui->maxClientsSpin->value()).toInt());
+    m_ui->greetingEdit->setText(state.value(QStringLiteral("greeting")).toString());
+    m_ui->topSplitter->restoreState(state.value(QStringLiteral("topSplitter")).toByteArray());
+    m_ui->mainSplitter->restoreState(state.value(QStringLiteral("mainSplitter")).toByteArray());
+}

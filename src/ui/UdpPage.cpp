@@ -1,0 +1,234 @@
+#include "UdpPage.h"
+
+#include "ui_UdpPage.h"
+
+#include "ConnectionsModel.h"
+#include "Endpoint.h"
+#include "FieldValidation.h"
+#include "TrafficLog.h"
+#include "UdpSession.h"
+
+#include <QHeaderView>
+#include <QShortcut>
+
+UdpPage::UdpPage(UdpSession *session, QWidget *parent)
+    : SessionPage(session, parent)
+    , m_ui(std::make_unique<Ui::UdpPage>())
+    , m_udp(session)
+{
+    m_ui->setupUi(this);
+    fillListenAddresses(m_ui->addressCombo);
+    m_ui->addressCombo->setCurrentText(session->bindAddress().isNull()
+                                           ? QStringLiteral("127.0.0.1")
+                                           : Endpoint{session->bindAddress(), 0}.addressString());
+    m_ui->portEdit->setText(QString::number(session->bindPort()));
+    if (!session->targetHost().isEmpty()) {
+        m_ui->targetHostEdit->setText(session->targetHost());
+        m_ui->targetPortEdit->setText(QString::number(session->targetPort()));
+    }
+    m_ui->broadcastCheck->setChecked(session->broadcastEnabled());
+
+    m_addressCheck = new FieldValidation(m_ui->addressCombo->lineEdit(), &Endpoint::checkAddress, this);
+    m_portCheck = new FieldValidation(m_ui->portEdit, [](const QString &t) { return Endpoint::checkPort(t, true); }, this);
+    m_targetHostCheck = new FieldValidation(m_ui->targetHostEdit, &Endpoint::checkHost, this);
+    m_targetPortCheck = new FieldValidation(m_ui->targetPortEdit, [](const QString &t) { return Endpoint::checkPort(t, false); }, this);
+    for (FieldValidation *v : {m_addressCheck, m_portCheck, m_targetHostCheck, m_targetPortCheck})
+        connect(v, &FieldValidation::validityChanged, this, &UdpPage::updateButtons);
+    connect(m_ui->addressCombo, &QComboBox::currentTextChanged, this, [this] {
+        updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), m_ui->portEdit->text().toUShort());
+    });
+    updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), session->bindPort());
+    connect(m_ui->broadcastCheck, &QCheckBox::toggled, m_udp, &UdpSession::setBroadcastEnabled);
+    // The target follows the fields as they are typed, when they are valid.
+    auto applyTarget = [this] {
+        if (m_targetHostCheck->isValid() && m_targetPortCheck->isValid())
+            m_udp->setTarget(m_ui->targetHostEdit->text().trimmed(), m_ui->targetPortEdit->text().trimmed().toUShort());
+    };
+    connect(m_ui->targetHostEdit, &QLineEdit::textChanged, this, applyTarget);
+    connect(m_ui->targetPortEdit, &QLineEdit::textChanged, this, applyTarget);
+    applyTarget();
+
+    setupTrio(m_ui->trafficView, m_ui->peerInspector, m_ui->sendPanel);
+    setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
+    m_ui->sendPanel->setSender([this](const QByteArray &payload) { return sendFromPanel(payload); });
+
+    m_peers = new ConnectionsModel(session, this);
+    m_ui->peersTable->setModel(m_peers);
+    m_ui->peersTable->verticalHeader()->hide();
+    m_ui->peersTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_ui->peersTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_ui->peersTable->horizontalHeader()->setStretchLastSection(true);
+    connect(m_ui->peersTable->selectionModel(), &QItemSelectionModel::selectionChanged,
+            this, &UdpPage::onPeerSelectionChanged);
+
+    m_ui->topSplitter->setStretchFactor(0, 3);
+    m_ui->topSplitter->setStretchFactor(1, 1);
+    m_ui->mainSplitter->setStretchFactor(0, 3);
+    m_ui->mainSplitter->setStretchFactor(1, 1);
+    m_ui->sideLayout->setStretchFactor(m_ui->peersTable, 3);
+    m_ui->sideLayout->setStretchFactor(m_ui->peerInspector, 2);
+    // First-run proportions; a saved layout replaces them in restoreState().
+    m_ui->topSplitter->setSizes({780, 420});
+    m_ui->mainSplitter->setSizes({520, 200});
+
+    connect(m_ui->bindButton, &QPushButton::clicked, this, &UdpPage::onBindClicked);
+    connect(m_ui->closeButton, &QPushButton::clicked, this, &UdpPage::onCloseClicked);
+    connect(m_ui->useAsTargetButton, &QPushButton::clicked, this, &UdpPage::onUseAsTargetClicked);
+    connect(session, &Session::stateChanged, this, &UdpPage::onStateChanged);
+    auto *start = new QShortcut(QKeySequence(Qt::Key_F5), this, this, &UdpPage::onBindClicked);
+    start->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *stop = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5), this, this, &UdpPage::onCloseClicked);
+    stop->setContext(Qt::WidgetWithChildrenShortcut);
+    onStateChanged();
+}
+
+UdpPage::~UdpPage() = default;
+
+QString UdpPage::title() const
+{
+    if (m_udp->isRunning())
+        return tr("UDP %1").arg(m_udp->localEndpoint().toString());
+    return tr("UDP (not bound)");
+}
+
+void UdpPage::showFieldError(const QString &error)
+{
+    m_ui->fieldError->setText(error);
+    m_ui->fieldError->setVisible(!error.isEmpty());
+}
+
+void UdpPage::updateButtons()
+{
+    const bool running = m_udp->isRunning();
+    const bool bindOk = m_addressCheck->isValid() && m_portCheck->isValid();
+    m_ui->bindButton->setEnabled(!running && bindOk);
+    m_ui->closeButton->setEnabled(running);
+    QString error;
+    if (!m_addressCheck->isValid())
+        error = tr("Bind address: %1").arg(m_addressCheck->error());
+    else if (!m_portCheck->isValid())
+        error = tr("Port: %1").arg(m_portCheck->error());
+    else if (!m_ui->replyToLastCheck->isChecked() && !m_targetHostCheck->isValid())
+        error = tr("Target host: %1").arg(m_targetHostCheck->error());
+    else if (!m_ui->replyToLastCheck->isChecked() && !m_targetPortCheck->isValid())
+        error = tr("Target port: %1").arg(m_targetPortCheck->error());
+    showFieldError(error);
+}
+
+void UdpPage::startSession()
+{
+    onBindClicked();
+}
+
+void UdpPage::stopSession()
+{
+    onCloseClicked();
+}
+
+void UdpPage::onBindClicked()
+{
+    if (m_udp->isRunning() || !m_addressCheck->isValid() || !m_portCheck->isValid())
+        return;
+    QString address = m_ui->addressCombo->currentText().trimmed();
+    if (address.startsWith(u'[') && address.endsWith(u']'))
+        address = address.mid(1, address.size() - 2);
+    m_udp->setBindAddress(QHostAddress(address));
+    m_udp->setBindPort(m_ui->portEdit->text().trimmed().toUShort());
+    applyAutoReply();
+    if (!m_udp->start()) {
+        const TrafficLog *log = m_udp->log();
+        showFieldError(log->size() ? log->at(log->size() - 1).message : tr("Cannot bind"));
+        return;
+    }
+    updateExposureNotice(m_ui->exposureNotice, address, m_udp->localEndpoint().port);
+}
+
+void UdpPage::onCloseClicked()
+{
+    if (m_udp->isRunning())
+        m_udp->stop();
+}
+
+void UdpPage::onStateChanged()
+{
+    const bool running = m_udp->isRunning();
+    m_ui->addressCombo->setEnabled(!running);
+    m_ui->portEdit->setEnabled(!running);
+    if (running)
+        m_ui->portEdit->setText(QString::number(m_udp->localEndpoint().port));
+    // Sending binds on its own when needed, as sendto() on a fresh socket does.
+    m_ui->sendPanel->setSendEnabled(true);
+    updateButtons();
+    emit titleChanged();
+}
+
+quint32 UdpPage::selectedPeer() const
+{
+    const QModelIndexList rows = m_ui->peersTable->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : m_peers->idAt(rows.first().row());
+}
+
+void UdpPage::onPeerSelectionChanged()
+{
+    const quint32 id = selectedPeer();
+    m_ui->useAsTargetButton->setEnabled(id != 0);
+    if (id)
+        m_ui->peerInspector->showConnection(id);
+}
+
+void UdpPage::onUseAsTargetClicked()
+{
+    const QModelIndexList rows = m_ui->peersTable->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const ConnectionInfo info = m_peers->infoAt(rows.first().row());
+    m_ui->targetHostEdit->setText(info.peer.addressString());
+    m_ui->targetPortEdit->setText(QString::number(info.peer.port));
+    m_ui->replyToLastCheck->setChecked(false);
+}
+
+SendResult UdpPage::sendFromPanel(const QByteArray &payload)
+{
+    if (m_ui->replyToLastCheck->isChecked())
+        return m_udp->replyToLastSender(payload);
+    if (!m_targetHostCheck->isValid())
+        return SendResult::failure(tr("Target host: %1").arg(m_targetHostCheck->error()));
+    if (!m_targetPortCheck->isValid())
+        return SendResult::failure(tr("Target port: %1").arg(m_targetPortCheck->error()));
+    if (!m_udp->isRunning() && (m_addressCheck->isValid() && m_portCheck->isValid())) {
+        // Bind where the fields say before the first sendto(), so the source is what the user chose.
+        onBindClicked();
+    }
+    return m_udp->send(payload);
+}
+
+QVariantMap UdpPage::saveState() const
+{
+    QVariantMap m = SessionPage::saveState();
+    m.insert(QStringLiteral("address"), m_ui->addressCombo->currentText());
+    m.insert(QStringLiteral("port"), m_ui->portEdit->text());
+    m.insert(QStringLiteral("targetHost"), m_ui->targetHostEdit->text());
+    m.insert(QStringLiteral("targetPort"), m_ui->targetPortEdit->text());
+    m.insert(QStringLiteral("replyToLast"), m_ui->replyToLastCheck->isChecked());
+    m.insert(QStringLiteral("broadcast"), m_ui->broadcastCheck->isChecked());
+    m.insert(QStringLiteral("topSplitter"), m_ui->topSplitter->saveState());
+    m.insert(QStringLiteral("mainSplitter"), m_ui->mainSplitter->saveState());
+    return m;
+}
+
+void UdpPage::restoreState(const QVariantMap &state)
+{
+    SessionPage::restoreState(state);
+    if (state.contains(QStringLiteral("address")))
+        m_ui->addressCombo->setCurrentText(state.value(QStringLiteral("address")).toString());
+    if (state.contains(QStringLiteral("port")))
+        m_ui->portEdit->setText(state.value(QStringLiteral("port")).toString());
+    if (state.contains(QStringLiteral("targetHost")))
+        m_ui->targetHostEdit->setText(state.value(QStringLiteral("targetHost")).toString());
+    if (state.contains(QStringLiteral("targetPort")))
+        m_ui->targetPortEdit->setText(state.value(QStringLiteral("targetPort")).toString());
+    m_ui->replyToLastCheck->setChecked(state.value(QStringLiteral("replyToLast")).toBool());
+    m_ui->broadcastCheck->setChecked(state.value(QStringLiteral("broadcast")).toBool());
+    m_ui->topSplitter->restoreState(state.value(QStringLiteral("topSplitter")).toByteArray());
+    m_ui->mainSplitter->restoreState(state.value(QStringLiteral("mainSplitter")).toByteArray());
+}

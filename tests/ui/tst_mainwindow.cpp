@@ -1,0 +1,332 @@
+// The whole window on the offscreen platform, driven like a user would:
+// real sessions over loopback, keys typed into the real widgets.
+
+#include "MainWindow.h"
+#include "SendPanel.h"
+#include "TcpClientPage.h"
+#include "TcpClientSession.h"
+#include "TcpServerPage.h"
+#include "TcpServerSession.h"
+#include "TrafficLog.h"
+#include "TrafficLogModel.h"
+#include "TrafficView.h"
+#include "UdpPage.h"
+#include "UdpSession.h"
+#include "Workbench.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QLabel>
+#include <QNetworkDatagram>
+#include <QUdpSocket>
+
+namespace {
+// Text of the data rows in a traffic view, "direction|peer|preview".
+QStringList dataRows(TrafficView *view)
+{
+    QStringList rows;
+    QAbstractItemModel *m = view->table()->model();
+    for (int r = 0; r < m->rowCount(); ++r) {
+        const QString dir = m->index(r, TrafficLogModel::Direction).data().toString();
+        if (!dir.contains(u'←') && !dir.contains(u'→'))
+            continue;
+        rows << QStringLiteral("%1|%2|%3").arg(dir.contains(u'←') ? QStringLiteral("in") : QStringLiteral("out"),
+                                             m->index(r, TrafficLogModel::Peer).data().toString(),
+                                             m->index(r, TrafficLogModel::Preview).data().toString());
+    }
+    return rows;
+}
+
+void typeAndSend(SendPanel *panel, const QString &text)
+{
+    // Ctrl+Enter is a shortcut: like for a person, the window must be active.
+    panel->window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(panel->window()));
+    QPlainTextEdit *editor = panel->editor();
+    editor->setFocus();
+    editor->clear();
+    QTest::keyClicks(editor, text);
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void serverAndClientTabsTalk();
+    void encodingSwitchReRendersGbk();
+    void badPortDisablesStartAndNothingListens_data();
+    void badPortDisablesStartAndNothingListens();
+    void nonLoopbackAddressShowsNotice();
+    void clientTableFollowsConnections();
+    void closingTabStopsSession();
+    void tabsComeBackOnNextStart();
+    void udpTabSendsToTarget();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("socket-workbench-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindow::serverAndClientTabsTalk()
+{
+    Workbench bench;
+    MainWindow window(&bench);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // The server tab, as a user opens it: menu action, port 0, Start.
+    window.findChild<QAction *>(QStringLiteral("actionNewTcpServer"))->trigger();
+    QCOMPARE(window.pageCount(), 1);
+    auto *serverPage = qobject_cast<TcpServerPage *>(window.pageAt(0));
+    QVERIFY(serverPage);
+    auto *port = serverPage->findChild<QLineEdit *>(QStringLiteral("portEdit"));
+    port->selectAll();
+    QTest::keyClicks(port, QStringLiteral("0"));
+    port->setText(QStringLiteral("0"));
+    auto *start = serverPage->findChild<QPushButton *>(QStringLiteral("startButton"));
+    QVERIFY(start->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    QVERIFY(serverPage->server()->isRunning());
+    const quint16 listenPort = serverPage->server()->listenEndpoint().port;
+    QVERIFY(listenPort != 0);
+    QCOMPARE(port->text(), QString::number(listenPort));  // the chosen port is shown
+
+    window.findChild<QAction *>(QStringLiteral("actionNewTcpClient"))->trigger();
+    auto *clientPage = qobject_cast<TcpClientPage *>(window.pageAt(1));
+    QVERIFY(clientPage);
+    clientPage->findChild<QLineEdit *>(QStringLiteral("hostEdit"))->setText(QStringLiteral("127.0.0.1"));
+    clientPage->findChild<QLineEdit *>(QStringLiteral("portEdit"))->setText(QString::number(listenPort));
+    QTest::mouseClick(clientPage->findChild<QPushButton *>(QStringLiteral("connectButton")), Qt::LeftButton);
+    QTRY_VERIFY(clientPage->client()->isConnected());
+    QTRY_COMPARE(serverPage->server()->clientCount(), 1);
+    const QString clientEnd = clientPage->client()->localEndpoint().toString();
+    const QString serverEnd = QStringLiteral("127.0.0.1:%1").arg(listenPort);
+    QVERIFY(clientPage->findChild<QLabel *>(QStringLiteral("endpointsLabel"))->text().contains(clientEnd));
+
+    typeAndSend(clientPage->findChild<SendPanel *>(QStringLiteral("sendPanel")), QStringLiteral("hello from the client"));
+    auto *clientView = clientPage->findChild<TrafficView *>(QStringLiteral("trafficView"));
+    auto *serverView = serverPage->findChild<TrafficView *>(QStringLiteral("trafficView"));
+    QTRY_COMPARE(dataRows(clientView), QStringList{QStringLiteral("out|%1|hello from the client").arg(serverEnd)});
+    QTRY_COMPARE(dataRows(serverView), QStringList{QStringLiteral("in|%1|hello from the client").arg(clientEnd)});
+
+    // And back: the server answers all clients.
+    window.findChild<QTabWidget *>(QStringLiteral("tabs"))->setCurrentIndex(0);
+    typeAndSend(serverPage->findChild<SendPanel *>(QStringLiteral("sendPanel")), QStringLiteral("hi client"));
+    QTRY_COMPARE(dataRows(clientView).size(), 2);
+    QCOMPARE(dataRows(clientView).at(1), QStringLiteral("in|%1|hi client").arg(serverEnd));
+    QCOMPARE(dataRows(serverView).at(1), QStringLiteral("out|%1|hi client").arg(clientEnd));
+}
+
+void TestMainWindow::encodingSwitchReRendersGbk()
+{
+    Workbench bench;
+    MainWindow window(&bench);
+    window.show();
+    TcpServerSession *server = bench.addTcpServer();
+    QVERIFY(server->start());
+    QTcpSocket peer;
+    peer.connectToHost(QHostAddress::LocalHost, server->listenEndpoint().port);
+    QVERIFY(peer.waitForConnected(5000));
+    peer.write(QByteArray::fromHex("c4e3bac3b0a1"));  // 你好啊 in GBK
+    QTRY_COMPARE(server->counters().bytesIn, 6u);
+    auto *view = window.pageAt(0)->findChild<TrafficView *>(QStringLiteral("trafficView"));
+    QTRY_COMPARE(dataRows(view).size(), 1);
+    QVERIFY(!dataRows(view).first().endsWith(QStringLiteral("你好啊")));  // UTF-8 cannot read it
+    auto *encoding = view->findChild<QComboBox *>(QStringLiteral("encodingCombo"));
+    QVERIFY(encoding);
+    encoding->setCurrentIndex(encoding->findData(QStringLiteral("GBK")) >= 0 ? encoding->findData(QStringLiteral("GBK"))
+                                                                              : encoding->findText(QStringLiteral("GBK")));
+    QTRY_VERIFY(dataRows(view).first().endsWith(QStringLiteral("你好啊")));
+    // The session and the send panel follow the view's encoding.
+    QCOMPARE(server->encoding(), QStringLiteral("GBK"));
+    QCOMPARE(window.pageAt(0)->findChild<SendPanel *>()->encoding(), QStringLiteral("GBK"));
+}
+
+void TestMainWindow::badPortDisablesStartAndNothingListens_data()
+{
+    QTest::addColumn<QString>("port");
+    QTest::addColumn<QString>("address");
+    QTest::newRow("port 65536") << QStringLiteral("65536") << QStringLiteral("127.0.0.1");
+    QTest::newRow("port abc") << QStringLiteral("abc") << QStringLiteral("127.0.0.1");
+    QTest::newRow("port -1") << QStringLiteral("-1") << QStringLiteral("127.0.0.1");
+    QTest::newRow("port empty") << QString() << QStringLiteral("127.0.0.1");
+    QTest::newRow("address 300.1.1.1") << QStringLiteral("0") << QStringLiteral("300.1.1.1");
+    QTest::newRow("address name") << QStringLiteral("0") << QStringLiteral("localhost");
+}
+
+void TestMainWindow::badPortDisablesStartAndNothingListens()
+{
+    QFETCH(QString, port);
+    QFETCH(QString, address);
+    Workbench bench;
+    MainWindow window(&bench);
+    window.show();
+    auto *session = bench.addTcpServer();
+    auto *page = window.pageAt(0);
+    auto *portEdit = page->findChild<QLineEdit *>(QStringLiteral("portEdit"));
+    auto *addressCombo = page->findChild<QComboBox *>(QStringLiteral("addressCombo"));
+    auto *start = page->findChild<QPushButton *>(QStringLiteral("startButton"));
+    addressCombo->setCurrentText(address);
+    portEdit->setText(port);
+    QVERIFY(!start->isEnabled());
+    QVERIFY(!portEdit->toolTip().isEmpty() || !addressCombo->lineEdit()->toolTip().isEmpty());
+    auto *error = page->findChild<QLabel *>(QStringLiteral("fieldError"));
+    QVERIFY(error->isVisible());
+    QVERIFY(!error->text().isEmpty());
+    // F5 does not start it either.
+    QTest::keyClick(portEdit, Qt::Key_F5);
+    QVERIFY(!session->isRunning());
+    QCOMPARE(session->log()->size(), 0);
+    // Fixing the field enables Start again.
+    addressCombo->setCurrentText(QStringLiteral("127.0.0.1"));
+    portEdit->setText(QStringLiteral("0"));
+    QVERIFY(start->isEnabled());
+    QVERIFY(!error->isVisible());
+}
+
+void TestMainWindow::nonLoopbackAddressShowsNotice()
+{
+    Workbench bench;
+    MainWindow window(&bench);
+    window.show();
+    bench.addTcpServer();
+    auto *page = window.pageAt(0);
+    auto *notice = page->findChild<QLabel *>(QStringLiteral("exposureNotice"));
+    auto *addressCombo = page->findChild<QComboBox *>(QStringLiteral("addressCombo"));
+    QVERIFY(!notice->isVisible());
+    addressCombo->setCurrentText(QStringLiteral("0.0.0.0"));
+    QVERIFY(notice->isVisible());
+    QVERIFY(notice->text().contains(QStringLiteral("all interfaces")));
+    addressCombo->setCurrentText(QStringLiteral("::1"));
+    QVERIFY(!notice->isVisible());
+    // The listen-address box offers loopback and wildcard choices.
+    for (const QString &a : {QStringLiteral("127.0.0.1"), QStringLiteral("::1"), QStringLiteral("0.0.0.0"), QStringLiteral("::")})
+        QVERIFY2(addressCombo->findText(a) >= 0, qPrintable(a));
+}
+
+void TestMainWindow::clientTableFollowsConnections()
+{
+    Workbench bench;
+    MainWindow window(&bench);
+    window.show();
+    TcpServerSession *server = bench.addTcpServer();
+    QVERIFY(server->start());
+    auto *table = window.pageAt(0)->findChild<QTableView *>(QStringLiteral("clientsTable"));
+    QTcpSocket a;
+    QTcpSocket b;
+    a.connectToHost(QHostAddress::LocalHost, server->listenEndpoint().port);
+    b.connectToHost(QHostAddress::LocalHost, server->listenEndpoint().port);
+    QVERIFY(a.waitForConnected(5000) && b.waitForConnected(5000));
+    QTRY_COMPARE(table->model()->rowCount(), 2);
+    QStringList peers;
+    for (int r = 0; r < 2; ++r)
+        peers << table->model()->index(r, 1).data().toString();
+    QVERIFY(peers.contains(QStringLiteral("127.0.0.1:%1").arg(a.localPort())));
+    QVERIFY(peers.contains(QStringLiteral("127.0.0.1:%1").arg(b.localPort())));
+    a.disconnectFromHost();
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("127.0.0.1:%1").arg(b.localPort()));
+
+    // Selecting the row and pressing Disconnect closes that client.
+    table->selectRow(0);
+    auto *disconnect = window.pageAt(0)->findChild<QPushButton *>(QStringLiteral("disconnectButton"));
+    QVERIFY(disconnect->isEnabled());
+    QTest::mouseClick(disconnect, Qt::LeftButton);
+    QTRY_COMPARE(b.state(), QAbstractSocket::UnconnectedState);
+    QTRY_COMPARE(table->model()->rowCount(), 0);
+}
+
+void TestMainWindow::closingTabStopsSession()
+{
+    Workbench bench;
+    MainWindow window(&bench);
+    window.show();
+    TcpServerSession *server = bench.addTcpServer();
+    QVERIFY(server->start());
+    const quint16 port = server->listenEndpoint().port;
+    window.findChild<QAction *>(QStringLiteral("actionCloseTab"))->trigger();
+    QCOMPARE(window.pageCount(), 0);
+    QCOMPARE(bench.sessions().size(), 0);
+    // Nothing listens there any more.
+    QTcpSocket probe;
+    probe.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(!probe.waitForConnected(2000));
+    QCOMPARE(probe.error(), QAbstractSocket::ConnectionRefusedError);
+}
+
+void TestMainWindow::tabsComeBackOnNextStart()
+{
+    {
+        Workbench bench;
+        MainWindow window(&bench);
+        window.show();
+        auto *server = bench.addTcpServer();
+        Q_UNUSED(server);
+        window.pageAt(0)->findChild<QLineEdit *>(QStringLiteral("portEdit"))->setText(QStringLiteral("18123"));
+        window.pageAt(0)->findChild<TrafficView *>()->setEncoding(QStringLiteral("GBK"));
+        bench.addTcpClient();
+        window.pageAt(1)->findChild<QLineEdit *>(QStringLiteral("hostEdit"))->setText(QStringLiteral("localhost"));
+        window.pageAt(1)->findChild<QLineEdit *>(QStringLiteral("portEdit"))->setText(QStringLiteral("18124"));
+        bench.addUdp();
+        window.pageAt(2)->findChild<QLineEdit *>(QStringLiteral("targetPortEdit"))->setText(QStringLiteral("18125"));
+        window.close();  // saves
+    }
+    Workbench bench;
+    MainWindow window(&bench);
+    window.restoreTabs();
+    QCOMPARE(window.pageCount(), 3);
+    QVERIFY(qobject_cast<TcpServerPage *>(window.pageAt(0)));
+    QVERIFY(qobject_cast<TcpClientPage *>(window.pageAt(1)));
+    QVERIFY(qobject_cast<UdpPage *>(window.pageAt(2)));
+    QCOMPARE(window.pageAt(0)->findChild<QLineEdit *>(QStringLiteral("portEdit"))->text(), QStringLiteral("18123"));
+    QCOMPARE(window.pageAt(0)->session()->encoding(), QStringLiteral("GBK"));
+    QCOMPARE(window.pageAt(1)->findChild<QLineEdit *>(QStringLiteral("hostEdit"))->text(), QStringLiteral("localhost"));
+    QCOMPARE(window.pageAt(1)->findChild<QLineEdit *>(QStringLiteral("portEdit"))->text(), QStringLiteral("18124"));
+    QCOMPARE(window.pageAt(2)->findChild<QLineEdit *>(QStringLiteral("targetPortEdit"))->text(), QStringLiteral("18125"));
+    // Nothing was started on its own.
+    QVERIFY(!window.pageAt(0)->session()->isRunning());
+}
+
+void TestMainWindow::udpTabSendsToTarget()
+{
+    QUdpSocket receiver;
+    QVERIFY(receiver.bind(QHostAddress::LocalHost, 0));
+    Workbench bench;
+    MainWindow window(&bench);
+    window.show();
+    auto *udp = bench.addUdp();
+    auto *page = window.pageAt(0);
+    page->findChild<QLineEdit *>(QStringLiteral("targetHostEdit"))->setText(QStringLiteral("127.0.0.1"));
+    page->findChild<QLineEdit *>(QStringLiteral("targetPortEdit"))->setText(QString::number(receiver.localPort()));
+    typeAndSend(page->findChild<SendPanel *>(), QStringLiteral("datagram"));
+    QTRY_VERIFY(receiver.hasPendingDatagrams());
+    const QNetworkDatagram d = receiver.receiveDatagram();
+    QCOMPARE(d.data(), QByteArray("datagram"));
+    QVERIFY(udp->isRunning());
+    QCOMPARE(d.senderPort(), int(udp->localEndpoint().port));
+    QTRY_COMPARE(page->findChild<QTableView *>(QStringLiteral("peersTable"))->model()->rowCount(), 1);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
