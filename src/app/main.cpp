@@ -97,6 +97,8 @@ int main(int argc, char *argv[])
         // Sessions from the command line replace the remembered tabs.
         if (workbench.sessions().isEmpty())
             window->restoreTabs();
+        else
+            window->setPersistTabs(false);
         window->show();
     }
     const int rc = QApplication::exec();

@@ -104,7 +104,17 @@ void TcpClientSession::onReadyRead()
 {
     if (!m_socket)
         return;
-    const QByteArray data = m_socket->readAll();
+    // Exactly what is there: readAll() over-reserves, and the log's byte
+    // budget counts capacity, not size.
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= 0)
+        return;
+    QByteArray data(available, Qt::Uninitialized);
+    const qint64 got = m_socket->read(data.data(), available);
+    if (got <= 0)
+        return;
+    if (got < available)
+        data.truncate(got);
     if (data.isEmpty())
         return;
     m_info.bytesIn += quint64(data.size());

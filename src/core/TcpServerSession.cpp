@@ -162,7 +162,17 @@ void TcpServerSession::onNewConnection()
 
 void TcpServerSession::onReadyRead(Client *c)
 {
-    const QByteArray data = c->socket->readAll();
+    // Exactly what is there: readAll() over-reserves, and the log's byte
+    // budget counts capacity, not size.
+    const qint64 available = c->socket->bytesAvailable();
+    if (available <= 0)
+        return;
+    QByteArray data(available, Qt::Uninitialized);
+    const qint64 got = c->socket->read(data.data(), available);
+    if (got <= 0)
+        return;
+    if (got < available)
+        data.truncate(got);
     if (data.isEmpty())
         return;
     c->info.bytesIn += quint64(data.size());

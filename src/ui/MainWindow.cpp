@@ -34,6 +34,11 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     , m_statusLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
+    // Many tabs scroll instead of widening the window.
+    m_ui->tabs->setUsesScrollButtons(true);
+    m_ui->tabs->setElideMode(Qt::ElideRight);
+    // A long totals line must not set the window's minimum width.
+    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addPermanentWidget(m_statusLabel, 1);
     m_statusLabel->setAccessibleName(tr("Totals"));
     connect(m_ui->actionNewTcpServer, &QAction::triggered, this, &MainWindow::onNewTcpServer);
@@ -180,6 +185,8 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    if (!m_persistTabs)
+        return;
     settings.setValue(QStringLiteral("window/currentTab"), m_ui->tabs->currentIndex());
     settings.beginWriteArray(QStringLiteral("tabs"));
     for (int i = 0; i < m_ui->tabs->count(); ++i) {

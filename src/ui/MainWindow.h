@@ -25,6 +25,9 @@ public:
     // Reopens the tabs of the last run (or a TCP server tab on a first run).
     void restoreTabs();
     void saveSettings() const;
+    // Off when the command line chose the sessions: its tabs then do not
+    // replace the ones the user keeps (geometry is still saved).
+    void setPersistTabs(bool on) { m_persistTabs = on; }
     SessionPage *pageAt(int index) const;
     SessionPage *currentPage() const;
     int pageCount() const;
@@ -47,4 +50,5 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     Workbench *m_workbench;
     QLabel *m_statusLabel;
+    bool m_persistTabs = true;
 };

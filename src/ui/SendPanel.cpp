@@ -17,7 +17,6 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QShortcut>
-#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 
@@ -41,8 +40,9 @@ QString bytesText(qint64 n)
 
 // Decoded text written so that text mode turns it back into the same
 // bytes: backslashes and the control characters that have a named escape
-// are escaped, newlines stay real line breaks. Empty when the bytes are not
-// valid in the encoding (the caller then keeps the hex).
+// are escaped, newlines stay real line breaks. Bytes that are not clean text
+// in the encoding become \xHH escapes instead; the caller checks the round
+// trip either way.
 QString escapedText(const QByteArray &bytes, const QString &encoding)
 {
     const TextCodec::Decoded decoded = TextCodec::decode(bytes, encoding);

@@ -3,6 +3,7 @@
 #include "PeerInspector.h"
 #include "SendPanel.h"
 #include "Session.h"
+#include "TrafficLog.h"
 #include "TrafficView.h"
 
 #include <QComboBox>
@@ -10,6 +11,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkInterface>
+#include <QBoxLayout>
+#include <QScrollArea>
+#include <QShortcut>
 
 SessionPage::SessionPage(Session *session, QWidget *parent)
     : QWidget(parent)
@@ -30,6 +34,23 @@ void SessionPage::setupTrio(TrafficView *traffic, PeerInspector *inspector, Send
     connect(traffic, &TrafficView::connectionSelected, inspector, &PeerInspector::showConnection);
     connect(traffic, &TrafficView::encodingChanged, this, &SessionPage::setEncodingEverywhere);
     connect(send, &SendPanel::encodingChanged, this, &SessionPage::setEncodingEverywhere);
+    auto *clear = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this, this, [this] { m_session->log()->clear(); });
+    clear->setContext(Qt::WidgetWithChildrenShortcut);
+}
+
+void SessionPage::makeInspectorScrollable(QLayout *layout, PeerInspector *inspector)
+{
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("peerInspectorScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    delete layout->replaceWidget(inspector, scroll);
+    scroll->setWidget(inspector);
+    inspector->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    // Less than the table above it, which lists what can be selected.
+    if (auto *box = qobject_cast<QBoxLayout *>(layout))
+        box->setStretchFactor(scroll, 2);
 }
 
 void SessionPage::setEncodingEverywhere(const QString &encoding)

@@ -42,6 +42,9 @@ protected:
     SessionPage(Session *session, QWidget *parent);
 
     void setupTrio(TrafficView *traffic, PeerInspector *inspector, SendPanel *send);
+    // Puts the inspector (a tall form) in a scroll area in its place in
+    // `layout`, so a small window still fits and the table beside it keeps room.
+    static void makeInspectorScrollable(QLayout *layout, PeerInspector *inspector);
     void setupAutoReply(QComboBox *mode, QLineEdit *templateEdit);
     // The auto-reply the fields describe; *error set (and None returned) when the template is bad.
     AutoReply autoReplyFromFields(QString *error = nullptr) const;

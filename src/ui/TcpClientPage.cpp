@@ -54,6 +54,9 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     m_ui->topSplitter->setStretchFactor(1, 1);
     m_ui->mainSplitter->setStretchFactor(0, 3);
     m_ui->mainSplitter->setStretchFactor(1, 1);
+    makeInspectorScrollable(m_ui->sideLayout, m_ui->peerInspector);
+    // Narrow windows squeeze the side panel rather than grow past the screen.
+    m_ui->sidePanel->setMinimumWidth(180);
     // First-run proportions; a saved layout replaces them in restoreState().
     m_ui->topSplitter->setSizes({780, 420});
     m_ui->mainSplitter->setSizes({520, 200});

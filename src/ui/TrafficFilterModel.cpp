@@ -58,6 +58,7 @@ void TrafficFilterModel::setSourceModel(QAbstractItemModel *model)
         connect(m_source, &QAbstractItemModel::dataChanged, this, &TrafficFilterModel::onSourceDataChanged);
         connect(m_source, &QAbstractItemModel::headerDataChanged, this, &TrafficFilterModel::onSourceHeaderDataChanged);
         connect(m_source, &TrafficLogModel::renderingChanged, this, &TrafficFilterModel::onRenderingChanged);
+        connect(m_source, &QObject::destroyed, this, &TrafficFilterModel::onSourceDestroyed);
     }
     fillFromSource();
     endResetModel();
@@ -246,6 +247,15 @@ void TrafficFilterModel::onSourceHeaderDataChanged(Qt::Orientation orientation, 
 {
     if (orientation == Qt::Horizontal)
         emit headerDataChanged(orientation, first, last);
+}
+
+void TrafficFilterModel::onSourceDestroyed()
+{
+    // The base class forgets the source on its own; our typed pointer too.
+    beginResetModel();
+    m_source = nullptr;
+    m_serials.clear();
+    endResetModel();
 }
 
 void TrafficFilterModel::onRenderingChanged()

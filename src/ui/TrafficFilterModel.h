@@ -65,6 +65,7 @@ private:
                              const QList<int> &roles);
     void onSourceHeaderDataChanged(Qt::Orientation orientation, int first, int last);
     void onRenderingChanged();
+    void onSourceDestroyed();
     void fillFromSource();
     // Re-filters everything, keeping selections on the rows that stay.
     void refilter();

@@ -22,7 +22,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
-#include <QScrollBar>
 #include <QSignalBlocker>
 
 #include <algorithm>
@@ -122,7 +121,16 @@ TrafficView::TrafficView(QWidget *parent)
     updateStats();
 }
 
-TrafficView::~TrafficView() = default;
+TrafficView::~TrafficView()
+{
+    // Our children outlive this body; what they signal while dying must not
+    // reach slots of an object that is no longer a TrafficView.
+    if (QItemSelectionModel *selection = m_ui->table->selectionModel())
+        selection->disconnect(this);
+    m_ui->table->setModel(nullptr);
+    delete m_filter;
+    delete m_model;
+}
 
 void TrafficView::setupActions()
 {

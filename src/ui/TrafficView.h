@@ -63,6 +63,8 @@ public:
     QString statusText() const;
 
 signals:
+    // Emitted when the current row changes to an event; connectionId is 0
+    // for events of the session itself (listening, stopped).
     void eventSelected(const TrafficEvent &event);
     void connectionSelected(quint32 connectionId);
     void encodingChanged(const QString &encoding);

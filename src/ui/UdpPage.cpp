@@ -66,7 +66,9 @@ UdpPage::UdpPage(UdpSession *session, QWidget *parent)
     m_ui->mainSplitter->setStretchFactor(0, 3);
     m_ui->mainSplitter->setStretchFactor(1, 1);
     m_ui->sideLayout->setStretchFactor(m_ui->peersTable, 3);
-    m_ui->sideLayout->setStretchFactor(m_ui->peerInspector, 2);
+    makeInspectorScrollable(m_ui->sideLayout, m_ui->peerInspector);
+    // Narrow windows squeeze the side panel rather than grow past the screen.
+    m_ui->sidePanel->setMinimumWidth(180);
     // First-run proportions; a saved layout replaces them in restoreState().
     m_ui->topSplitter->setSizes({780, 420});
     m_ui->mainSplitter->setSizes({520, 200});

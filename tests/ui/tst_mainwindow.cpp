@@ -73,6 +73,7 @@ private slots:
     void closingTabStopsSession();
     void tabsComeBackOnNextStart();
     void udpTabSendsToTarget();
+    void fitsASmallScreen();
 };
 
 void TestMainWindow::initTestCase()
@@ -326,6 +327,24 @@ void TestMainWindow::udpTabSendsToTarget()
     QVERIFY(udp->isRunning());
     QCOMPARE(d.senderPort(), int(udp->localEndpoint().port));
     QTRY_COMPARE(page->findChild<QTableView *>(QStringLiteral("peersTable"))->model()->rowCount(), 1);
+}
+
+void TestMainWindow::fitsASmallScreen()
+{
+    // A 1024×640 screen (a small laptop, a projector) must show every tab
+    // whole: no page may need more room than that.
+    Workbench bench;
+    MainWindow window(&bench);
+    bench.addTcpServer();
+    bench.addTcpClient();
+    bench.addUdp();
+    window.show();
+    for (int i = window.pageCount() - 1; i >= 0; --i) {
+        window.findChild<QTabWidget *>(QStringLiteral("tabs"))->setCurrentIndex(i);
+        const QSize min = window.minimumSizeHint().expandedTo(window.minimumSize());
+        QVERIFY2(min.width() <= 1024 && min.height() <= 640,
+                 qPrintable(QStringLiteral("%1 needs %2×%3").arg(window.pageAt(i)->title()).arg(min.width()).arg(min.height())));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

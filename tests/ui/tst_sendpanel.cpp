@@ -6,11 +6,9 @@
 #include "SendPanel.h"
 #include "TcpServerSession.h"
 
-#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QDir>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -178,7 +176,9 @@ void TestSendPanel::ctrlEnterSendsTypedText()
     QSignalSpy sent(m_panel.get(), &SendPanel::sent);
     QTest::keyClicks(m_panel->editor(), typed);
     QCOMPARE(m_panel->editor()->toPlainText(), typed);
-    QTest::keyClick(m_panel->editor(), Qt::Key(key), Qt::ControlModifier);
+    // The keypad's Enter comes with the keypad modifier.
+    const Qt::KeyboardModifiers keypad = key == Qt::Key_Enter ? Qt::KeypadModifier : Qt::NoModifier;
+    QTest::keyClick(m_panel->editor(), Qt::Key(key), Qt::ControlModifier | keypad);
 
     QCOMPARE(receiveAtLeast(expected.size()), expected);
     QCOMPARE(settle(50), expected);

@@ -150,6 +150,7 @@ private slots:
     void selectSerialSelectsTheEvent();
     void hundredThousandEventsComeInBatches();
     void controlsAreNamedAndDescribed();
+    void sessionDeletedFirstLeavesAnEmptyView();
 };
 
 void TestTrafficView::rowsAppearForRealTraffic()
@@ -640,6 +641,23 @@ void TestTrafficView::controlsAreNamedAndDescribed()
         QVERIFY2(w->focusPolicy() & Qt::TabFocus, qPrintable(w->objectName()));
     }
     QVERIFY(checked >= 11);
+}
+
+void TestTrafficView::sessionDeletedFirstLeavesAnEmptyView()
+{
+    Rig rig;
+    QVERIFY(rig.start());
+    QTcpSocket *client = rig.connectClient();
+    QVERIFY(client);
+    QVERIFY(rig.send(client, "bye"));
+    rig.view->table()->selectRow(rig.lastRow(TrafficEvent::Kind::Data));
+    rig.child<QLineEdit>(u"filterEdit"_s)->setText(u"b"_s);
+    rig.server.reset();
+    QCOMPARE(rig.view->model()->rowCount(), 0);
+    QCOMPARE(rig.shown()->rowCount(), 0);
+    QVERIFY(rig.view->session() == nullptr);
+    QTest::qWait(400);   // timers (filter, stats, auto-scroll) run without a session
+    QCOMPARE(rig.view->statusText(), u"No session"_s);
 }
 
 QTEST_MAIN(TestTrafficView)
