@@ -7,6 +7,7 @@
 #include <QNetworkDatagram>
 #include <QNetworkInterface>
 #include <QLocale>
+#include <QNetworkInterface>
 #include <QUdpSocket>
 
 #include <cerrno>
@@ -155,7 +156,10 @@ void UdpSession::onReadyRead()
         return;
     const Endpoint local = localEndpoint();
     bool readAny = false;
-    while (m_socket && m_socket->hasPendingDatagrams()) {
+    // Bounded: a flood (or a socket that echoes to itself) must not keep
+    // this handler running forever; Qt calls again while datagrams remain.
+    int budget = kMaxDatagramsPerWakeup;
+    while (m_socket && budget-- > 0 && m_socket->hasPendingDatagrams()) {
         const QNetworkDatagram d = m_socket->receiveDatagram();
         readAny = true;
         if (!d.isValid())
@@ -174,7 +178,9 @@ void UdpSession::onReadyRead()
         e.payload = d.data();
         record(e);
         emit datagramReceived(from, d.data().size());
-        if (autoReply().isActive() && !d.data().isEmpty()) {
+        // Never answer ourselves: a reply to our own address would come
+        // straight back and be answered again, for ever.
+        if (autoReply().isActive() && !d.data().isEmpty() && !isOwnEndpoint(from)) {
             AutoResponder responder(autoReply());
             const AutoResponder::Output out = responder.onData(d.data());
             for (const QByteArray &reply : out.replies)
@@ -187,6 +193,20 @@ void UdpSession::onReadyRead()
     // turn them back on (otherwise the socket goes deaf).
     if (m_socket && !readAny)
         m_socket->readDatagram(nullptr, 0);
+}
+
+bool UdpSession::isOwnEndpoint(const Endpoint &e) const
+{
+    const Endpoint local = localEndpoint();
+    if (e.port != local.port)
+        return false;
+    if (e.address.isEqual(local.address, QHostAddress::TolerantConversion))
+        return true;
+    // Bound to the wildcard: our own datagrams arrive from a local address.
+    const bool wildcard = local.address == QHostAddress(QHostAddress::AnyIPv4)
+                       || local.address == QHostAddress(QHostAddress::AnyIPv6)
+                       || local.address == QHostAddress(QHostAddress::Any);
+    return wildcard && (e.address.isLoopback() || QNetworkInterface::allAddresses().contains(e.address));
 }
 
 void UdpSession::readErrorQueue()

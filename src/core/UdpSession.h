@@ -20,6 +20,8 @@ public:
     static constexpr qsizetype kMaxDatagramIPv4 = 65507;
     // Over IPv6 the 40-byte header is not counted in the payload length.
     static constexpr qsizetype kMaxDatagramIPv6 = 65527;
+    // Datagrams read per wake-up before the event loop gets its turn.
+    static constexpr int kMaxDatagramsPerWakeup = 256;
 
     explicit UdpSession(QObject *parent = nullptr);
     ~UdpSession() override;
@@ -71,6 +73,7 @@ private:
     quint32 peerIdFor(const Endpoint &peer, bool create);
     void recordError(TrafficEvent::Reason reason, const QString &message, const Endpoint &peer = {});
     bool isBroadcastAddress(const QHostAddress &a) const;
+    bool isOwnEndpoint(const Endpoint &e) const;
 
     QUdpSocket *m_socket = nullptr;
     QHostAddress m_bindAddress;

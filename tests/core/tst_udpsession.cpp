@@ -46,6 +46,8 @@ private slots:
     void listsPeersWithCounters();
     void addressInUseIsAnError();
     void echoReplies();
+    void echoNeverAnswersItself_data();
+    void echoNeverAnswersItself();
 };
 
 void TestUdpSession::bindsAndLogsEachDatagramWithSender_data()
@@ -290,6 +292,29 @@ void TestUdpSession::echoReplies()
     const QNetworkDatagram d = client.receiveDatagram();
     QCOMPARE(d.data(), QByteArray("marco"));
     QCOMPARE(d.senderPort(), int(udp.localEndpoint().port));
+}
+
+void TestUdpSession::echoNeverAnswersItself_data()
+{
+    QTest::addColumn<QString>("bindAddress");
+    QTest::newRow("bound to 127.0.0.1") << QStringLiteral("127.0.0.1");
+    QTest::newRow("bound to 0.0.0.0") << QStringLiteral("0.0.0.0");
+}
+
+void TestUdpSession::echoNeverAnswersItself()
+{
+    // An echo socket whose target is itself would ping-pong for ever.
+    QFETCH(QString, bindAddress);
+    UdpSession udp;
+    udp.setAutoReply(AutoReply::fromSpec(QStringLiteral("echo"), QStringLiteral("UTF-8")));
+    udp.setBindAddress(QHostAddress(bindAddress));
+    QVERIFY(udp.start());
+    udp.setTarget(QStringLiteral("127.0.0.1"), udp.localEndpoint().port);
+    QVERIFY(udp.send("me").ok());
+    QTRY_COMPARE(udp.counters().messagesIn, 1u);
+    QTest::qWait(200);
+    QCOMPARE(udp.counters().messagesIn, 1u);
+    QCOMPARE(udp.counters().messagesOut, 1u);
 }
 
 QTEST_GUILESS_MAIN(TestUdpSession)
