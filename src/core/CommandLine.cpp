@@ -2,6 +2,7 @@
 
 #include "AutoReply.h"
 #include "Endpoint.h"
+#include "Framer.h"
 #include "PayloadParser.h"
 #include "TextCodec.h"
 
@@ -112,12 +113,16 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         QStringLiteral("ADDR:PORT"));
     const QCommandLineOption broadcast(QStringLiteral("broadcast"),
         tr("Allow the UDP session to send to broadcast addresses."));
+    const QCommandLineOption framing(QStringLiteral("framing"),
+        tr("Cut received TCP streams into messages and frame what is sent: none, line, crlf, delim:HEX, "
+           "length:WIDTH[:be|le][:incl] (1, 2, 4 or 8 bytes; length:4 is struct.pack('!I', n)), fixed:N."),
+        QStringLiteral("SPEC"));
     const QCommandLineOption verbose(QStringLiteral("verbose"),
         tr("Print every event, data included, on standard output."));
     const QCommandLineOption noWindow(QStringLiteral("no-window"),
         tr("Run the sessions without showing a window."));
     parser.addOptions({help, version, tcpServer, tcpClient, udp, udpTarget, encoding, reply, greeting, send, log,
-                       backlog, maxClients, timeout, bind, broadcast, verbose, noWindow});
+                       backlog, maxClients, timeout, bind, broadcast, framing, verbose, noWindow});
     result.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -154,6 +159,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
             return result;
         }
         o.encoding = canonical;
+    }
+    if (parser.isSet(framing)) {
+        QString why;
+        o.framing = FramingSpec::parse(parser.value(framing), &why);
+        if (!why.isEmpty()) {
+            err = optionError(QStringLiteral("framing"), why);
+            return result;
+        }
     }
     if (parser.isSet(tcpServer)) {
         Listen l;
@@ -226,6 +239,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         QByteArray bytes;
         if (!parseText(QStringLiteral("send"), parser.value(send), o.encoding, false, &bytes, &err))
             return result;
+        if (o.framing.kind != FramingSpec::Kind::None) {
+            QString why;
+            Framer::encode(o.framing, bytes, &why);
+            if (!why.isEmpty()) {
+                err = optionError(QStringLiteral("send"), tr("cannot be framed as %1: %2").arg(o.framing.toString(), why));
+                return result;
+            }
+        }
         o.send = bytes;
     }
     if (parser.isSet(log)) {

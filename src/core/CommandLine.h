@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FramingSpec.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QString>
@@ -36,6 +38,7 @@ public:
         QByteArray greeting;
         std::optional<QByteArray> send;
         QString logFile;
+        FramingSpec framing;           // kind None = no framing
         int backlog = 50;
         int maxClients = 1000;
         int connectTimeoutMs = 10000;

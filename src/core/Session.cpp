@@ -1,5 +1,6 @@
 #include "Session.h"
 
+#include "Framer.h"
 #include "TextCodec.h"
 #include "TrafficLog.h"
 
@@ -86,4 +87,56 @@ void Session::record(TrafficEvent event)
 QString Session::emptyPayloadError()
 {
     return tr("Nothing to send: the payload is empty");
+}
+
+void Session::setFraming(const FramingSpec &spec)
+{
+    m_framing = spec;
+    // A new rule applies from the next byte on; half-cut frames of the old one are dropped.
+    m_framers.clear();
+}
+
+void Session::forgetFramer(quint32 connectionId)
+{
+    m_framers.erase(connectionId);
+}
+
+void Session::recordFrames(const TrafficEvent &dataEvent)
+{
+    if (m_framing.kind == FramingSpec::Kind::None)
+        return;
+    auto it = m_framers.find(dataEvent.connectionId);
+    if (it == m_framers.end())
+        it = m_framers.emplace(dataEvent.connectionId, std::make_unique<Framer>(m_framing)).first;
+    Framer *framer = it->second.get();
+    if (framer->hasError())
+        return;  // already reported; the stream has no boundaries left to trust
+    const Framer::Output out = framer->feed(dataEvent.payload);
+    for (const QByteArray &frame : out.frames) {
+        TrafficEvent f = dataEvent;
+        f.kind = TrafficEvent::Kind::Frame;
+        f.payload = frame;
+        f.message.clear();
+        record(f);
+    }
+    if (!out.ok()) {
+        TrafficEvent err = dataEvent;
+        err.kind = TrafficEvent::Kind::Error;
+        err.direction = TrafficEvent::Direction::None;
+        err.payload.clear();
+        err.reason = TrafficEvent::Reason::Other;
+        err.message = tr("Framing (%1): %2").arg(m_framing.toString(), out.error);
+        record(err);
+    }
+}
+
+QByteArray Session::framedForSending(const QByteArray &payload, QString *error) const
+{
+    if (!m_frameOutgoing || m_framing.kind == FramingSpec::Kind::None)
+        return payload;
+    QString why;
+    const QByteArray framed = Framer::encode(m_framing, payload, &why);
+    if (!why.isEmpty() && error)
+        *error = tr("Not sent: cannot frame it as %1: %2").arg(m_framing.toString(), why);
+    return why.isEmpty() ? framed : QByteArray();
 }

@@ -2,12 +2,17 @@
 
 #include "AutoReply.h"
 #include "ConnectionInfo.h"
+#include "FramingSpec.h"
 #include "SendResult.h"
 #include "SessionCounters.h"
 #include "TrafficEvent.h"
 
 #include <QObject>
 
+#include <map>
+#include <memory>
+
+class Framer;
 class TrafficLog;
 
 // Base of the TCP server, TCP client and UDP sessions: owns the log, the
@@ -36,6 +41,13 @@ public:
     AutoReply autoReply() const { return m_autoReply; }
     virtual void setAutoReply(const AutoReply &reply) { m_autoReply = reply; }
 
+    // How received TCP streams are cut into messages (frame events), and
+    // whether what the user sends gets the prefix or delimiter added.
+    FramingSpec framing() const { return m_framing; }
+    void setFraming(const FramingSpec &spec);
+    bool frameOutgoing() const { return m_frameOutgoing; }
+    void setFrameOutgoing(bool on) { m_frameOutgoing = on; }
+
     // Starting reports failures as error events too; returns false on them.
     virtual bool start() = 0;
     virtual void stop() = 0;
@@ -62,6 +74,13 @@ protected:
     void record(TrafficEvent event);
     TrafficEvent makeEvent(TrafficEvent::Kind kind, quint32 connectionId = 0) const;
     static QString emptyPayloadError();
+    // Feeds received stream bytes (the data event just recorded) to the
+    // connection's framer and records each complete frame as a frame event.
+    void recordFrames(const TrafficEvent &dataEvent);
+    void forgetFramer(quint32 connectionId);
+    // What goes on the wire for a payload the user sends: framed when
+    // frameOutgoing() is on. Empty with *error when it cannot be framed.
+    QByteArray framedForSending(const QByteArray &payload, QString *error) const;
 
     SessionCounters m_counters;
 
@@ -72,4 +91,7 @@ private:
     TrafficLog *m_log;
     QString m_encoding = QStringLiteral("UTF-8");
     AutoReply m_autoReply;
+    FramingSpec m_framing;
+    bool m_frameOutgoing = false;
+    std::map<quint32, std::unique_ptr<Framer>> m_framers;
 };

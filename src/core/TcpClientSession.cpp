@@ -126,6 +126,7 @@ void TcpClientSession::onReadyRead()
     e.peer = m_info.peer;
     e.payload = data;
     record(e);
+    recordFrames(e);
     if (m_responder && !m_writeShutDown) {
         const AutoResponder::Output out = m_responder->onData(data);
         for (const QByteArray &reply : out.replies)
@@ -218,6 +219,7 @@ void TcpClientSession::onDisconnected()
     e.reason = m_closeReason;
     e.message = m_closeMessage.isEmpty() ? tr("Closed by us") : m_closeMessage;
     m_probe->release();
+    forgetFramer(m_info.id);
     m_info.state = QStringLiteral("closed");
     discardSocket();
     setState(State::Idle);
@@ -298,7 +300,11 @@ SendResult TcpClientSession::send(const QByteArray &payload)
         return SendResult::failure(tr("Not connected: nothing was sent"));
     if (m_writeShutDown)
         return SendResult::failure(tr("The sending side is shut down (shutdown(SHUT_WR)): nothing was sent"));
-    const qint64 n = m_socket->write(payload);
+    QString frameError;
+    const QByteArray wire = framedForSending(payload, &frameError);
+    if (!frameError.isEmpty())
+        return SendResult::failure(frameError);
+    const qint64 n = m_socket->write(wire);
     m_socket->flush();  // see TcpServerSession::writeTo
     if (n < 0)
         return SendResult::failure(tr("Send failed: %1").arg(m_socket->errorString()));
@@ -309,7 +315,7 @@ SendResult TcpClientSession::send(const QByteArray &payload)
     e.direction = TrafficEvent::Direction::Out;
     e.local = m_info.local;
     e.peer = m_info.peer;
-    e.payload = payload;
+    e.payload = wire;
     record(e);
     return SendResult::success(n);
 }

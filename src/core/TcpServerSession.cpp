@@ -181,7 +181,12 @@ void TcpServerSession::onReadyRead(Client *c)
     TrafficEvent e = clientEvent(TrafficEvent::Kind::Data, c);
     e.direction = TrafficEvent::Direction::In;
     e.payload = data;
+    const quint32 id = c->id;
     record(e);
+    recordFrames(e);
+    // Whoever listens to the events may have closed this client meanwhile.
+    if (!hasClient(id))
+        return;
     if (c->responder) {
         const AutoResponder::Output out = c->responder->onData(data);
         for (const QByteArray &reply : out.replies)
@@ -224,6 +229,7 @@ void TcpServerSession::onDisconnected(Client *c)
     std::unique_ptr<Client> owned = std::move(it->second);
     m_clients.erase(it);
     owned->probe.release();
+    forgetFramer(c->id);
     TrafficEvent e = clientEvent(TrafficEvent::Kind::Closed, c);
     e.reason = c->closeReason;
     e.message = c->closeMessage.isEmpty() ? tr("Closed by us") : c->closeMessage;
@@ -262,7 +268,11 @@ SendResult TcpServerSession::sendTo(quint32 clientId, const QByteArray &payload)
     auto it = m_clients.find(clientId);
     if (it == m_clients.end())
         return SendResult::failure(tr("There is no connection #%1: nothing was sent").arg(clientId));
-    return writeTo(it->second.get(), payload);
+    QString frameError;
+    const QByteArray wire = framedForSending(payload, &frameError);
+    if (!frameError.isEmpty())
+        return SendResult::failure(frameError);
+    return writeTo(it->second.get(), wire);
 }
 
 SendResult TcpServerSession::sendToAll(const QByteArray &payload)
@@ -271,13 +281,17 @@ SendResult TcpServerSession::sendToAll(const QByteArray &payload)
         return SendResult::failure(emptyPayloadError());
     if (m_clients.empty())
         return SendResult::failure(tr("No client is connected: nothing was sent"));
+    QString frameError;
+    const QByteArray wire = framedForSending(payload, &frameError);
+    if (!frameError.isEmpty())
+        return SendResult::failure(frameError);
     qint64 total = 0;
     QStringList errors;
     std::vector<Client *> targets;
     for (auto &[id, c] : m_clients)
         targets.push_back(c.get());
     for (Client *c : targets) {
-        const SendResult r = writeTo(c, payload);
+        const SendResult r = writeTo(c, wire);
         if (r.ok())
             total += r.bytes;
         else

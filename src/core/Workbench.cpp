@@ -117,6 +117,8 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
     if (o.tcpServer) {
         TcpServerSession *s = addTcpServer();
         s->setEncoding(o.encoding);
+        s->setFraming(o.framing);
+        s->setFrameOutgoing(o.framing.kind != FramingSpec::Kind::None);
         s->setAutoReply(reply);
         s->setListenAddress(o.tcpServer->address);
         s->setPort(o.tcpServer->port);
@@ -128,6 +130,8 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
     if (o.tcpClient) {
         TcpClientSession *s = addTcpClient();
         s->setEncoding(o.encoding);
+        s->setFraming(o.framing);
+        s->setFrameOutgoing(o.framing.kind != FramingSpec::Kind::None);
         s->setAutoReply(reply);
         s->setHost(o.tcpClient->host);
         s->setPort(o.tcpClient->port);
@@ -143,6 +147,8 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
     if (o.udp || o.udpTarget) {
         UdpSession *s = addUdp();
         s->setEncoding(o.encoding);
+        s->setFraming(o.framing);
+        s->setFrameOutgoing(o.framing.kind != FramingSpec::Kind::None);
         s->setAutoReply(reply);
         s->setBroadcastEnabled(o.broadcast);
         if (o.udp) {

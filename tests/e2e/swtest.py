@@ -29,7 +29,7 @@ WAIT_TIMEOUT = 15.0    # default for every other wait
 STOP_TIMEOUT = 15.0    # SIGTERM to exit
 
 SESSIONS = ("tcp-server", "tcp-client", "udp")
-EVENTS = ("listening", "connected", "data", "closed", "error", "stopped")
+EVENTS = ("listening", "connected", "data", "frame", "closed", "error", "stopped")
 KEY_ORDER = ("time", "session", "event", "direction", "local", "peer",
              "size", "hex", "text", "message")
 TIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
@@ -135,7 +135,7 @@ def check_event_format(testcase, ev, raw):
     for k in ("local", "peer"):
         if k in ev:
             testcase.assertRegex(ev[k], ENDPOINT_RE, "%s format in %s" % (k, raw))
-    if ev["event"] == "data":
+    if ev["event"] in ("data", "frame"):
         for k in ("direction", "size", "hex", "text"):
             testcase.assertIn(k, ev, "data event without %r: %s" % (k, raw))
         testcase.assertIn(ev["direction"], ("in", "out"), raw)
