@@ -1,5 +1,6 @@
 #include "SessionPage.h"
 
+#include "FramingPanel.h"
 #include "PeerInspector.h"
 #include "SendPanel.h"
 #include "Session.h"
@@ -99,6 +100,14 @@ void SessionPage::setupAutoReply(QComboBox *mode, QLineEdit *templateEdit)
     connect(templateEdit, &QLineEdit::textChanged, this, &SessionPage::applyAutoReply);
 }
 
+FramingPanel *SessionPage::setupFraming()
+{
+    m_framing = new FramingPanel;
+    m_framing->setObjectName(QStringLiteral("framingPanel"));
+    m_framing->setSession(m_session);
+    return m_framing;
+}
+
 AutoReply SessionPage::autoReplyFromFields(QString *error) const
 {
     if (!m_replyMode)
@@ -138,6 +147,10 @@ QVariantMap SessionPage::saveState() const
     m.insert(QStringLiteral("encoding"), m_session->encoding());
     if (m_traffic)
         m.insert(QStringLiteral("hex"), m_traffic->hexMode());
+    if (m_framing) {
+        m.insert(QStringLiteral("framing"), m_framing->specText());
+        m.insert(QStringLiteral("frameSends"), m_framing->frameSends());
+    }
     if (m_replyMode) {
         m.insert(QStringLiteral("reply"), m_replyMode->currentData().toString());
         m.insert(QStringLiteral("replyTemplate"), m_replyTemplate->text());
@@ -152,6 +165,10 @@ void SessionPage::restoreState(const QVariantMap &state)
         setEncodingEverywhere(encoding);
     if (m_traffic && state.contains(QStringLiteral("hex")))
         m_traffic->setHexMode(state.value(QStringLiteral("hex")).toBool());
+    if (m_framing && state.contains(QStringLiteral("framing"))) {
+        m_framing->setSpecText(state.value(QStringLiteral("framing")).toString());
+        m_framing->setFrameSends(state.value(QStringLiteral("frameSends")).toBool());
+    }
     if (m_replyMode) {
         m_replyTemplate->setText(state.value(QStringLiteral("replyTemplate"), m_replyTemplate->text()).toString());
         const int i = m_replyMode->findData(state.value(QStringLiteral("reply")).toString());

@@ -9,6 +9,8 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class FramingPanel;
+class QBoxLayout;
 class PeerInspector;
 class SendPanel;
 class Session;
@@ -46,6 +48,8 @@ protected:
     // `layout`, so a small window still fits and the table beside it keeps room.
     static void makeInspectorScrollable(QLayout *layout, PeerInspector *inspector);
     void setupAutoReply(QComboBox *mode, QLineEdit *templateEdit);
+    // Creates the framing chooser; the page puts it where it fits.
+    FramingPanel *setupFraming();
     // The auto-reply the fields describe; *error set (and None returned) when the template is bad.
     AutoReply autoReplyFromFields(QString *error = nullptr) const;
     void applyAutoReply();
@@ -58,6 +62,7 @@ protected:
     SendPanel *m_send = nullptr;
     QComboBox *m_replyMode = nullptr;
     QLineEdit *m_replyTemplate = nullptr;
+    FramingPanel *m_framing = nullptr;
 
 private:
     Session *m_session;

@@ -4,6 +4,7 @@
 
 #include "Endpoint.h"
 #include "FieldValidation.h"
+#include "FramingPanel.h"
 #include "TcpClientSession.h"
 #include "TrafficLog.h"
 
@@ -49,6 +50,7 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
 
     setupTrio(m_ui->trafficView, m_ui->peerInspector, m_ui->sendPanel);
     setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
+    m_ui->configGrid->addWidget(setupFraming(), 2, 6, 1, 4);
     m_ui->sendPanel->setSender([this](const QByteArray &payload) { return m_client->send(payload); });
     m_ui->topSplitter->setStretchFactor(0, 3);
     m_ui->topSplitter->setStretchFactor(1, 1);

@@ -5,6 +5,7 @@
 #include "ConnectionsModel.h"
 #include "Endpoint.h"
 #include "FieldValidation.h"
+#include "FramingPanel.h"
 #include "PayloadParser.h"
 #include "TcpServerSession.h"
 #include "TrafficLog.h"
@@ -36,6 +37,7 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
 
     setupTrio(m_ui->trafficView, m_ui->peerInspector, m_ui->sendPanel);
     setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
+    m_ui->sendTargetRow->insertWidget(2, setupFraming(), 1);
 
     m_clients = new ConnectionsModel(session, this);
     m_ui->clientsTable->setModel(m_clients);

@@ -14,6 +14,7 @@
 #include "UdpSession.h"
 #include "Workbench.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -74,6 +75,7 @@ private slots:
     void tabsComeBackOnNextStart();
     void udpTabSendsToTarget();
     void fitsASmallScreen();
+    void framingPanelCutsMessages();
 };
 
 void TestMainWindow::initTestCase()
@@ -345,6 +347,42 @@ void TestMainWindow::fitsASmallScreen()
         QVERIFY2(min.width() <= 1024 && min.height() <= 640,
                  qPrintable(QStringLiteral("%1 needs %2×%3").arg(window.pageAt(i)->title()).arg(min.width()).arg(min.height())));
     }
+}
+
+void TestMainWindow::framingPanelCutsMessages()
+{
+    // Lesson 9 by clicking: choose length:4 on the server tab, and the
+    // stream from a client is shown as messages again.
+    Workbench bench;
+    MainWindow window(&bench);
+    window.show();
+    TcpServerSession *server = bench.addTcpServer();
+    QVERIFY(server->start());
+    auto *framing = window.pageAt(0)->findChild<QComboBox *>(QStringLiteral("specCombo"));
+    QVERIFY(framing);
+    framing->setCurrentText(QStringLiteral("length:3"));  // no such width
+    QCOMPARE(server->framing().kind, FramingSpec::Kind::None);
+    QVERIFY(!framing->lineEdit()->toolTip().isEmpty());
+    framing->setCurrentText(QStringLiteral("length:4"));
+    QCOMPARE(server->framing().toString(), QStringLiteral("length:4"));
+    QTcpSocket peer;
+    peer.connectToHost(QHostAddress::LocalHost, server->listenEndpoint().port);
+    QVERIFY(peer.waitForConnected(5000));
+    peer.write(QByteArray::fromHex("00000005") + "hello" + QByteArray::fromHex("00000002") + "ok");
+    auto *view = window.pageAt(0)->findChild<TrafficView *>(QStringLiteral("trafficView"));
+    QTRY_VERIFY(view->table()->model()->rowCount() >= 4);  // listening, connected, data, 2 frames
+    QStringList frames;
+    for (qsizetype i = 0; i < server->log()->size(); ++i) {
+        if (server->log()->at(i).kind == TrafficEvent::Kind::Frame)
+            frames << QString::fromLatin1(server->log()->at(i).payload);
+    }
+    QTRY_COMPARE(frames, (QStringList{QStringLiteral("hello"), QStringLiteral("ok")}));
+
+    // Sending from the tab adds the prefix when asked to.
+    window.pageAt(0)->findChild<QCheckBox *>(QStringLiteral("frameSendsCheck"))->setChecked(true);
+    typeAndSend(window.pageAt(0)->findChild<SendPanel *>(), QStringLiteral("hey"));
+    QTRY_COMPARE(peer.bytesAvailable(), qint64(7));
+    QCOMPARE(peer.readAll(), QByteArray::fromHex("00000003") + "hey");
 }
 
 QTEST_MAIN(TestMainWindow)

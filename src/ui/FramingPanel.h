@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class FramingPanel;
+}
+class FieldValidation;
+class Session;
+
+// Chooses how a session cuts its received TCP stream into messages (lesson:
+// TCP has no message boundaries; a length prefix or a delimiter adds them)
+// and whether sent payloads get the same framing.
+class FramingPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FramingPanel(QWidget *parent = nullptr);
+    ~FramingPanel() override;
+
+    void setSession(Session *session);
+    QString specText() const;
+    void setSpecText(const QString &text);
+    bool frameSends() const;
+    void setFrameSends(bool on);
+
+private:
+    void apply();
+
+    std::unique_ptr<Ui::FramingPanel> m_ui;
+    Session *m_session = nullptr;
+    FieldValidation *m_check = nullptr;
+};
