@@ -1,10 +1,12 @@
 #include "SessionPage.h"
 
 #include "FramingPanel.h"
+#include "LifecycleView.h"
 #include "PeerInspector.h"
 #include "SendPanel.h"
 #include "Session.h"
 #include "TrafficLog.h"
+#include "HexDumpView.h"
 #include "TrafficView.h"
 
 #include <QComboBox>
@@ -15,6 +17,9 @@
 #include <QBoxLayout>
 #include <QScrollArea>
 #include <QShortcut>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
 
 SessionPage::SessionPage(Session *session, QWidget *parent)
     : QWidget(parent)
@@ -98,6 +103,25 @@ void SessionPage::setupAutoReply(QComboBox *mode, QLineEdit *templateEdit)
         applyAutoReply();
     });
     connect(templateEdit, &QLineEdit::textChanged, this, &SessionPage::applyAutoReply);
+}
+
+void SessionPage::addTeachingViews(QSplitter *splitter)
+{
+    // Small screens: the table and the byte dump may shrink to a few lines.
+    m_traffic->table()->setMinimumHeight(56);
+    m_traffic->detailView()->setMinimumHeight(40);
+    const int index = splitter->indexOf(m_traffic);
+    m_views = new QTabWidget;
+    m_views->setObjectName(QStringLiteral("viewTabs"));
+    m_views->setDocumentMode(true);
+    m_views->setAccessibleName(tr("Views of this session"));
+    splitter->replaceWidget(index, m_views);
+    m_views->addTab(m_traffic, tr("Traffic"));
+    m_lifecycle = new LifecycleView;
+    m_lifecycle->setObjectName(QStringLiteral("lifecycleView"));
+    m_lifecycle->setSession(m_session);
+    m_views->addTab(m_lifecycle, tr("Socket lifecycle"));
+    m_views->setTabToolTip(1, tr("The socket calls behind this session, step by step, as Python or C"));
 }
 
 FramingPanel *SessionPage::setupFraming()

@@ -10,6 +10,9 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class FramingPanel;
+class LifecycleView;
+class QSplitter;
+class QTabWidget;
 class QBoxLayout;
 class PeerInspector;
 class SendPanel;
@@ -48,6 +51,9 @@ protected:
     // `layout`, so a small window still fits and the table beside it keeps room.
     static void makeInspectorScrollable(QLayout *layout, PeerInspector *inspector);
     void setupAutoReply(QComboBox *mode, QLineEdit *templateEdit);
+    // Puts the traffic view in a tab widget, in its place in `splitter`,
+    // beside the teaching views (socket lifecycle with code narration).
+    void addTeachingViews(QSplitter *splitter);
     // Creates the framing chooser; the page puts it where it fits.
     FramingPanel *setupFraming();
     // The auto-reply the fields describe; *error set (and None returned) when the template is bad.
@@ -63,6 +69,8 @@ protected:
     QComboBox *m_replyMode = nullptr;
     QLineEdit *m_replyTemplate = nullptr;
     FramingPanel *m_framing = nullptr;
+    QTabWidget *m_views = nullptr;
+    LifecycleView *m_lifecycle = nullptr;
 
 private:
     Session *m_session;

@@ -49,6 +49,7 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     m_ui->bindPortEdit->setEnabled(bound);
 
     setupTrio(m_ui->trafficView, m_ui->peerInspector, m_ui->sendPanel);
+    addTeachingViews(m_ui->topSplitter);
     setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
     m_ui->configGrid->addWidget(setupFraming(), 2, 6, 1, 4);
     m_ui->sendPanel->setSender([this](const QByteArray &payload) { return m_client->send(payload); });

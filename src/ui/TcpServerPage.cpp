@@ -36,6 +36,7 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
     updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), session->port());
 
     setupTrio(m_ui->trafficView, m_ui->peerInspector, m_ui->sendPanel);
+    addTeachingViews(m_ui->topSplitter);
     setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
     m_ui->sendTargetRow->insertWidget(2, setupFraming(), 1);
 

@@ -49,6 +49,7 @@ UdpPage::UdpPage(UdpSession *session, QWidget *parent)
     applyTarget();
 
     setupTrio(m_ui->trafficView, m_ui->peerInspector, m_ui->sendPanel);
+    addTeachingViews(m_ui->topSplitter);
     setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
     m_ui->sendPanel->setSender([this](const QByteArray &payload) { return sendFromPanel(payload); });
 

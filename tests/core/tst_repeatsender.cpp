@@ -92,10 +92,11 @@ void TestRepeatSender::sendsCountTimesAtTheInterval()
     }
     QCOMPARE(repeat.done(), count);
     QCOMPARE(repeat.bytesSent(), qint64(count) * payload.size());
-    // Each gap is at least the interval (a millisecond of timer rounding allowed).
-    for (int i = 1; i < count; ++i)
-        QVERIFY2(sender.timesMs.at(i) - sender.timesMs.at(i - 1) >= intervalMs - 1,
-                 qPrintable(u"gap %1 is %2 ms"_s.arg(i).arg(sender.timesMs.at(i) - sender.timesMs.at(i - 1))));
+    // The sends are spread over at least (count - 1) intervals. Single gaps
+    // are not checked: one late timer on a busy machine shortens the next gap.
+    const qint64 span = sender.timesMs.last() - sender.timesMs.first();
+    QVERIFY2(span >= qint64(count - 1) * intervalMs - 2,
+             qPrintable(u"%1 sends took %2 ms"_s.arg(count).arg(span)));
     // Nothing more arrives after finished.
     QTest::qWait(intervalMs + 50);
     QCOMPARE(sender.payloads.size(), count);

@@ -1,0 +1,167 @@
+// LifecycleView on a real TCP server session with real loopback clients.
+
+#include "LifecycleView.h"
+#include "TcpServerSession.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+class TestLifecycleView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void showsOneLanePerAcceptedConnection_data();
+    void showsOneLanePerAcceptedConnection();
+    void switchesBetweenPythonAndC();
+    void copiesTheScript();
+    void capsTheDrawnLanes();
+    void emptyWithoutSession();
+};
+
+void TestLifecycleView::showsOneLanePerAcceptedConnection_data()
+{
+    QTest::addColumn<int>("clients");
+    QTest::newRow("none") << 0;
+    QTest::newRow("one") << 1;
+    QTest::newRow("three") << 3;
+}
+
+void TestLifecycleView::showsOneLanePerAcceptedConnection()
+{
+    QFETCH(int, clients);
+    TcpServerSession server;
+    QVERIFY(server.start());
+    LifecycleView view;
+    view.setSession(&server);
+    view.resize(900, 600);
+    view.show();
+    QTRY_COMPARE(view.drawnLaneCount(), 1);
+    QVERIFY(view.drawnLaneTitles().first().contains(server.listenEndpoint().toString()));
+
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < clients; ++i) {
+        auto s = std::make_unique<QTcpSocket>();
+        s->connectToHost(QHostAddress::LocalHost, server.listenEndpoint().port);
+        QVERIFY(s->waitForConnected(5000));
+        sockets.push_back(std::move(s));
+    }
+    QTRY_COMPARE(server.clientCount(), clients);
+    QTRY_COMPARE(view.drawnLaneCount(), 1 + clients);
+    const QStringList titles = view.drawnLaneTitles();
+    for (int i = 0; i < clients; ++i)
+        QVERIFY2(titles[i + 1].contains(u"127.0.0.1:%1"_s.arg(sockets[size_t(i)]->localPort())), qPrintable(titles.join(u'\n')));
+    QVERIFY(view.narrationText().contains(u"server.listen(50)"_s));
+}
+
+void TestLifecycleView::switchesBetweenPythonAndC()
+{
+    TcpServerSession server;
+    QVERIFY(server.start());
+    LifecycleView view;
+    view.setSession(&server);
+    view.show();
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.listenEndpoint().port);
+    QVERIFY(client.waitForConnected(5000));
+    client.write("hello");
+    QTRY_VERIFY(view.narrationText().contains(u"data = conn.recv(1024)  # b'hello'"_s));
+    QVERIFY(!view.narrationText().contains(u"listen(server, 50);"_s));
+
+    auto *c = view.findChild<QRadioButton *>(u"cButton"_s);
+    QVERIFY(c);
+    QVERIFY(!c->accessibleName().isEmpty());
+    c->click();
+    QCOMPARE(view.language(), SocketNarrator::Language::C);
+    QVERIFY(view.narrationText().contains(u"listen(server, 50);"_s));
+    QVERIFY(view.narrationText().contains(u"n = recv(conn, buf, 1024, 0);"_s));
+    QVERIFY(!view.narrationText().contains(u"server.listen(50)"_s));
+    auto *copy = view.findChild<QPushButton *>(u"copyButton"_s);
+    QVERIFY(copy->text().contains(u"C"_s));
+
+    view.setLanguage(SocketNarrator::Language::Python);
+    QVERIFY(view.findChild<QRadioButton *>(u"pythonButton"_s)->isChecked());
+    QVERIFY(view.narrationText().contains(u"server.listen(50)"_s));
+}
+
+void TestLifecycleView::copiesTheScript()
+{
+    TcpServerSession server;
+    QVERIFY(server.start());
+    LifecycleView view;
+    view.setSession(&server);
+    view.show();
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.listenEndpoint().port);
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_COMPARE(view.drawnLaneCount(), 2);
+    QGuiApplication::clipboard()->clear();
+    auto *copy = view.findChild<QPushButton *>(u"copyButton"_s);
+    QVERIFY(copy && copy->isEnabled());
+    QCOMPARE(copy->text(), u"Copy as Python script"_s);
+    copy->click();
+    const QString text = QGuiApplication::clipboard()->text();
+    QVERIFY(text.startsWith(u"#!/usr/bin/env python3"_s));
+    QCOMPARE(text, view.narrator()->script(SocketNarrator::Language::Python));
+    QVERIFY(text.contains(u"server.bind(('127.0.0.1', %1))"_s.arg(server.listenEndpoint().port)));
+
+    view.setLanguage(SocketNarrator::Language::C);
+    copy->click();
+    QVERIFY(QGuiApplication::clipboard()->text().contains(u"int main(void)"_s));
+}
+
+void TestLifecycleView::capsTheDrawnLanes()
+{
+    TcpServerSession server;
+    QVERIFY(server.start());
+    LifecycleView view;
+    view.setSession(&server);
+    view.show();
+    const int clients = LifecycleView::kMaxDrawnLanes + 5;
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < clients; ++i) {
+        auto s = std::make_unique<QTcpSocket>();
+        s->connectToHost(QHostAddress::LocalHost, server.listenEndpoint().port);
+        sockets.push_back(std::move(s));
+        // Let the server accept as we go: more than the backlog at once would wait.
+        if (i % 10 == 9)
+            QTRY_COMPARE(server.clientCount(), i + 1);
+    }
+    QTRY_COMPARE(server.clientCount(), clients);
+    QTRY_COMPARE(view.drawnLaneCount(), 1 + LifecycleView::kMaxDrawnLanes);
+    // The newest are drawn; the note says the rest are left out.
+    QVERIFY(view.drawnLaneTitles().last().contains(u"#%1 "_s.arg(clients)));
+    auto *note = view.findChild<QLabel *>(u"noteLabel"_s);
+    QVERIFY(note && note->isVisibleTo(&view));
+    QVERIFY(note->text().contains(u"5"_s));
+    // Tall enough to need the scroll bar.
+    auto *scroll = view.findChild<QScrollArea *>(u"lifecycleScroll"_s);
+    QVERIFY(scroll->widget()->height() > scroll->viewport()->height());
+}
+
+void TestLifecycleView::emptyWithoutSession()
+{
+    LifecycleView view;
+    view.show();
+    QCOMPARE(view.drawnLaneCount(), 0);
+    QVERIFY(!view.findChild<QPushButton *>(u"copyButton"_s)->isEnabled());
+    TcpServerSession server;
+    view.setSession(&server);
+    QVERIFY(server.start());
+    QTRY_COMPARE(view.drawnLaneCount(), 1);
+    view.setSession(nullptr);
+    QCOMPARE(view.drawnLaneCount(), 0);
+}
+
+QTEST_MAIN(TestLifecycleView)
+#include "tst_lifecycleview.moc"
