@@ -110,6 +110,7 @@ void MainWindow::onSessionAdded(Session *session)
         page = new UdpPage(static_cast<UdpSession *>(session));
         break;
     }
+    page->setSessionsProvider([this] { return m_workbench->sessions(); });
     const int index = m_ui->tabs->addTab(page, page->title());
     m_ui->tabs->setCurrentIndex(index);
     connect(page, &SessionPage::titleChanged, this, [this, page] { updateTabTitle(page); });

@@ -2,6 +2,8 @@
 
 #include "FramingPanel.h"
 #include "LifecycleView.h"
+#include "SequenceDiagram.h"
+#include "StreamView.h"
 #include "PeerInspector.h"
 #include "SendPanel.h"
 #include "Session.h"
@@ -122,6 +124,50 @@ void SessionPage::addTeachingViews(QSplitter *splitter)
     m_lifecycle->setSession(m_session);
     m_views->addTab(m_lifecycle, tr("Socket lifecycle"));
     m_views->setTabToolTip(1, tr("The socket calls behind this session, step by step, as Python or C"));
+    m_sequence = new SequenceDiagram;
+    m_sequence->setObjectName(QStringLiteral("sequenceDiagram"));
+    m_sequence->setSession(m_session);
+    m_views->addTab(m_sequence, tr("Sequence"));
+    // Scrolling views: on a small screen they shrink rather than grow the window.
+    m_lifecycle->setMinimumHeight(100);
+    m_sequence->setMinimumHeight(100);
+    m_views->setTabToolTip(2, tr("Every connect, message and close as arrows between the sockets; click one to find it in the traffic"));
+    connect(m_sequence, &SequenceDiagram::eventClicked, this, &SessionPage::onSequenceClicked);
+    if (m_session->kind() != SessionKind::Udp) {
+        // TCP only: a datagram socket keeps message boundaries.
+        m_stream = new StreamView;
+        m_stream->setObjectName(QStringLiteral("streamView"));
+        m_stream->setSession(m_session);
+        m_stream->setMinimumHeight(100);
+        m_views->addTab(m_stream, tr("Byte stream"));
+        m_views->setTabToolTip(3, tr("One connection's bytes as one stream, with where each recv() ended: TCP keeps no message boundaries"));
+        connect(m_traffic, &TrafficView::connectionSelected, this, &SessionPage::onConnectionSelected);
+    }
+}
+
+void SessionPage::onSequenceClicked(quint64 serial)
+{
+    m_traffic->selectSerial(serial);
+}
+
+void SessionPage::onConnectionSelected(quint32 connectionId)
+{
+    if (!m_stream || connectionId == 0)
+        return;
+    m_stream->setConnection(connectionId);
+    if (!m_sessions)
+        return;
+    // Is the far end one of our own tabs? Then its sends can be drawn too.
+    const auto sessions = m_sessions();
+    for (Session *other : sessions) {
+        if (other == m_session)
+            continue;
+        if (!StreamView::sendSizesFor(other, m_stream->localEndpoint(), m_stream->peerEndpoint()).isEmpty()) {
+            m_stream->setPeerSession(other);
+            return;
+        }
+    }
+    m_stream->setPeerSession(nullptr);
 }
 
 FramingPanel *SessionPage::setupFraming()

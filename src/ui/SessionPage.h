@@ -4,6 +4,8 @@
 #include "SendResult.h"
 
 #include <QVariantMap>
+
+#include <functional>
 #include <QWidget>
 
 class QComboBox;
@@ -11,6 +13,8 @@ class QLabel;
 class QLineEdit;
 class FramingPanel;
 class LifecycleView;
+class SequenceDiagram;
+class StreamView;
 class QSplitter;
 class QTabWidget;
 class QBoxLayout;
@@ -38,6 +42,9 @@ public:
 
     // 127.0.0.1, ::1, 0.0.0.0, :: and every address of a local interface.
     static void fillListenAddresses(QComboBox *combo);
+    // The other sessions of the window: when one of them is the far end of
+    // a connection shown here, the stream view draws its send boundaries.
+    void setSessionsProvider(std::function<QList<Session *>()> provider) { m_sessions = std::move(provider); }
     static bool isLoopbackText(const QString &address);
 
 signals:
@@ -71,8 +78,14 @@ protected:
     FramingPanel *m_framing = nullptr;
     QTabWidget *m_views = nullptr;
     LifecycleView *m_lifecycle = nullptr;
+    SequenceDiagram *m_sequence = nullptr;
+    StreamView *m_stream = nullptr;
+    std::function<QList<Session *>()> m_sessions;
 
 private:
+    void onConnectionSelected(quint32 connectionId);
+    void onSequenceClicked(quint64 serial);
+
     Session *m_session;
     bool m_syncingEncoding = false;
 };

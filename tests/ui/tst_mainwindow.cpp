@@ -1,7 +1,11 @@
 // The whole window on the offscreen platform, driven like a user would:
 // real sessions over loopback, keys typed into the real widgets.
 
+#include "LifecycleView.h"
 #include "MainWindow.h"
+#include "SequenceDiagram.h"
+#include "SessionPage.h"
+#include "StreamView.h"
 #include "SendPanel.h"
 #include "TcpClientPage.h"
 #include "TcpClientSession.h"
@@ -76,6 +80,7 @@ private slots:
     void udpTabSendsToTarget();
     void fitsASmallScreen();
     void framingPanelCutsMessages();
+    void teachingViewsFollowTwoTabs();
 };
 
 void TestMainWindow::initTestCase()
@@ -383,6 +388,60 @@ void TestMainWindow::framingPanelCutsMessages()
     typeAndSend(window.pageAt(0)->findChild<SendPanel *>(), QStringLiteral("hey"));
     QTRY_COMPARE(peer.bytesAvailable(), qint64(7));
     QCOMPARE(peer.readAll(), QByteArray::fromHex("00000003") + "hey");
+}
+
+void TestMainWindow::teachingViewsFollowTwoTabs()
+{
+    // Lessons 1, 2 and 8 on one screen: a server tab and a client tab of
+    // this window, three quick sends, and what each teaching view makes of them.
+    Workbench bench;
+    MainWindow window(&bench);
+    window.show();
+    TcpServerSession *server = bench.addTcpServer();
+    QVERIFY(server->start());
+    TcpClientSession *client = bench.addTcpClient();
+    client->setHost(QStringLiteral("127.0.0.1"));
+    client->setPort(server->listenEndpoint().port);
+    QVERIFY(client->start());
+    QTRY_VERIFY(client->isConnected());
+    QTRY_COMPARE(server->clientCount(), 1);
+    for (const char *word : {"one", "two", "three"})
+        QVERIFY(client->send(word).ok());
+    QTRY_COMPARE(server->counters().bytesIn, 11u);
+
+    SessionPage *serverPage = window.pageAt(0);
+    // Lifecycle: the listening socket and the one accept() returned.
+    auto *lifecycle = serverPage->findChild<LifecycleView *>(QStringLiteral("lifecycleView"));
+    QVERIFY(lifecycle);
+    QTRY_COMPARE(lifecycle->drawnLaneCount(), 2);
+
+    // Byte stream: selecting the connection's data row shows its bytes as
+    // one stream, with the client tab's three send boundaries.
+    auto *traffic = serverPage->findChild<TrafficView *>(QStringLiteral("trafficView"));
+    QTRY_VERIFY(traffic->table()->model()->rowCount() >= 3);
+    int dataRow = -1;
+    for (int r = 0; r < traffic->table()->model()->rowCount() && dataRow < 0; ++r) {
+        if (traffic->table()->model()->index(r, TrafficLogModel::Direction).data().toString().contains(u'←'))
+            dataRow = r;
+    }
+    QVERIFY(dataRow >= 0);
+    traffic->table()->selectRow(dataRow);
+    auto *stream = serverPage->findChild<StreamView *>(QStringLiteral("streamView"));
+    QVERIFY(stream);
+    QTRY_COMPARE(stream->sendSizes(), (QList<qsizetype>{3, 3, 5}));
+    QVERIFY2(stream->summaryText().contains(QStringLiteral("3 sends")), qPrintable(stream->summaryText()));
+
+    // Sequence: a click on an arrow selects that event in the traffic view.
+    auto *sequence = serverPage->findChild<SequenceDiagram *>(QStringLiteral("sequenceDiagram"));
+    QVERIFY(sequence);
+    serverPage->findChild<QTabWidget *>(QStringLiteral("viewTabs"))->setCurrentWidget(sequence);
+    QTRY_VERIFY(sequence->laneCount() >= 2);
+    const quint64 firstSerial = server->log()->firstSerial();
+    const QRect row1 = sequence->rowRect(1);  // the accept
+    QTest::mouseClick(sequence->viewport(), Qt::LeftButton, {}, row1.center());
+    QTRY_COMPARE(traffic->table()->currentIndex().row(), 1);
+    QCOMPARE(server->log()->at(1).kind, TrafficEvent::Kind::Connected);
+    Q_UNUSED(firstSerial);
 }
 
 QTEST_MAIN(TestMainWindow)
