@@ -2,6 +2,8 @@
 
 #include "ui_MainWindow.h"
 
+#include "LessonLibrary.h"
+#include "LessonPanel.h"
 #include "SessionCounters.h"
 #include "TcpClientPage.h"
 #include "TcpClientSession.h"
@@ -14,6 +16,7 @@
 #include "Workbench.h"
 
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -48,6 +51,17 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::onAbout);
     connect(m_ui->tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::onTabCloseRequested);
+    for (const LessonLibrary::Lesson &lesson : LessonLibrary::all()) {
+        QAction *action = m_ui->menuLessons->addAction(lesson.title);
+        action->setObjectName(QStringLiteral("lesson-") + lesson.id);
+        connect(action, &QAction::triggered, this, [this, id = lesson.id] { startLesson(id); });
+    }
+    m_lessonPanel = new LessonPanel;
+    m_lessonDock = new QDockWidget(tr("Lesson"), this);
+    m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
+    m_lessonDock->setWidget(m_lessonPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
+    m_lessonDock->hide();
     connect(workbench, &Workbench::sessionAdded, this, &MainWindow::onSessionAdded);
     connect(workbench, &Workbench::sessionRemoved, this, &MainWindow::onSessionRemoved);
     for (Session *s : workbench->sessions())
@@ -79,6 +93,16 @@ SessionPage *MainWindow::pageAt(int index) const
 SessionPage *MainWindow::currentPage() const
 {
     return qobject_cast<SessionPage *>(m_ui->tabs->currentWidget());
+}
+
+bool MainWindow::startLesson(const QString &id)
+{
+    const QString explanation = LessonLibrary::setUp(id, m_workbench);
+    if (explanation.isEmpty())
+        return false;
+    m_lessonPanel->setExplanation(explanation);
+    m_lessonDock->show();
+    return true;
 }
 
 void MainWindow::onNewTcpServer()

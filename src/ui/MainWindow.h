@@ -7,6 +7,8 @@
 namespace Ui {
 class MainWindow;
 }
+class LessonPanel;
+class QDockWidget;
 class QLabel;
 class Session;
 class SessionPage;
@@ -31,6 +33,9 @@ public:
     SessionPage *pageAt(int index) const;
     SessionPage *currentPage() const;
     int pageCount() const;
+    // Opens the sessions of a classic exercise and shows its explanation.
+    bool startLesson(const QString &id);
+    LessonPanel *lessonPanel() const { return m_lessonPanel; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -50,5 +55,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     Workbench *m_workbench;
     QLabel *m_statusLabel;
+    QDockWidget *m_lessonDock = nullptr;
+    LessonPanel *m_lessonPanel = nullptr;
     bool m_persistTabs = true;
 };

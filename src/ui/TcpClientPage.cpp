@@ -170,6 +170,12 @@ void TcpClientPage::onStateChanged()
     const Session::State s = m_client->state();
     const bool idle = s == Session::State::Idle;
     const bool connected = m_client->isConnected();
+    if (!idle) {
+        // Started from elsewhere (a lesson, the command line): show what it uses.
+        m_ui->hostEdit->setText(m_client->host());
+        m_ui->portEdit->setText(QString::number(m_client->port()));
+        m_ui->timeoutSpin->setValue(m_client->connectTimeout());
+    }
     for (QWidget *w : {static_cast<QWidget *>(m_ui->hostEdit), static_cast<QWidget *>(m_ui->portEdit),
                        static_cast<QWidget *>(m_ui->timeoutSpin), static_cast<QWidget *>(m_ui->bindCheck)})
         w->setEnabled(idle);

@@ -8,6 +8,7 @@
 #include "FramingPanel.h"
 #include "PayloadParser.h"
 #include "TcpServerSession.h"
+#include "TextCodec.h"
 #include "TrafficLog.h"
 
 #include <QHeaderView>
@@ -24,7 +25,7 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
     m_ui->portEdit->setText(QString::number(session->port()));
     m_ui->backlogSpin->setValue(session->backlog());
     m_ui->maxClientsSpin->setValue(session->maxClients());
-    m_ui->greetingEdit->setText(QString::fromUtf8(session->greeting()));
+    m_ui->greetingEdit->setText(TextCodec::toEscaped(session->greeting()));
 
     m_addressCheck = new FieldValidation(m_ui->addressCombo->lineEdit(), &Endpoint::checkAddress, this);
     m_portCheck = new FieldValidation(m_ui->portEdit, [](const QString &t) { return Endpoint::checkPort(t, true); }, this);
@@ -165,8 +166,14 @@ void TcpServerPage::onStateChanged()
     m_ui->backlogSpin->setEnabled(!running);
     m_ui->maxClientsSpin->setEnabled(!running);
     m_ui->greetingEdit->setEnabled(!running);
-    if (running)
+    if (running) {
+        // Started from elsewhere (a lesson, the command line): show what it uses.
+        m_ui->addressCombo->setCurrentText(m_server->listenEndpoint().addressString());
         m_ui->portEdit->setText(QString::number(m_server->listenEndpoint().port));
+        m_ui->backlogSpin->setValue(m_server->backlog());
+        m_ui->maxClientsSpin->setValue(m_server->maxClients());
+        m_ui->greetingEdit->setText(TextCodec::toEscaped(m_server->greeting()));
+    }
     m_ui->sendPanel->setSendEnabled(running, running ? QString() : tr("The server is not running"));
     updateStartEnabled();
     emit titleChanged();

@@ -157,8 +157,14 @@ void UdpPage::onStateChanged()
     const bool running = m_udp->isRunning();
     m_ui->addressCombo->setEnabled(!running);
     m_ui->portEdit->setEnabled(!running);
-    if (running)
+    if (running) {
+        m_ui->addressCombo->setCurrentText(m_udp->localEndpoint().addressString());
         m_ui->portEdit->setText(QString::number(m_udp->localEndpoint().port));
+        if (!m_udp->targetHost().isEmpty() && m_udp->targetHost() != m_ui->targetHostEdit->text().trimmed()) {
+            m_ui->targetHostEdit->setText(m_udp->targetHost());
+            m_ui->targetPortEdit->setText(QString::number(m_udp->targetPort()));
+        }
+    }
     // Sending binds on its own when needed, as sendto() on a fresh socket does.
     m_ui->sendPanel->setSendEnabled(true);
     updateButtons();

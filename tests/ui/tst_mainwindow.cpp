@@ -1,6 +1,7 @@
 // The whole window on the offscreen platform, driven like a user would:
 // real sessions over loopback, keys typed into the real widgets.
 
+#include "LessonPanel.h"
 #include "LifecycleView.h"
 #include "MainWindow.h"
 #include "SequenceDiagram.h"
@@ -20,6 +21,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -81,6 +83,7 @@ private slots:
     void fitsASmallScreen();
     void framingPanelCutsMessages();
     void teachingViewsFollowTwoTabs();
+    void lessonsMenuSetsUpAnExercise();
 };
 
 void TestMainWindow::initTestCase()
@@ -442,6 +445,28 @@ void TestMainWindow::teachingViewsFollowTwoTabs()
     QTRY_COMPARE(traffic->table()->currentIndex().row(), 1);
     QCOMPARE(server->log()->at(1).kind, TrafficEvent::Kind::Connected);
     Q_UNUSED(firstSerial);
+}
+
+void TestMainWindow::lessonsMenuSetsUpAnExercise()
+{
+    Workbench bench;
+    MainWindow window(&bench);
+    window.show();
+    auto *action = window.findChild<QAction *>(QStringLiteral("lesson-welcome"));
+    QVERIFY(action);
+    action->trigger();
+    QCOMPARE(window.pageCount(), 2);
+    auto *server = qobject_cast<TcpServerPage *>(window.pageAt(0));
+    auto *client = qobject_cast<TcpClientPage *>(window.pageAt(1));
+    QVERIFY(server && client);
+    QVERIFY(server->server()->isRunning());
+    QTRY_VERIFY(client->client()->isConnected());
+    QTRY_COMPARE(client->client()->counters().bytesIn, 10u);  // "Welcome!\r\n"
+    QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("lessonDock"))->isVisible());
+    QVERIFY(window.lessonPanel()->explanation().contains(QString::number(server->server()->listenEndpoint().port)));
+    // The client tab's fields show what the lesson chose.
+    QCOMPARE(client->findChild<QLineEdit *>(QStringLiteral("portEdit"))->text(),
+             QString::number(server->server()->listenEndpoint().port));
 }
 
 QTEST_MAIN(TestMainWindow)
