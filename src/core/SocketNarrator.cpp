@@ -618,7 +618,9 @@ void SocketNarrator::closeLane(SocketLane &lane, const TrafficEvent &e)
         close->cComment = close->comment;
         break;
     case Reason::LocalClose:
-        if (e.message.contains(u"RST"_s)) {
+        break;
+    case Reason::LocalReset:
+        {
             close->python = u"%1.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0)); %1.close()"_s.arg(v);
             close->c = u"setsockopt(%1, SOL_SOCKET, SO_LINGER, &(struct linger){1, 0}, sizeof(struct linger)); close(%1);"_s.arg(v);
             close->comment = tr("RST sent: the peer sees ConnectionResetError");
@@ -640,7 +642,7 @@ void SocketNarrator::onClosed(const TrafficEvent &e)
     if (!lane)
         return;
     // shutdown(SHUT_WR): a half close, the socket still reads.
-    if (m_kind == SessionKind::TcpClient && e.message.contains(u"SHUT_WR"_s) && !findStep(*lane, u"shutdown"_s)) {
+    if (m_kind == SessionKind::TcpClient && e.reason == Reason::HalfClosed && !findStep(*lane, u"shutdown"_s)) {
         Step s = makeStep(u"shutdown"_s, State::Done, u"client.shutdown(socket.SHUT_WR)"_s,
                           u"shutdown(client, SHUT_WR);"_s, tr("FIN sent; still reading"));
         qsizetype at = lane->steps.size() - 1;

@@ -264,7 +264,7 @@ void TcpClientSession::abortConnection()
 {
     if (!m_socket)
         return;
-    m_closeReason = TrafficEvent::Reason::LocalClose;
+    m_closeReason = TrafficEvent::Reason::LocalReset;
     m_closeMessage = tr("Reset by us (RST sent)");
     m_probe->setAbortiveClose();
     m_socket->abort();
@@ -286,7 +286,7 @@ bool TcpClientSession::shutdownWrite(QString *error)
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, m_info.id);
     e.local = m_info.local;
     e.peer = m_info.peer;
-    e.reason = TrafficEvent::Reason::LocalClose;
+    e.reason = TrafficEvent::Reason::HalfClosed;
     e.message = tr("Half-closed by us: shutdown(SHUT_WR) sent FIN, still reading");
     record(e);
     return true;

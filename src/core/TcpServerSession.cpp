@@ -313,7 +313,7 @@ bool TcpServerSession::disconnectClient(quint32 clientId, bool reset)
     if (it == m_clients.end())
         return false;
     Client *c = it->second.get();
-    c->closeReason = TrafficEvent::Reason::LocalClose;
+    c->closeReason = reset ? TrafficEvent::Reason::LocalReset : TrafficEvent::Reason::LocalClose;
     if (reset) {
         c->closeMessage = tr("Reset by us (RST sent)");
         c->probe.setAbortiveClose();

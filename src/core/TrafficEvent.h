@@ -20,7 +20,9 @@ struct TrafficEvent
         None,
         PeerClosed,      // orderly: recv() returned 0 (peer sent FIN)
         PeerReset,       // ECONNRESET
-        LocalClose,      // we closed it
+        LocalClose,      // we closed it (FIN)
+        LocalReset,      // we aborted it (RST, SO_LINGER 0)
+        HalfClosed,      // we sent FIN with shutdown(SHUT_WR) and still read
         SessionStopped,  // closed because the session stopped
         Refused,         // ECONNREFUSED, or over the client limit
         TimedOut,

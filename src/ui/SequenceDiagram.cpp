@@ -235,6 +235,8 @@ QString SequenceDiagram::labelFor(const TrafficEvent &e) const
         case TrafficEvent::Reason::PeerReset: return tr("RST");
         case TrafficEvent::Reason::SessionStopped: return tr("close() (server stopped)");
         case TrafficEvent::Reason::LocalClose: return tr("close()");
+        case TrafficEvent::Reason::LocalReset: return tr("RST (abort)");
+        case TrafficEvent::Reason::HalfClosed: return tr("shutdown(SHUT_WR): FIN");
         default: return tr("closed after an error");
         }
     case K::Error:

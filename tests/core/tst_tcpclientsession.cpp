@@ -342,6 +342,7 @@ void TestTcpClientSession::halfClosesAndKeepsReading()
     const auto closed = eventsOf(client, TrafficEvent::Kind::Closed);
     QCOMPARE(closed.size(), 2);  // our half-close, then the peer's close
     QVERIFY(closed[0].message.contains(QStringLiteral("SHUT_WR")));
+    QCOMPARE(closed[0].reason, TrafficEvent::Reason::HalfClosed);
     QCOMPARE(closed[1].reason, TrafficEvent::Reason::PeerClosed);
 }
 

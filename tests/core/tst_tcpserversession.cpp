@@ -383,6 +383,7 @@ void TestTcpServerSession::resetsClientOnRequest()
     const auto closed = eventsOf(server, TrafficEvent::Kind::Closed);
     QCOMPARE(closed.size(), 1);
     QVERIFY(closed[0].message.contains(QStringLiteral("RST")));
+    QCOMPARE(closed[0].reason, TrafficEvent::Reason::LocalReset);
 }
 
 void TestTcpServerSession::addressInUseIsAnError()
