@@ -50,30 +50,14 @@ void JsonLinesWriter::attach(Session *session)
     });
 }
 
-StreamDecoder *JsonLinesWriter::decoderFor(const TrafficEvent &event, const QString &encoding)
-{
-    const auto key = std::make_tuple(event.sessionId, event.connectionId, int(event.direction));
-    auto it = m_decoders.find(key);
-    if (it == m_decoders.end() || it->second->encoding() != encoding)
-        it = m_decoders.insert_or_assign(key, std::make_unique<StreamDecoder>(encoding)).first;
-    return it->second.get();
-}
-
 void JsonLinesWriter::write(const TrafficEvent &event, const QString &encoding)
 {
     if (!m_file.isOpen())
         return;
-    StreamDecoder *decoder = nullptr;
-    // TCP is a stream: decode it as one. Datagrams stand alone.
-    if (event.kind == TrafficEvent::Kind::Data && event.session != SessionKind::Udp)
-        decoder = decoderFor(event, encoding);
-    m_buffer += toJsonLine(event, encoding, decoder);
+    m_buffer += toJsonLine(event, encoding, m_decoders.decoderFor(event, encoding));
     m_buffer += '\n';
     ++m_lines;
-    if (event.kind == TrafficEvent::Kind::Closed) {
-        for (int d = 0; d < 3; ++d)
-            m_decoders.erase(std::make_tuple(event.sessionId, event.connectionId, d));
-    }
+    m_decoders.eventDone(event);
     if (m_buffer.size() >= kFlushThreshold)
         flush();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConnectionDecoders.h"
 #include "StreamDecoder.h"
 #include "TrafficEvent.h"
 
@@ -7,9 +8,6 @@
 #include <QObject>
 #include <QTimer>
 
-#include <map>
-#include <memory>
-#include <tuple>
 
 class Session;
 
@@ -45,11 +43,10 @@ public:
     static QByteArray jsonString(const QString &s);
 
 private:
-    StreamDecoder *decoderFor(const TrafficEvent &event, const QString &encoding);
 
     QFile m_file;
     QByteArray m_buffer;
     QTimer m_flushTimer;
     quint64 m_lines = 0;
-    std::map<std::tuple<quint32, quint32, int>, std::unique_ptr<StreamDecoder>> m_decoders;
+    ConnectionDecoders m_decoders;
 };

@@ -1,5 +1,6 @@
 #include "TrafficExporter.h"
 
+#include "ConnectionDecoders.h"
 #include "JsonLinesWriter.h"
 #include "StreamDecoder.h"
 #include "TextCodec.h"
@@ -7,47 +8,12 @@
 
 #include <QSaveFile>
 
-#include <map>
-#include <memory>
-#include <tuple>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
 constexpr qsizetype kWriteChunk = 1 << 20;
-
-// The stream decoders of JsonLinesWriter::write, kept the same way: one per
-// session, connection and direction for TCP data, forgotten when the
-// connection closes; frames and datagrams are decoded on their own.
-class StreamDecoders
-{
-public:
-    explicit StreamDecoders(const QString &encoding) : m_encoding(encoding) {}
-
-    StreamDecoder *decoderFor(const TrafficEvent &e)
-    {
-        if (e.kind != TrafficEvent::Kind::Data || e.session == SessionKind::Udp)
-            return nullptr;
-        const auto key = std::make_tuple(e.sessionId, e.connectionId, int(e.direction));
-        auto it = m_decoders.find(key);
-        if (it == m_decoders.end())
-            it = m_decoders.emplace(key, std::make_unique<StreamDecoder>(m_encoding)).first;
-        return it->second.get();
-    }
-
-    void eventDone(const TrafficEvent &e)
-    {
-        if (e.kind != TrafficEvent::Kind::Closed)
-            return;
-        for (int d = 0; d < 3; ++d)
-            m_decoders.erase(std::make_tuple(e.sessionId, e.connectionId, d));
-    }
-
-private:
-    QString m_encoding;
-    std::map<std::tuple<quint32, quint32, int>, std::unique_ptr<StreamDecoder>> m_decoders;
-};
 
 bool hasPayload(const TrafficEvent &e)
 {
@@ -123,10 +89,10 @@ bool TrafficExporter::writeJsonLines(const TrafficLog &log, const QString &encod
     Output out(path);
     if (!out.open(error))
         return false;
-    StreamDecoders decoders(canonical);
+    ConnectionDecoders decoders;
     for (qsizetype i = 0; i < log.size(); ++i) {
         const TrafficEvent &e = log.at(i);
-        QByteArray line = JsonLinesWriter::toJsonLine(e, canonical, decoders.decoderFor(e));
+        QByteArray line = JsonLinesWriter::toJsonLine(e, canonical, decoders.decoderFor(e, canonical));
         line += '\n';
         decoders.eventDone(e);
         if (!out.write(line, error))
@@ -190,12 +156,12 @@ bool TrafficExporter::writePlainText(const TrafficLog &log, const QString &encod
     Output out(path);
     if (!out.open(error))
         return false;
-    StreamDecoders decoders(canonical);
+    ConnectionDecoders decoders;
     for (qsizetype i = 0; i < log.size(); ++i) {
         const TrafficEvent &e = log.at(i);
         QString text;
         if (hasPayload(e)) {
-            StreamDecoder *decoder = decoders.decoderFor(e);
+            StreamDecoder *decoder = decoders.decoderFor(e, canonical);
             text = decoder ? decoder->feed(e.payload) : TextCodec::decode(e.payload, canonical).text;
         }
         decoders.eventDone(e);
