@@ -54,14 +54,20 @@ bool UdpSession::isBroadcastAddress(const QHostAddress &a) const
     // The loopback network's broadcast, and every interface's.
     if (v4 == 0x7fffffffu)
         return true;
-    const auto interfaces = QNetworkInterface::allInterfaces();
-    for (const QNetworkInterface &iface : interfaces) {
-        for (const QNetworkAddressEntry &entry : iface.addressEntries()) {
-            if (!entry.broadcast().isNull() && entry.broadcast() == a)
-                return true;
+    // Asking the kernel for its interfaces costs a netlink round trip: do it
+    // once per bind, not once per datagram.
+    if (!m_interfaceBroadcastsKnown) {
+        m_interfaceBroadcasts.clear();
+        const auto interfaces = QNetworkInterface::allInterfaces();
+        for (const QNetworkInterface &iface : interfaces) {
+            for (const QNetworkAddressEntry &entry : iface.addressEntries()) {
+                if (!entry.broadcast().isNull())
+                    m_interfaceBroadcasts.append(entry.broadcast());
+            }
         }
+        m_interfaceBroadcastsKnown = true;
     }
-    return false;
+    return m_interfaceBroadcasts.contains(a);
 }
 
 bool UdpSession::start()
@@ -82,6 +88,7 @@ bool UdpSession::ensureBound(const QHostAddress &forTarget)
             address = QHostAddress(v6 ? QHostAddress::AnyIPv6 : QHostAddress::AnyIPv4);
     }
     setState(State::Starting);
+    m_interfaceBroadcastsKnown = false;
     m_socket = new QUdpSocket(this);
     // Exclusive: another program on the same port must be an error, not a silent share.
     if (!m_socket->bind(address, m_bindPort, QAbstractSocket::DontShareAddress)) {

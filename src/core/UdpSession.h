@@ -85,4 +85,7 @@ private:
     quint32 m_nextPeerId = 0;
     std::map<QString, quint32> m_peerIds;     // "addr:port" -> id
     std::map<quint32, ConnectionInfo> m_peers;
+    // Broadcast addresses of the local interfaces, read again at each bind.
+    mutable QList<QHostAddress> m_interfaceBroadcasts;
+    mutable bool m_interfaceBroadcastsKnown = false;
 };
