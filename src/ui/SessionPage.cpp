@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QNetworkInterface>
 #include <QBoxLayout>
+#include <QHeaderView>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
@@ -44,6 +45,35 @@ void SessionPage::setupTrio(TrafficView *traffic, PeerInspector *inspector, Send
     connect(send, &SendPanel::encodingChanged, this, &SessionPage::setEncodingEverywhere);
     auto *clear = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this, this, [this] { m_session->log()->clear(); });
     clear->setContext(Qt::WidgetWithChildrenShortcut);
+}
+
+void SessionPage::arrangePanels(QSplitter *top, QSplitter *main, QWidget *sidePanel, QBoxLayout *sideLayout,
+                                QTableView *peerTable)
+{
+    m_topSplitter = top;
+    m_mainSplitter = main;
+    if (peerTable) {
+        peerTable->verticalHeader()->hide();
+        peerTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        peerTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+        peerTable->horizontalHeader()->setStretchLastSection(true);
+        sideLayout->setStretchFactor(peerTable, 3);
+    }
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 1);
+    main->setStretchFactor(0, 3);
+    main->setStretchFactor(1, 1);
+    makeInspectorScrollable(sideLayout, m_inspector);
+    // Narrow windows squeeze the side panel rather than grow past the screen.
+    sidePanel->setMinimumWidth(180);
+    // First-run proportions; a saved layout replaces them in restoreState().
+    top->setSizes({780, 420});
+    main->setSizes({520, 200});
+
+    auto *start = new QShortcut(QKeySequence(Qt::Key_F5), this, this, &SessionPage::startSession);
+    start->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *stop = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5), this, this, &SessionPage::stopSession);
+    stop->setContext(Qt::WidgetWithChildrenShortcut);
 }
 
 void SessionPage::makeInspectorScrollable(QLayout *layout, PeerInspector *inspector)
@@ -225,6 +255,10 @@ QVariantMap SessionPage::saveState() const
         m.insert(QStringLiteral("reply"), m_replyMode->currentData().toString());
         m.insert(QStringLiteral("replyTemplate"), m_replyTemplate->text());
     }
+    if (m_topSplitter) {
+        m.insert(QStringLiteral("topSplitter"), m_topSplitter->saveState());
+        m.insert(QStringLiteral("mainSplitter"), m_mainSplitter->saveState());
+    }
     return m;
 }
 
@@ -235,6 +269,10 @@ void SessionPage::restoreState(const QVariantMap &state)
         setEncodingEverywhere(encoding);
     if (m_traffic && state.contains(QStringLiteral("hex")))
         m_traffic->setHexMode(state.value(QStringLiteral("hex")).toBool());
+    if (m_topSplitter) {
+        m_topSplitter->restoreState(state.value(QStringLiteral("topSplitter")).toByteArray());
+        m_mainSplitter->restoreState(state.value(QStringLiteral("mainSplitter")).toByteArray());
+    }
     if (m_framing && state.contains(QStringLiteral("framing"))) {
         m_framing->setSpecText(state.value(QStringLiteral("framing")).toString());
         m_framing->setFrameSends(state.value(QStringLiteral("frameSends")).toBool());

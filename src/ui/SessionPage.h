@@ -16,6 +16,7 @@ class LifecycleView;
 class SequenceDiagram;
 class StreamView;
 class QSplitter;
+class QTableView;
 class QTabWidget;
 class QBoxLayout;
 class PeerInspector;
@@ -57,6 +58,11 @@ protected:
     // Puts the inspector (a tall form) in a scroll area in its place in
     // `layout`, so a small window still fits and the table beside it keeps room.
     static void makeInspectorScrollable(QLayout *layout, PeerInspector *inspector);
+    // The layout every page shares: traffic beside a side panel (its peer
+    // table, if any, above the inspector), the send area below; proportions
+    // that fit a small screen, remembered in saveState(); F5 / Shift+F5.
+    void arrangePanels(QSplitter *top, QSplitter *main, QWidget *sidePanel, QBoxLayout *sideLayout,
+                       QTableView *peerTable = nullptr);
     void setupAutoReply(QComboBox *mode, QLineEdit *templateEdit);
     // Puts the traffic view in a tab widget, in its place in `splitter`,
     // beside the teaching views (socket lifecycle with code narration).
@@ -77,6 +83,8 @@ protected:
     QLineEdit *m_replyTemplate = nullptr;
     FramingPanel *m_framing = nullptr;
     QTabWidget *m_views = nullptr;
+    QSplitter *m_topSplitter = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
     LifecycleView *m_lifecycle = nullptr;
     SequenceDiagram *m_sequence = nullptr;
     StreamView *m_stream = nullptr;

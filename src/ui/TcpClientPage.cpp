@@ -8,7 +8,6 @@
 #include "TcpClientSession.h"
 #include "TrafficLog.h"
 
-#include <QShortcut>
 
 TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     : SessionPage(session, parent)
@@ -53,26 +52,13 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
     m_ui->configGrid->addWidget(setupFraming(), 2, 6, 1, 4);
     m_ui->sendPanel->setSender([this](const QByteArray &payload) { return m_client->send(payload); });
-    m_ui->topSplitter->setStretchFactor(0, 3);
-    m_ui->topSplitter->setStretchFactor(1, 1);
-    m_ui->mainSplitter->setStretchFactor(0, 3);
-    m_ui->mainSplitter->setStretchFactor(1, 1);
-    makeInspectorScrollable(m_ui->sideLayout, m_ui->peerInspector);
-    // Narrow windows squeeze the side panel rather than grow past the screen.
-    m_ui->sidePanel->setMinimumWidth(180);
-    // First-run proportions; a saved layout replaces them in restoreState().
-    m_ui->topSplitter->setSizes({780, 420});
-    m_ui->mainSplitter->setSizes({520, 200});
+    arrangePanels(m_ui->topSplitter, m_ui->mainSplitter, m_ui->sidePanel, m_ui->sideLayout);
 
     connect(m_ui->connectButton, &QPushButton::clicked, this, &TcpClientPage::onConnectClicked);
     connect(m_ui->disconnectButton, &QPushButton::clicked, this, &TcpClientPage::onDisconnectClicked);
     connect(m_ui->halfCloseButton, &QPushButton::clicked, this, &TcpClientPage::onHalfCloseClicked);
     connect(session, &Session::stateChanged, this, &TcpClientPage::onStateChanged);
     connect(session, &Session::connectionsChanged, this, &TcpClientPage::onStateChanged);
-    auto *start = new QShortcut(QKeySequence(Qt::Key_F5), this, this, &TcpClientPage::onConnectClicked);
-    start->setContext(Qt::WidgetWithChildrenShortcut);
-    auto *stop = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5), this, this, &TcpClientPage::onDisconnectClicked);
-    stop->setContext(Qt::WidgetWithChildrenShortcut);
     onStateChanged();
 }
 
@@ -207,8 +193,6 @@ QVariantMap TcpClientPage::saveState() const
     m.insert(QStringLiteral("bind"), m_ui->bindCheck->isChecked());
     m.insert(QStringLiteral("bindAddress"), m_ui->bindAddressCombo->currentText());
     m.insert(QStringLiteral("bindPort"), m_ui->bindPortEdit->text());
-    m.insert(QStringLiteral("topSplitter"), m_ui->topSplitter->saveState());
-    m.insert(QStringLiteral("mainSplitter"), m_ui->mainSplitter->saveState());
     return m;
 }
 
@@ -223,7 +207,5 @@ void TcpClientPage::restoreState(const QVariantMap &state)
     m_ui->bindAddressCombo->setCurrentText(state.value(QStringLiteral("bindAddress"), QStringLiteral("127.0.0.1")).toString());
     m_ui->bindPortEdit->setText(state.value(QStringLiteral("bindPort"), QStringLiteral("0")).toString());
     m_ui->bindCheck->setChecked(state.value(QStringLiteral("bind")).toBool());
-    m_ui->topSplitter->restoreState(state.value(QStringLiteral("topSplitter")).toByteArray());
-    m_ui->mainSplitter->restoreState(state.value(QStringLiteral("mainSplitter")).toByteArray());
     emit titleChanged();
 }

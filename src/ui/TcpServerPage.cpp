@@ -11,8 +11,6 @@
 #include "TextCodec.h"
 #include "TrafficLog.h"
 
-#include <QHeaderView>
-#include <QShortcut>
 
 TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
     : SessionPage(session, parent)
@@ -43,10 +41,6 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
 
     m_clients = new ConnectionsModel(session, this);
     m_ui->clientsTable->setModel(m_clients);
-    m_ui->clientsTable->verticalHeader()->hide();
-    m_ui->clientsTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_ui->clientsTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    m_ui->clientsTable->horizontalHeader()->setStretchLastSection(true);
     connect(m_ui->clientsTable->selectionModel(), &QItemSelectionModel::selectionChanged,
             this, &TcpServerPage::onClientSelectionChanged);
 
@@ -54,27 +48,13 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
     m_ui->sendTargetCombo->addItem(tr("Selected client"), QStringLiteral("selected"));
     m_ui->sendPanel->setSender([this](const QByteArray &payload) { return sendFromPanel(payload); });
 
-    m_ui->topSplitter->setStretchFactor(0, 3);
-    m_ui->topSplitter->setStretchFactor(1, 1);
-    m_ui->mainSplitter->setStretchFactor(0, 3);
-    m_ui->mainSplitter->setStretchFactor(1, 1);
-    m_ui->sideLayout->setStretchFactor(m_ui->clientsTable, 3);
-    makeInspectorScrollable(m_ui->sideLayout, m_ui->peerInspector);
-    // Narrow windows squeeze the side panel rather than grow past the screen.
-    m_ui->sidePanel->setMinimumWidth(180);
-    // First-run proportions; a saved layout replaces them in restoreState().
-    m_ui->topSplitter->setSizes({780, 420});
-    m_ui->mainSplitter->setSizes({520, 200});
+    arrangePanels(m_ui->topSplitter, m_ui->mainSplitter, m_ui->sidePanel, m_ui->sideLayout, m_ui->clientsTable);
 
     connect(m_ui->startButton, &QPushButton::clicked, this, &TcpServerPage::onStartClicked);
     connect(m_ui->stopButton, &QPushButton::clicked, this, &TcpServerPage::onStopClicked);
     connect(m_ui->disconnectButton, &QPushButton::clicked, this, &TcpServerPage::onDisconnectClicked);
     connect(m_ui->resetButton, &QPushButton::clicked, this, &TcpServerPage::onResetClicked);
     connect(session, &Session::stateChanged, this, &TcpServerPage::onStateChanged);
-    auto *start = new QShortcut(QKeySequence(Qt::Key_F5), this, this, &TcpServerPage::onStartClicked);
-    start->setContext(Qt::WidgetWithChildrenShortcut);
-    auto *stop = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5), this, this, &TcpServerPage::onStopClicked);
-    stop->setContext(Qt::WidgetWithChildrenShortcut);
     onStateChanged();
 }
 
@@ -232,8 +212,6 @@ QVariantMap TcpServerPage::saveState() const
     m.insert(QStringLiteral("maxClients"), m_ui->maxClientsSpin->value());
     m.insert(QStringLiteral("greeting"), m_ui->greetingEdit->text());
     m.insert(QStringLiteral("running"), m_server->isRunning());
-    m.insert(QStringLiteral("topSplitter"), m_ui->topSplitter->saveState());
-    m.insert(QStringLiteral("mainSplitter"), m_ui->mainSplitter->saveState());
     return m;
 }
 
@@ -247,6 +225,4 @@ void TcpServerPage::restoreState(const QVariantMap &state)
     m_ui->backlogSpin->setValue(state.value(QStringLiteral("backlog"), m_ui->backlogSpin->value()).toInt());
     m_ui->maxClientsSpin->setValue(state.value(QStringLiteral("maxClients"), m_ui->maxClientsSpin->value()).toInt());
     m_ui->greetingEdit->setText(state.value(QStringLiteral("greeting")).toString());
-    m_ui->topSplitter->restoreState(state.value(QStringLiteral("topSplitter")).toByteArray());
-    m_ui->mainSplitter->restoreState(state.value(QStringLiteral("mainSplitter")).toByteArray());
 }

@@ -8,8 +8,6 @@
 #include "TrafficLog.h"
 #include "UdpSession.h"
 
-#include <QHeaderView>
-#include <QShortcut>
 
 UdpPage::UdpPage(UdpSession *session, QWidget *parent)
     : SessionPage(session, parent)
@@ -55,33 +53,15 @@ UdpPage::UdpPage(UdpSession *session, QWidget *parent)
 
     m_peers = new ConnectionsModel(session, this);
     m_ui->peersTable->setModel(m_peers);
-    m_ui->peersTable->verticalHeader()->hide();
-    m_ui->peersTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_ui->peersTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    m_ui->peersTable->horizontalHeader()->setStretchLastSection(true);
     connect(m_ui->peersTable->selectionModel(), &QItemSelectionModel::selectionChanged,
             this, &UdpPage::onPeerSelectionChanged);
 
-    m_ui->topSplitter->setStretchFactor(0, 3);
-    m_ui->topSplitter->setStretchFactor(1, 1);
-    m_ui->mainSplitter->setStretchFactor(0, 3);
-    m_ui->mainSplitter->setStretchFactor(1, 1);
-    m_ui->sideLayout->setStretchFactor(m_ui->peersTable, 3);
-    makeInspectorScrollable(m_ui->sideLayout, m_ui->peerInspector);
-    // Narrow windows squeeze the side panel rather than grow past the screen.
-    m_ui->sidePanel->setMinimumWidth(180);
-    // First-run proportions; a saved layout replaces them in restoreState().
-    m_ui->topSplitter->setSizes({780, 420});
-    m_ui->mainSplitter->setSizes({520, 200});
+    arrangePanels(m_ui->topSplitter, m_ui->mainSplitter, m_ui->sidePanel, m_ui->sideLayout, m_ui->peersTable);
 
     connect(m_ui->bindButton, &QPushButton::clicked, this, &UdpPage::onBindClicked);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &UdpPage::onCloseClicked);
     connect(m_ui->useAsTargetButton, &QPushButton::clicked, this, &UdpPage::onUseAsTargetClicked);
     connect(session, &Session::stateChanged, this, &UdpPage::onStateChanged);
-    auto *start = new QShortcut(QKeySequence(Qt::Key_F5), this, this, &UdpPage::onBindClicked);
-    start->setContext(Qt::WidgetWithChildrenShortcut);
-    auto *stop = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5), this, this, &UdpPage::onCloseClicked);
-    stop->setContext(Qt::WidgetWithChildrenShortcut);
     onStateChanged();
 }
 
@@ -220,8 +200,6 @@ QVariantMap UdpPage::saveState() const
     m.insert(QStringLiteral("targetPort"), m_ui->targetPortEdit->text());
     m.insert(QStringLiteral("replyToLast"), m_ui->replyToLastCheck->isChecked());
     m.insert(QStringLiteral("broadcast"), m_ui->broadcastCheck->isChecked());
-    m.insert(QStringLiteral("topSplitter"), m_ui->topSplitter->saveState());
-    m.insert(QStringLiteral("mainSplitter"), m_ui->mainSplitter->saveState());
     return m;
 }
 
@@ -238,6 +216,4 @@ void UdpPage::restoreState(const QVariantMap &state)
         m_ui->targetPortEdit->setText(state.value(QStringLiteral("targetPort")).toString());
     m_ui->replyToLastCheck->setChecked(state.value(QStringLiteral("replyToLast")).toBool());
     m_ui->broadcastCheck->setChecked(state.value(QStringLiteral("broadcast")).toBool());
-    m_ui->topSplitter->restoreState(state.value(QStringLiteral("topSplitter")).toByteArray());
-    m_ui->mainSplitter->restoreState(state.value(QStringLiteral("mainSplitter")).toByteArray());
 }
