@@ -2,6 +2,7 @@
 // POSIX sockets where Qt cannot play the peer (full backlog, half-close).
 
 #include "TcpClientSession.h"
+#include "SessionEvents.h"
 #include "TrafficEvent.h"
 #include "TrafficLog.h"
 
@@ -20,16 +21,6 @@
 #include <unistd.h>
 
 namespace {
-QList<TrafficEvent> eventsOf(const Session &s, TrafficEvent::Kind kind)
-{
-    QList<TrafficEvent> out;
-    for (qsizetype i = 0; i < s.log()->size(); ++i) {
-        if (s.log()->at(i).kind == kind)
-            out.append(s.log()->at(i));
-    }
-    return out;
-}
-
 quint16 freePort()
 {
     QTcpServer probe;

@@ -1,6 +1,7 @@
 // TcpServerSession against real QTcpSocket clients and raw sockets on loopback.
 
 #include "TcpServerSession.h"
+#include "SessionEvents.h"
 #include "TrafficEvent.h"
 #include "TrafficLog.h"
 
@@ -18,16 +19,6 @@
 #include <unistd.h>
 
 namespace {
-QList<TrafficEvent> eventsOf(const Session &s, TrafficEvent::Kind kind)
-{
-    QList<TrafficEvent> out;
-    for (qsizetype i = 0; i < s.log()->size(); ++i) {
-        if (s.log()->at(i).kind == kind)
-            out.append(s.log()->at(i));
-    }
-    return out;
-}
-
 std::unique_ptr<QTcpSocket> connectClient(const Endpoint &to)
 {
     auto c = std::make_unique<QTcpSocket>();

@@ -1,5 +1,6 @@
 // UdpSession against real QUdpSockets on loopback.
 
+#include "SessionEvents.h"
 #include "TrafficEvent.h"
 #include "TrafficLog.h"
 #include "UdpSession.h"
@@ -11,16 +12,6 @@
 #include <QUdpSocket>
 
 namespace {
-QList<TrafficEvent> eventsOf(const Session &s, TrafficEvent::Kind kind)
-{
-    QList<TrafficEvent> out;
-    for (qsizetype i = 0; i < s.log()->size(); ++i) {
-        if (s.log()->at(i).kind == kind)
-            out.append(s.log()->at(i));
-    }
-    return out;
-}
-
 quint16 closedUdpPort()
 {
     QUdpSocket probe;
