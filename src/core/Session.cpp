@@ -84,6 +84,29 @@ void Session::record(TrafficEvent event)
     emit eventOccurred(event);
 }
 
+TrafficEvent::Reason Session::bindFailureReason(QAbstractSocket::SocketError error)
+{
+    switch (error) {
+    case QAbstractSocket::AddressInUseError: return TrafficEvent::Reason::AddressInUse;
+    case QAbstractSocket::SocketAccessError: return TrafficEvent::Reason::PermissionDenied;
+    default: return TrafficEvent::Reason::Other;
+    }
+}
+
+QByteArray Session::readAvailable(QIODevice *socket)
+{
+    const qint64 available = socket->bytesAvailable();
+    if (available <= 0)
+        return QByteArray();
+    QByteArray data(available, Qt::Uninitialized);
+    const qint64 got = socket->read(data.data(), available);
+    if (got <= 0)
+        return QByteArray();
+    if (got < available)
+        data.truncate(got);
+    return data;
+}
+
 QString Session::emptyPayloadError()
 {
     return tr("Nothing to send: the payload is empty");

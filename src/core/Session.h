@@ -7,6 +7,7 @@
 #include "SessionCounters.h"
 #include "TrafficEvent.h"
 
+#include <QAbstractSocket>
 #include <QObject>
 
 #include <map>
@@ -74,6 +75,11 @@ protected:
     void record(TrafficEvent event);
     TrafficEvent makeEvent(TrafficEvent::Kind kind, quint32 connectionId = 0) const;
     static QString emptyPayloadError();
+    // Why a bind() or listen() failed, as a close/error reason.
+    static TrafficEvent::Reason bindFailureReason(QAbstractSocket::SocketError error);
+    // Everything the socket has buffered, in an array of exactly that size:
+    // readAll() over-reserves, and the log's byte budget counts capacity.
+    static QByteArray readAvailable(QIODevice *socket);
     // Feeds received stream bytes (the data event just recorded) to the
     // connection's framer and records each complete frame as a frame event.
     void recordFrames(const TrafficEvent &dataEvent);

@@ -50,9 +50,7 @@ bool TcpClientSession::start()
         const QHostAddress addr = m_bindAddress.isNull() ? QHostAddress(QHostAddress::Any) : m_bindAddress;
         if (!m_socket->bind(addr, m_bindPort, QAbstractSocket::ReuseAddressHint)) {
             const QString why = SocketProbe::describe(m_socket->error(), m_socket->errorString());
-            const auto reason = m_socket->error() == QAbstractSocket::AddressInUseError ? TrafficEvent::Reason::AddressInUse
-                              : m_socket->error() == QAbstractSocket::SocketAccessError ? TrafficEvent::Reason::PermissionDenied
-                                                                                         : TrafficEvent::Reason::Other;
+            const auto reason = bindFailureReason(m_socket->error());
             discardSocket();
             setState(State::Idle);
             recordError(reason, tr("Cannot bind to %1: %2").arg(Endpoint{addr, m_bindPort}.toString(), why));
@@ -104,17 +102,7 @@ void TcpClientSession::onReadyRead()
 {
     if (!m_socket)
         return;
-    // Exactly what is there: readAll() over-reserves, and the log's byte
-    // budget counts capacity, not size.
-    const qint64 available = m_socket->bytesAvailable();
-    if (available <= 0)
-        return;
-    QByteArray data(available, Qt::Uninitialized);
-    const qint64 got = m_socket->read(data.data(), available);
-    if (got <= 0)
-        return;
-    if (got < available)
-        data.truncate(got);
+    const QByteArray data = readAvailable(m_socket);
     if (data.isEmpty())
         return;
     m_info.bytesIn += quint64(data.size());

@@ -54,9 +54,7 @@ bool TcpServerSession::start()
         TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
         e.local = Endpoint{m_address, m_port};
         const auto err = m_server->serverError();
-        e.reason = err == QAbstractSocket::AddressInUseError ? TrafficEvent::Reason::AddressInUse
-                 : err == QAbstractSocket::SocketAccessError ? TrafficEvent::Reason::PermissionDenied
-                                                             : TrafficEvent::Reason::Other;
+        e.reason = bindFailureReason(err);
         e.message = tr("Cannot listen on %1: %2")
                         .arg(e.local.toString(), SocketProbe::describe(err, m_server->errorString()));
         delete m_server;
@@ -162,17 +160,7 @@ void TcpServerSession::onNewConnection()
 
 void TcpServerSession::onReadyRead(Client *c)
 {
-    // Exactly what is there: readAll() over-reserves, and the log's byte
-    // budget counts capacity, not size.
-    const qint64 available = c->socket->bytesAvailable();
-    if (available <= 0)
-        return;
-    QByteArray data(available, Qt::Uninitialized);
-    const qint64 got = c->socket->read(data.data(), available);
-    if (got <= 0)
-        return;
-    if (got < available)
-        data.truncate(got);
+    const QByteArray data = readAvailable(c->socket);
     if (data.isEmpty())
         return;
     c->info.bytesIn += quint64(data.size());

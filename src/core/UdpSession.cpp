@@ -97,9 +97,7 @@ bool UdpSession::ensureBound(const QHostAddress &forTarget)
         delete m_socket;
         m_socket = nullptr;
         setState(State::Idle);
-        const auto reason = err == QAbstractSocket::AddressInUseError ? TrafficEvent::Reason::AddressInUse
-                          : err == QAbstractSocket::SocketAccessError ? TrafficEvent::Reason::PermissionDenied
-                                                                     : TrafficEvent::Reason::Other;
+        const auto reason = bindFailureReason(err);
         TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
         e.local = Endpoint{address, m_bindPort};
         e.reason = reason;
