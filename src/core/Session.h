@@ -58,6 +58,9 @@ public:
 
     // Connections (TCP) or senders (UDP) this session knows now.
     virtual QList<ConnectionInfo> connections() const = 0;
+    // How many connections() there are, without building the list: a server
+    // may hold thousands, and the statistics ask every second.
+    virtual int connectionCount() const { return int(connections().size()); }
 
     static QString stateName(State s);
 

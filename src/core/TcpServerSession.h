@@ -46,6 +46,7 @@ public:
     void stop() override;
     SendResult send(const QByteArray &payload) override;  // to every client
     QList<ConnectionInfo> connections() const override;
+    int connectionCount() const override { return clientCount(); }
 
     SendResult sendTo(quint32 clientId, const QByteArray &payload);
     SendResult sendToAll(const QByteArray &payload);

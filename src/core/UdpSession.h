@@ -51,6 +51,7 @@ public:
     void stop() override;
     SendResult send(const QByteArray &payload) override;   // to the target
     QList<ConnectionInfo> connections() const override;    // senders seen
+    int connectionCount() const override { return int(m_peers.size()); }
 
     SendResult sendTo(const QHostAddress &address, quint16 port, const QByteArray &payload);
     // To whoever sent the last datagram.

@@ -7,6 +7,7 @@
 #include "PeerInspector.h"
 #include "SendPanel.h"
 #include "Session.h"
+#include "StatsPanel.h"
 #include "TrafficLog.h"
 #include "HexDumpView.h"
 #include "TrafficView.h"
@@ -173,6 +174,13 @@ void SessionPage::addTeachingViews(QSplitter *splitter)
         m_views->setTabToolTip(3, tr("One connection's bytes as one stream, with where each recv() ended: TCP keeps no message boundaries"));
         connect(m_traffic, &TrafficView::connectionSelected, this, &SessionPage::onConnectionSelected);
     }
+    // A tab of its own: the charts want the traffic view's width, and while
+    // another tab is shown they are not redrawn at all.
+    auto *stats = new StatsPanel;
+    stats->setObjectName(QStringLiteral("statsPanel"));
+    stats->setSession(m_session);
+    const int statsTab = m_views->addTab(stats, tr("Statistics"));
+    m_views->setTabToolTip(statsTab, tr("Bytes and messages per second over the last minute, totals, connections, and what the log's memory budget dropped"));
 }
 
 void SessionPage::onSequenceClicked(quint64 serial)
