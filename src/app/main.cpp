@@ -3,6 +3,9 @@
 
 #include "CommandLine.h"
 #include "MainWindow.h"
+#include "Session.h"
+#include "SocketProbe.h"
+#include "TrafficLog.h"
 #include "Version.h"
 #include "Workbench.h"
 
@@ -13,6 +16,7 @@
 #include <csignal>
 #include <cstdio>
 
+#include <malloc.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -74,6 +78,24 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    // Many clients need many descriptors: take what the hard limit allows,
+    // and say so when even that cannot hold the client limit asked for.
+    const SocketProbe::FileLimit files = SocketProbe::raiseFileLimit();
+    const qint64 needed = qint64(cli.options.maxClients) + 256;
+    if (cli.options.tcpServer && cli.options.maxClients > 0 && files.now > 0 && files.now < needed)
+        printLine(stderr, QStringLiteral("socket-workbench: the open-file limit is %1 (hard limit); "
+                                         "--max-clients %2 needs about %3: raise it with ulimit -Hn")
+                              .arg(files.now)
+                              .arg(cli.options.maxClients)
+                              .arg(needed));
+
+    // Received payloads are large, short-lived blocks (up to a few MiB per
+    // read, freed when the log budget drops them). By default glibc maps each
+    // one fresh and unmaps it on free, so every received byte also costs a
+    // page fault. Serve them from the heap and keep freed memory for reuse.
+    ::mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    ::mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QString::fromLatin1(kAppName));
     QApplication::setApplicationDisplayName(QStringLiteral("Socket Workbench"));
@@ -103,5 +125,21 @@ int main(int argc, char *argv[])
     }
     const int rc = QApplication::exec();
     window.reset();
+    // What each session counted, for scripts and benchmarks that compare it
+    // with what they sent.
+    for (const Session *session : workbench.sessions()) {
+        const SessionCounters c = session->counters();
+        printLine(stdout, QStringLiteral("totals %1#%2 in=%3 messages-in=%4 out=%5 messages-out=%6 "
+                                         "connections=%7 errors=%8 log-dropped=%9")
+                              .arg(TrafficEvent::sessionName(session->kind()))
+                              .arg(session->id())
+                              .arg(c.bytesIn)
+                              .arg(c.messagesIn)
+                              .arg(c.bytesOut)
+                              .arg(c.messagesOut)
+                              .arg(c.connections)
+                              .arg(c.errors)
+                              .arg(session->log()->droppedEvents()));
+    }
     return rc;
 }

@@ -355,8 +355,25 @@ SocketNarrator::SocketLane *SocketNarrator::acceptedLane(quint32 connectionId)
     return it == m_acceptedIndex.end() ? nullptr : &m_lanes[it->second];
 }
 
-SocketNarrator::SocketLane &SocketNarrator::newAcceptedLane(const TrafficEvent &e)
+SocketNarrator::SocketLane *SocketNarrator::newAcceptedLane(const TrafficEvent &e)
 {
+    if (e.connectionId != 0 && m_unshown.contains(e.connectionId))
+        return nullptr;
+    if (e.connectionId == 0 && m_lanes.size() >= kMaxAcceptedSockets + 64)
+        return nullptr;  // a refused connection's lane, when there is no room
+    // Thousands of open connections make no lesson, and a lane per socket
+    // would cost every new connection a walk over all of them: past the cap,
+    // connections are counted but get no lane until closed ones make room.
+    if (e.connectionId != 0 && m_acceptedTotal - m_droppedLanes >= kMaxAcceptedSockets + 64) {
+        pruneLanes();
+        if (m_acceptedTotal - m_droppedLanes >= kMaxAcceptedSockets + 64) {
+            m_unshown.insert(e.connectionId);
+            ++m_acceptedTotal;
+            ++m_droppedLanes;
+            touch(true);
+            return nullptr;
+        }
+    }
     SocketLane lane;
     lane.role = SocketLane::Role::Accepted;
     lane.connectionId = e.connectionId;
@@ -377,8 +394,8 @@ SocketNarrator::SocketLane &SocketNarrator::newAcceptedLane(const TrafficEvent &
     pruneLanes();
     // Pruning moves lanes: find ours again.
     if (e.connectionId != 0)
-        return *acceptedLane(e.connectionId);
-    return m_lanes.last();
+        return acceptedLane(e.connectionId);
+    return &m_lanes.last();
 }
 
 SocketNarrator::Step *SocketNarrator::findStep(SocketLane &lane, const QString &name)
@@ -468,14 +485,16 @@ void SocketNarrator::onListening(const TrafficEvent &e)
 void SocketNarrator::onConnected(const TrafficEvent &e)
 {
     if (m_kind == SessionKind::TcpServer) {
-        SocketLane &lane = newAcceptedLane(e);
-        refreshCurrent(lane);
+        if (SocketLane *lane = newAcceptedLane(e))
+            refreshCurrent(*lane);
         if (SocketLane *own = ownLane()) {
+            if (m_countedAttempt != own->attempt) {
+                m_countedAttempt = own->attempt;
+                m_acceptedThisListen = 0;
+            }
+            ++m_acceptedThisListen;
             if (Step *s = findStep(*own, u"accept"_s)) {
-                qsizetype n = 0;
-                for (const SocketLane &l : std::as_const(m_lanes))
-                    n += (l.role == SocketLane::Role::Accepted && l.listenAttempt == own->attempt && l.connectionId) ? 1 : 0;
-                s->comment = tr("accepted %1 so far").arg(n);
+                s->comment = tr("accepted %1 so far").arg(m_acceptedThisListen);
                 s->cComment = s->comment;
             }
         }
@@ -564,7 +583,9 @@ void SocketNarrator::onData(const TrafficEvent &e)
         lane = acceptedLane(e.connectionId);
         if (!lane) {
             TrafficEvent accepted = e;  // its accept() fell out of the log
-            lane = &newAcceptedLane(accepted);
+            lane = newAcceptedLane(accepted);
+            if (!lane)
+                return;  // one of the connections past the lane cap
         }
     } else {
         lane = ownLane();
@@ -638,6 +659,8 @@ void SocketNarrator::closeLane(SocketLane &lane, const TrafficEvent &e)
 
 void SocketNarrator::onClosed(const TrafficEvent &e)
 {
+    if (m_kind == SessionKind::TcpServer)
+        m_unshown.remove(e.connectionId);
     SocketLane *lane = m_kind == SessionKind::TcpServer ? acceptedLane(e.connectionId) : ownLane();
     if (!lane)
         return;
@@ -668,11 +691,13 @@ void SocketNarrator::onError(const TrafficEvent &e)
             return;
         }
         if (e.reason == Reason::LimitReached && !e.peer.isNull()) {
-            SocketLane &lane = newAcceptedLane(e);
+            SocketLane *lane = newAcceptedLane(e);
+            if (!lane)
+                return;
             TrafficEvent closed = e;
             closed.reason = Reason::Other;
             closed.message = tr("closed at once: the client limit is reached");
-            closeLane(lane, closed);
+            closeLane(*lane, closed);
             return;
         }
         SocketLane *own = ownLane();

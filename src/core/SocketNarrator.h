@@ -5,6 +5,7 @@
 #include "TrafficEvent.h"
 
 #include <QList>
+#include <QSet>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -119,7 +120,8 @@ private:
     SocketLane *ownLane();
     SocketLane &newOwnLane();
     SocketLane *acceptedLane(quint32 connectionId);
-    SocketLane &newAcceptedLane(const TrafficEvent &e);
+    // Null past the lane cap (the connection is counted, not drawn).
+    SocketLane *newAcceptedLane(const TrafficEvent &e);
     void addDataStep(SocketLane &lane, Step step);
     void setStep(SocketLane &lane, const QString &name, Step::State state);
     Step *findStep(SocketLane &lane, const QString &name);
@@ -141,6 +143,10 @@ private:
     std::map<quint32, qsizetype> m_acceptedIndex;
     qsizetype m_acceptedTotal = 0;
     qsizetype m_droppedLanes = 0;
+    // Connections accepted while the lanes were full of open sockets.
+    QSet<quint32> m_unshown;
+    int m_countedAttempt = -1;
+    qsizetype m_acceptedThisListen = 0;
     int m_ownAttempts = 0;
     bool m_historyIncomplete = false;
     bool m_pendingSockets = false;

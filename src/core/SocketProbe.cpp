@@ -11,9 +11,42 @@
 #include <netinet/in.h>
 #include <netinet/ip_icmp.h>
 #include <netinet/tcp.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <fcntl.h>
 #include <unistd.h>
+
+namespace {
+qintptr currentFileLimit()
+{
+    rlimit r{};
+    if (::getrlimit(RLIMIT_NOFILE, &r) != 0 || r.rlim_cur == RLIM_INFINITY)
+        return 1 << 20;
+    return qintptr(r.rlim_cur);
+}
+} // namespace
+
+qintptr SocketProbe::fileLimit()
+{
+    static const qintptr limit = currentFileLimit();
+    return limit;
+}
+
+SocketProbe::FileLimit SocketProbe::raiseFileLimit()
+{
+    FileLimit result;
+    rlimit r{};
+    if (::getrlimit(RLIMIT_NOFILE, &r) != 0)
+        return result;
+    result.before = qint64(r.rlim_cur);
+    if (r.rlim_cur < r.rlim_max) {
+        r.rlim_cur = r.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &r);
+        ::getrlimit(RLIMIT_NOFILE, &r);
+    }
+    result.now = r.rlim_cur == RLIM_INFINITY ? (qint64(1) << 20) : qint64(r.rlim_cur);
+    return result;
+}
 
 SocketProbe::SocketProbe(qintptr descriptor)
 {
@@ -28,7 +61,12 @@ SocketProbe::~SocketProbe()
 void SocketProbe::attach(qintptr descriptor)
 {
     release();
-    if (descriptor >= 0)
+    // The duplicate costs a descriptor per connection. Descriptors are
+    // numbered lowest-free first, so a socket numbered past half the
+    // open-file limit means they are getting scarce: then connections go
+    // without a probe (their end is reported without reset/FIN detail)
+    // rather than the server running out of descriptors to accept with.
+    if (descriptor >= 0 && descriptor < fileLimit() / 2)
         m_fd = ::fcntl(int(descriptor), F_DUPFD_CLOEXEC, 0);
 }
 

@@ -39,6 +39,13 @@ public:
     // waiting for accept() and the backlog listen() was given.
     static bool listenQueue(qintptr descriptor, int *waiting, int *backlog);
 
+    // Raises the open-file soft limit to the hard limit (call once at start,
+    // before any socket exists): 10,000 clients need 10,000 descriptors.
+    struct FileLimit { qint64 before = 0; qint64 now = 0; };
+    static FileLimit raiseFileLimit();
+    // The open-file limit as it was when first asked.
+    static qintptr fileLimit();
+
     // shutdown(fd, SHUT_WR) on a live descriptor: sends FIN, keeps reading.
     static bool shutdownWrite(qintptr descriptor, QString *error);
 

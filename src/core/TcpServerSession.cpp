@@ -4,8 +4,10 @@
 #include "SocketProbe.h"
 #include "TrafficLog.h"
 
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 struct TcpServerSession::Client
 {
@@ -50,6 +52,7 @@ bool TcpServerSession::start()
     m_server = new QTcpServer(this);
     m_server->setListenBacklogSize(m_backlog);
     connect(m_server, &QTcpServer::newConnection, this, &TcpServerSession::onNewConnection);
+    connect(m_server, &QTcpServer::acceptError, this, &TcpServerSession::onAcceptError);
     if (!m_server->listen(m_address, m_port)) {
         TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
         e.local = Endpoint{m_address, m_port};
@@ -104,9 +107,45 @@ TrafficEvent TcpServerSession::clientEvent(TrafficEvent::Kind kind, const Client
     return e;
 }
 
+void TcpServerSession::onAcceptError(QAbstractSocket::SocketError error)
+{
+    // QTcpServer pauses accepting on a hard error (typically EMFILE: the
+    // open-file limit). Say so once per pause, and try again shortly: clients
+    // that leave free descriptors, and waiting ones are then accepted.
+    if (!m_server)
+        return;
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
+    e.local = listenEndpoint();
+    e.reason = TrafficEvent::Reason::LimitReached;
+    e.message = tr("Cannot accept more connections (%1 open): %2; retrying in 1 s")
+                    .arg(m_clients.size())
+                    .arg(SocketProbe::describe(error, m_server->errorString()));
+    record(e);
+    QPointer<QTcpServer> server = m_server;
+    QTimer::singleShot(1000, this, [server] {
+        if (server && server->isListening())
+            server->resumeAccepting();
+    });
+}
+
 void TcpServerSession::onNewConnection()
 {
-    while (m_server && m_server->hasPendingConnections()) {
+    // QTcpServer emits this from inside its accept loop, which goes on as
+    // long as the pending list has room. Taking connections at once would let
+    // a burst of thousands run in one go and freeze the window; taken a batch
+    // per event-loop pass, the pending list fills (maxPendingConnections),
+    // Qt stops accepting, and the kernel's backlog holds the rest meanwhile.
+    if (m_acceptScheduled)
+        return;
+    m_acceptScheduled = true;
+    QTimer::singleShot(0, this, &TcpServerSession::acceptPending);
+}
+
+void TcpServerSession::acceptPending()
+{
+    m_acceptScheduled = false;
+    int batch = 0;
+    while (m_server && m_server->hasPendingConnections() && batch++ < kAcceptBatch) {
         QTcpSocket *socket = m_server->nextPendingConnection();
         if (!socket)
             break;
@@ -155,6 +194,8 @@ void TcpServerSession::onNewConnection()
         if (socket->bytesAvailable() > 0)
             onReadyRead(c);
     }
+    if (m_server && m_server->hasPendingConnections())
+        onNewConnection();  // the next batch, after the window had its turn
 }
 
 

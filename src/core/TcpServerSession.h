@@ -21,7 +21,7 @@ class TcpServerSession : public Session
 {
     Q_OBJECT
 public:
-    static constexpr int kDefaultBacklog = 50;
+    static constexpr int kDefaultBacklog = 4096;
     static constexpr int kDefaultMaxClients = 1000;
 
     explicit TcpServerSession(QObject *parent = nullptr);
@@ -66,6 +66,8 @@ signals:
 private:
     struct Client;
     void onNewConnection();
+    void onAcceptError(QAbstractSocket::SocketError error);
+    void acceptPending();
     void onReadyRead(Client *c);
     void onSocketError(Client *c);
     void onDisconnected(Client *c);
@@ -80,4 +82,7 @@ private:
     QByteArray m_greeting;
     quint32 m_nextClientId = 0;
     std::map<quint32, std::unique_ptr<Client>> m_clients;
+    // Connections taken per event-loop pass (see onNewConnection).
+    static constexpr int kAcceptBatch = 32;
+    bool m_acceptScheduled = false;
 };

@@ -107,6 +107,10 @@ bool UdpSession::ensureBound(const QHostAddress &forTarget)
     }
     SocketProbe::enableUdpErrorQueue(m_socket->socketDescriptor(),
                                      address.protocol() != QAbstractSocket::IPv4Protocol);
+    // A burst arrives faster than any event loop wakes up: like a capture
+    // tool, ask for a deep kernel queue (Linux caps it at net.core.rmem_max)
+    // so bursts wait there instead of being dropped.
+    m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, kReceiveBuffer);
     connect(m_socket, &QUdpSocket::readyRead, this, &UdpSession::onReadyRead);
     setState(State::Running);
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Listening);

@@ -16,6 +16,8 @@ class UdpSession : public Session
 {
     Q_OBJECT
 public:
+    // Receive buffer asked for at bind (the kernel may grant less).
+    static constexpr int kReceiveBuffer = 8 * 1024 * 1024;
     // The largest UDP payload: 65,535 − 8 (UDP header) − 20 (IPv4 header).
     static constexpr qsizetype kMaxDatagramIPv4 = 65507;
     // Over IPv6 the 40-byte header is not counted in the payload length.

@@ -109,8 +109,8 @@ void TestSocketNarrator::serverNarratesAcceptRecvAndPeerClose()
     QCOMPARE(stepOf(listening, u"socket"_s)->python, u"server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)"_s);
     QCOMPARE(stepOf(listening, u"setsockopt"_s)->state, State::Done);
     QCOMPARE(stepOf(listening, u"bind"_s)->python, u"server.bind(('127.0.0.1', %1))"_s.arg(port));
-    QCOMPARE(stepOf(listening, u"listen"_s)->python, u"server.listen(50)"_s);
-    QCOMPARE(stepOf(listening, u"listen"_s)->c, u"listen(server, 50);"_s);
+    QCOMPARE(stepOf(listening, u"listen"_s)->python, u"server.listen(4096)"_s);
+    QCOMPARE(stepOf(listening, u"listen"_s)->c, u"listen(server, 4096);"_s);
     // The listening socket waits in accept(): that is its current step.
     QCOMPARE(stepOf(listening, u"accept"_s)->state, State::Current);
     QCOMPARE(stepOf(listening, u"close"_s)->state, State::NotYet);
@@ -135,7 +135,7 @@ void TestSocketNarrator::serverNarratesAcceptRecvAndPeerClose()
 
     const QString script = n.script(SocketNarrator::Language::Python);
     QVERIFY2(script.contains(u"server.bind(('127.0.0.1', %1))"_s.arg(port)), qPrintable(script));
-    QVERIFY(script.contains(u"server.listen(50)"_s));
+    QVERIFY(script.contains(u"server.listen(4096)"_s));
     QVERIFY(script.contains(u"conn, addr = server.accept()"_s));
     QString why;
     QVERIFY2(pythonCompiles(script, &why), qPrintable(why + script));
@@ -294,7 +294,7 @@ void TestSocketNarrator::replaysTheLogAtConstruction()
     SocketNarrator late(&server);  // created after everything happened
     const auto lanes = late.sockets();
     QCOMPARE(lanes.size(), 2);
-    QCOMPARE(stepOf(lanes[0], u"listen"_s)->python, u"server.listen(50)"_s);
+    QCOMPARE(stepOf(lanes[0], u"listen"_s)->python, u"server.listen(4096)"_s);
     QCOMPARE(stepOf(lanes[1], u"recv"_s)->comment, u"b'abc'"_s);
     QCOMPARE(lanes[1].currentStep()->name, u"recv"_s);
 }
@@ -449,7 +449,7 @@ void TestSocketNarrator::cScriptCompiles()
     server.stop();
     QTRY_VERIFY(allClosed(n));
     const QString c = n.script(SocketNarrator::Language::C);
-    QVERIFY(c.contains(u"listen(server, 50);"_s));
+    QVERIFY(c.contains(u"listen(server, 4096);"_s));
     QVERIFY(c.contains(u"setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);"_s));
     QVERIFY(c.contains(u"int conn = accept(server, (struct sockaddr *)&peer, &peerlen);"_s));
     QTemporaryDir dir;

@@ -61,7 +61,7 @@ void TestLifecycleView::showsOneLanePerAcceptedConnection()
     const QStringList titles = view.drawnLaneTitles();
     for (int i = 0; i < clients; ++i)
         QVERIFY2(titles[i + 1].contains(u"127.0.0.1:%1"_s.arg(sockets[size_t(i)]->localPort())), qPrintable(titles.join(u'\n')));
-    QVERIFY(view.narrationText().contains(u"server.listen(50)"_s));
+    QVERIFY(view.narrationText().contains(u"server.listen(4096)"_s));
 }
 
 void TestLifecycleView::switchesBetweenPythonAndC()
@@ -76,22 +76,22 @@ void TestLifecycleView::switchesBetweenPythonAndC()
     QVERIFY(client.waitForConnected(5000));
     client.write("hello");
     QTRY_VERIFY(view.narrationText().contains(u"data = conn.recv(1024)  # b'hello'"_s));
-    QVERIFY(!view.narrationText().contains(u"listen(server, 50);"_s));
+    QVERIFY(!view.narrationText().contains(u"listen(server, 4096);"_s));
 
     auto *c = view.findChild<QRadioButton *>(u"cButton"_s);
     QVERIFY(c);
     QVERIFY(!c->accessibleName().isEmpty());
     c->click();
     QCOMPARE(view.language(), SocketNarrator::Language::C);
-    QVERIFY(view.narrationText().contains(u"listen(server, 50);"_s));
+    QVERIFY(view.narrationText().contains(u"listen(server, 4096);"_s));
     QVERIFY(view.narrationText().contains(u"n = recv(conn, buf, 1024, 0);"_s));
-    QVERIFY(!view.narrationText().contains(u"server.listen(50)"_s));
+    QVERIFY(!view.narrationText().contains(u"server.listen(4096)"_s));
     auto *copy = view.findChild<QPushButton *>(u"copyButton"_s);
     QVERIFY(copy->text().contains(u"C"_s));
 
     view.setLanguage(SocketNarrator::Language::Python);
     QVERIFY(view.findChild<QRadioButton *>(u"pythonButton"_s)->isChecked());
-    QVERIFY(view.narrationText().contains(u"server.listen(50)"_s));
+    QVERIFY(view.narrationText().contains(u"server.listen(4096)"_s));
 }
 
 void TestLifecycleView::copiesTheScript()
