@@ -173,7 +173,7 @@ class Bench:
 
     def start_app(self, proto, port):
         home = tempfile.mkdtemp(dir=self.tmp)
-        opt = ["--tcp-server", f"127.0.0.1:{port}", "--max-clients", "20000"] if proto == "tcp" \
+        opt = ["--tcp-server", f"127.0.0.1:{port}", "--max-clients", "12000"] if proto == "tcp" \
             else ["--udp", f"127.0.0.1:{port}"]
         return Receiver("socket-workbench", [self.args.app] + opt, self.env(home), gui=True)
 
@@ -240,6 +240,9 @@ class Bench:
             m["rate"] = r["sent"] / m["seconds"] / 1e6 if r["ok"] else None
             m["unit"] = "MB/s"
             m["expect_bytes"] = r["sent"]
+            if not r["ok"]:
+                m["error"] = (f"did not drain: {r['sent'] / MiB:.0f} of {a.flood_mib} MiB written, "
+                              f"{r['undrained'] / MiB:.1f} MiB still queued (closed, reset or too slow)")
         elif load == "msgs":
             r = self.swload("tcp-msgs", port, a.messages, 32)
             m["ok"] = r["ok"]
@@ -247,6 +250,9 @@ class Bench:
             m["rate"] = a.messages / m["seconds"] if r["ok"] else None
             m["unit"] = "msg/s"
             m["expect_bytes"] = r["sent"]
+            if not r["ok"]:
+                m["error"] = (f"did not drain: {r['sent'] // 32} of {a.messages} messages written, "
+                              f"{r['undrained']} B still queued (closed, reset or too slow)")
         elif load == "short":
             r = self.swload("tcp-short", port, a.short)
             done = self.wait_for(lambda: self.short_done(rec, port, a.short), 30)

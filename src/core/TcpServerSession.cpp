@@ -51,6 +51,7 @@ bool TcpServerSession::start()
     delete m_server;
     m_server = new QTcpServer(this);
     m_server->setListenBacklogSize(m_backlog);
+    m_server->setMaxPendingConnections(kAcceptBatch);
     connect(m_server, &QTcpServer::newConnection, this, &TcpServerSession::onNewConnection);
     connect(m_server, &QTcpServer::acceptError, this, &TcpServerSession::onAcceptError);
     if (!m_server->listen(m_address, m_port)) {

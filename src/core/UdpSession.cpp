@@ -173,9 +173,17 @@ void UdpSession::onReadyRead()
         readAny = true;
         if (!d.isValid())
             break;
-        const Endpoint from{d.senderAddress(), quint16(d.senderPort())};
-        const quint32 id = peerIdFor(from, true);
+        Endpoint from{d.senderAddress(), quint16(d.senderPort())};
+        // A flood comes from one sender: skip the by-name lookup for it, and
+        // log the peer table's copy of the address, which shares its data.
+        quint32 id = 0;
+        if (m_lastPeerId && from.port == m_lastSender.port && from.address == m_lastSender.address)
+            id = m_lastPeerId;
+        else
+            id = peerIdFor(from, true);
         ConnectionInfo &info = m_peers[id];
+        from = info.peer;
+        m_lastPeerId = id;
         info.bytesIn += quint64(d.data().size());
         ++info.messagesIn;
         info.lastActivityUs = TrafficEvent::nowUs();

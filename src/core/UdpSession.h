@@ -88,6 +88,7 @@ private:
     quint32 m_nextPeerId = 0;
     std::map<QString, quint32> m_peerIds;     // "addr:port" -> id
     std::map<quint32, ConnectionInfo> m_peers;
+    quint32 m_lastPeerId = 0;  // the peer of m_lastSender, when it has one
     // Broadcast addresses of the local interfaces, read again at each bind.
     mutable QList<QHostAddress> m_interfaceBroadcasts;
     mutable bool m_interfaceBroadcastsKnown = false;
