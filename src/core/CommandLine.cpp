@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace {
 QString tr(const char *text)
@@ -102,8 +103,13 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
            "(escapes \\r \\n \\t \\0 \\\\ \\xHH)."), QStringLiteral("TEXT"));
     const QCommandLineOption log(QStringLiteral("log"),
         tr("Write every event to FILE as JSON Lines (flushed at least every 100 ms)."), QStringLiteral("FILE"));
+    const QCommandLineOption capture(QStringLiteral("capture"),
+        tr("Write everything each session receives and sends into DIR (created if missing), nothing dropped: "
+           "a folder per session with events.jsonl and the raw bytes of each connection or UDP peer "
+           "(conn-ID-ADDR_PORT.in.bin / .out.bin)."),
+        QStringLiteral("DIR"));
     const QCommandLineOption backlog(QStringLiteral("backlog"),
-        tr("listen() backlog of the TCP server (default 50)."), QStringLiteral("N"));
+        tr("listen() backlog of the TCP server (default 4096, the Linux maximum)."), QStringLiteral("N"));
     const QCommandLineOption maxClients(QStringLiteral("max-clients"),
         tr("Most clients the TCP server keeps at once; 0 = no limit (default 1000)."), QStringLiteral("N"));
     const QCommandLineOption timeout(QStringLiteral("connect-timeout"),
@@ -122,7 +128,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption noWindow(QStringLiteral("no-window"),
         tr("Run the sessions without showing a window."));
     parser.addOptions({help, version, tcpServer, tcpClient, udp, udpTarget, encoding, reply, greeting, send, log,
-                       backlog, maxClients, timeout, bind, broadcast, framing, verbose, noWindow});
+                       capture, backlog, maxClients, timeout, bind, broadcast, framing, verbose, noWindow});
     result.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -253,6 +259,20 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         o.logFile = parser.value(log);
         if (o.logFile.trimmed().isEmpty()) {
             err = optionError(QStringLiteral("log"), tr("the file name is empty"));
+            return result;
+        }
+    }
+    if (parser.isSet(capture)) {
+        // Only what can be told without creating anything; whether files can
+        // be written there is tried when the program starts (still before any traffic).
+        o.captureDir = parser.value(capture);
+        const QFileInfo info(o.captureDir);
+        if (o.captureDir.trimmed().isEmpty()) {
+            err = optionError(QStringLiteral("capture"), tr("the folder name is empty"));
+            return result;
+        }
+        if (info.exists() && !info.isDir()) {
+            err = optionError(QStringLiteral("capture"), tr("“%1” is a file, not a folder").arg(o.captureDir));
             return result;
         }
     }

@@ -38,8 +38,9 @@ public:
         QByteArray greeting;
         std::optional<QByteArray> send;
         QString logFile;
+        QString captureDir;            // empty = no capture
         FramingSpec framing;           // kind None = no framing
-        int backlog = 50;
+        int backlog = 4096;
         int maxClients = 1000;
         int connectTimeoutMs = 10000;
         bool broadcast = false;

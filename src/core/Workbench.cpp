@@ -1,6 +1,7 @@
 #include "Workbench.h"
 
 #include "AutoReply.h"
+#include "CaptureWriter.h"
 #include "JsonLinesWriter.h"
 #include "TcpClientSession.h"
 #include "TcpServerSession.h"
@@ -24,6 +25,8 @@ Workbench::~Workbench()
         s->stop();
     if (m_writer)
         m_writer->close();
+    for (const auto &[session, capture] : m_captures)
+        capture->stop();
 }
 
 void Workbench::adopt(Session *session)
@@ -61,6 +64,8 @@ void Workbench::removeSession(Session *session)
     if (!m_sessions.removeOne(session))
         return;
     session->stop();
+    // After stop(), so the capture still gets the stopped event.
+    stopCapture(session);
     emit sessionRemoved(session);
     session->deleteLater();
 }
@@ -74,6 +79,59 @@ bool Workbench::openLog(const QString &path, QString *error)
     for (Session *s : std::as_const(m_sessions))
         m_writer->attach(s);
     return true;
+}
+
+CaptureWriter *Workbench::startCapture(Session *session, const QString &dir, QString *error)
+{
+    if (!m_sessions.contains(session)) {
+        *error = tr("the session is not open");
+        return nullptr;
+    }
+    stopCapture(session);
+    auto *capture = new CaptureWriter(session, this);
+    connect(capture, &CaptureWriter::failed, this, [this, session](const QString &message) {
+        if (m_print) {
+            const QByteArray line = "socket-workbench: " + TrafficEvent::sessionName(session->kind()).toUtf8() + " #"
+                + QByteArray::number(session->id()) + ": " + message.toUtf8() + '\n';
+            std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+            std::fflush(stderr);
+        }
+        emit captureFailed(session, message);
+        emit captureChanged(session);
+    });
+    if (!capture->start(dir, error)) {
+        delete capture;
+        return nullptr;
+    }
+    m_captures[session] = capture;
+    if (m_print) {
+        // Where the files go, on the lifecycle channel: scripts need the folder name.
+        const QByteArray line = TrafficEvent::sessionName(session->kind()).toUtf8() + " capture folder="
+            + capture->folder().toUtf8() + '\n';
+        std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+        std::fflush(stdout);
+    }
+    emit captureChanged(session);
+    return capture;
+}
+
+void Workbench::stopCapture(Session *session)
+{
+    const auto it = m_captures.find(session);
+    if (it == m_captures.end())
+        return;
+    CaptureWriter *capture = it->second;
+    m_captures.erase(it);
+    capture->stop();
+    // Later: this may run from a slot of the capture's own signal.
+    capture->deleteLater();
+    emit captureChanged(session);
+}
+
+CaptureWriter *Workbench::captureOf(Session *session) const
+{
+    const auto it = m_captures.find(session);
+    return it == m_captures.end() ? nullptr : it->second;
 }
 
 void Workbench::setPrintEvents(bool on, bool verbose)
@@ -106,6 +164,17 @@ void Workbench::print(const TrafficEvent &e)
 
 bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
 {
+    // First: a folder that cannot hold the capture must stop the program before anything is opened.
+    if (!o.captureDir.isEmpty() && !CaptureWriter::checkDirectory(o.captureDir, error)) {
+        *error = QStringLiteral("--capture: ") + *error;
+        return false;
+    }
+    const auto capture = [this, &o, error](Session *s) {
+        if (o.captureDir.isEmpty() || startCapture(s, o.captureDir, error))
+            return true;
+        *error = QStringLiteral("--capture: ") + *error;
+        return false;
+    };
     if (!o.logFile.isEmpty() && !openLog(o.logFile, error)) {
         *error = QStringLiteral("--log: ") + *error;
         return false;
@@ -125,6 +194,8 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
         s->setBacklog(o.backlog);
         s->setMaxClients(o.maxClients);
         s->setGreeting(o.greeting);
+        if (!capture(s))
+            return false;
         s->start();
     }
     if (o.tcpClient) {
@@ -142,6 +213,8 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
             const QByteArray payload = *o.send;
             connect(s, &TcpClientSession::connected, s, [s, payload] { s->send(payload); });
         }
+        if (!capture(s))
+            return false;
         s->start();
     }
     if (o.udp || o.udpTarget) {
@@ -157,6 +230,8 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
         }
         if (o.udpTarget)
             s->setTarget(o.udpTarget->host, o.udpTarget->port);
+        if (!capture(s))
+            return false;
         // Bind first when asked to, so the local endpoint is logged before anything is sent.
         if (o.udp) {
             s->start();

@@ -5,6 +5,9 @@
 #include <QList>
 #include <QObject>
 
+#include <map>
+
+class CaptureWriter;
 class JsonLinesWriter;
 class Session;
 class TcpClientSession;
@@ -13,8 +16,8 @@ class UdpSession;
 struct TrafficEvent;
 
 // All sessions of one program run, and the things they share: the JSON
-// Lines log and the echo of events on standard output. The window shows what
-// is here; the command line fills it without one.
+// Lines log, the captures to disk and the echo of events on standard output.
+// The window shows what is here; the command line fills it without one.
 class Workbench : public QObject
 {
     Q_OBJECT
@@ -32,6 +35,15 @@ public:
     bool openLog(const QString &path, QString *error);
     JsonLinesWriter *logWriter() const { return m_writer; }
 
+    // Writes everything `session` receives and sends into a new folder in
+    // `dir` (see CaptureWriter) until stopCapture() or the session goes.
+    // Null with *error when `dir` cannot hold it.
+    CaptureWriter *startCapture(Session *session, const QString &dir, QString *error);
+    void stopCapture(Session *session);
+    // The session's capture while one runs, or after a write error stopped
+    // it (for its errorString()); null otherwise.
+    CaptureWriter *captureOf(Session *session) const;
+
     // Print events on standard output: lifecycle events always, data too when verbose.
     void setPrintEvents(bool on, bool verbose);
 
@@ -42,6 +54,10 @@ public:
 signals:
     void sessionAdded(Session *session);
     void sessionRemoved(Session *session);
+    // A capture started or stopped (also when a write error stopped it).
+    void captureChanged(Session *session);
+    // A write error stopped the session's capture; `message` says which file and why.
+    void captureFailed(Session *session, const QString &message);
 
 private:
     void adopt(Session *session);
@@ -49,6 +65,7 @@ private:
 
     QList<Session *> m_sessions;
     JsonLinesWriter *m_writer = nullptr;
+    std::map<Session *, CaptureWriter *> m_captures;
     bool m_print = false;
     bool m_verbose = false;
 };

@@ -2,6 +2,7 @@
 
 #include "ui_MainWindow.h"
 
+#include "CaptureWriter.h"
 #include "LessonLibrary.h"
 #include "LessonPanel.h"
 #include "SessionCounters.h"
@@ -16,7 +17,9 @@
 #include "Workbench.h"
 
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -51,6 +54,16 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::onAbout);
     connect(m_ui->tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::onTabCloseRequested);
+    // Made here rather than in the .ui file: its text and check state follow the current tab.
+    m_captureAction = new QAction(this);
+    m_captureAction->setObjectName(QStringLiteral("actionCapture"));
+    m_captureAction->setCheckable(true);
+    m_ui->menuSession->insertAction(m_ui->actionCloseTab, m_captureAction);
+    m_ui->menuSession->insertSeparator(m_ui->actionCloseTab);
+    connect(m_captureAction, &QAction::triggered, this, &MainWindow::onCaptureTriggered);
+    connect(m_ui->tabs, &QTabWidget::currentChanged, this, &MainWindow::updateCaptureAction);
+    connect(workbench, &Workbench::captureChanged, this, &MainWindow::updateCaptureAction);
+    connect(workbench, &Workbench::captureFailed, this, &MainWindow::onCaptureFailed);
     for (const LessonLibrary::Lesson &lesson : LessonLibrary::all()) {
         QAction *action = m_ui->menuLessons->addAction(lesson.title);
         action->setObjectName(QStringLiteral("lesson-") + lesson.id);
@@ -76,6 +89,7 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     connect(status, &QTimer::timeout, this, &MainWindow::updateStatus);
     status->start(250);
     updateStatus();
+    updateCaptureAction();
 }
 
 MainWindow::~MainWindow() = default;
@@ -238,6 +252,92 @@ void MainWindow::onAbout()
                            .arg(QString::fromLatin1(kAppVersion)));
 }
 
+void MainWindow::onCaptureTriggered(bool checked)
+{
+    SessionPage *page = currentPage();
+    if (!page) {
+        updateCaptureAction();
+        return;
+    }
+    if (!checked) {
+        const CaptureWriter *capture = m_workbench->captureOf(page->session());
+        const QString folder = capture ? QDir::toNativeSeparators(capture->folder()) : QString();
+        m_workbench->stopCapture(page->session());
+        if (!folder.isEmpty())
+            statusBar()->showMessage(tr("Capture stopped; the files are in %1").arg(folder), 10000);
+        return;
+    }
+    QSettings settings;
+    const QString last = settings.value(QStringLiteral("capture/lastFolder"), QDir::homePath()).toString();
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Capture to Folder"), last);
+    if (dir.isEmpty()) {
+        updateCaptureAction();  // cancelled: stays unchecked
+        return;
+    }
+    settings.setValue(QStringLiteral("capture/lastFolder"), dir);
+    captureCurrentTo(dir);
+}
+
+bool MainWindow::captureCurrentTo(const QString &dir)
+{
+    SessionPage *page = currentPage();
+    if (!page)
+        return false;
+    QString error;
+    const CaptureWriter *capture = m_workbench->startCapture(page->session(), dir, &error);
+    updateCaptureAction();
+    if (!capture) {
+        showWarning(tr("Cannot capture"), tr("Cannot capture “%1” to %2: %3")
+                                              .arg(page->title(), QDir::toNativeSeparators(dir), error));
+        return false;
+    }
+    statusBar()->showMessage(tr("Capturing “%1” to %2").arg(page->title(), QDir::toNativeSeparators(capture->folder())),
+                             10000);
+    return true;
+}
+
+void MainWindow::onCaptureFailed(Session *session, const QString &message)
+{
+    updateCaptureAction();
+    QString title;
+    for (int i = 0; i < pageCount(); ++i) {
+        if (pageAt(i)->session() == session)
+            title = pageAt(i)->title();
+    }
+    // The message already says "Capture stopped: …" and names the file.
+    showWarning(tr("Capture stopped"), tr("Tab “%1”: %2").arg(title, message));
+}
+
+void MainWindow::showWarning(const QString &title, const QString &text)
+{
+    // Not modal: traffic keeps flowing (and tests keep running) while it is shown.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("captureWarning"));
+    box->open();
+}
+
+void MainWindow::updateCaptureAction()
+{
+    const SessionPage *page = currentPage();
+    const CaptureWriter *capture = page ? m_workbench->captureOf(page->session()) : nullptr;
+    const bool on = capture && capture->isCapturing();
+    m_captureAction->setEnabled(page != nullptr);
+    m_captureAction->setChecked(on);
+    if (on) {
+        const QString folder = QDir::toNativeSeparators(capture->folder());
+        QString shown = fontMetrics().elidedText(folder, Qt::ElideMiddle, 40 * fontMetrics().averageCharWidth());
+        shown.replace(u'&', QStringLiteral("&&"));  // a path's '&' is not a mnemonic
+        m_captureAction->setText(tr("Capturing to %1").arg(shown));
+        m_captureAction->setToolTip(tr("Writing this tab's traffic to %1; uncheck to stop").arg(folder));
+    } else {
+        m_captureAction->setText(tr("Capture to &Folder…"));
+        m_captureAction->setToolTip(
+            tr("Write everything this tab receives and sends to files in a folder, nothing dropped"));
+    }
+    m_captureAction->setStatusTip(m_captureAction->toolTip());
+}
+
 void MainWindow::updateStatus()
 {
     SessionCounters total;
@@ -266,5 +366,12 @@ void MainWindow::updateStatus()
         text += QStringLiteral(" · ") + tr("%n error(s)", nullptr, int(total.errors));
     if (dropped)
         text += QStringLiteral(" · ") + tr("%1 old events dropped from memory").arg(locale.toString(dropped));
+    const SessionPage *page = currentPage();
+    const CaptureWriter *capture = page ? m_workbench->captureOf(page->session()) : nullptr;
+    if (capture && capture->isCapturing()) {
+        text += QStringLiteral(" · ") + tr("capturing to %1 (%2 B written)")
+                                            .arg(QDir::toNativeSeparators(capture->folder()),
+                                                 locale.toString(capture->stats().bytesWritten));
+    }
     m_statusLabel->setText(text);
 }

@@ -8,6 +8,7 @@ namespace Ui {
 class MainWindow;
 }
 class LessonPanel;
+class QAction;
 class QDockWidget;
 class QLabel;
 class Session;
@@ -36,6 +37,11 @@ public:
     // Opens the sessions of a classic exercise and shows its explanation.
     bool startLesson(const QString &id);
     LessonPanel *lessonPanel() const { return m_lessonPanel; }
+    // What Session → Capture to Folder… does once a folder is chosen: the
+    // current tab's traffic goes to files in `dir`. A failure is shown in a
+    // (non-modal) message box; false then.
+    bool captureCurrentTo(const QString &dir);
+    QAction *captureAction() const { return m_captureAction; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -49,12 +55,17 @@ private:
     void onSessionAdded(Session *session);
     void onSessionRemoved(Session *session);
     void onAbout();
+    void onCaptureTriggered(bool checked);
+    void onCaptureFailed(Session *session, const QString &message);
+    void updateCaptureAction();
+    void showWarning(const QString &title, const QString &text);
     void updateStatus();
     void updateTabTitle(SessionPage *page);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Workbench *m_workbench;
     QLabel *m_statusLabel;
+    QAction *m_captureAction = nullptr;
     QDockWidget *m_lessonDock = nullptr;
     LessonPanel *m_lessonPanel = nullptr;
     bool m_persistTabs = true;

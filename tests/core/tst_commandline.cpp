@@ -3,6 +3,8 @@
 
 #include "CommandLine.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QTest>
 
@@ -47,6 +49,8 @@ private slots:
     void send_data();
     void send();
     void log();
+    void capture_data();
+    void capture();
     void everythingTogether();
 
     void badValue_data();
@@ -70,7 +74,8 @@ void TestCommandLine::defaults()
     QCOMPARE(o.replySpec, QString());
     QCOMPARE(o.greeting, QByteArray());
     QCOMPARE(o.logFile, QString());
-    QCOMPARE(o.backlog, 50);
+    QCOMPARE(o.captureDir, QString());
+    QCOMPARE(o.backlog, 4096);
     QCOMPARE(o.maxClients, 1000);
     QCOMPARE(o.connectTimeoutMs, 10000);
     QVERIFY(!o.broadcast);
@@ -85,7 +90,7 @@ void TestCommandLine::helpText()
     const QString help = run({}).helpText;
     const QStringList options{u"--tcp-server"_s, u"--tcp-client"_s, u"--udp"_s, u"--udp-target"_s,
                               u"--encoding"_s, u"--reply"_s, u"--greeting"_s, u"--send"_s, u"--log"_s,
-                              u"--backlog"_s, u"--max-clients"_s, u"--connect-timeout"_s, u"--bind"_s,
+                              u"--capture"_s, u"--backlog"_s, u"--max-clients"_s, u"--connect-timeout"_s, u"--bind"_s,
                               u"--broadcast"_s, u"--verbose"_s, u"--no-window"_s, u"--help"_s, u"--version"_s};
     for (const QString &option : options)
         QVERIFY2(help.contains(option), qPrintable(option));
@@ -242,7 +247,7 @@ void TestCommandLine::counts()
     QVERIFY2(r.ok(), qPrintable(r.error));
     const CommandLine::Options &o = r.options;
     // The option set changes its field and leaves the other two at their defaults.
-    QCOMPARE(o.backlog, option == u"backlog"_s ? expected : 50);
+    QCOMPARE(o.backlog, option == u"backlog"_s ? expected : 4096);
     QCOMPARE(o.maxClients, option == u"max-clients"_s ? expected : 1000);
     QCOMPARE(o.connectTimeoutMs, option == u"connect-timeout"_s ? expected : 10000);
 }
@@ -392,6 +397,33 @@ void TestCommandLine::log()
     QCOMPARE(eq.options.logFile, u"out.jsonl"_s);
 }
 
+void TestCommandLine::capture_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("dir");
+
+    auto row = [](const QStringList &args, const QString &dir) {
+        QTest::newRow(qPrintable(tagOf(args))) << args << dir;
+    };
+    // A folder that does not exist yet is fine: it is made when the program starts.
+    row({u"--capture"_s, u"/tmp/no such folder yet/capture"_s}, u"/tmp/no such folder yet/capture"_s);
+    row({u"--capture=captures"_s}, u"captures"_s);
+    row({u"--capture"_s, u"/tmp"_s}, u"/tmp"_s);
+    row({u"--tcp-server"_s, u"127.0.0.1:0"_s, u"--capture"_s, u"."_s}, u"."_s);
+}
+
+void TestCommandLine::capture()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, dir);
+    const CommandLine::Result r = run(args);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.options.captureDir, dir);
+    // Parsing creates nothing.
+    if (dir.startsWith(u"/tmp/no such"_s))
+        QVERIFY(!QFileInfo::exists(dir));
+}
+
 void TestCommandLine::everythingTogether()
 {
     const CommandLine::Result r = run({
@@ -400,7 +432,7 @@ void TestCommandLine::everythingTogether()
         u"--tcp-client"_s, u"localhost:8000"_s, u"--bind"_s, u"127.0.0.1:0"_s, u"--connect-timeout"_s, u"500"_s,
         u"--udp"_s, u"[::1]:0"_s, u"--udp-target"_s, u"[::1]:9"_s, u"--broadcast"_s,
         u"--send"_s, u"x"_s, u"--encoding"_s, u"gb2312"_s, u"--log"_s, u"all.jsonl"_s,
-        u"--verbose"_s, u"--no-window"_s});
+        u"--capture"_s, u"caps"_s, u"--verbose"_s, u"--no-window"_s});
     QVERIFY2(r.ok(), qPrintable(r.error));
     const CommandLine::Options &o = r.options;
     QCOMPARE(o.tcpServer->address, QHostAddress(QHostAddress::LocalHost));
@@ -420,6 +452,7 @@ void TestCommandLine::everythingTogether()
     QCOMPARE(*o.send, QByteArray("x"));
     QCOMPARE(o.encoding, u"GBK"_s);
     QCOMPARE(o.logFile, u"all.jsonl"_s);
+    QCOMPARE(o.captureDir, u"caps"_s);
     QVERIFY(o.broadcast);
     QVERIFY(o.verbose);
     QVERIFY(o.noWindow);
@@ -506,6 +539,12 @@ void TestCommandLine::badValue_data()
     // Log.
     row({u"--log"_s, QString()}, u"log"_s, u"the file name is empty"_s);
     row({u"--log"_s, u"   "_s}, u"log"_s, u"the file name is empty"_s);
+    // Capture: a folder name, and not one of an existing file.
+    row({u"--capture"_s, QString()}, u"capture"_s, u"the folder name is empty"_s);
+    row({u"--capture"_s, u"  "_s}, u"capture"_s, u"the folder name is empty"_s);
+    const QString file = QCoreApplication::applicationFilePath();
+    row({u"--capture"_s, file}, u"capture"_s, u"“"_s + file + u"” is a file, not a folder"_s);
+    row({server, okServer, u"--capture="_s + file}, u"capture"_s, u"is a file, not a folder"_s);
 }
 
 void TestCommandLine::badValue()
@@ -546,6 +585,8 @@ void TestCommandLine::structuralErrors_data()
         {u"--tcp-server: given more than once"_s});
     row({u"--udp"_s, u"127.0.0.1:0"_s, u"--udp=127.0.0.1:1"_s}, {u"--udp: given more than once"_s});
     row({u"--log"_s, u"a"_s, u"--log"_s, u"a"_s}, {u"--log: given more than once"_s});
+    row({u"--capture"_s, u"a"_s, u"--capture"_s, u"b"_s}, {u"--capture: given more than once"_s});
+    row({u"--capture"_s}, {u"--capture"_s});
     row({u"--tcp-client"_s, u"127.0.0.1:9"_s, u"--send"_s, u"a"_s, u"--send"_s, u"b"_s},
         {u"--send: given more than once"_s});
     row({u"--encoding"_s, u"gbk"_s, u"--encoding"_s, u"utf8"_s}, {u"--encoding: given more than once"_s});
