@@ -6,13 +6,16 @@
 
 qsizetype TrafficEvent::memoryCost() const
 {
-    // The struct itself plus the heap blocks of payload and message
-    // (each QArrayData block carries a header of about 24 bytes).
-    qsizetype cost = qsizetype(sizeof(TrafficEvent));
+    // What the heap really gives: glibc rounds every block up to 16 bytes,
+    // adds 8 of its own, and never hands out less than 32; each QArrayData
+    // block carries a 24-byte header and a terminator. The budget counts
+    // this, so "64 MiB" of log is 64 MiB of memory, even for tiny events.
+    const auto block = [](qsizetype bytes) { return qMax<qsizetype>(32, (bytes + 8 + 15) & ~qsizetype(15)); };
+    qsizetype cost = qsizetype(sizeof(TrafficEvent)) + kSlotOverhead;
     if (!payload.isEmpty())
-        cost += payload.capacity() + 24;
+        cost += block(payload.capacity() + 24 + 1);
     if (!message.isEmpty())
-        cost += message.capacity() * 2 + 24;
+        cost += block(message.capacity() * 2 + 24 + 2);
     return cost;
 }
 

@@ -48,6 +48,8 @@ struct TrafficEvent
     QString message;
 
     // What this event costs in memory, for the log's byte budget.
+    // The store's own bookkeeping per event (std::deque's map and block slack).
+    static constexpr qsizetype kSlotOverhead = 8;
     qsizetype memoryCost() const;
 
     static qint64 nowUs();

@@ -150,7 +150,7 @@ void TestTrafficLog::names()
 
 void TestTrafficLog::memoryCost()
 {
-    const qsizetype base = qsizetype(sizeof(TrafficEvent));
+    const qsizetype base = qsizetype(sizeof(TrafficEvent)) + TrafficEvent::kSlotOverhead;
     QCOMPARE(TrafficEvent().memoryCost(), base);
 
     TrafficEvent withPayload;
