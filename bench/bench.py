@@ -234,7 +234,7 @@ class Bench:
         a = self.args
         m = {}
         if load == "flood":
-            r = self.swload("tcp-flood", port, a.flood_mib * MiB, 65536)
+            r = self.swload("tcp-flood", port, a.flood_mib * MiB, 65536, a.time_limit)
             m["ok"] = r["ok"]
             m["seconds"] = r["drained"] - r["start"] if r["ok"] else None
             m["rate"] = r["sent"] / m["seconds"] / 1e6 if r["ok"] else None
@@ -244,7 +244,7 @@ class Bench:
                 m["error"] = (f"did not drain: {r['sent'] / MiB:.0f} of {a.flood_mib} MiB written, "
                               f"{r['undrained'] / MiB:.1f} MiB still queued (closed, reset or too slow)")
         elif load == "msgs":
-            r = self.swload("tcp-msgs", port, a.messages, 32)
+            r = self.swload("tcp-msgs", port, a.messages, 32, a.time_limit)
             m["ok"] = r["ok"]
             m["seconds"] = r["drained"] - r["start"] if r["ok"] else None
             m["rate"] = a.messages / m["seconds"] if r["ok"] else None
@@ -444,6 +444,7 @@ def main():
     ap.add_argument("--udp-rate", type=int, default=50000)
     ap.add_argument("--udp-seconds", type=int, default=3)
     ap.add_argument("--rss-limit-mib", type=int, default=4096)
+    ap.add_argument("--time-limit", type=int, default=60, help="seconds a TCP stream load may take")
     ap.add_argument("--json", help="write every result here")
     a = ap.parse_args()
     b = Bench(a)

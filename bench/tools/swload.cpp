@@ -3,8 +3,8 @@
 // Prints one JSON object on stdout when done; times are CLOCK_MONOTONIC
 // seconds so the harness can line them up with its own clock.
 //
-//   swload tcp-flood   PORT BYTES CHUNK       one connection, BYTES in CHUNK writes
-//   swload tcp-msgs    PORT COUNT SIZE        one connection, COUNT writes of SIZE
+//   swload tcp-flood   PORT BYTES CHUNK [S]   one connection, BYTES in CHUNK writes
+//   swload tcp-msgs    PORT COUNT SIZE [S]    one connection, COUNT writes of SIZE
 //   swload tcp-short   PORT COUNT             COUNT sequential connect/send/close
 //   swload tcp-hold    PORT COUNT SECONDS     COUNT concurrent connections, held
 //   swload udp-burst   PORT COUNT SIZE        COUNT datagrams as fast as possible
@@ -498,10 +498,11 @@ int main(int argc, char **argv)
     const std::string mode = argv[1];
     const int port = int(num(argv[2]));
     auto arg = [&](int i) { return i < argc ? num(argv[i]) : (std::fprintf(stderr, "swload: missing argument\n"), std::exit(2), 0LL); };
+    // An optional last argument bounds the load in seconds (default 120).
     if (mode == "tcp-flood")
-        return tcpStream(port, arg(3) / arg(4), arg(4), 120);
+        return tcpStream(port, arg(3) / arg(4), arg(4), argc > 5 ? double(arg(5)) : 120);
     if (mode == "tcp-msgs")
-        return tcpStream(port, arg(3), arg(4), 120);
+        return tcpStream(port, arg(3), arg(4), argc > 5 ? double(arg(5)) : 120);
     if (mode == "tcp-short")
         return tcpShort(port, arg(3), 60);
     if (mode == "tcp-hold")

@@ -1,4 +1,5 @@
 #include "UdpSession.h"
+#include "UdpReceiver.h"
 
 #include "AutoResponder.h"
 #include "SocketProbe.h"
@@ -19,6 +20,7 @@ UdpSession::UdpSession(QObject *parent)
 
 UdpSession::~UdpSession()
 {
+    m_receiver.reset();  // the reader thread goes before its descriptor
     if (m_socket) {
         m_socket->disconnect(this);
         delete m_socket;
@@ -111,7 +113,15 @@ bool UdpSession::ensureBound(const QHostAddress &forTarget)
     // tool, ask for a deep kernel queue (Linux caps it at net.core.rmem_max)
     // so bursts wait there instead of being dropped.
     m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, kReceiveBuffer);
-    connect(m_socket, &QUdpSocket::readyRead, this, &UdpSession::onReadyRead);
+    // Reading is the receiver thread's: Qt's own read notifier turns itself
+    // off after its first readyRead, since nothing here reads through Qt.
+    m_receiver = std::make_unique<UdpReceiver>(
+        m_socket->socketDescriptor(),
+        [this] {
+            if (!m_drainPosted.exchange(true))
+                QMetaObject::invokeMethod(this, &UdpSession::drainReceived, Qt::QueuedConnection);
+        },
+        kMaxQueuedBytes);
     setState(State::Running);
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Listening);
     e.local = localEndpoint();
@@ -126,6 +136,8 @@ void UdpSession::stop()
         return;
     const Endpoint where = localEndpoint();
     setState(State::Stopping);
+    m_receiver.reset();  // joins the reader before the descriptor goes
+    drainReceived();     // what it read is logged, not lost
     m_socket->disconnect(this);
     m_socket->close();
     m_socket->deleteLater();
@@ -159,57 +171,61 @@ quint32 UdpSession::peerIdFor(const Endpoint &peer, bool create)
     return id;
 }
 
-void UdpSession::onReadyRead()
+void UdpSession::drainReceived()
 {
-    if (!m_socket)
+    m_drainPosted.store(false);
+    if (!m_receiver)
         return;
+    std::vector<UdpReceiver::Datagram> datagrams;
+    QList<SocketProbe::IcmpError> errors;
+    // Bounded: a flood must not keep this pass running; the rest waits in
+    // the receiver's queue for the next one, after the window had its turn.
+    m_receiver->take(kMaxDatagramsPerWakeup, &datagrams, &errors);
     const Endpoint local = localEndpoint();
-    bool readAny = false;
-    // Bounded: a flood (or a socket that echoes to itself) must not keep
-    // this handler running forever; Qt calls again while datagrams remain.
-    int budget = kMaxDatagramsPerWakeup;
-    while (m_socket && budget-- > 0 && m_socket->hasPendingDatagrams()) {
-        const QNetworkDatagram d = m_socket->receiveDatagram();
-        readAny = true;
-        if (!d.isValid())
-            break;
-        Endpoint from{d.senderAddress(), quint16(d.senderPort())};
-        // A flood comes from one sender: skip the by-name lookup for it, and
-        // log the peer table's copy of the address, which shares its data.
-        quint32 id = 0;
-        if (m_lastPeerId && from.port == m_lastSender.port && from.address == m_lastSender.address)
-            id = m_lastPeerId;
-        else
-            id = peerIdFor(from, true);
-        ConnectionInfo &info = m_peers[id];
-        from = info.peer;
-        m_lastPeerId = id;
-        info.bytesIn += quint64(d.data().size());
-        ++info.messagesIn;
-        info.lastActivityUs = TrafficEvent::nowUs();
-        m_lastSender = from;
-        TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, id);
-        e.direction = TrafficEvent::Direction::In;
-        e.local = local;
-        e.peer = from;
-        e.payload = d.data();
-        record(e);
-        emit datagramReceived(from, d.data().size());
-        // Never answer ourselves: a reply to our own address would come
-        // straight back and be answered again, for ever.
-        if (autoReply().isActive() && !d.data().isEmpty() && !isOwnEndpoint(from)) {
-            AutoResponder responder(autoReply());
-            const AutoResponder::Output out = responder.onData(d.data());
-            for (const QByteArray &reply : out.replies)
-                sendTo(from.address, from.port, reply);
-        }
+    for (UdpReceiver::Datagram &d : datagrams) {
+        onDatagram(local, std::move(d.data), d.from);
+        if (!m_receiver)
+            return;  // stopped by whoever listened
     }
-    readErrorQueue();
-    // Qt keeps read notifications off until a datagram is read; when the
-    // wake-up was only an ICMP error there is none, so read "nothing" to
-    // turn them back on (otherwise the socket goes deaf).
-    if (m_socket && !readAny)
-        m_socket->readDatagram(nullptr, 0);
+    for (const SocketProbe::IcmpError &err : errors)
+        recordIcmpError(err);
+    if (m_receiver && !m_receiver->isEmpty() && !m_drainPosted.exchange(true))
+        QMetaObject::invokeMethod(this, &UdpSession::drainReceived, Qt::QueuedConnection);
+}
+
+void UdpSession::onDatagram(const Endpoint &local, QByteArray data, Endpoint from)
+{
+    // A flood comes from one sender: skip the by-name lookup for it, and
+    // log the peer table's copy of the address, which shares its data.
+    quint32 id = 0;
+    if (m_lastPeerId && from.port == m_lastSender.port && from.address == m_lastSender.address)
+        id = m_lastPeerId;
+    else
+        id = peerIdFor(from, true);
+    ConnectionInfo &info = m_peers[id];
+    from = info.peer;
+    m_lastPeerId = id;
+    info.bytesIn += quint64(data.size());
+    ++info.messagesIn;
+    info.lastActivityUs = TrafficEvent::nowUs();
+    m_lastSender = from;
+    const qsizetype size = data.size();
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, id);
+    e.direction = TrafficEvent::Direction::In;
+    e.local = local;
+    e.peer = from;
+    e.payload = std::move(data);
+    const QByteArray payload = e.payload;
+    record(std::move(e));
+    emit datagramReceived(from, size);
+    // Never answer ourselves: a reply to our own address would come
+    // straight back and be answered again, for ever.
+    if (m_socket && autoReply().isActive() && !payload.isEmpty() && !isOwnEndpoint(from)) {
+        AutoResponder responder(autoReply());
+        const AutoResponder::Output out = responder.onData(payload);
+        for (const QByteArray &reply : out.replies)
+            sendTo(from.address, from.port, reply);
+    }
 }
 
 bool UdpSession::isOwnEndpoint(const Endpoint &e) const
@@ -226,22 +242,17 @@ bool UdpSession::isOwnEndpoint(const Endpoint &e) const
     return wildcard && (e.address.isLoopback() || QNetworkInterface::allAddresses().contains(e.address));
 }
 
-void UdpSession::readErrorQueue()
+void UdpSession::recordIcmpError(const SocketProbe::IcmpError &err)
 {
-    if (!m_socket)
-        return;
-    const auto errors = SocketProbe::drainUdpErrors(m_socket->socketDescriptor());
-    for (const SocketProbe::IcmpError &err : errors) {
-        const quint32 id = peerIdFor(err.target, false);
-        if (id)
-            m_peers[id].lastError = err.text;
-        TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, id);
-        e.local = localEndpoint();
-        e.peer = err.target;
-        e.reason = err.osError == ECONNREFUSED ? TrafficEvent::Reason::Refused : TrafficEvent::Reason::Unreachable;
-        e.message = tr("Datagram to %1 was rejected: %2").arg(err.target.toString(), err.text);
-        record(e);
-    }
+    const quint32 id = peerIdFor(err.target, false);
+    if (id)
+        m_peers[id].lastError = err.text;
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, id);
+    e.local = localEndpoint();
+    e.peer = err.target;
+    e.reason = err.osError == ECONNREFUSED ? TrafficEvent::Reason::Refused : TrafficEvent::Reason::Unreachable;
+    e.message = tr("Datagram to %1 was rejected: %2").arg(err.target.toString(), err.text);
+    record(e);
 }
 
 SendResult UdpSession::send(const QByteArray &payload)

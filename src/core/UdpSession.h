@@ -1,12 +1,16 @@
 #pragma once
 
 #include "Session.h"
+#include "SocketProbe.h"
 
 #include <QHostAddress>
 
+#include <atomic>
 #include <map>
+#include <memory>
 
 class QUdpSocket;
+class UdpReceiver;
 class QHostInfo;
 
 // A datagram socket: socket(AF_INET, SOCK_DGRAM), bind(), then recvfrom()
@@ -22,8 +26,10 @@ public:
     static constexpr qsizetype kMaxDatagramIPv4 = 65507;
     // Over IPv6 the 40-byte header is not counted in the payload length.
     static constexpr qsizetype kMaxDatagramIPv6 = 65527;
-    // Datagrams read per wake-up before the event loop gets its turn.
-    static constexpr int kMaxDatagramsPerWakeup = 256;
+    // Datagrams logged per event-loop pass before the window gets its turn.
+    static constexpr int kMaxDatagramsPerWakeup = 1024;
+    // What the receiver thread may hold that the session has not logged yet.
+    static constexpr qsizetype kMaxQueuedBytes = 64ll * 1024 * 1024;
 
     explicit UdpSession(QObject *parent = nullptr);
     ~UdpSession() override;
@@ -70,8 +76,9 @@ signals:
     void datagramReceived(const Endpoint &from, qsizetype size);
 
 private:
-    void onReadyRead();
-    void readErrorQueue();
+    void drainReceived();
+    void onDatagram(const Endpoint &local, QByteArray data, Endpoint from);
+    void recordIcmpError(const SocketProbe::IcmpError &err);
     bool ensureBound(const QHostAddress &forTarget);
     quint32 peerIdFor(const Endpoint &peer, bool create);
     void recordError(TrafficEvent::Reason reason, const QString &message, const Endpoint &peer = {});
@@ -79,6 +86,8 @@ private:
     bool isOwnEndpoint(const Endpoint &e) const;
 
     QUdpSocket *m_socket = nullptr;
+    std::unique_ptr<UdpReceiver> m_receiver;
+    std::atomic<bool> m_drainPosted{false};
     QHostAddress m_bindAddress;
     quint16 m_bindPort = 0;
     QString m_targetHost;

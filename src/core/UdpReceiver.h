@@ -1,0 +1,67 @@
+#pragma once
+
+#include "Endpoint.h"
+#include "SocketProbe.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+// Drains a bound UDP socket on its own thread, the way a capture tool keeps
+// its capture loop apart from its display: recvmmsg() in batches, straight
+// into a queue the session empties on the GUI thread at its own pace. A
+// burst is then limited by how fast the kernel hands datagrams over, not by
+// how fast each one can be logged and drawn. The queue is bounded; when it
+// is full the thread stops reading, the kernel drops, and SO_RXQ_OVFL
+// counts those drops on the socket.
+class UdpReceiver
+{
+public:
+    struct Datagram
+    {
+        QByteArray data;
+        Endpoint from;
+    };
+
+    // `wake` is called on the reader thread when the queue stops being empty.
+    UdpReceiver(qintptr descriptor, std::function<void()> wake, qsizetype maxQueuedBytes);
+    ~UdpReceiver();  // stops and joins the thread
+    UdpReceiver(const UdpReceiver &) = delete;
+    UdpReceiver &operator=(const UdpReceiver &) = delete;
+
+    // Takes up to `max` datagrams and every ICMP error read so far.
+    void take(qsizetype max, std::vector<Datagram> *datagrams, QList<SocketProbe::IcmpError> *errors);
+    bool isEmpty() const;
+    // Datagrams the kernel dropped on this socket because its queue was full.
+    quint64 kernelDrops() const { return m_kernelDrops.load(std::memory_order_relaxed); }
+    // Memory the queue may hold (payload plus per-datagram bookkeeping).
+    static constexpr qsizetype kPerDatagramOverhead = 96;
+
+private:
+    void run();
+    void readBatch();
+
+    int m_fd;
+    int m_wakeFd = -1;
+    std::function<void()> m_wake;
+    qsizetype m_maxBytes;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_space;
+    std::deque<Datagram> m_queue;
+    QList<SocketProbe::IcmpError> m_errors;
+    qsizetype m_queuedBytes = 0;
+    std::atomic<bool> m_stop{false};
+    std::atomic<quint64> m_kernelDrops{0};
+    // The last sender, so a flood from one peer shares one address object.
+    Endpoint m_lastFrom;
+    QByteArray m_lastFromRaw;
+    std::vector<char> m_buffers;  // recvmmsg's slots, made once
+    std::thread m_thread;
+};
