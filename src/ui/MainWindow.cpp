@@ -2,6 +2,7 @@
 
 #include "ui_MainWindow.h"
 
+#include "AboutDialog.h"
 #include "CaptureWriter.h"
 #include "LessonLibrary.h"
 #include "LessonPanel.h"
@@ -13,9 +14,9 @@
 #include "TrafficLog.h"
 #include "UdpPage.h"
 #include "UdpSession.h"
-#include "Version.h"
 #include "Workbench.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -53,6 +54,7 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     connect(m_ui->actionCloseTab, &QAction::triggered, this, &MainWindow::onCloseCurrentTab);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::onAbout);
+    connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
     connect(m_ui->tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::onTabCloseRequested);
     // Made here rather than in the .ui file: its text and check state follow the current tab.
     m_captureAction = new QAction(this);
@@ -245,11 +247,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::onAbout()
 {
-    QMessageBox::about(this, tr("About Socket Workbench"),
-                       tr("<h3>Socket Workbench %1</h3>"
-                          "<p>Talk to TCP and UDP services by hand and see how sockets work.</p>"
-                          "<p>Licensed under the MIT License.</p>")
-                           .arg(QString::fromLatin1(kAppVersion)));
+    // One dialog, kept: a second click brings it forward instead of stacking copies.
+    auto *dialog = findChild<AboutDialog *>();
+    if (!dialog)
+        dialog = new AboutDialog(this);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::onCaptureTriggered(bool checked)
