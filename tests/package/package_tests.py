@@ -542,11 +542,17 @@ CHECKS = {
 }
 
 
+# The checks of the .deb itself, which $SW_PACKAGE_SKIP turns off.
+PACKAGE_CHECKS = ("build_deb", "contents", "lintian", "install")
+
+
 def main():
     if len(sys.argv) != 2 or sys.argv[1] not in CHECKS:
         print("usage: package_tests.py {%s}" % ",".join(CHECKS), file=sys.stderr)
         return 2
     try:
+        if os.environ.get("SW_PACKAGE_SKIP") and sys.argv[1] in PACKAGE_CHECKS:
+            raise Skip(os.environ["SW_PACKAGE_SKIP"])
         CHECKS[sys.argv[1]](facts())
     except Skip as e:
         print("SKIP: %s" % e, flush=True)
