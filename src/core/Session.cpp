@@ -98,12 +98,12 @@ QByteArray Session::readAvailable(QIODevice *socket)
     const qint64 available = socket->bytesAvailable();
     if (available <= 0)
         return QByteArray();
-    QByteArray data(available, Qt::Uninitialized);
-    const qint64 got = socket->read(data.data(), available);
-    if (got <= 0)
-        return QByteArray();
-    if (got < available)
-        data.truncate(got);
+    // When Qt's buffer holds one block of exactly this size, read(n) hands
+    // that block over instead of copying it: a flood is copied once (kernel
+    // to Qt), not twice. Over-reserved blocks are trimmed for the budget.
+    QByteArray data = socket->read(available);
+    if (data.capacity() > data.size() + data.size() / 8 + 64)
+        data.squeeze();
     return data;
 }
 
