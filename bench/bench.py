@@ -265,7 +265,7 @@ class Bench:
             p = subprocess.Popen([os.path.join(self.tools, "swload"), "tcp-hold", str(port), str(a.hold),
                                   str(a.hold_seconds)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
             t0 = time.monotonic()
-            done = self.wait_for(lambda: tcp_accepted(port) >= a.hold, 25, interval=0.1)
+            done = self.wait_for(lambda: tcp_accepted(port) >= a.hold, a.hold_wait, interval=0.1)
             m["accepted"] = tcp_accepted(port)
             m["seconds"] = (done - t0) if done else None
             m["rss_held"] = proc_status(rec.pid, "VmRSS")
@@ -440,11 +440,12 @@ def main():
     ap.add_argument("--short", type=int, default=1000)
     ap.add_argument("--hold", type=int, default=10000)
     ap.add_argument("--hold-seconds", type=int, default=3)
+    ap.add_argument("--hold-wait", type=int, default=10, help="seconds to wait for every connection to be accepted")
     ap.add_argument("--udp-burst", type=int, default=100000)
     ap.add_argument("--udp-rate", type=int, default=50000)
     ap.add_argument("--udp-seconds", type=int, default=3)
     ap.add_argument("--rss-limit-mib", type=int, default=4096)
-    ap.add_argument("--time-limit", type=int, default=60, help="seconds a TCP stream load may take")
+    ap.add_argument("--time-limit", type=int, default=30, help="seconds a TCP stream load may take")
     ap.add_argument("--json", help="write every result here")
     a = ap.parse_args()
     b = Bench(a)

@@ -126,7 +126,9 @@ int main(int argc, char *argv[])
     const int rc = QApplication::exec();
     window.reset();
     // What each session counted, for scripts and benchmarks that compare it
-    // with what they sent.
+    // with what they sent: stopped first, so what was read is also counted.
+    for (Session *session : workbench.sessions())
+        session->stop();
     for (const Session *session : workbench.sessions()) {
         const SessionCounters c = session->counters();
         printLine(stdout, QStringLiteral("totals %1#%2 in=%3 messages-in=%4 out=%5 messages-out=%6 "

@@ -48,6 +48,13 @@ UdpReceiver::UdpReceiver(qintptr descriptor, std::function<void()> wake, qsizety
 
 UdpReceiver::~UdpReceiver()
 {
+    stop();
+    if (m_wakeFd >= 0)
+        ::close(m_wakeFd);
+}
+
+void UdpReceiver::stop()
+{
     m_stop.store(true);
     if (m_wakeFd >= 0) {
         const quint64 one = 1;
@@ -56,8 +63,6 @@ UdpReceiver::~UdpReceiver()
     m_space.notify_all();
     if (m_thread.joinable())
         m_thread.join();
-    if (m_wakeFd >= 0)
-        ::close(m_wakeFd);
 }
 
 void UdpReceiver::take(qsizetype max, std::vector<Datagram> *datagrams, QList<SocketProbe::IcmpError> *errors)
@@ -168,6 +173,8 @@ void UdpReceiver::readBatch()
             m_errors.append(errors);
             full = m_queuedBytes >= m_maxBytes;
         }
+        if (got > 0)
+            m_received.fetch_add(quint64(got), std::memory_order_relaxed);
         if (wasEmpty && (got > 0 || !errors.isEmpty()))
             m_wake();
         if (got < kBatch || full)

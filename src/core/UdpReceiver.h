@@ -33,6 +33,8 @@ public:
     // `wake` is called on the reader thread when the queue stops being empty.
     UdpReceiver(qintptr descriptor, std::function<void()> wake, qsizetype maxQueuedBytes);
     ~UdpReceiver();  // stops and joins the thread
+    // Stops reading and joins the thread; what it read stays to be taken.
+    void stop();
     UdpReceiver(const UdpReceiver &) = delete;
     UdpReceiver &operator=(const UdpReceiver &) = delete;
 
@@ -41,6 +43,8 @@ public:
     bool isEmpty() const;
     // Datagrams the kernel dropped on this socket because its queue was full.
     quint64 kernelDrops() const { return m_kernelDrops.load(std::memory_order_relaxed); }
+    // Datagrams read from the socket so far.
+    quint64 received() const { return m_received.load(std::memory_order_relaxed); }
     // Memory the queue may hold (payload plus per-datagram bookkeeping).
     static constexpr qsizetype kPerDatagramOverhead = 96;
 
@@ -59,6 +63,7 @@ private:
     qsizetype m_queuedBytes = 0;
     std::atomic<bool> m_stop{false};
     std::atomic<quint64> m_kernelDrops{0};
+    std::atomic<quint64> m_received{0};
     // The last sender, so a flood from one peer shares one address object.
     Endpoint m_lastFrom;
     QByteArray m_lastFromRaw;

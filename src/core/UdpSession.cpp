@@ -8,7 +8,7 @@
 #include <QNetworkDatagram>
 #include <QNetworkInterface>
 #include <QLocale>
-#include <QNetworkInterface>
+#include <QTimer>
 #include <QUdpSocket>
 
 #include <cerrno>
@@ -136,8 +136,12 @@ void UdpSession::stop()
         return;
     const Endpoint where = localEndpoint();
     setState(State::Stopping);
-    m_receiver.reset();  // joins the reader before the descriptor goes
-    drainReceived();     // what it read is logged, not lost
+    // The reader stops before the descriptor goes; what it read is logged,
+    // not lost (a pass at a time, so whoever listens sees the same events).
+    m_receiver->stop();
+    while (m_receiver && !m_receiver->isEmpty())
+        drainReceived();
+    m_receiver.reset();
     m_socket->disconnect(this);
     m_socket->close();
     m_socket->deleteLater();
@@ -189,8 +193,19 @@ void UdpSession::drainReceived()
     }
     for (const SocketProbe::IcmpError &err : errors)
         recordIcmpError(err);
-    if (m_receiver && !m_receiver->isEmpty() && !m_drainPosted.exchange(true))
-        QMetaObject::invokeMethod(this, &UdpSession::drainReceived, Qt::QueuedConnection);
+    if (m_receiver && !m_receiver->isEmpty() && !m_drainPosted.exchange(true)) {
+        // While a burst is still arriving, the reader thread needs the CPU
+        // more than the log does (on two cores the sender has the other):
+        // what is read is safe in the queue, what is not may be dropped by
+        // the kernel. So pause briefly between passes until the burst ends.
+        const quint64 received = m_receiver->received();
+        const bool burst = received - m_receivedAtLastPass >= quint64(kMaxDatagramsPerWakeup);
+        m_receivedAtLastPass = received;
+        if (burst)
+            QTimer::singleShot(2, this, &UdpSession::drainReceived);
+        else
+            QMetaObject::invokeMethod(this, &UdpSession::drainReceived, Qt::QueuedConnection);
+    }
 }
 
 void UdpSession::onDatagram(const Endpoint &local, QByteArray data, Endpoint from)

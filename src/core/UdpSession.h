@@ -88,6 +88,7 @@ private:
     QUdpSocket *m_socket = nullptr;
     std::unique_ptr<UdpReceiver> m_receiver;
     std::atomic<bool> m_drainPosted{false};
+    quint64 m_receivedAtLastPass = 0;
     QHostAddress m_bindAddress;
     quint16 m_bindPort = 0;
     QString m_targetHost;
