@@ -292,6 +292,19 @@ class App:
             except OSError:
                 pass
 
+    # AddressSanitizer, LeakSanitizer and UBSan (the asan preset) report on
+    # stderr; a report fails the test even when the app was killed after it.
+    SANITIZER_REPORT = re.compile(r"ERROR: (Address|Leak)Sanitizer|runtime error: |SUMMARY: UndefinedBehaviorSanitizer")
+
+    def sanitizer_report(self):
+        """The sanitizer report on stderr (first 80 lines), or None."""
+        with self._cond:
+            lines = list(self._err)
+        for i, line in enumerate(lines):
+            if self.SANITIZER_REPORT.search(line):
+                return "\n".join(lines[i:i + 80])
+        return None
+
     def describe(self, locked=False):
         def body():
             out = "\n".join(self._out[-40:])
@@ -327,6 +340,9 @@ class AppTestCase(unittest.TestCase):
             sys.stderr.write("\n[%s]\n%s\n" % (self.id(), app.describe()))
         if app.owns_workdir and not os.environ.get("SW_E2E_KEEP"):
             shutil.rmtree(app.workdir, ignore_errors=True)
+        report = app.sanitizer_report()
+        if report:
+            self.fail("sanitizer report from %s:\n%s" % (" ".join(app.args), report))
 
     def log(self, app):
         """The whole log, every line checked against the format."""
