@@ -6,11 +6,14 @@
 #include "Session.h"
 #include "SocketProbe.h"
 #include "TrafficLog.h"
+#include "Translations.h"
 #include "Version.h"
 #include "Workbench.h"
 
 #include <QApplication>
 #include <QIcon>
+#include <QLocale>
+#include <QSettings>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -55,6 +58,19 @@ void printLine(FILE *stream, const QString &text)
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream);
 }
+
+// Installs the translators of the language the user wants: --language, else
+// the Language menu's saved choice, else the system locale. A language the
+// user chose also becomes the default locale, so numbers, dates and Qt's
+// dialogs agree with the words.
+void useLanguage(const QString &commandLine)
+{
+    const QString setting = QSettings().value(Translations::settingsKey()).toString();
+    const QString language = Translations::choose(commandLine, setting);
+    if (!commandLine.isEmpty() || !Translations::normalized(setting).isEmpty())
+        QLocale::setDefault(QLocale(language));
+    Translations::install(language);
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -64,13 +80,22 @@ int main(int argc, char *argv[])
     QStringList rawArguments;
     for (int i = 0; i < argc; ++i)
         rawArguments.append(QString::fromLocal8Bit(argv[i]));
-    const CommandLine::Result cli = CommandLine::parse(CommandLine::withoutQtOptions(rawArguments));
-    if (!cli.ok()) {
-        printLine(stderr, QStringLiteral("socket-workbench: ") + cli.error);
-        return 2;
-    }
-    if (cli.options.showHelp) {
-        printLine(stdout, cli.helpText);
+    // Before anything reads QSettings (the saved language).
+    QCoreApplication::setApplicationName(QString::fromLatin1(kAppName));
+    QCoreApplication::setOrganizationName(QStringLiteral("socket-workbench"));
+    const QStringList arguments = CommandLine::withoutQtOptions(rawArguments);
+    const CommandLine::Result cli = CommandLine::parse(arguments);
+    if (!cli.ok() || cli.options.showHelp) {
+        // Said in the user's language: translators need an application
+        // object, and a QCoreApplication needs no display.
+        QCoreApplication core(argc, argv);
+        useLanguage(cli.options.language);
+        const CommandLine::Result translated = CommandLine::parse(arguments);
+        if (!translated.ok()) {
+            printLine(stderr, QStringLiteral("socket-workbench: ") + translated.error);
+            return 2;
+        }
+        printLine(stdout, translated.helpText);
         return 0;
     }
     if (cli.options.showVersion) {
@@ -97,10 +122,10 @@ int main(int argc, char *argv[])
     ::mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QString::fromLatin1(kAppName));
+    // Chosen before any widget exists: widgets take their texts when made.
+    useLanguage(cli.options.language);
     QApplication::setApplicationDisplayName(QStringLiteral("Socket Workbench"));
     QApplication::setApplicationVersion(QString::fromLatin1(kAppVersion));
-    QApplication::setOrganizationName(QStringLiteral("socket-workbench"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.socketworkbench.SocketWorkbench"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socket-workbench.svg")));
 

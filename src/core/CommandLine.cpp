@@ -5,17 +5,13 @@
 #include "Framer.h"
 #include "PayloadParser.h"
 #include "TextCodec.h"
+#include "Translations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-
 QString optionError(const QString &option, const QString &why)
 {
     return QStringLiteral("--%1: %2").arg(option, why);
@@ -50,7 +46,7 @@ bool parseCount(const QString &option, const QString &value, int min, int max, i
     bool ok = false;
     const int n = value.trimmed().toInt(&ok);
     if (!ok || n < min || n > max) {
-        *error = optionError(option, tr("“%1” is not a number from %2 to %3").arg(value).arg(min).arg(max));
+        *error = optionError(option, CommandLine::tr("“%1” is not a number from %2 to %3").arg(value).arg(min).arg(max));
         return false;
     }
     *out = n;
@@ -127,8 +123,12 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         tr("Print every event, data included, on standard output."));
     const QCommandLineOption noWindow(QStringLiteral("no-window"),
         tr("Run the sessions without showing a window."));
+    const QCommandLineOption language(QStringLiteral("language"),
+        tr("Language of the window and the messages: %1 (default: the saved choice, else the system's).")
+            .arg(Translations::languages().join(QStringLiteral(", "))),
+        QStringLiteral("LANG"));
     parser.addOptions({help, version, tcpServer, tcpClient, udp, udpTarget, encoding, reply, greeting, send, log,
-                       capture, backlog, maxClients, timeout, bind, broadcast, framing, verbose, noWindow});
+                       capture, backlog, maxClients, timeout, bind, broadcast, framing, verbose, noWindow, language});
     result.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -152,10 +152,20 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     o.broadcast = parser.isSet(broadcast);
     o.verbose = parser.isSet(verbose);
     o.noWindow = parser.isSet(noWindow);
+    // Taken before help returns, so --help speaks the language asked for;
+    // a bad value is only an error when there is more to do than help.
+    const QString languageCode = Translations::normalized(parser.value(language));
+    o.language = languageCode;
     if (o.showHelp || o.showVersion)
         return result;
 
     QString &err = result.error;
+    if (parser.isSet(language) && languageCode.isEmpty()) {
+        err = optionError(QStringLiteral("language"), tr("no translation for “%1”; use one of %2")
+                                                          .arg(parser.value(language),
+                                                               Translations::languages().join(QStringLiteral(", "))));
+        return result;
+    }
     if (parser.isSet(encoding)) {
         const QString canonical = TextCodec::canonicalName(parser.value(encoding));
         if (canonical.isEmpty()) {

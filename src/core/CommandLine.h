@@ -3,6 +3,7 @@
 #include "FramingSpec.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -14,6 +15,7 @@
 // prints it on one line and exits with status 2.
 class CommandLine
 {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
 public:
     struct Listen
     {
@@ -39,6 +41,7 @@ public:
         std::optional<QByteArray> send;
         QString logFile;
         QString captureDir;            // empty = no capture
+        QString language;              // "en", "zh_CN"; empty = the setting or the system's
         FramingSpec framing;           // kind None = no framing
         int backlog = 4096;
         int maxClients = 1000;

@@ -6,11 +6,6 @@
 #include <algorithm>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Endpoint", text);
-}
-
 // QHostAddress skips whitespace inside an address ("1.2.3. 4"); a host never has any.
 bool hasSpace(const QString &s)
 {
@@ -178,7 +173,7 @@ QString checkHostField(const QString &text, Endpoint::HostKind kind, const QStri
     if (bracketed)
         bare = bare.mid(1, bare.size() - 2);
     if (bracketed && !bare.contains(u':'))
-        return tr("Brackets are only for IPv6 addresses: write %1").arg(bare);
+        return Endpoint::tr("Brackets are only for IPv6 addresses: write %1").arg(bare);
     const QString probe = bare.contains(u':') ? u'[' + bare + QStringLiteral("]:1") : bare + QStringLiteral(":1");
     return Endpoint::parseHostPort(probe, kind, false).error;
 }

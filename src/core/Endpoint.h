@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QMetaType>
 #include <QString>
@@ -8,6 +9,8 @@
 // 127.0.0.1:8000 and [::1]:8000 (IPv4-mapped IPv6 is shown as IPv4).
 struct Endpoint
 {
+    Q_DECLARE_TR_FUNCTIONS(Endpoint)
+public:
     QHostAddress address;
     quint16 port = 0;
 

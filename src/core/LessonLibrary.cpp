@@ -10,11 +10,6 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LessonLibrary", text);
-}
-
 TcpServerSession *startServer(Workbench *w, const QString &reply, quint16 port = 0)
 {
     TcpServerSession *s = w->addTcpServer();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -10,6 +11,7 @@ class Workbench;
 // explanation names the real addresses and ports that were chosen.
 class LessonLibrary
 {
+    Q_DECLARE_TR_FUNCTIONS(LessonLibrary)
 public:
     struct Lesson
     {

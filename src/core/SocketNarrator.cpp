@@ -7,7 +7,6 @@
 #include "TrafficLog.h"
 #include "UdpSession.h"
 
-#include <QRegularExpression>
 
 #include <cctype>
 
@@ -434,12 +433,9 @@ void SocketNarrator::onListening(const TrafficEvent &e)
     l.local = e.local;
     const QString fam = family(e.local);
     if (m_kind == SessionKind::TcpServer) {
+        // From the session, never from the message: the message is translated.
         int backlog = TcpServerSession::kDefaultBacklog;
-        static const QRegularExpression re(u"backlog\\s+(\\d+)"_s);
-        const auto m = re.match(e.message);
-        if (m.hasMatch())
-            backlog = m.captured(1).toInt();
-        else if (const auto *s = qobject_cast<const TcpServerSession *>(m_session.data()))
+        if (const auto *s = qobject_cast<const TcpServerSession *>(m_session.data()))
             backlog = s->backlog();
         for (Step &s : l.steps) {
             if (s.name == u"socket"_s) {

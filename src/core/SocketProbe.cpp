@@ -168,21 +168,21 @@ QString icmpWords(const sock_extended_err &ee)
 {
     if (ee.ee_origin == SO_EE_ORIGIN_ICMP && ee.ee_type == ICMP_DEST_UNREACH) {
         switch (ee.ee_code) {
-        case ICMP_PORT_UNREACH: return QStringLiteral("ICMP port unreachable");
-        case ICMP_HOST_UNREACH: return QStringLiteral("ICMP host unreachable");
-        case ICMP_NET_UNREACH: return QStringLiteral("ICMP network unreachable");
-        case ICMP_FRAG_NEEDED: return QStringLiteral("ICMP fragmentation needed, MTU %1").arg(ee.ee_info);
-        default: return QStringLiteral("ICMP destination unreachable, code %1").arg(ee.ee_code);
+        case ICMP_PORT_UNREACH: return QCoreApplication::translate("SocketProbe", "ICMP port unreachable");
+        case ICMP_HOST_UNREACH: return QCoreApplication::translate("SocketProbe", "ICMP host unreachable");
+        case ICMP_NET_UNREACH: return QCoreApplication::translate("SocketProbe", "ICMP network unreachable");
+        case ICMP_FRAG_NEEDED: return QCoreApplication::translate("SocketProbe", "ICMP fragmentation needed, MTU %1").arg(ee.ee_info);
+        default: return QCoreApplication::translate("SocketProbe", "ICMP destination unreachable, code %1").arg(ee.ee_code);
         }
     }
     if (ee.ee_origin == SO_EE_ORIGIN_ICMP6) {
         if (ee.ee_type == 1 && ee.ee_code == 4)
-            return QStringLiteral("ICMPv6 port unreachable");
-        return QStringLiteral("ICMPv6 type %1 code %2").arg(ee.ee_type).arg(ee.ee_code);
+            return QCoreApplication::translate("SocketProbe", "ICMPv6 port unreachable");
+        return QCoreApplication::translate("SocketProbe", "ICMPv6 type %1 code %2").arg(ee.ee_type).arg(ee.ee_code);
     }
     if (ee.ee_origin == SO_EE_ORIGIN_LOCAL)
-        return QStringLiteral("local error");
-    return QStringLiteral("ICMP type %1 code %2").arg(ee.ee_type).arg(ee.ee_code);
+        return QCoreApplication::translate("SocketProbe", "local error");
+    return QCoreApplication::translate("SocketProbe", "ICMP type %1 code %2").arg(ee.ee_type).arg(ee.ee_code);
 }
 } // namespace
 

@@ -3,9 +3,33 @@
 #include "AutoResponder.h"
 #include "SocketProbe.h"
 
+#include <QCoreApplication>
 #include <QTcpSocket>
 
 #include <cerrno>
+
+namespace {
+// Qt reports ENETUNREACH and EHOSTUNREACH as NetworkError, like other
+// failures, and tells them apart only in errorString(), which Qt's own
+// catalogue (qtbase_*.qm) translates. So compare with Qt's words both in
+// English and in the language in use. The contexts and texts are Qt's; they
+// go through variables so that lupdate does not copy them into ours.
+bool isUnreachable(const QString &qtText)
+{
+    static const char *const contexts[] = {"QNativeSocketEngine", "QAbstractSocket"};
+    static const char *const texts[] = {"Network unreachable", "Host unreachable"};
+    if (qtText.contains(QLatin1StringView("unreachable"), Qt::CaseInsensitive))
+        return true;
+    for (const char *context : contexts) {
+        for (const char *text : texts) {
+            const QString translated = QCoreApplication::translate(context, text);
+            if (!translated.isEmpty() && qtText.contains(translated, Qt::CaseInsensitive))
+                return true;
+        }
+    }
+    return false;
+}
+} // namespace
 
 TcpClientSession::TcpClientSession(QObject *parent)
     : Session(SessionKind::TcpClient, parent)
@@ -162,8 +186,7 @@ void TcpClientSession::onError()
         break;
     case QAbstractSocket::NetworkError: {
         const QString text = m_socket->errorString();
-        const auto reason = text.contains(QStringLiteral("unreachable"), Qt::CaseInsensitive)
-            ? TrafficEvent::Reason::Unreachable : TrafficEvent::Reason::Other;
+        const auto reason = isUnreachable(text) ? TrafficEvent::Reason::Unreachable : TrafficEvent::Reason::Other;
         recordError(reason, tr("%1: %2").arg(where, text));
         break;
     }

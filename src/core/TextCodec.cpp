@@ -15,7 +15,7 @@ struct EncodingInfo
     const char *name;        // canonical; also what QStringDecoder is given
     int maxCharBytes;        // longest sequence of one character
     bool asciiCompatible;    // bytes < 0x80 at a character boundary are one ASCII character
-    bool utf16;              // Qt's UTF-16 decoders never flag a dangling odd byte
+    bool utf16;              // Qt's UTF-16 decoders flag neither a dangling odd byte nor a lone surrogate
 };
 
 constexpr std::array kEncodings{
@@ -185,6 +185,46 @@ CharAt classify(CountingDecoder &probe, CountingDecoder &whole, QByteArrayView b
     return result;
 }
 
+// Qt's UTF-16 decoders copy code units as they come, so a lone surrogate
+// would reach the text as if it were a character (one no encoder takes
+// back): in UTF-16 it is an invalid sequence like any other.
+bool hasLoneSurrogate(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isLowSurrogate())
+            return true;
+        if (c.isHighSurrogate()) {
+            if (i + 1 >= text.size() || !text.at(i + 1).isLowSurrogate())
+                return true;
+            ++i;
+        }
+    }
+    return false;
+}
+
+// What starts at bytes[i] in UTF-16: a unit, a surrogate pair, a lone
+// surrogate (invalid, one unit long) or a cut-off tail.
+CharAt classifyUtf16(QByteArrayView bytes, qsizetype i, bool bigEndian)
+{
+    const qsizetype available = bytes.size() - i;
+    const auto unit = [&](qsizetype at) {
+        const auto first = static_cast<uchar>(bytes[at]);
+        const auto second = static_cast<uchar>(bytes[at + 1]);
+        return char16_t(bigEndian ? (first << 8) | second : (second << 8) | first);
+    };
+    if (available < 2)
+        return {CharKind::Incomplete, available};
+    const char16_t u = unit(i);
+    if (QChar::isLowSurrogate(u))
+        return {CharKind::Invalid, 2};
+    if (!QChar::isHighSurrogate(u))
+        return {CharKind::Valid, 2};
+    if (available < 4)
+        return {CharKind::Incomplete, available};
+    return QChar::isLowSurrogate(unit(i + 2)) ? CharAt{CharKind::Valid, 4} : CharAt{CharKind::Invalid, 2};
+}
+
 TextCodec::Decoded decodeWith(const EncodingInfo &info, QByteArrayView bytes, bool partial,
                               qsizetype *consumed)
 {
@@ -197,7 +237,7 @@ TextCodec::Decoded decodeWith(const EncodingInfo &info, QByteArrayView bytes, bo
     if (!(info.utf16 && size % 2 != 0)) {
         CountingDecoder decoder(info.name, kStatelessFlags);
         QString text = decoder.decode(bytes);
-        if (decoder.invalidCount() == 0) {
+        if (decoder.invalidCount() == 0 && !(info.utf16 && hasLoneSurrogate(text))) {
             out.text = std::move(text);
             return out;
         }
@@ -215,7 +255,7 @@ TextCodec::Decoded decodeWith(const EncodingInfo &info, QByteArrayView bytes, bo
                     continue;
                 CountingDecoder decoder(info.name, kStatelessFlags);
                 QString text = decoder.decode(bytes.first(size - held));
-                if (decoder.invalidCount() == 0) {
+                if (decoder.invalidCount() == 0 && !(info.utf16 && hasLoneSurrogate(text))) {
                     out.text = std::move(text);
                     *consumed = size - held;
                     return out;
@@ -242,7 +282,8 @@ TextCodec::Decoded decodeWith(const EncodingInfo &info, QByteArrayView bytes, bo
             ++i;
             continue;
         }
-        const CharAt at = classify(probe, whole, bytes, i, info.maxCharBytes);
+        const CharAt at = info.utf16 ? classifyUtf16(bytes, i, qstrcmp(info.name, "UTF-16BE") == 0)
+                                     : classify(probe, whole, bytes, i, info.maxCharBytes);
         if (at.kind == CharKind::Valid) {
             i += at.length;
             continue;

@@ -4,6 +4,7 @@
 
 #include "AboutDialog.h"
 #include "CaptureWriter.h"
+#include "LanguageMenu.h"
 #include "LessonLibrary.h"
 #include "LessonPanel.h"
 #include "SessionCounters.h"
@@ -23,6 +24,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLocale>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
@@ -71,6 +73,11 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
         action->setObjectName(QStringLiteral("lesson-") + lesson.id);
         connect(action, &QAction::triggered, this, [this, id = lesson.id] { startLesson(id); });
     }
+    // Settings → Language; the saved choice applies from the next start.
+    auto *settingsMenu = new QMenu(tr("Se&ttings"), this);
+    settingsMenu->setObjectName(QStringLiteral("menuSettings"));
+    settingsMenu->addMenu(new LanguageMenu(settingsMenu));
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), settingsMenu);
     m_lessonPanel = new LessonPanel;
     m_lessonDock = new QDockWidget(tr("Lesson"), this);
     m_lessonDock->setObjectName(QStringLiteral("lessonDock"));

@@ -51,6 +51,8 @@ private slots:
     void log();
     void capture_data();
     void capture();
+    void language_data();
+    void language();
     void everythingTogether();
 
     void badValue_data();
@@ -83,6 +85,7 @@ void TestCommandLine::defaults()
     QVERIFY(!o.showHelp);
     QVERIFY(!o.showVersion);
     QVERIFY(!o.noWindow);
+    QCOMPARE(o.language, QString());  // the saved choice or the system's
 }
 
 void TestCommandLine::helpText()
@@ -91,11 +94,13 @@ void TestCommandLine::helpText()
     const QStringList options{u"--tcp-server"_s, u"--tcp-client"_s, u"--udp"_s, u"--udp-target"_s,
                               u"--encoding"_s, u"--reply"_s, u"--greeting"_s, u"--send"_s, u"--log"_s,
                               u"--capture"_s, u"--backlog"_s, u"--max-clients"_s, u"--connect-timeout"_s, u"--bind"_s,
-                              u"--broadcast"_s, u"--verbose"_s, u"--no-window"_s, u"--help"_s, u"--version"_s};
+                              u"--broadcast"_s, u"--verbose"_s, u"--no-window"_s, u"--language"_s, u"--help"_s,
+                              u"--version"_s};
     for (const QString &option : options)
         QVERIFY2(help.contains(option), qPrintable(option));
-    // The encodings on offer are listed.
+    // The encodings and languages on offer are listed.
     QVERIFY(help.contains(u"GBK"_s));
+    QVERIFY(help.contains(u"zh_CN"_s));
     // Also there when parsing fails, so the program can print it.
     QVERIFY(!run({u"--nonsense"_s}).helpText.isEmpty());
 }
@@ -116,6 +121,7 @@ void TestCommandLine::helpAndVersion_data()
     // Help wins over values that would be errors: nothing is checked.
     row({u"--help"_s, u"--backlog"_s, u"lots"_s}, true, false);
     row({u"--version"_s, u"--tcp-server"_s, u"nowhere"_s}, false, true);
+    row({u"--help"_s, u"--language"_s, u"klingon"_s}, true, false);
 }
 
 void TestCommandLine::helpAndVersion()
@@ -424,6 +430,32 @@ void TestCommandLine::capture()
         QVERIFY(!QFileInfo::exists(dir));
 }
 
+void TestCommandLine::language_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("language");
+
+    auto row = [](const QString &value, const QString &language) {
+        QTest::newRow(qPrintable(value)) << value << language;
+    };
+    row(u"zh_CN"_s, u"zh_CN"_s);
+    row(u"zh-CN"_s, u"zh_CN"_s);
+    row(u"zh_cn"_s, u"zh_CN"_s);
+    row(u"en"_s, u"en"_s);
+    row(u"EN"_s, u"en"_s);
+}
+
+void TestCommandLine::language()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, language);
+    const CommandLine::Result r = run({u"--language"_s, value});
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.options.language, language);
+    // Also taken with --help, which is then printed in that language.
+    QCOMPARE(run({u"--help"_s, u"--language="_s + value}).options.language, language);
+}
+
 void TestCommandLine::everythingTogether()
 {
     const CommandLine::Result r = run({
@@ -545,6 +577,11 @@ void TestCommandLine::badValue_data()
     const QString file = QCoreApplication::applicationFilePath();
     row({u"--capture"_s, file}, u"capture"_s, u"“"_s + file + u"” is a file, not a folder"_s);
     row({server, okServer, u"--capture="_s + file}, u"capture"_s, u"is a file, not a folder"_s);
+    // Language: only the ones there is a translation for.
+    row({u"--language"_s, u"fr"_s}, u"language"_s, u"no translation for “fr”; use one of en, zh_CN"_s);
+    row({u"--language"_s, u"zh_TW"_s}, u"language"_s, u"no translation for “zh_TW”"_s);
+    row({u"--language"_s, u"zh"_s}, u"language"_s, u"use one of en, zh_CN"_s);
+    row({u"--language"_s, QString()}, u"language"_s, u"no translation for “”"_s);
 }
 
 void TestCommandLine::badValue()
@@ -591,6 +628,8 @@ void TestCommandLine::structuralErrors_data()
         {u"--send: given more than once"_s});
     row({u"--encoding"_s, u"gbk"_s, u"--encoding"_s, u"utf8"_s}, {u"--encoding: given more than once"_s});
     row({u"--backlog"_s, u"1"_s, u"--backlog"_s, u"2"_s}, {u"--backlog: given more than once"_s});
+    row({u"--language"_s, u"en"_s, u"--language"_s, u"zh_CN"_s}, {u"--language: given more than once"_s});
+    row({u"--language"_s}, {u"--language"_s});
 }
 
 void TestCommandLine::structuralErrors()

@@ -253,6 +253,17 @@ void TestTextCodec::invalidBytes_data()
                                            << r + u"0A\u0080"_s << Offsets{0};
     QTest::newRow("EUC-KR bad trail") << u"EUC-KR"_s << fromHex("c741c7d1") << r + u"A한"_s << Offsets{0};
     QTest::newRow("UTF-16LE odd byte") << u"UTF-16LE"_s << fromHex("410042") << u"A"_s + r << Offsets{2};
+    // Found by tests/fuzz (stream_decoder): Qt passes lone surrogates through
+    // as text that no encoder takes back.
+    QTest::newRow("UTF-16LE lone high surrogate") << u"UTF-16LE"_s << fromHex("410000d84200")
+                                                  << u"A"_s + r + u"B"_s << Offsets{2};
+    QTest::newRow("UTF-16BE lone low surrogate") << u"UTF-16BE"_s << fromHex("dc000041") << r + u"A"_s
+                                                 << Offsets{0};
+    QTest::newRow("UTF-16BE pair then lone high") << u"UTF-16BE"_s << fromHex("d83dde00d8000041dc00")
+                                                  << u"😀"_s + r + u"A"_s + r << Offsets{4, 8};
+    QTest::newRow("UTF-16LE reversed pair") << u"UTF-16LE"_s << fromHex("00dc00d8") << r + r << Offsets{0, 2};
+    QTest::newRow("UTF-16LE high surrogate and odd byte at end") << u"UTF-16LE"_s << fromHex("410000d841")
+                                                                 << u"A"_s + r << Offsets{2};
     QTest::newRow("UTF-8 BOM after an error") << u"UTF-8"_s << fromHex("ffefbbbf41") << r + u"\uFEFFA"_s
                                               << Offsets{0};
     QTest::newRow("UTF-8 BOM last after an error") << u"UTF-8"_s << fromHex("ffefbbbf") << r + u"\uFEFF"_s

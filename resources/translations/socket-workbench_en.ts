@@ -1,0 +1,83 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>LifecycleView</name>
+    <message numerus="yes">
+        <source>… %n more call(s)</source>
+        <translation>
+            <numerusform>… %n more call</numerusform>
+            <numerusform>… %n more calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n line(s)</source>
+        <translation>
+            <numerusform>Copied %n line</numerusform>
+            <numerusform>Copied %n lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrafficView</name>
+    <message numerus="yes">
+        <source>%1 of %Ln event(s) shown</source>
+        <translation>
+            <numerusform>%1 of %Ln event shown</numerusform>
+            <numerusform>%1 of %Ln events shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invalid sequence(s) in %1</source>
+        <translation>
+            <numerusform>%Ln invalid sequence in %1</numerusform>
+            <numerusform>%Ln invalid sequences in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>saved %Ln event(s) to %1</source>
+        <translation>
+            <numerusform>saved %Ln event to %1</numerusform>
+            <numerusform>saved %Ln events to %1</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,3922 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Socket Workbench</source>
+        <translation>关于 Socket Workbench</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Socket Workbench&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Socket Workbench&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Talk to TCP and UDP services by hand and see how sockets work.</source>
+        <translation>手动与 TCP 和 UDP 服务交互，看清套接字如何工作。</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2</source>
+        <translation>基于 Qt %1 构建，运行于 Qt %2</translation>
+    </message>
+    <message>
+        <source>Copyright © 2026 The Socket Workbench developers.&lt;br&gt;Free software under the &lt;a href=&quot;%1&quot;&gt;MIT License&lt;/a&gt;.</source>
+        <translation>Copyright © 2026 Socket Workbench 开发者。&lt;br&gt;自由软件，以 &lt;a href=&quot;%1&quot;&gt;MIT 许可证&lt;/a&gt;发布。</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;%1&quot;&gt;Homepage&lt;/a&gt; · &lt;a href=&quot;%2&quot;&gt;Report a problem&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;%1&quot;&gt;主页&lt;/a&gt; · &lt;a href=&quot;%2&quot;&gt;报告问题&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>AutoReply</name>
+    <message>
+        <source>Unknown encoding “%1”</source>
+        <translation>未知编码“%1”</translation>
+    </message>
+    <message>
+        <source>Invalid reply template: %1</source>
+        <translation>无效的回复模板：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureWriter</name>
+    <message>
+        <source>the folder name is empty</source>
+        <translation>文件夹名为空</translation>
+    </message>
+    <message>
+        <source>“%1” is a file, not a folder</source>
+        <translation>“%1”是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>cannot create the folder “%1”: “%2” is a file</source>
+        <translation>无法创建文件夹“%1”：“%2”是一个文件</translation>
+    </message>
+    <message>
+        <source>cannot create the folder “%1”</source>
+        <translation>无法创建文件夹“%1”</translation>
+    </message>
+    <message>
+        <source>cannot create files in the folder “%1”: %2</source>
+        <translation>无法在文件夹“%1”中创建文件：%2</translation>
+    </message>
+    <message>
+        <source>the session is gone</source>
+        <translation>会话已不存在</translation>
+    </message>
+    <message>
+        <source>cannot create “%1”: %2</source>
+        <translation>无法创建“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Capture stopped: cannot write “%1”: %2</source>
+        <translation>捕获已停止：无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Capture stopped: cannot open “%1”: %2</source>
+        <translation>捕获已停止：无法打开“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>“%1” is not a number from %2 to %3</source>
+        <translation>“%1”不是 %2 到 %3 之间的数字</translation>
+    </message>
+    <message>
+        <source>Socket Workbench: talk to TCP and UDP services by hand and see how sockets work.
+Each option opens or configures the session it names; several may be combined.</source>
+        <translation>Socket Workbench：手动与 TCP 和 UDP 服务交互，看清套接字如何工作。
+每个选项打开或配置它所指的会话；多个选项可以组合使用。</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示本帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Print the version and exit.</source>
+        <translation>打印版本号并退出。</translation>
+    </message>
+    <message>
+        <source>Open a TCP server listening on ADDR:PORT (port 0 lets the OS choose).</source>
+        <translation>打开一个在 ADDR:PORT 上监听的 TCP 服务器（端口 0 表示由操作系统选择）。</translation>
+    </message>
+    <message>
+        <source>Open a TCP client connecting to HOST:PORT.</source>
+        <translation>打开一个连接到 HOST:PORT 的 TCP 客户端。</translation>
+    </message>
+    <message>
+        <source>Open a UDP socket bound to ADDR:PORT (port 0 = any).</source>
+        <translation>打开一个绑定到 ADDR:PORT 的 UDP 套接字（端口 0 表示任意端口）。</translation>
+    </message>
+    <message>
+        <source>Where the UDP session sends (opens a UDP session if --udp is not given).</source>
+        <translation>UDP 会话的发送目标（未指定 --udp 时会打开一个 UDP 会话）。</translation>
+    </message>
+    <message>
+        <source>Text encoding for display and sending: %1.</source>
+        <translation>用于显示和发送的文本编码：%1。</translation>
+    </message>
+    <message>
+        <source>Answer received data: echo, http, or a template where {data} stands for the received bytes (e.g. &quot;Hello,{data}!&quot;).</source>
+        <translation>自动回复收到的数据：echo、http，或一个模板，其中 {data} 代表收到的字节（例如 &quot;Hello,{data}!&quot;）。</translation>
+    </message>
+    <message>
+        <source>Text a TCP server sends to every accepted connection (escapes \r \n \t \0 \\ \xHH).</source>
+        <translation>TCP 服务器向每个接受的连接发送的文本（转义序列 \r \n \t \0 \\ \xHH）。</translation>
+    </message>
+    <message>
+        <source>Text sent by the TCP client once connected, and by the UDP session to --udp-target once bound (escapes \r \n \t \0 \\ \xHH).</source>
+        <translation>TCP 客户端连接成功后发送的文本，UDP 会话绑定后也会将其发往 --udp-target（转义序列 \r \n \t \0 \\ \xHH）。</translation>
+    </message>
+    <message>
+        <source>Write every event to FILE as JSON Lines (flushed at least every 100 ms).</source>
+        <translation>将每个事件以 JSON Lines 格式写入 FILE（至少每 100 毫秒刷新一次）。</translation>
+    </message>
+    <message>
+        <source>Write everything each session receives and sends into DIR (created if missing), nothing dropped: a folder per session with events.jsonl and the raw bytes of each connection or UDP peer (conn-ID-ADDR_PORT.in.bin / .out.bin).</source>
+        <translation>将每个会话收发的全部内容写入 DIR（不存在则创建），不丢弃任何数据：每个会话一个文件夹，内含 events.jsonl 以及每个连接或 UDP 对端的原始字节（conn-ID-ADDR_PORT.in.bin / .out.bin）。</translation>
+    </message>
+    <message>
+        <source>listen() backlog of the TCP server (default 4096, the Linux maximum).</source>
+        <translation>TCP 服务器的 listen() 积压队列长度（backlog，默认 4096，即 Linux 的上限）。</translation>
+    </message>
+    <message>
+        <source>Most clients the TCP server keeps at once; 0 = no limit (default 1000).</source>
+        <translation>TCP 服务器同时保持的最大客户端数；0 表示不限（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>Connect timeout of the TCP client in milliseconds (default 10000).</source>
+        <translation>TCP 客户端的连接超时，单位毫秒（默认 10000）。</translation>
+    </message>
+    <message>
+        <source>Local ADDR:PORT the TCP client binds before connecting (normally the OS chooses).</source>
+        <translation>TCP 客户端在连接前绑定的本地 ADDR:PORT（通常由操作系统选择）。</translation>
+    </message>
+    <message>
+        <source>Allow the UDP session to send to broadcast addresses.</source>
+        <translation>允许 UDP 会话向广播地址发送。</translation>
+    </message>
+    <message>
+        <source>Cut received TCP streams into messages and frame what is sent: none, line, crlf, delim:HEX, length:WIDTH[:be|le][:incl] (1, 2, 4 or 8 bytes; length:4 is struct.pack(&apos;!I&apos;, n)), fixed:N.</source>
+        <translation>将收到的 TCP 字节流切分为消息，并对发送的内容分帧：none、line、crlf、delim:HEX、length:WIDTH[:be|le][:incl]（1、2、4 或 8 字节；length:4 即 struct.pack(&apos;!I&apos;, n)）、fixed:N。</translation>
+    </message>
+    <message>
+        <source>Print every event, data included, on standard output.</source>
+        <translation>在标准输出上打印每个事件，包括数据。</translation>
+    </message>
+    <message>
+        <source>Run the sessions without showing a window.</source>
+        <translation>运行会话但不显示窗口。</translation>
+    </message>
+    <message>
+        <source>Language of the window and the messages: %1 (default: the saved choice, else the system&apos;s).</source>
+        <translation>窗口和消息使用的语言：%1（默认：已保存的选择，否则跟随系统）。</translation>
+    </message>
+    <message>
+        <source>unexpected argument “%1” (options start with --; see --help)</source>
+        <translation>意外的参数“%1”（选项以 -- 开头；参见 --help）</translation>
+    </message>
+    <message>
+        <source>given more than once</source>
+        <translation>指定了不止一次</translation>
+    </message>
+    <message>
+        <source>no translation for “%1”; use one of %2</source>
+        <translation>没有“%1”的翻译；请使用以下之一：%2</translation>
+    </message>
+    <message>
+        <source>unknown encoding “%1”; known: %2</source>
+        <translation>未知编码“%1”；可用编码：%2</translation>
+    </message>
+    <message>
+        <source>needs --tcp-client</source>
+        <translation>需要 --tcp-client</translation>
+    </message>
+    <message>
+        <source>empty; use echo, http or a template text</source>
+        <translation>为空；请使用 echo、http 或模板文本</translation>
+    </message>
+    <message>
+        <source>needs --tcp-server</source>
+        <translation>需要 --tcp-server</translation>
+    </message>
+    <message>
+        <source>needs --tcp-client or --udp-target</source>
+        <translation>需要 --tcp-client 或 --udp-target</translation>
+    </message>
+    <message>
+        <source>cannot be framed as %1: %2</source>
+        <translation>无法按 %1 分帧：%2</translation>
+    </message>
+    <message>
+        <source>the file name is empty</source>
+        <translation>文件名为空</translation>
+    </message>
+    <message>
+        <source>the folder name is empty</source>
+        <translation>文件夹名为空</translation>
+    </message>
+    <message>
+        <source>“%1” is a file, not a folder</source>
+        <translation>“%1”是文件，不是文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsModel</name>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>最近错误：%1</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>接收字节</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>发送字节</translation>
+    </message>
+    <message>
+        <source>Msgs in</source>
+        <translation>接收消息</translation>
+    </message>
+    <message>
+        <source>Msgs out</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Connection number within the session</source>
+        <translation>连接在本会话中的编号</translation>
+    </message>
+    <message>
+        <source>Address and port of the other end</source>
+        <translation>对端的地址和端口</translation>
+    </message>
+    <message>
+        <source>Address and port of this end</source>
+        <translation>本端的地址和端口</translation>
+    </message>
+    <message>
+        <source>When the connection was accepted or made, or the first datagram arrived (local time)</source>
+        <translation>连接被接受或建立的时间，或收到第一个数据报的时间（本地时间）</translation>
+    </message>
+    <message>
+        <source>Bytes received from the peer</source>
+        <translation>从对端接收的字节数</translation>
+    </message>
+    <message>
+        <source>Bytes sent to the peer</source>
+        <translation>发送给对端的字节数</translation>
+    </message>
+    <message>
+        <source>Reads (TCP) or datagrams (UDP) received</source>
+        <translation>接收的读取次数（TCP）或数据报数（UDP）</translation>
+    </message>
+    <message>
+        <source>Sends to the peer</source>
+        <translation>向对端发送的次数</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>连接状态</translation>
+    </message>
+</context>
+<context>
+    <name>Endpoint</name>
+    <message>
+        <source>The port is missing</source>
+        <translation>缺少端口</translation>
+    </message>
+    <message>
+        <source>“%1” is not a port: use a number from %2 to 65535</source>
+        <translation>“%1”不是端口：请使用 %2 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>Port 0 is not allowed here: use a number from 1 to 65535</source>
+        <translation>此处不允许端口 0：请使用 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>Expected HOST:PORT, got nothing</source>
+        <translation>应为 HOST:PORT，但什么也没有</translation>
+    </message>
+    <message>
+        <source>“%1”: missing ‘]’ after the IPv6 address</source>
+        <translation>“%1”：IPv6 地址后缺少“]”</translation>
+    </message>
+    <message>
+        <source>“%1”: expected ‘:PORT’ after ‘]’</source>
+        <translation>“%1”：“]”后应为“:PORT”</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IPv6 address</source>
+        <translation>“%1”不是 IPv6 地址</translation>
+    </message>
+    <message>
+        <source>“%1”: expected HOST:PORT (for example 127.0.0.1:8000)</source>
+        <translation>“%1”：应为 HOST:PORT（例如 127.0.0.1:8000）</translation>
+    </message>
+    <message>
+        <source>“%1”: write an IPv6 address in brackets, as [%2]:PORT</source>
+        <translation>“%1”：IPv6 地址须写在方括号中，如 [%2]:PORT</translation>
+    </message>
+    <message>
+        <source>“%1”: the host is missing</source>
+        <translation>“%1”：缺少主机</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address</source>
+        <translation>“%1”不是 IP 地址</translation>
+    </message>
+    <message>
+        <source>“%1” is neither an IP address nor a valid host name</source>
+        <translation>“%1”既不是 IP 地址，也不是有效的主机名</translation>
+    </message>
+    <message>
+        <source>Brackets are only for IPv6 addresses: write %1</source>
+        <translation>方括号只用于 IPv6 地址：请写成 %1</translation>
+    </message>
+    <message>
+        <source>Enter an IP address, such as 127.0.0.1 or ::1</source>
+        <translation>请输入 IP 地址，例如 127.0.0.1 或 ::1</translation>
+    </message>
+    <message>
+        <source>Enter a host name or an IP address</source>
+        <translation>请输入主机名或 IP 地址</translation>
+    </message>
+</context>
+<context>
+    <name>Framer</name>
+    <message>
+        <source>No delimiter %1 within the maximum frame size of %2 bytes</source>
+        <translation>在最大帧长 %2 字节内没有找到分隔符 %1</translation>
+    </message>
+    <message>
+        <source>Length prefix %1 (%2) is smaller than the %3-byte header it includes</source>
+        <translation>长度前缀 %1（%2）小于它所包含的 %3 字节帧头</translation>
+    </message>
+    <message>
+        <source>Length prefix %1 announces %2 bytes, more than the maximum frame size of %3 bytes</source>
+        <translation>长度前缀 %1 声明了 %2 字节，超过最大帧长 %3 字节</translation>
+    </message>
+    <message>
+        <source>A payload of %1 bytes exceeds the maximum frame size of %2 bytes</source>
+        <translation>%1 字节的载荷超过最大帧长 %2 字节</translation>
+    </message>
+    <message>
+        <source>The delimiter %1 occurs in the payload at byte %2; the receiver would cut the message there</source>
+        <translation>分隔符 %1 出现在载荷的第 %2 字节处；接收方会在那里切断消息</translation>
+    </message>
+    <message>
+        <source>A payload of %1 bytes does not fit the length prefix %2 (at most %3 bytes)</source>
+        <translation>%1 字节的载荷无法用长度前缀 %2 表示（最多 %3 字节）</translation>
+    </message>
+    <message>
+        <source>Frames of %1 are exactly %2 bytes; this payload is %3 bytes</source>
+        <translation>%1 的帧正好是 %2 字节；而此载荷为 %3 字节</translation>
+    </message>
+    <message>
+        <source>Unknown framing kind</source>
+        <translation>未知的分帧方式</translation>
+    </message>
+    <message>
+        <source>No framing given; use one of %1</source>
+        <translation>未指定分帧方式；请使用以下之一：%1</translation>
+    </message>
+    <message>
+        <source>Framing “%1” takes no options; remove “%2”</source>
+        <translation>分帧方式“%1”不带选项；请删除“%2”</translation>
+    </message>
+    <message>
+        <source>delim needs the delimiter bytes in hex, e.g. delim:0d0a</source>
+        <translation>delim 需要以十六进制给出分隔符字节，例如 delim:0d0a</translation>
+    </message>
+    <message>
+        <source>delim takes one field; remove “%1”</source>
+        <translation>delim 只接受一个字段；请删除“%1”</translation>
+    </message>
+    <message>
+        <source>Delimiter “%1” is not hex: “%2” is not a hex digit (two hex digits per byte, e.g. delim:0d0a)</source>
+        <translation>分隔符“%1”不是十六进制：“%2”不是十六进制数字（每字节两位十六进制数字，例如 delim:0d0a）</translation>
+    </message>
+    <message>
+        <source>Delimiter “%1” has an odd number of hex digits (two hex digits per byte, e.g. delim:0d0a)</source>
+        <translation>分隔符“%1”的十六进制数字个数为奇数（每字节两位十六进制数字，例如 delim:0d0a）</translation>
+    </message>
+    <message>
+        <source>length needs a width of 1, 2, 4 or 8 bytes, e.g. length:4</source>
+        <translation>length 需要 1、2、4 或 8 字节的宽度，例如 length:4</translation>
+    </message>
+    <message>
+        <source>Length width must be 1, 2, 4 or 8 bytes, not “%1”</source>
+        <translation>长度宽度必须是 1、2、4 或 8 字节，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Empty length option (a stray “:”) in “%1”</source>
+        <translation>“%1”中有空的长度选项（多余的“:”）</translation>
+    </message>
+    <message>
+        <source>Length option “%1” is given twice</source>
+        <translation>长度选项“%1”重复指定</translation>
+    </message>
+    <message>
+        <source>Length options “%1” and “%2” contradict each other</source>
+        <translation>长度选项“%1”和“%2”相互矛盾</translation>
+    </message>
+    <message>
+        <source>Unknown length option “%1”; use be, le or incl</source>
+        <translation>未知的长度选项“%1”；请使用 be、le 或 incl</translation>
+    </message>
+    <message>
+        <source>fixed needs a frame size in bytes, e.g. fixed:16</source>
+        <translation>fixed 需要以字节为单位的帧长，例如 fixed:16</translation>
+    </message>
+    <message>
+        <source>fixed takes one field; remove “%1”</source>
+        <translation>fixed 只接受一个字段；请删除“%1”</translation>
+    </message>
+    <message>
+        <source>Fixed frame size “%1” is not a whole number of bytes</source>
+        <translation>定长帧长度“%1”不是整数字节数</translation>
+    </message>
+    <message>
+        <source>Fixed frame size %1 exceeds the maximum frame size of %2 bytes</source>
+        <translation>定长帧长度 %1 超过最大帧长 %2 字节</translation>
+    </message>
+    <message>
+        <source>Unknown framing “%1”; use one of %2</source>
+        <translation>未知的分帧方式“%1”；请使用以下之一：%2</translation>
+    </message>
+    <message>
+        <source>No framing: each read is one message, cut wherever TCP delivered it</source>
+        <translation>不分帧：每次读取即一条消息，在 TCP 交付数据的地方切开</translation>
+    </message>
+    <message>
+        <source>Lines ending in \n (newline)</source>
+        <translation>以 \n（换行）结尾的行</translation>
+    </message>
+    <message>
+        <source>Lines ending in \r\n (CR LF)</source>
+        <translation>以 \r\n（CR LF）结尾的行</translation>
+    </message>
+    <message>
+        <source>Frames ending in the bytes %1</source>
+        <translation>以字节 %1 结尾的帧</translation>
+    </message>
+    <message>
+        <source>1-byte length prefix</source>
+        <translation>1 字节长度前缀</translation>
+    </message>
+    <message>
+        <source>%1-byte big-endian length prefix</source>
+        <translation>%1 字节大端长度前缀</translation>
+    </message>
+    <message>
+        <source>%1-byte little-endian length prefix</source>
+        <translation>%1 字节小端长度前缀</translation>
+    </message>
+    <message>
+        <source>%1 that counts itself (struct.pack(&apos;%2&apos;, %3 + n))</source>
+        <translation>%1，长度包含自身（struct.pack(&apos;%2&apos;, %3 + n)）</translation>
+    </message>
+    <message>
+        <source>%1 (struct.pack(&apos;%2&apos;, n))</source>
+        <translation>%1（struct.pack(&apos;%2&apos;, n)）</translation>
+    </message>
+    <message>
+        <source>Fixed-size frames of 1 byte</source>
+        <translation>1 字节定长帧</translation>
+    </message>
+    <message>
+        <source>Fixed-size frames of %1 bytes</source>
+        <translation>%1 字节定长帧</translation>
+    </message>
+    <message>
+        <source>Maximum frame size must be between 1 and %1 bytes, not %2</source>
+        <translation>最大帧长必须在 1 到 %1 字节之间，而不是 %2</translation>
+    </message>
+    <message>
+        <source>The delimiter is empty; give at least one byte, e.g. delim:0a</source>
+        <translation>分隔符为空；请至少给出一个字节，例如 delim:0a</translation>
+    </message>
+    <message>
+        <source>Fixed frame size must be at least 1 byte, not “%1”</source>
+        <translation>定长帧长度至少为 1 字节，而不是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>FramingPanel</name>
+    <message>
+        <source>&amp;Framing:</source>
+        <translation>分帧(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>How received TCP bytes are cut into messages: none, line, crlf, delim:HEX, length:WIDTH[:be|le][:incl], fixed:N</source>
+        <translation>如何将收到的 TCP 字节切分为消息：none、line、crlf、delim:HEX、length:WIDTH[:be|le][:incl]、fixed:N</translation>
+    </message>
+    <message>
+        <source>Framing</source>
+        <translation>分帧</translation>
+    </message>
+    <message>
+        <source>Add to what I &amp;send</source>
+        <translation>应用于发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Put the length prefix or the delimiter around every payload sent from this tab</source>
+        <translation>为本标签页发送的每个载荷加上长度前缀或分隔符</translation>
+    </message>
+    <message>
+        <source>Frame sent payloads</source>
+        <translation>对发送的载荷分帧</translation>
+    </message>
+    <message>
+        <source>Framing explained</source>
+        <translation>分帧说明</translation>
+    </message>
+</context>
+<context>
+    <name>HexDumpView</name>
+    <message>
+        <source>Payload dump</source>
+        <translation>载荷转储</translation>
+    </message>
+    <message>
+        <source>Offset, hex and text of the selected event&apos;s payload; bytes invalid in the chosen encoding are marked</source>
+        <translation>所选事件载荷的偏移、十六进制和文本；在所选编码中无效的字节会被标出</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Local: %1</source>
+        <translation>本地：%1</translation>
+    </message>
+    <message>
+        <source>Peer:  %1</source>
+        <translation>对端：%1</translation>
+    </message>
+    <message>
+        <source>Connection #%1</source>
+        <translation>连接 #%1</translation>
+    </message>
+    <message>
+        <source>Select an event to see its bytes.</source>
+        <translation>选择一个事件以查看其字节。</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>Offset %1 (0x%2), byte 0x%3</source>
+        <translation>偏移 %1（0x%2），字节 0x%3</translation>
+    </message>
+    <message>
+        <source>Invalid in %1: %2</source>
+        <translation>在 %1 中无效：%2</translation>
+    </message>
+    <message>
+        <source>%1 U+%2 in %3: %4</source>
+        <translation>%1 U+%2，%3 编码：%4</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy as hex</source>
+        <translation>复制为十六进制</translation>
+    </message>
+    <message>
+        <source>Copy as text (%1)</source>
+        <translation>复制为文本（%1）</translation>
+    </message>
+    <message>
+        <source>Copy dump</source>
+        <translation>复制转储</translation>
+    </message>
+</context>
+<context>
+    <name>HttpRequestParser</name>
+    <message>
+        <source>The request head is larger than %1 bytes</source>
+        <translation>请求头大于 %1 字节</translation>
+    </message>
+    <message>
+        <source>Malformed request head</source>
+        <translation>请求头格式错误</translation>
+    </message>
+    <message>
+        <source>Malformed request line (expected METHOD TARGET HTTP/1.x)</source>
+        <translation>请求行格式错误（应为 METHOD TARGET HTTP/1.x）</translation>
+    </message>
+    <message>
+        <source>Malformed request method</source>
+        <translation>请求方法格式错误</translation>
+    </message>
+    <message>
+        <source>Malformed request target</source>
+        <translation>请求目标格式错误</translation>
+    </message>
+    <message>
+        <source>Malformed HTTP version</source>
+        <translation>HTTP 版本格式错误</translation>
+    </message>
+    <message>
+        <source>Unsupported HTTP version (only HTTP/1.x is understood)</source>
+        <translation>不支持的 HTTP 版本（只支持 HTTP/1.x）</translation>
+    </message>
+    <message>
+        <source>Folded header lines are not supported</source>
+        <translation>不支持折叠的头部行</translation>
+    </message>
+    <message>
+        <source>Malformed header line</source>
+        <translation>头部行格式错误</translation>
+    </message>
+    <message>
+        <source>Invalid character in a header value</source>
+        <translation>头部值中有无效字符</translation>
+    </message>
+    <message>
+        <source>Invalid Content-Length</source>
+        <translation>无效的 Content-Length</translation>
+    </message>
+    <message>
+        <source>Conflicting Content-Length headers</source>
+        <translation>Content-Length 头部相互冲突</translation>
+    </message>
+    <message>
+        <source>Transfer-Encoding is not supported (send a Content-Length)</source>
+        <translation>不支持 Transfer-Encoding（请发送 Content-Length）</translation>
+    </message>
+</context>
+<context>
+    <name>JsonLinesWriter</name>
+    <message>
+        <source>Cannot write the log file “%1”: %2</source>
+        <translation>无法写入日志文件“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>The new language is used when Socket Workbench is started again.</source>
+        <translation>新语言将在下次启动 Socket Workbench 时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>LessonLibrary</name>
+    <message>
+        <source>Echo server and a client</source>
+        <translation>回显服务器和一个客户端</translation>
+    </message>
+    <message>
+        <source>Chat: server tab and client tab take turns</source>
+        <translation>聊天：服务器标签页与客户端标签页轮流发言</translation>
+    </message>
+    <message>
+        <source>“Hello World” web page for a browser</source>
+        <translation>给浏览器看的“Hello World”网页</translation>
+    </message>
+    <message>
+        <source>Raw HTTP GET client: read until the server closes</source>
+        <translation>原始 HTTP GET 客户端：读取直到服务器关闭</translation>
+    </message>
+    <message>
+        <source>UDP echo: datagrams, no connection</source>
+        <translation>UDP 回显：数据报，无连接</translation>
+    </message>
+    <message>
+        <source>Welcome message and Hello,{data}! replies</source>
+        <translation>欢迎消息与 Hello,{data}! 回复</translation>
+    </message>
+    <message>
+        <source>Sticky packets: three sends, one recv()</source>
+        <translation>粘包：三次发送，一次 recv()</translation>
+    </message>
+    <message>
+        <source>Sticky packets fixed: 4-byte length prefix</source>
+        <translation>解决粘包：4 字节长度前缀</translation>
+    </message>
+    <message>
+        <source>Port reuse: restart a server with clients connected</source>
+        <translation>端口重用：在有客户端连接时重启服务器</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Echo server&lt;/h3&gt;&lt;p&gt;The server tab listens on &lt;b&gt;%1&lt;/b&gt; (socket, bind, listen) and answers every read with the same bytes. The client tab connected without bind(): the OS chose its local port — see it in the client tab and in the server&apos;s client table.&lt;/p&gt;&lt;p&gt;Type in the client tab&apos;s send box and press Ctrl+Enter: the bytes go out, come back, and both traffic views show them. Open the &lt;i&gt;Socket lifecycle&lt;/i&gt; tab to see the same steps as Python calls.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;回显服务器&lt;/h3&gt;&lt;p&gt;服务器标签页在 &lt;b&gt;%1&lt;/b&gt; 上监听（socket、bind、listen），并把每次读到的字节原样发回。客户端标签页没有调用 bind() 就发起了连接：本地端口由操作系统选择——可以在客户端标签页和服务器的客户端表格中看到它。&lt;/p&gt;&lt;p&gt;在客户端标签页的发送框中输入内容并按 Ctrl+Enter：字节发出、又被发回，两个流量视图都会显示。打开&lt;i&gt;套接字生命周期&lt;/i&gt;标签页，可以看到同样的步骤对应的 Python 调用。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Chat&lt;/h3&gt;&lt;p&gt;A server on &lt;b&gt;%1&lt;/b&gt; and a client connected to it; nothing answers automatically. Send from the client tab, then from the server tab: one connection carries bytes both ways.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;聊天&lt;/h3&gt;&lt;p&gt;一个在 &lt;b&gt;%1&lt;/b&gt; 上的服务器和一个连接到它的客户端；没有任何自动回复。先从客户端标签页发送，再从服务器标签页发送：一条连接可以双向传输字节。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;A web page is bytes over TCP&lt;/h3&gt;&lt;p&gt;Open &lt;b&gt;http://%1/&lt;/b&gt; in a browser (or run &lt;code&gt;curl -v http://%1/&lt;/code&gt;). The browser connects, sends a request (&lt;code&gt;GET / HTTP/1.1&lt;/code&gt; and headers), and the server answers &lt;code&gt;HTTP/1.1 200 OK&lt;/code&gt;, headers, an empty line, and the HTML — all visible in the traffic view.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;网页就是 TCP 上的字节&lt;/h3&gt;&lt;p&gt;在浏览器中打开 &lt;b&gt;http://%1/&lt;/b&gt;（或运行 &lt;code&gt;curl -v http://%1/&lt;/code&gt;）。浏览器建立连接，发送请求（&lt;code&gt;GET / HTTP/1.1&lt;/code&gt; 和头部），服务器回复 &lt;code&gt;HTTP/1.1 200 OK&lt;/code&gt;、头部、一个空行和 HTML——全部都能在流量视图中看到。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Raw HTTP client&lt;/h3&gt;&lt;p&gt;The client tab sent &lt;code&gt;GET / HTTP/1.0&lt;/code&gt; to &lt;b&gt;%1&lt;/b&gt; and reads until the server closes: an HTTP/1.0 answer ends with the close (&lt;code&gt;recv()&lt;/code&gt; returns &lt;code&gt;b&apos;&apos;&lt;/code&gt;). In the client&apos;s traffic, the headers end at the first &lt;code&gt;\r\n\r\n&lt;/code&gt;; the body follows.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;原始 HTTP 客户端&lt;/h3&gt;&lt;p&gt;客户端标签页向 &lt;b&gt;%1&lt;/b&gt; 发送了 &lt;code&gt;GET / HTTP/1.0&lt;/code&gt;，并一直读取到服务器关闭连接：HTTP/1.0 的应答以关闭连接结束（&lt;code&gt;recv()&lt;/code&gt; 返回 &lt;code&gt;b&apos;&apos;&lt;/code&gt;）。在客户端的流量中，头部在第一个 &lt;code&gt;\r\n\r\n&lt;/code&gt; 处结束，后面是正文。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;UDP echo&lt;/h3&gt;&lt;p&gt;One UDP socket is bound to &lt;b&gt;%1&lt;/b&gt; and echoes every datagram to its sender (recvfrom gives the data &lt;i&gt;and&lt;/i&gt; the address; sendto answers it). The other tab sends to it: no connect, no accept — each datagram stands alone, keeps its boundaries, and carries at most 65,507 bytes over IPv4.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;UDP 回显&lt;/h3&gt;&lt;p&gt;一个 UDP 套接字绑定在 &lt;b&gt;%1&lt;/b&gt; 上，把每个数据报回发给它的发送者（recvfrom 同时给出数据&lt;i&gt;和&lt;/i&gt;地址；sendto 据此回复）。另一个标签页向它发送：没有 connect，也没有 accept——每个数据报都是独立的，保留自己的边界，在 IPv4 上最多携带 65,507 字节。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Greeting and templated replies&lt;/h3&gt;&lt;p&gt;The server on &lt;b&gt;%1&lt;/b&gt; speaks first: &lt;code&gt;Welcome!&lt;/code&gt; right after accept(). Then each message gets &lt;code&gt;Hello,&amp;lt;message&amp;gt;!&lt;/code&gt;. Send &lt;code&gt;Tracy&lt;/code&gt; from the client tab.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;欢迎语与模板回复&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 上的服务器先开口：accept() 之后立即发送 &lt;code&gt;Welcome!&lt;/code&gt;。之后每条消息都会得到 &lt;code&gt;Hello,&amp;lt;消息&amp;gt;!&lt;/code&gt;。从客户端标签页发送 &lt;code&gt;Tracy&lt;/code&gt; 试试。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Sticky packets&lt;/h3&gt;&lt;p&gt;The client sent &lt;code&gt;hello&lt;/code&gt;, &lt;code&gt;sticky&lt;/code&gt; and &lt;code&gt;packets&lt;/code&gt; with three quick send() calls to &lt;b&gt;%1&lt;/b&gt;. On the server they usually arrive as &lt;i&gt;one&lt;/i&gt; read: TCP is a byte stream and keeps no message boundaries. Select the data row in the server tab and open &lt;i&gt;Byte stream&lt;/i&gt;: the client&apos;s three send boundaries are drawn above the reads; try recv(4).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;粘包&lt;/h3&gt;&lt;p&gt;客户端用三次快速的 send() 调用向 &lt;b&gt;%1&lt;/b&gt; 发送了 &lt;code&gt;hello&lt;/code&gt;、&lt;code&gt;sticky&lt;/code&gt; 和 &lt;code&gt;packets&lt;/code&gt;。在服务器端，它们通常作为&lt;i&gt;一次&lt;/i&gt;读取到达：TCP 是字节流，不保留消息边界。在服务器标签页中选中数据行并打开&lt;i&gt;字节流&lt;/i&gt;：客户端的三次发送边界画在读取的上方；试试 recv(4)。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The fix: a length prefix&lt;/h3&gt;&lt;p&gt;Both tabs use &lt;code&gt;length:4&lt;/code&gt; framing: each message is sent as &lt;code&gt;struct.pack(&apos;!I&apos;, len(data)) + data&lt;/code&gt;. The server reads the 4-byte header, then exactly that many bytes, so the three messages come out as three &lt;i&gt;frame&lt;/i&gt; rows whatever the reads were (server on &lt;b&gt;%1&lt;/b&gt;).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;解决办法：长度前缀&lt;/h3&gt;&lt;p&gt;两个标签页都使用 &lt;code&gt;length:4&lt;/code&gt; 分帧：每条消息以 &lt;code&gt;struct.pack(&apos;!I&apos;, len(data)) + data&lt;/code&gt; 的形式发送。服务器先读取 4 字节的帧头，再读取恰好那么多字节，所以无论读取如何切分，三条消息都会成为三行&lt;i&gt;帧&lt;/i&gt;（服务器在 &lt;b&gt;%1&lt;/b&gt;）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Port reuse&lt;/h3&gt;&lt;p&gt;A server on &lt;b&gt;%1&lt;/b&gt; with two clients connected. Press Stop on the server tab: it closes the connections first, so they wait in TIME_WAIT on port %2. Press Start at once: it listens on the same port again, because the socket sets SO_REUSEADDR before bind(). Without it, bind() fails with “Address already in use” for about a minute.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;端口重用&lt;/h3&gt;&lt;p&gt;一个在 &lt;b&gt;%1&lt;/b&gt; 上的服务器，连接着两个客户端。在服务器标签页上按“停止”：它先关闭连接，于是这些连接在端口 %2 上进入 TIME_WAIT 状态。立即按“启动”：它能再次在同一端口上监听，因为套接字在 bind() 之前设置了 SO_REUSEADDR。没有它，bind() 会在大约一分钟内失败，报错“Address already in use”（地址已被占用）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Lesson explanation</source>
+        <translation>课程说明</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleView</name>
+    <message>
+        <source>Nothing has happened yet. Start the session and its sockets appear here, one lane per socket, with the Python calls that do the same.</source>
+        <translation>还没有发生任何事情。启动会话后，它的套接字会显示在这里，每个套接字一条泳道，并附有做同样事情的 Python 调用。</translation>
+    </message>
+    <message>
+        <source>  (closed)</source>
+        <translation>  （已关闭）</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more call(s)</source>
+        <translation>
+            <numerusform>… 还有 %n 个调用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more calls (%2 bytes) not kept</source>
+        <translation>… 另有 %1 个调用（%2 字节）未保留</translation>
+    </message>
+    <message>
+        <source>Narrate as:</source>
+        <translation>讲解语言：</translation>
+    </message>
+    <message>
+        <source>&amp;Python</source>
+        <translation>&amp;Python</translation>
+    </message>
+    <message>
+        <source>Narrate as Python</source>
+        <translation>用 Python 讲解</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Narrate as C</source>
+        <translation>用 C 讲解</translation>
+    </message>
+    <message>
+        <source>Socket lifecycle diagram</source>
+        <translation>套接字生命周期图</translation>
+    </message>
+    <message>
+        <source>Socket lifecycle</source>
+        <translation>套接字生命周期</translation>
+    </message>
+    <message>
+        <source>Each socket&apos;s life as the calls a program makes: socket(), bind(), listen(), accept(), recv()/send(), close(). A server shows its listening socket and, apart, every socket accept() returned. The highlighted call is where the socket is now.</source>
+        <translation>每个套接字的一生，即程序所做的调用：socket()、bind()、listen()、accept()、recv()/send()、close()。服务器显示它的监听套接字，并单独显示 accept() 返回的每个套接字。高亮的调用表示套接字当前所处的位置。</translation>
+    </message>
+    <message>
+        <source>Copy as Python script</source>
+        <translation>复制为 Python 脚本</translation>
+    </message>
+    <message>
+        <source>Copy as C program</source>
+        <translation>复制为 C 程序</translation>
+    </message>
+    <message>
+        <source>Copy a Python 3 script that makes the same socket calls with the same values</source>
+        <translation>复制一个用相同参数执行相同套接字调用的 Python 3 脚本</translation>
+    </message>
+    <message>
+        <source>Copy a C program that makes the same socket calls</source>
+        <translation>复制一个执行相同套接字调用的 C 程序</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 connections; %2 older ones are in the copied script.</source>
+        <translation>显示最新的 %1 个连接；另外 %2 个较早的连接在复制的脚本中。</translation>
+    </message>
+    <message>
+        <source>%1 of the oldest connections are no longer remembered.</source>
+        <translation>最早的 %1 个连接已不再保留。</translation>
+    </message>
+    <message>
+        <source>The log had dropped its oldest events before this view opened: the start may be missing.</source>
+        <translation>打开此视图之前，日志已丢弃了最早的事件：开头部分可能缺失。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No socket is active</source>
+        <translation>没有活动的套接字</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n line(s)</source>
+        <translation>
+            <numerusform>已复制 %n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Socket Workbench</source>
+        <translation>Socket Workbench</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Sessions toolbar</source>
+        <translation>会话工具栏</translation>
+    </message>
+    <message>
+        <source>New TCP &amp;server</source>
+        <translation>新建 TCP 服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open a TCP server tab (Ctrl+1)</source>
+        <translation>打开一个 TCP 服务器标签页（Ctrl+1）</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>New TCP &amp;client</source>
+        <translation>新建 TCP 客户端(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open a TCP client tab (Ctrl+2)</source>
+        <translation>打开一个 TCP 客户端标签页（Ctrl+2）</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>New &amp;UDP</source>
+        <translation>新建 &amp;UDP</translation>
+    </message>
+    <message>
+        <source>Open a UDP tab (Ctrl+3)</source>
+        <translation>打开一个 UDP 标签页（Ctrl+3）</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop this session and close its tab (Ctrl+W)</source>
+        <translation>停止此会话并关闭其标签页（Ctrl+W）</translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;About Socket Workbench</source>
+        <translation>关于 Socket Workbench(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Capture stopped; the files are in %1</source>
+        <translation>捕获已停止；文件在 %1</translation>
+    </message>
+    <message>
+        <source>Capture to Folder</source>
+        <translation>捕获到文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot capture</source>
+        <translation>无法捕获</translation>
+    </message>
+    <message>
+        <source>Cannot capture “%1” to %2: %3</source>
+        <translation>无法将“%1”捕获到 %2：%3</translation>
+    </message>
+    <message>
+        <source>Capturing “%1” to %2</source>
+        <translation>正在将“%1”捕获到 %2</translation>
+    </message>
+    <message>
+        <source>Capture stopped</source>
+        <translation>捕获已停止</translation>
+    </message>
+    <message>
+        <source>Tab “%1”: %2</source>
+        <translation>标签页“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Capturing to %1</source>
+        <translation>正在捕获到 %1</translation>
+    </message>
+    <message>
+        <source>Writing this tab&apos;s traffic to %1; uncheck to stop</source>
+        <translation>正在将本标签页的流量写入 %1；取消勾选即停止</translation>
+    </message>
+    <message>
+        <source>Capture to &amp;Folder…</source>
+        <translation>捕获到文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Write everything this tab receives and sends to files in a folder, nothing dropped</source>
+        <translation>将本标签页收发的全部内容写入文件夹中的文件，不丢弃任何数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n 个会话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n 个连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1 B in %2 reads</source>
+        <translation>收 %1 B，共 %2 次读取</translation>
+    </message>
+    <message>
+        <source>out %1 B in %2 sends</source>
+        <translation>发 %1 B，共 %2 次发送</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 old events dropped from memory</source>
+        <translation>已从内存中丢弃 %1 个旧事件</translation>
+    </message>
+    <message>
+        <source>capturing to %1 (%2 B written)</source>
+        <translation>正在捕获到 %1（已写入 %2 B）</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadParser</name>
+    <message>
+        <source>Unknown encoding “%1”</source>
+        <translation>未知编码“%1”</translation>
+    </message>
+    <message>
+        <source>Trailing backslash (write \\ for a backslash)</source>
+        <translation>末尾是反斜杠（反斜杠本身请写成 \\）</translation>
+    </message>
+    <message>
+        <source>\x must be followed by two hex digits</source>
+        <translation>\x 后面必须跟两位十六进制数字</translation>
+    </message>
+    <message>
+        <source>Unknown escape \%1</source>
+        <translation>未知的转义序列 \%1</translation>
+    </message>
+    <message>
+        <source>Unknown escape: a backslash followed by %1</source>
+        <translation>未知的转义序列：反斜杠后跟着 %1</translation>
+    </message>
+    <message>
+        <source>Invalid character “%1” in hex</source>
+        <translation>十六进制中有无效字符“%1”</translation>
+    </message>
+    <message>
+        <source>Invalid character %1 in hex</source>
+        <translation>十六进制中有无效字符 %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not followed by hex digits</source>
+        <translation>“%1”后面没有跟十六进制数字</translation>
+    </message>
+    <message>
+        <source>Odd number of hex digits in “%1” (each byte takes two)</source>
+        <translation>“%1”中十六进制数字的个数为奇数（每个字节占两位）</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the payload is empty</source>
+        <translation>没有可发送的内容：载荷为空</translation>
+    </message>
+    <message>
+        <source>%1 at line %2, column %3</source>
+        <translation>%1（第 %2 行，第 %3 列）</translation>
+    </message>
+</context>
+<context>
+    <name>PeerInspector</name>
+    <message>
+        <source>Peer inspector</source>
+        <translation>对端检查器</translation>
+    </message>
+    <message>
+        <source>No connection selected</source>
+        <translation>未选择连接</translation>
+    </message>
+    <message>
+        <source>Select a connection or UDP peer in the list to see its details here</source>
+        <translation>在列表中选择一个连接或 UDP 对端，即可在此查看其详情</translation>
+    </message>
+    <message>
+        <source>The connection or UDP peer shown below</source>
+        <translation>下面显示的连接或 UDP 对端</translation>
+    </message>
+    <message>
+        <source>Shown connection</source>
+        <translation>显示的连接</translation>
+    </message>
+    <message>
+        <source>&amp;Peer address:</source>
+        <translation>对端地址(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Address of the other end</source>
+        <translation>对端的地址</translation>
+    </message>
+    <message>
+        <source>Peer address</source>
+        <translation>对端地址</translation>
+    </message>
+    <message>
+        <source>Peer port:</source>
+        <translation>对端端口：</translation>
+    </message>
+    <message>
+        <source>Port of the other end (for a client, the ephemeral port its OS chose)</source>
+        <translation>对端的端口（对客户端而言，是其操作系统选择的临时端口）</translation>
+    </message>
+    <message>
+        <source>Peer port</source>
+        <translation>对端端口</translation>
+    </message>
+    <message>
+        <source>&amp;Local address:</source>
+        <translation>本地地址(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Address of this end of the connection</source>
+        <translation>连接本端的地址</translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation>本地地址</translation>
+    </message>
+    <message>
+        <source>Local port:</source>
+        <translation>本地端口：</translation>
+    </message>
+    <message>
+        <source>Port of this end of the connection</source>
+        <translation>连接本端的端口</translation>
+    </message>
+    <message>
+        <source>Local port</source>
+        <translation>本地端口</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>协议：</translation>
+    </message>
+    <message>
+        <source>Transport and IP version of the peer&apos;s address</source>
+        <translation>对端地址的传输协议和 IP 版本</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>State of the connection as the session sees it</source>
+        <translation>会话所见的连接状态</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Connected since:</source>
+        <translation>连接时间：</translation>
+    </message>
+    <message>
+        <source>Local time the connection was made, or the first datagram arrived</source>
+        <translation>连接建立或收到第一个数据报的本地时间</translation>
+    </message>
+    <message>
+        <source>Connected since</source>
+        <translation>连接时间</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>持续时长：</translation>
+    </message>
+    <message>
+        <source>How long the connection has been open</source>
+        <translation>连接已打开多长时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>持续时长</translation>
+    </message>
+    <message>
+        <source>Last activity:</source>
+        <translation>最近活动：</translation>
+    </message>
+    <message>
+        <source>When bytes last went either way</source>
+        <translation>最近一次有字节收发的时间</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>最近活动</translation>
+    </message>
+    <message>
+        <source>Bytes received:</source>
+        <translation>已接收字节：</translation>
+    </message>
+    <message>
+        <source>Bytes received from the peer</source>
+        <translation>从对端接收的字节数</translation>
+    </message>
+    <message>
+        <source>Bytes received</source>
+        <translation>已接收字节</translation>
+    </message>
+    <message>
+        <source>Bytes sent:</source>
+        <translation>已发送字节：</translation>
+    </message>
+    <message>
+        <source>Bytes sent to the peer</source>
+        <translation>发送给对端的字节数</translation>
+    </message>
+    <message>
+        <source>Bytes sent</source>
+        <translation>已发送字节</translation>
+    </message>
+    <message>
+        <source>Messages received:</source>
+        <translation>已接收消息：</translation>
+    </message>
+    <message>
+        <source>Reads (TCP: one per chunk the socket delivered, not per message the peer meant) or datagrams (UDP)</source>
+        <translation>读取次数（TCP：套接字每交付一块数据算一次，而不是对端想发的每条消息）或数据报数（UDP）</translation>
+    </message>
+    <message>
+        <source>Messages received</source>
+        <translation>已接收消息</translation>
+    </message>
+    <message>
+        <source>Messages sent:</source>
+        <translation>已发送消息：</translation>
+    </message>
+    <message>
+        <source>Sends to the peer</source>
+        <translation>向对端发送的次数</translation>
+    </message>
+    <message>
+        <source>Messages sent</source>
+        <translation>已发送消息</translation>
+    </message>
+    <message>
+        <source>Last &amp;error:</source>
+        <translation>最近错误(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>The last socket error of this connection</source>
+        <translation>此连接最近一次的套接字错误</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h %3 min</source>
+        <translation>%1 天 %2 小时 %3 分</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min %3 s</source>
+        <translation>%1 小时 %2 分 %3 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>UDP peer #%1</source>
+        <translation>UDP 对端 #%1</translation>
+    </message>
+    <message>
+        <source>Connection #%1</source>
+        <translation>连接 #%1</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>%1 over IPv6</source>
+        <translation>%1（IPv6）</translation>
+    </message>
+    <message>
+        <source>%1 over IPv4</source>
+        <translation>%1（IPv4）</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>正在关闭</translation>
+    </message>
+    <message>
+        <source>Seen (UDP has no connection)</source>
+        <translation>有往来（UDP 无连接）</translation>
+    </message>
+    <message>
+        <source>First datagram:</source>
+        <translation>首个数据报：</translation>
+    </message>
+    <message>
+        <source>Known for:</source>
+        <translation>出现时长：</translation>
+    </message>
+    <message>
+        <source>about %1 (closed)</source>
+        <translation>约 %1（已关闭）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatSender</name>
+    <message>
+        <source>A repeat is already running</source>
+        <translation>已有一个重复发送在运行</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the payload is empty</source>
+        <translation>没有可发送的内容：载荷为空</translation>
+    </message>
+    <message>
+        <source>There is nowhere to send to</source>
+        <translation>没有发送目标</translation>
+    </message>
+    <message>
+        <source>The repeat count must be between %L1 and %L2</source>
+        <translation>重复次数必须在 %L1 到 %L2 之间</translation>
+    </message>
+    <message>
+        <source>The interval must be between 0 and %L1 ms</source>
+        <translation>间隔必须在 0 到 %L1 毫秒之间</translation>
+    </message>
+    <message>
+        <source>Stopped after %L1 of %L2 sends</source>
+        <translation>已停止：完成 %L1 / %L2 次发送</translation>
+    </message>
+    <message>
+        <source>Send %L1 of %L2 failed: %3</source>
+        <translation>第 %L1 / %L2 次发送失败：%3</translation>
+    </message>
+</context>
+<context>
+    <name>SendPanel</name>
+    <message>
+        <source>Send panel</source>
+        <translation>发送面板</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>文本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Send the text in the chosen encoding; escapes such as \r \n \t \0 \\ \xHH are understood</source>
+        <translation>以所选编码发送文本；支持 \r \n \t \0 \\ \xHH 等转义序列</translation>
+    </message>
+    <message>
+        <source>Text mode</source>
+        <translation>文本模式</translation>
+    </message>
+    <message>
+        <source>He&amp;x</source>
+        <translation>十六进制(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Type the bytes as hex pairs, e.g. 48 65 6c or 0x48,0x65</source>
+        <translation>以十六进制字节对输入，例如 48 65 6c 或 0x48,0x65</translation>
+    </message>
+    <message>
+        <source>Hex mode</source>
+        <translation>十六进制模式</translation>
+    </message>
+    <message>
+        <source>Enc&amp;oding:</source>
+        <translation>编码(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Encoding that turns the typed text into bytes (not used in hex mode)</source>
+        <translation>把输入的文本转换为字节所用的编码（十六进制模式下不使用）</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Line en&amp;ding:</source>
+        <translation>行尾(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Appended to every text payload when it is sent (not in hex mode)</source>
+        <translation>发送时附加到每个文本载荷末尾（十六进制模式下不附加）</translation>
+    </message>
+    <message>
+        <source>Line ending appended to the text</source>
+        <translation>附加到文本末尾的行尾符</translation>
+    </message>
+    <message>
+        <source>How the input is read in the current mode</source>
+        <translation>当前模式下如何解读输入</translation>
+    </message>
+    <message>
+        <source>Input syntax</source>
+        <translation>输入语法</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation>历史(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Payloads sent before (the last 30); choosing one puts it back in the editor</source>
+        <translation>之前发送过的载荷（最近 30 条）；选中一条即放回编辑器</translation>
+    </message>
+    <message>
+        <source>Send history</source>
+        <translation>发送历史</translation>
+    </message>
+    <message>
+        <source>Type what to send, then press Ctrl+Enter</source>
+        <translation>输入要发送的内容，然后按 Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>What to send. Ctrl+Enter sends it; Tab moves to the next control (type \t for a tab character)</source>
+        <translation>要发送的内容。Ctrl+Enter 发送；Tab 移到下一个控件（制表符请输入 \t）</translation>
+    </message>
+    <message>
+        <source>Payload to send</source>
+        <translation>要发送的载荷</translation>
+    </message>
+    <message>
+        <source>A paste this large is kept aside: laying it out in the editor would freeze the window</source>
+        <translation>粘贴的内容过大，已另行保存：在编辑器中排版会使窗口卡住</translation>
+    </message>
+    <message>
+        <source>Large input notice</source>
+        <translation>大量输入提示</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Drop the large paste and edit normally again</source>
+        <translation>丢弃这次大段粘贴，恢复正常编辑</translation>
+    </message>
+    <message>
+        <source>Discard the large paste</source>
+        <translation>丢弃大段粘贴</translation>
+    </message>
+    <message>
+        <source>What went wrong with the last input or send</source>
+        <translation>上一次输入或发送出了什么问题</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <source>&amp;Bytes:</source>
+        <translation>字节(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>The exact bytes Send will send, in hex (the line ending included; long input shows its beginning)</source>
+        <translation>“发送”将发出的确切字节，以十六进制显示（包括行尾；输入较长时只显示开头）</translation>
+    </message>
+    <message>
+        <source>Bytes to send, in hex</source>
+        <translation>要发送的字节（十六进制）</translation>
+    </message>
+    <message>
+        <source>How many bytes Send will send</source>
+        <translation>“发送”将发出多少字节</translation>
+    </message>
+    <message>
+        <source>Number of bytes to send</source>
+        <translation>要发送的字节数</translation>
+    </message>
+    <message>
+        <source>Repea&amp;t</source>
+        <translation>重复(&amp;T)</translation>
+    </message>
+    <message>
+        <source>How many times to send the payload (1 to 1,000,000)</source>
+        <translation>载荷发送的次数（1 到 1,000,000）</translation>
+    </message>
+    <message>
+        <source>Repeat count</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>times every</source>
+        <translation>次，每隔</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Pause between two sends in milliseconds (0 = as fast as possible)</source>
+        <translation>两次发送之间的间隔，单位毫秒（0 = 尽快发送）</translation>
+    </message>
+    <message>
+        <source>Repeat interval in milliseconds</source>
+        <translation>重复间隔（毫秒）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Send the payload repeatedly; stops by itself at the first failed send</source>
+        <translation>重复发送载荷；遇到第一次发送失败时自动停止</translation>
+    </message>
+    <message>
+        <source>Start repeating</source>
+        <translation>开始重复发送</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop repeating</source>
+        <translation>停止重复发送</translation>
+    </message>
+    <message>
+        <source>Sends done of the repeat</source>
+        <translation>重复发送已完成的次数</translation>
+    </message>
+    <message>
+        <source>Repeat progress</source>
+        <translation>重复发送进度</translation>
+    </message>
+    <message>
+        <source>Why sending is unavailable</source>
+        <translation>为什么现在不能发送</translation>
+    </message>
+    <message>
+        <source>Send &amp;file…</source>
+        <translation>发送文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Send the contents of a file as one payload (up to 64 MiB)</source>
+        <translation>将文件内容作为一个载荷发送（最大 64 MiB）</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the payload (Ctrl+Enter)</source>
+        <translation>发送载荷（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 字节</translation>
+    </message>
+    <message>
+        <source>[hex] %1</source>
+        <translation>[十六进制] %1</translation>
+    </message>
+    <message>
+        <source>[text] %1</source>
+        <translation>[文本] %1</translation>
+    </message>
+    <message>
+        <source>Sending is not possible now: nothing was sent</source>
+        <translation>现在无法发送：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the payload is empty</source>
+        <translation>没有可发送的内容：载荷为空</translation>
+    </message>
+    <message>
+        <source>Large paste held outside the editor: %L1 characters, the first %L2 shown. Send checks and sends all of it.</source>
+        <translation>大段粘贴保存在编辑器之外：共 %L1 个字符，显示前 %L2 个。“发送”会检查并发送全部内容。</translation>
+    </message>
+    <message>
+        <source>large input (%L1 characters): preview skipped, checked when you send</source>
+        <translation>大量输入（%L1 个字符）：跳过预览，发送时再检查</translation>
+    </message>
+    <message>
+        <source>nothing typed yet</source>
+        <translation>尚未输入任何内容</translation>
+    </message>
+    <message>
+        <source>none until the input is fixed</source>
+        <translation>修正输入之前无</translation>
+    </message>
+    <message>
+        <source>Hex: two digits per byte, e.g. 48 65 6c, 48656c or 0x48,0x65; spaces, commas, colons and dashes separate. Ctrl+Enter sends.</source>
+        <translation>十六进制：每字节两位数字，例如 48 65 6c、48656c 或 0x48,0x65；可用空格、逗号、冒号和短横线分隔。Ctrl+Enter 发送。</translation>
+    </message>
+    <message>
+        <source>Escapes: \r \n \t \0 \\ and \xHH (one raw byte). Ctrl+Enter sends.</source>
+        <translation>转义序列：\r \n \t \0 \\ 和 \xHH（一个原始字节）。Ctrl+Enter 发送。</translation>
+    </message>
+    <message>
+        <source>Cannot send: %1</source>
+        <translation>无法发送：%1</translation>
+    </message>
+    <message>
+        <source>There is nowhere to send to: nothing was sent</source>
+        <translation>没有发送目标：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>Sent %1.</source>
+        <translation>已发送 %1。</translation>
+    </message>
+    <message>
+        <source>Send File</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist: nothing was sent</source>
+        <translation>“%1”不存在：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>“%1” is not a regular file: nothing was sent</source>
+        <translation>“%1”不是普通文件：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>“%1” is %2; files up to %3 can be sent: nothing was sent</source>
+        <translation>“%1”大小为 %2；只能发送不超过 %3 的文件：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2. Nothing was sent.</source>
+        <translation>无法读取“%1”：%2。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than %2: nothing was sent</source>
+        <translation>“%1”大于 %2：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>“%1” is empty: nothing was sent</source>
+        <translation>“%1”为空：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>Sent “%1”: %2.</source>
+        <translation>已发送“%1”：%2。</translation>
+    </message>
+    <message>
+        <source>%L1/%L2</source>
+        <translation>%L1/%L2</translation>
+    </message>
+    <message>
+        <source>Repeat done: sent %L1 times, %2 in all.</source>
+        <translation>重复发送完成：共发送 %L1 次，总计 %2。</translation>
+    </message>
+    <message>
+        <source>No payloads sent yet</source>
+        <translation>尚未发送过任何载荷</translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>清除历史</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>\n (LF)</source>
+        <translation>\n (LF)</translation>
+    </message>
+    <message>
+        <source>\r\n (CRLF)</source>
+        <translation>\r\n (CRLF)</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceDiagram</name>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>The local socket and each peer as lanes; every event of the session as an arrow or a mark, oldest at the top</source>
+        <translation>本地套接字和每个对端各占一条泳道；会话的每个事件画成一个箭头或标记，最早的在最上面</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>本地套接字</translation>
+    </message>
+    <message>
+        <source>server (this tab)</source>
+        <translation>服务器（本标签页）</translation>
+    </message>
+    <message>
+        <source>client (this tab)</source>
+        <translation>客户端（本标签页）</translation>
+    </message>
+    <message>
+        <source>UDP socket (this tab)</source>
+        <translation>UDP 套接字（本标签页）</translation>
+    </message>
+    <message>
+        <source>peer %1</source>
+        <translation>对端 %1</translation>
+    </message>
+    <message>
+        <source>other peers</source>
+        <translation>其他对端</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>还有 %1 个</translation>
+    </message>
+    <message>
+        <source>connect()</source>
+        <translation>connect()</translation>
+    </message>
+    <message>
+        <source>SYN → accept()</source>
+        <translation>SYN → accept()</translation>
+    </message>
+    <message>
+        <source>%1 bytes  %2</source>
+        <translation>%1 字节  %2</translation>
+    </message>
+    <message>
+        <source>frame: %1 bytes  %2</source>
+        <translation>帧：%1 字节  %2</translation>
+    </message>
+    <message>
+        <source>FIN, recv()==b&apos;&apos;</source>
+        <translation>FIN, recv()==b&apos;&apos;</translation>
+    </message>
+    <message>
+        <source>RST</source>
+        <translation>RST</translation>
+    </message>
+    <message>
+        <source>close() (server stopped)</source>
+        <translation>close()（服务器已停止）</translation>
+    </message>
+    <message>
+        <source>close()</source>
+        <translation>close()</translation>
+    </message>
+    <message>
+        <source>RST (abort)</source>
+        <translation>RST（中止）</translation>
+    </message>
+    <message>
+        <source>shutdown(SHUT_WR): FIN</source>
+        <translation>shutdown(SHUT_WR): FIN</translation>
+    </message>
+    <message>
+        <source>closed after an error</source>
+        <translation>因错误关闭</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>No events yet: connections, data and closes appear here as arrows.</source>
+        <translation>还没有事件：连接、数据和关闭会以箭头的形式显示在这里。</translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation>没有会话</translation>
+    </message>
+    <message>
+        <source>#%1  %2  %3</source>
+        <translation>#%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>local %1  peer %2</source>
+        <translation>本地 %1  对端 %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes %2</source>
+        <translation>%1 字节 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>停止中</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the payload is empty</source>
+        <translation>没有可发送的内容：载荷为空</translation>
+    </message>
+    <message>
+        <source>Framing (%1): %2</source>
+        <translation>分帧（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Not sent: cannot frame it as %1: %2</source>
+        <translation>未发送：无法按 %1 分帧：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPage</name>
+    <message>
+        <source>No auto-reply</source>
+        <translation>不自动回复</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>HTTP page</source>
+        <translation>HTTP 页面</translation>
+    </message>
+    <message>
+        <source>Hello,{data}!</source>
+        <translation>Hello,{data}!</translation>
+    </message>
+    <message>
+        <source>Views of this session</source>
+        <translation>此会话的视图</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>Socket lifecycle</source>
+        <translation>套接字生命周期</translation>
+    </message>
+    <message>
+        <source>The socket calls behind this session, step by step, as Python or C</source>
+        <translation>此会话背后的套接字调用，以 Python 或 C 逐步展示</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>时序</translation>
+    </message>
+    <message>
+        <source>Every connect, message and close as arrows between the sockets; click one to find it in the traffic</source>
+        <translation>每次连接、消息和关闭都画成套接字之间的箭头；点击箭头可在流量视图中找到它</translation>
+    </message>
+    <message>
+        <source>Byte stream</source>
+        <translation>字节流</translation>
+    </message>
+    <message>
+        <source>One connection&apos;s bytes as one stream, with where each recv() ended: TCP keeps no message boundaries</source>
+        <translation>一个连接的字节作为一条字节流显示，并标出每次 recv() 结束的位置：TCP 不保留消息边界</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Bytes and messages per second over the last minute, totals, connections, and what the log&apos;s memory budget dropped</source>
+        <translation>最近一分钟内每秒的字节数和消息数、总计、连接数，以及日志内存预算丢弃的内容</translation>
+    </message>
+    <message>
+        <source>The template is empty</source>
+        <translation>模板为空</translation>
+    </message>
+    <message>
+        <source>{data} stands for the received bytes; escapes \r \n \t \0 \\ \xHH</source>
+        <translation>{data} 代表收到的字节；转义序列 \r \n \t \0 \\ \xHH</translation>
+    </message>
+    <message>
+        <source>the chosen port</source>
+        <translation>所选端口</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>端口 %1</translation>
+    </message>
+    <message>
+        <source>⚠ Listening on all interfaces: %1 is reachable from the network, not only from this computer.</source>
+        <translation>⚠ 正在所有网络接口上监听：%1 可以从网络访问，而不仅是本机。</translation>
+    </message>
+    <message>
+        <source>⚠ %1 is a network address: %2 is reachable from other machines on that network.</source>
+        <translation>⚠ %1 是网络地址：该网络上的其他机器可以访问 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>SocketNarrator</name>
+    <message>
+        <source>TCP server</source>
+        <translation>TCP 服务器</translation>
+    </message>
+    <message>
+        <source>TCP client</source>
+        <translation>TCP 客户端</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source> (again, #%1)</source>
+        <translation>（第 %1 次）</translation>
+    </message>
+    <message>
+        <source>listening socket%1</source>
+        <translation>监听套接字%1</translation>
+    </message>
+    <message>
+        <source>listening socket on %1%2</source>
+        <translation>%1 上的监听套接字%2</translation>
+    </message>
+    <message>
+        <source>refused client from %1</source>
+        <translation>被拒绝的客户端（来自 %1）</translation>
+    </message>
+    <message>
+        <source>conn #%1 from %2</source>
+        <translation>连接 #%1，来自 %2</translation>
+    </message>
+    <message>
+        <source>client socket%1</source>
+        <translation>客户端套接字%1</translation>
+    </message>
+    <message>
+        <source>client socket to %1%2</source>
+        <translation>连到 %1 的客户端套接字%2</translation>
+    </message>
+    <message>
+        <source>UDP socket%1</source>
+        <translation>UDP 套接字%1</translation>
+    </message>
+    <message>
+        <source>UDP socket on %1%2</source>
+        <translation>%1 上的 UDP 套接字%2</translation>
+    </message>
+    <message>
+        <source>a restart can bind while old connections sit in TIME_WAIT</source>
+        <translation>旧连接仍处于 TIME_WAIT 时，重启也能 bind</translation>
+    </message>
+    <message>
+        <source>blocks until a client connects; returns a new socket</source>
+        <translation>阻塞直到有客户端连接；返回一个新套接字</translation>
+    </message>
+    <message>
+        <source>optional for a client</source>
+        <translation>客户端可选</translation>
+    </message>
+    <message>
+        <source>loopback: only this computer can connect</source>
+        <translation>环回地址：只有本机可以连接</translation>
+    </message>
+    <message>
+        <source>all interfaces: reachable from the network</source>
+        <translation>所有网络接口：可以从网络访问</translation>
+    </message>
+    <message>
+        <source>backlog: connections the kernel queues for accept()</source>
+        <translation>backlog（积压队列）：内核为 accept() 排队的连接数</translation>
+    </message>
+    <message>
+        <source>no listen(), no accept(): datagrams just arrive</source>
+        <translation>没有 listen()，也没有 accept()：数据报直接到达</translation>
+    </message>
+    <message>
+        <source>accepted %1 so far</source>
+        <translation>目前已接受 %1 个</translation>
+    </message>
+    <message>
+        <source>from %1 — no bind() needed, the OS chose the port</source>
+        <translation>来自 %1——无需 bind()，端口由操作系统选择</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2; </source>
+        <translation>%1 即 %2；</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1，来自 %2</translation>
+    </message>
+    <message>
+        <source>n = %1 from %2: %3</source>
+        <translation>n = %1，来自 %2：%3</translation>
+    </message>
+    <message>
+        <source>peer closed</source>
+        <translation>对端已关闭</translation>
+    </message>
+    <message>
+        <source>returns 0: peer closed</source>
+        <translation>返回 0：对端已关闭</translation>
+    </message>
+    <message>
+        <source>raises %1</source>
+        <translation>抛出 %1</translation>
+    </message>
+    <message>
+        <source>the server stopped</source>
+        <translation>服务器已停止</translation>
+    </message>
+    <message>
+        <source>RST sent: the peer sees ConnectionResetError</source>
+        <translation>已发送 RST：对端会看到 ConnectionResetError</translation>
+    </message>
+    <message>
+        <source>FIN sent; still reading</source>
+        <translation>已发送 FIN；仍在读取</translation>
+    </message>
+    <message>
+        <source>closed at once: the client limit is reached</source>
+        <translation>立即关闭：已达到客户端上限</translation>
+    </message>
+    <message>
+        <source> (ICMP from %1)</source>
+        <translation>（来自 %1 的 ICMP）</translation>
+    </message>
+    <message>
+        <source>cancelled before it completed</source>
+        <translation>在完成前被取消</translation>
+    </message>
+    <message>
+        <source>stops new clients; open connections are closed one by one</source>
+        <translation>不再接受新客户端；已打开的连接逐个关闭</translation>
+    </message>
+    <message>
+        <source>  # the first %1 of %2 bytes</source>
+        <translation>  # %2 字节中的前 %1 字节</translation>
+    </message>
+    <message>
+        <source>%1 … and %2 more calls (%3 bytes) not kept</source>
+        <translation>%1 … 另有 %2 个调用（%3 字节）未保留</translation>
+    </message>
+    <message>
+        <source>%1 session as Socket Workbench saw it, as Python socket calls.</source>
+        <translation>Socket Workbench 所见的%1会话，以 Python 套接字调用表示。</translation>
+    </message>
+    <message>
+        <source>Run it, then connect the same clients; it serves them one after another.</source>
+        <translation>运行它，然后连接同样的客户端；它会逐个为它们服务。</translation>
+    </message>
+    <message>
+        <source>The log had already dropped its oldest events: the start is missing.</source>
+        <translation>日志已丢弃了最早的事件：开头部分缺失。</translation>
+    </message>
+    <message>
+        <source>%1 older connections are not included.</source>
+        <translation>未包含 %1 个较早的连接。</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>仍然打开</translation>
+    </message>
+    <message>
+        <source>No client connected while the session ran.</source>
+        <translation>会话运行期间没有客户端连接。</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet: start the session first.</source>
+        <translation>还没有发生任何事情：请先启动会话。</translation>
+    </message>
+    <message>
+        <source>%1 session as Socket Workbench saw it, as C socket calls.</source>
+        <translation>Socket Workbench 所见的%1会话，以 C 套接字调用表示。</translation>
+    </message>
+</context>
+<context>
+    <name>SocketProbe</name>
+    <message>
+        <source>ICMP port unreachable</source>
+        <translation>ICMP 端口不可达</translation>
+    </message>
+    <message>
+        <source>ICMP host unreachable</source>
+        <translation>ICMP 主机不可达</translation>
+    </message>
+    <message>
+        <source>ICMP network unreachable</source>
+        <translation>ICMP 网络不可达</translation>
+    </message>
+    <message>
+        <source>ICMP fragmentation needed, MTU %1</source>
+        <translation>ICMP 需要分片，MTU %1</translation>
+    </message>
+    <message>
+        <source>ICMP destination unreachable, code %1</source>
+        <translation>ICMP 目标不可达，代码 %1</translation>
+    </message>
+    <message>
+        <source>ICMPv6 port unreachable</source>
+        <translation>ICMPv6 端口不可达</translation>
+    </message>
+    <message>
+        <source>ICMPv6 type %1 code %2</source>
+        <translation>ICMPv6 类型 %1，代码 %2</translation>
+    </message>
+    <message>
+        <source>local error</source>
+        <translation>本地错误</translation>
+    </message>
+    <message>
+        <source>ICMP type %1 code %2</source>
+        <translation>ICMP 类型 %1，代码 %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Bytes per second received and sent, over the last minute</source>
+        <translation>最近一分钟内每秒接收和发送的字节数</translation>
+    </message>
+    <message>
+        <source>Bytes per second chart</source>
+        <translation>每秒字节数图表</translation>
+    </message>
+    <message>
+        <source>Messages per second received and sent, over the last minute</source>
+        <translation>最近一分钟内每秒接收和发送的消息数</translation>
+    </message>
+    <message>
+        <source>Messages per second chart</source>
+        <translation>每秒消息数图表</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Received by this session</source>
+        <translation>本会话接收的</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Sent by this session</source>
+        <translation>本会话发送的</translation>
+    </message>
+    <message>
+        <source>Bytes/s:</source>
+        <translation>字节/秒：</translation>
+    </message>
+    <message>
+        <source>Bytes per second in the last sample</source>
+        <translation>最近一次采样的每秒字节数</translation>
+    </message>
+    <message>
+        <source>Bytes received per second, over the last sample</source>
+        <translation>最近一次采样中每秒接收的字节数</translation>
+    </message>
+    <message>
+        <source>Bytes per second received</source>
+        <translation>每秒接收字节数</translation>
+    </message>
+    <message>
+        <source>Bytes sent per second, over the last sample</source>
+        <translation>最近一次采样中每秒发送的字节数</translation>
+    </message>
+    <message>
+        <source>Bytes per second sent</source>
+        <translation>每秒发送字节数</translation>
+    </message>
+    <message>
+        <source>Messages/s:</source>
+        <translation>消息/秒：</translation>
+    </message>
+    <message>
+        <source>Reads (or datagrams) and sends per second in the last sample</source>
+        <translation>最近一次采样中每秒的读取（或数据报）次数和发送次数</translation>
+    </message>
+    <message>
+        <source>Reads (TCP) or datagrams (UDP) received per second</source>
+        <translation>每秒接收的读取次数（TCP）或数据报数（UDP）</translation>
+    </message>
+    <message>
+        <source>Messages per second received</source>
+        <translation>每秒接收消息数</translation>
+    </message>
+    <message>
+        <source>Sends per second</source>
+        <translation>每秒发送次数</translation>
+    </message>
+    <message>
+        <source>Messages per second sent</source>
+        <translation>每秒发送消息数</translation>
+    </message>
+    <message>
+        <source>Peak bytes/s:</source>
+        <translation>峰值字节/秒：</translation>
+    </message>
+    <message>
+        <source>The highest bytes per second of any sample since the tab opened</source>
+        <translation>自标签页打开以来，所有采样中最高的每秒字节数</translation>
+    </message>
+    <message>
+        <source>The highest bytes received per second of any sample</source>
+        <translation>所有采样中最高的每秒接收字节数</translation>
+    </message>
+    <message>
+        <source>Peak bytes per second received</source>
+        <translation>每秒接收字节数峰值</translation>
+    </message>
+    <message>
+        <source>The highest bytes sent per second of any sample</source>
+        <translation>所有采样中最高的每秒发送字节数</translation>
+    </message>
+    <message>
+        <source>Peak bytes per second sent</source>
+        <translation>每秒发送字节数峰值</translation>
+    </message>
+    <message>
+        <source>Peak messages/s:</source>
+        <translation>峰值消息/秒：</translation>
+    </message>
+    <message>
+        <source>The highest messages per second of any sample since the tab opened</source>
+        <translation>自标签页打开以来，所有采样中最高的每秒消息数</translation>
+    </message>
+    <message>
+        <source>The highest messages received per second of any sample</source>
+        <translation>所有采样中最高的每秒接收消息数</translation>
+    </message>
+    <message>
+        <source>Peak messages per second received</source>
+        <translation>每秒接收消息数峰值</translation>
+    </message>
+    <message>
+        <source>The highest messages sent per second of any sample</source>
+        <translation>所有采样中最高的每秒发送消息数</translation>
+    </message>
+    <message>
+        <source>Peak messages per second sent</source>
+        <translation>每秒发送消息数峰值</translation>
+    </message>
+    <message>
+        <source>Total bytes:</source>
+        <translation>总字节数：</translation>
+    </message>
+    <message>
+        <source>Payload bytes since the session was created, including what the log dropped</source>
+        <translation>自会话创建以来的载荷字节数，包括日志已丢弃的部分</translation>
+    </message>
+    <message>
+        <source>Payload bytes received since the session was created</source>
+        <translation>自会话创建以来接收的载荷字节数</translation>
+    </message>
+    <message>
+        <source>Total bytes received</source>
+        <translation>接收总字节数</translation>
+    </message>
+    <message>
+        <source>Payload bytes sent since the session was created</source>
+        <translation>自会话创建以来发送的载荷字节数</translation>
+    </message>
+    <message>
+        <source>Total bytes sent</source>
+        <translation>发送总字节数</translation>
+    </message>
+    <message>
+        <source>Total messages:</source>
+        <translation>总消息数：</translation>
+    </message>
+    <message>
+        <source>Messages since the session was created, including what the log dropped</source>
+        <translation>自会话创建以来的消息数，包括日志已丢弃的部分</translation>
+    </message>
+    <message>
+        <source>Reads (TCP) or datagrams (UDP) received since the session was created</source>
+        <translation>自会话创建以来接收的读取次数（TCP）或数据报数（UDP）</translation>
+    </message>
+    <message>
+        <source>Total messages received</source>
+        <translation>接收总消息数</translation>
+    </message>
+    <message>
+        <source>Sends since the session was created</source>
+        <translation>自会话创建以来的发送次数</translation>
+    </message>
+    <message>
+        <source>Total messages sent</source>
+        <translation>发送总消息数</translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation>连接：</translation>
+    </message>
+    <message>
+        <source>Connections open now, and how many there were in all</source>
+        <translation>当前打开的连接数，以及总共有过多少个</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation>错误：</translation>
+    </message>
+    <message>
+        <source>Error events since the session was created</source>
+        <translation>自会话创建以来的错误事件数</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Dropped:</source>
+        <translation>已丢弃：</translation>
+    </message>
+    <message>
+        <source>Events the log let go of, oldest first, to stay within its memory budget; the totals above still count them</source>
+        <translation>日志为了不超出内存预算而释放的事件（从最早的开始）；上面的总计仍包含它们</translation>
+    </message>
+    <message>
+        <source>Events the log let go of, oldest first, to stay within its memory budget (and their payload bytes); the totals above still count them</source>
+        <translation>日志为了不超出内存预算而释放的事件（从最早的开始）及其载荷字节数；上面的总计仍包含它们</translation>
+    </message>
+    <message>
+        <source>Dropped by the log budget</source>
+        <translation>被日志预算丢弃</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>GiB/s</source>
+        <translation>GiB/s</translation>
+    </message>
+    <message>
+        <source>MiB/s</source>
+        <translation>MiB/s</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
+    </message>
+    <message>
+        <source>B/s</source>
+        <translation>B/s</translation>
+    </message>
+    <message>
+        <source>msg/s</source>
+        <translation>条/秒</translation>
+    </message>
+    <message>
+        <source>%.0f s</source>
+        <comment>chart axis: seconds before now; keep %.0f</comment>
+        <translation>%.0f 秒</translation>
+    </message>
+    <message>
+        <source>Peers:</source>
+        <translation>对端：</translation>
+    </message>
+    <message>
+        <source>%1 seen</source>
+        <translation>出现过 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 in all</source>
+        <translation>当前 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <source>%1 events, %2</source>
+        <translation>%1 个事件，%2</translation>
+    </message>
+</context>
+<context>
+    <name>StreamSegments</name>
+    <message>
+        <source>Showing the first %1 of %2; the boundaries are counted over the whole stream</source>
+        <translation>只显示 %2 中的前 %1；边界按整条字节流统计</translation>
+    </message>
+    <message>
+        <source>1 read</source>
+        <translation>1 次读取</translation>
+    </message>
+    <message>
+        <source>%1 reads</source>
+        <translation>%1 次读取</translation>
+    </message>
+    <message>
+        <source>1 byte arrived as %1</source>
+        <translation>1 字节作为 %1 到达</translation>
+    </message>
+    <message>
+        <source>%1 bytes arrived as %2</source>
+        <translation>%1 字节作为 %2 到达</translation>
+    </message>
+    <message>
+        <source>1 send arrived as %1</source>
+        <translation>1 次发送作为 %1 到达</translation>
+    </message>
+    <message>
+        <source>%1 sends arrived as %2</source>
+        <translation>%1 次发送作为 %2 到达</translation>
+    </message>
+</context>
+<context>
+    <name>StreamView</name>
+    <message>
+        <source>Byte stream</source>
+        <translation>字节流</translation>
+    </message>
+    <message>
+        <source>byte %1 (0x%2)</source>
+        <translation>第 %1 字节（0x%2）</translation>
+    </message>
+    <message>
+        <source>read %1: bytes %2–%3 (%4 bytes)</source>
+        <translation>第 %1 次读取：字节 %2–%3（%4 字节）</translation>
+    </message>
+    <message>
+        <source>send %1: bytes %2–%3 (%4 bytes)</source>
+        <translation>第 %1 次发送：字节 %2–%3（%4 字节）</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 bytes</source>
+        <translation>第 %2 次%1：%3 字节</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No bytes in this direction yet.</source>
+        <translation>这个方向还没有字节。</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Which direction of the connection to show</source>
+        <translation>显示连接的哪个方向</translation>
+    </message>
+    <message>
+        <source>recv(</source>
+        <translation>recv(</translation>
+    </message>
+    <message>
+        <source>)</source>
+        <translation>)</translation>
+    </message>
+    <message>
+        <source>The buffer size a program passes to recv(): each call returns at most this many bytes, and at most what is there</source>
+        <translation>程序传给 recv() 的缓冲区大小：每次调用最多返回这么多字节，且不超过已到达的量</translation>
+    </message>
+    <message>
+        <source>reader is busy: data waits for recv()</source>
+        <translation>读取方繁忙：数据等待 recv()</translation>
+    </message>
+    <message>
+        <source>reader waits in recv()</source>
+        <translation>读取方在 recv() 中等待</translation>
+    </message>
+    <message>
+        <source>reads as this tab did them</source>
+        <translation>按本标签页实际的读取</translation>
+    </message>
+    <message>
+        <source>When the simulated program calls recv(): after the bytes have piled up (three quick sends become one read), or already waiting as each piece arrives</source>
+        <translation>模拟程序何时调用 recv()：在字节堆积之后（三次快速发送变成一次读取），或在每段数据到达时已在等待</translation>
+    </message>
+    <message>
+        <source>16 bytes a line</source>
+        <translation>每行 16 字节</translation>
+    </message>
+    <message>
+        <source>32 bytes a line</source>
+        <translation>每行 32 字节</translation>
+    </message>
+    <message>
+        <source> with recv(%1)</source>
+        <translation>（使用 recv(%1)）</translation>
+    </message>
+    <message>
+        <source>No session.</source>
+        <translation>没有会话。</translation>
+    </message>
+    <message>
+        <source>No TCP connection yet: its bytes appear here as one stream once it connects.</source>
+        <translation>还没有 TCP 连接：连接建立后，它的字节会作为一条字节流显示在这里。</translation>
+    </message>
+    <message>
+        <source>Connection #%1  %2 ⇄ %3</source>
+        <translation>连接 #%1  %2 ⇄ %3</translation>
+    </message>
+    <message>
+        <source>Older events were dropped by the log&apos;s memory budget: the stream may not start at the beginning.</source>
+        <translation>较早的事件已被日志的内存预算丢弃：字节流可能不是从头开始。</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s send() boundaries are unknown (shown when the other end is a tab of this app).</source>
+        <translation>发送方的 send() 边界未知（当另一端是本程序的标签页时才会显示）。</translation>
+    </message>
+    <message>
+        <source>Dashed bars: our send() calls; strong bars: what the peer&apos;s recv() would return.</source>
+        <translation>虚线：我方的 send() 调用；实线：对端的 recv() 将返回的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TcpClientPage</name>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>127.0.0.1</source>
+        <translation>127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Host name or IP address of the server</source>
+        <translation>服务器的主机名或 IP 地址</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>服务器主机</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>8000</source>
+        <translation>8000</translation>
+    </message>
+    <message>
+        <source>Port 1–65535 of the server</source>
+        <translation>服务器的端口，1–65535</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>服务器端口</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>How long connect() may take before giving up</source>
+        <translation>connect() 最多可以花多长时间，超时即放弃</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Connect to the server (F5)</source>
+        <translation>连接到服务器（F5）</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Close the connection with a FIN (Shift+F5)</source>
+        <translation>用 FIN 关闭连接（Shift+F5）</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>S&amp;hutdown write</source>
+        <translation>关闭写端(&amp;H)</translation>
+    </message>
+    <message>
+        <source>shutdown(SHUT_WR): send FIN, keep reading until the server closes</source>
+        <translation>shutdown(SHUT_WR)：发送 FIN，继续读取直到服务器关闭</translation>
+    </message>
+    <message>
+        <source>Shut down sending</source>
+        <translation>关闭发送</translation>
+    </message>
+    <message>
+        <source>Bind &amp;local:</source>
+        <translation>绑定本地(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Bind a chosen local address and port before connecting (normally the OS picks an ephemeral port)</source>
+        <translation>连接前绑定指定的本地地址和端口（通常由操作系统选择一个临时端口）</translation>
+    </message>
+    <message>
+        <source>Bind a local address</source>
+        <translation>绑定本地地址</translation>
+    </message>
+    <message>
+        <source>Local address to bind before connect()</source>
+        <translation>connect() 之前要绑定的本地地址</translation>
+    </message>
+    <message>
+        <source>Local bind address</source>
+        <translation>本地绑定地址</translation>
+    </message>
+    <message>
+        <source>Local p&amp;ort:</source>
+        <translation>本地端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <source>Local port, 0 = any</source>
+        <translation>本地端口，0 = 任意</translation>
+    </message>
+    <message>
+        <source>Local bind port</source>
+        <translation>本地绑定端口</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;reply:</source>
+        <translation>自动回复(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Answer received data automatically</source>
+        <translation>自动回复收到的数据</translation>
+    </message>
+    <message>
+        <source>Auto-reply mode</source>
+        <translation>自动回复模式</translation>
+    </message>
+    <message>
+        <source>{data} stands for the received bytes</source>
+        <translation>{data} 代表收到的字节</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>回复模板</translation>
+    </message>
+    <message>
+        <source>Connection endpoints</source>
+        <translation>连接端点</translation>
+    </message>
+    <message>
+        <source>Field error</source>
+        <translation>字段错误</translation>
+    </message>
+    <message>
+        <source>TCP client → %1</source>
+        <translation>TCP 客户端 → %1</translation>
+    </message>
+    <message>
+        <source>TCP client</source>
+        <translation>TCP 客户端</translation>
+    </message>
+    <message>
+        <source>TCP client %1 (not connected)</source>
+        <translation>TCP 客户端 %1（未连接）</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation>本地地址</translation>
+    </message>
+    <message>
+        <source>Local port</source>
+        <translation>本地端口</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Auto-reply: %1</source>
+        <translation>自动回复：%1</translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Local %1 (port chosen by the OS unless bound) → peer %2</source>
+        <translation>本地 %1（未绑定时端口由操作系统选择）→ 对端 %2</translation>
+    </message>
+    <message>
+        <source>Sending is shut down</source>
+        <translation>发送端已关闭</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+</context>
+<context>
+    <name>TcpClientSession</name>
+    <message>
+        <source>Cannot connect: a host and a port from 1 to 65535 are needed</source>
+        <translation>无法连接：需要主机和 1 到 65535 之间的端口</translation>
+    </message>
+    <message>
+        <source>Cannot bind to %1: %2</source>
+        <translation>无法绑定到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Connected to %1 from local port %2 (chosen by the OS)</source>
+        <translation>已从本地端口 %2（由操作系统选择）连接到 %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 from %2</source>
+        <translation>已从 %2 连接到 %1</translation>
+    </message>
+    <message>
+        <source>Connection reset by peer (ECONNRESET)</source>
+        <translation>连接被对端重置（ECONNRESET）</translation>
+    </message>
+    <message>
+        <source>Closed: both sides have finished (recv() returned 0 after our shutdown)</source>
+        <translation>已关闭：双方都已结束（在我方 shutdown 之后 recv() 返回 0）</translation>
+    </message>
+    <message>
+        <source>Closed by peer: recv() returned 0 (FIN received)</source>
+        <translation>被对端关闭：recv() 返回 0（收到 FIN）</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: host “%2” not found (%3)</source>
+        <translation>无法连接到 %1：找不到主机“%2”（%3）</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: timed out</source>
+        <translation>无法连接到 %1：超时</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Closed after an error: %1</source>
+        <translation>因错误关闭：%1</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: no answer within %2 ms (timed out)</source>
+        <translation>无法连接到 %1：%2 毫秒内无应答（超时）</translation>
+    </message>
+    <message>
+        <source>Closed by us</source>
+        <translation>由我方关闭</translation>
+    </message>
+    <message>
+        <source>Connection attempt cancelled</source>
+        <translation>连接尝试已取消</translation>
+    </message>
+    <message>
+        <source>Reset by us (RST sent)</source>
+        <translation>由我方重置（已发送 RST）</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Half-closed by us: shutdown(SHUT_WR) sent FIN, still reading</source>
+        <translation>由我方半关闭：shutdown(SHUT_WR) 已发送 FIN，仍在读取</translation>
+    </message>
+    <message>
+        <source>Not connected: nothing was sent</source>
+        <translation>未连接：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>The sending side is shut down (shutdown(SHUT_WR)): nothing was sent</source>
+        <translation>发送端已关闭（shutdown(SHUT_WR)）：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>Send failed: %1</source>
+        <translation>发送失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TcpServerPage</name>
+    <message>
+        <source>Listen</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Address to bind: 127.0.0.1 or ::1 accept only this computer; 0.0.0.0 or :: every interface</source>
+        <translation>要绑定的地址：127.0.0.1 或 ::1 只接受本机连接；0.0.0.0 或 :: 接受所有网络接口</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>8000</source>
+        <translation>8000</translation>
+    </message>
+    <message>
+        <source>0 = any</source>
+        <translation>0 = 任意</translation>
+    </message>
+    <message>
+        <source>Port 1–65535, or 0 to let the operating system choose a free one</source>
+        <translation>端口 1–65535，或 0 表示让操作系统选一个空闲端口</translation>
+    </message>
+    <message>
+        <source>Listen port</source>
+        <translation>监听端口</translation>
+    </message>
+    <message>
+        <source>&amp;Backlog:</source>
+        <translation>积压队列(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>listen(backlog): how many finished handshakes the kernel queues before accept()</source>
+        <translation>listen(backlog)：内核在 accept() 之前最多排队多少个已完成握手的连接</translation>
+    </message>
+    <message>
+        <source>Listen backlog</source>
+        <translation>监听积压队列（backlog）</translation>
+    </message>
+    <message>
+        <source>Max &amp;clients:</source>
+        <translation>最大客户端数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Clients served at once; one more is accepted, closed and logged</source>
+        <translation>同时服务的客户端数；多出的一个会被接受、随即关闭并记录</translation>
+    </message>
+    <message>
+        <source>Maximum clients</source>
+        <translation>最大客户端数</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start listening (F5)</source>
+        <translation>开始监听（F5）</translation>
+    </message>
+    <message>
+        <source>Start server</source>
+        <translation>启动服务器</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop listening and close every client (Shift+F5)</source>
+        <translation>停止监听并关闭所有客户端（Shift+F5）</translation>
+    </message>
+    <message>
+        <source>Stop server</source>
+        <translation>停止服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Greeting:</source>
+        <translation>欢迎语(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>sent on accept, e.g. Welcome!\r\n</source>
+        <translation>accept 后发送，例如 Welcome!\r\n</translation>
+    </message>
+    <message>
+        <source>Sent to every accepted connection; escapes \r \n \t \0 \\ \xHH</source>
+        <translation>发送给每个接受的连接；转义序列 \r \n \t \0 \\ \xHH</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>欢迎语</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;reply:</source>
+        <translation>自动回复(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Answer received data automatically</source>
+        <translation>自动回复收到的数据</translation>
+    </message>
+    <message>
+        <source>Auto-reply mode</source>
+        <translation>自动回复模式</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>回复模板</translation>
+    </message>
+    <message>
+        <source>Network exposure notice</source>
+        <translation>网络暴露提示</translation>
+    </message>
+    <message>
+        <source>Field error</source>
+        <translation>字段错误</translation>
+    </message>
+    <message>
+        <source>Connected clients</source>
+        <translation>已连接的客户端</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Close the selected connection (FIN)</source>
+        <translation>关闭所选连接（FIN）</translation>
+    </message>
+    <message>
+        <source>Disconnect selected client</source>
+        <translation>断开所选客户端</translation>
+    </message>
+    <message>
+        <source>R&amp;eset</source>
+        <translation>重置(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Abort the selected connection (RST)</source>
+        <translation>中止所选连接（RST）</translation>
+    </message>
+    <message>
+        <source>Reset selected client</source>
+        <translation>重置所选客户端</translation>
+    </message>
+    <message>
+        <source>Send t&amp;o:</source>
+        <translation>发送给(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>发送给</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>所有客户端</translation>
+    </message>
+    <message>
+        <source>Selected client</source>
+        <translation>所选客户端</translation>
+    </message>
+    <message>
+        <source>TCP server %1</source>
+        <translation>TCP 服务器 %1</translation>
+    </message>
+    <message>
+        <source>TCP server (stopped)</source>
+        <translation>TCP 服务器（已停止）</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>Port: %1</source>
+        <translation>端口：%1</translation>
+    </message>
+    <message>
+        <source>Greeting: %1</source>
+        <translation>欢迎语：%1</translation>
+    </message>
+    <message>
+        <source>Auto-reply: %1</source>
+        <translation>自动回复：%1</translation>
+    </message>
+    <message>
+        <source>Cannot listen</source>
+        <translation>无法监听</translation>
+    </message>
+    <message>
+        <source>The server is not running</source>
+        <translation>服务器未运行</translation>
+    </message>
+    <message>
+        <source>The server is not running: nothing was sent</source>
+        <translation>服务器未运行：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>Select a client in the table first: nothing was sent</source>
+        <translation>请先在表格中选择一个客户端：未发送任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>TcpServerSession</name>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <source>Listening on %1 (backlog %2)</source>
+        <translation>正在 %1 上监听（backlog %2）</translation>
+    </message>
+    <message>
+        <source>Closed: the server stopped</source>
+        <translation>已关闭：服务器已停止</translation>
+    </message>
+    <message>
+        <source>Stopped listening on %1</source>
+        <translation>已停止在 %1 上监听</translation>
+    </message>
+    <message>
+        <source>Cannot accept more connections (%1 open): %2; retrying in 1 s</source>
+        <translation>无法接受更多连接（已打开 %1 个）：%2；1 秒后重试</translation>
+    </message>
+    <message>
+        <source>Refused %1: the limit of %2 clients is reached</source>
+        <translation>已拒绝 %1：已达到 %2 个客户端的上限</translation>
+    </message>
+    <message>
+        <source>Accepted connection #%1 from %2</source>
+        <translation>已接受来自 %2 的连接 #%1</translation>
+    </message>
+    <message>
+        <source>Closed by us after the reply</source>
+        <translation>回复后由我方关闭</translation>
+    </message>
+    <message>
+        <source>Connection reset by peer (ECONNRESET)</source>
+        <translation>连接被对端重置（ECONNRESET）</translation>
+    </message>
+    <message>
+        <source>Closed by peer: recv() returned 0 (FIN received)</source>
+        <translation>被对端关闭：recv() 返回 0（收到 FIN）</translation>
+    </message>
+    <message>
+        <source>Closed after an error: %1</source>
+        <translation>因错误关闭：%1</translation>
+    </message>
+    <message>
+        <source>Closed by us</source>
+        <translation>由我方关闭</translation>
+    </message>
+    <message>
+        <source>Connection #%1 is closing: nothing was sent</source>
+        <translation>连接 #%1 正在关闭：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>Send to #%1 failed: %2</source>
+        <translation>发送到 #%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>There is no connection #%1: nothing was sent</source>
+        <translation>没有连接 #%1：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>No client is connected: nothing was sent</source>
+        <translation>没有已连接的客户端：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>Reset by us (RST sent)</source>
+        <translation>由我方重置（已发送 RST）</translation>
+    </message>
+</context>
+<context>
+    <name>TextCodec</name>
+    <message>
+        <source>Unknown encoding “%1”</source>
+        <translation>未知编码“%1”</translation>
+    </message>
+    <message>
+        <source>The character “%1” (U+%2) cannot be encoded in %3</source>
+        <translation>字符“%1”（U+%2）无法用 %3 编码</translation>
+    </message>
+    <message>
+        <source>The text cannot be encoded in %1</source>
+        <translation>该文本无法用 %1 编码</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficExporter</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Unknown encoding “%1”</source>
+        <translation>未知编码“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficLogModel</name>
+    <message>
+        <source>← in</source>
+        <translation>← 收</translation>
+    </message>
+    <message>
+        <source>→ out</source>
+        <translation>→ 发</translation>
+    </message>
+    <message>
+        <source>← frame</source>
+        <translation>← 帧</translation>
+    </message>
+    <message>
+        <source>→ frame</source>
+        <translation>→ 帧</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 local time
+%2 UTC</source>
+        <translation>%1 本地时间
+%2 UTC</translation>
+    </message>
+    <message>
+        <source>Local: %1</source>
+        <translation>本地：%1</translation>
+    </message>
+    <message>
+        <source>Peer: %1</source>
+        <translation>对端：%1</translation>
+    </message>
+    <message>
+        <source>Connection #%1</source>
+        <translation>连接 #%1</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Data (hex) / message</source>
+        <translation>数据（十六进制）/ 消息</translation>
+    </message>
+    <message>
+        <source>Data (%1) / message</source>
+        <translation>数据（%1）/ 消息</translation>
+    </message>
+    <message>
+        <source>Local time the event was logged</source>
+        <translation>事件记录时的本地时间</translation>
+    </message>
+    <message>
+        <source>← received, → sent, or what happened to the connection</source>
+        <translation>← 接收，→ 发送，或连接发生了什么</translation>
+    </message>
+    <message>
+        <source>Address and port of the other side</source>
+        <translation>另一端的地址和端口</translation>
+    </message>
+    <message>
+        <source>Payload size in bytes</source>
+        <translation>载荷大小（字节）</translation>
+    </message>
+    <message>
+        <source>The first %1 bytes of the payload, or the event&apos;s message</source>
+        <translation>载荷的前 %1 个字节，或事件的消息</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficView</name>
+    <message>
+        <source>Traffic</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>Encoding used to show payloads as text; switching it re-renders everything already logged</source>
+        <translation>以文本显示载荷所用的编码；切换后会重新渲染已记录的全部内容</translation>
+    </message>
+    <message>
+        <source>Display encoding</source>
+        <translation>显示编码</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>文本(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Show payloads as text in the chosen encoding</source>
+        <translation>以所选编码将载荷显示为文本</translation>
+    </message>
+    <message>
+        <source>Show as text</source>
+        <translation>显示为文本</translation>
+    </message>
+    <message>
+        <source>&amp;Hex</source>
+        <translation>十六进制(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show payloads as hex bytes</source>
+        <translation>将载荷显示为十六进制字节</translation>
+    </message>
+    <message>
+        <source>Show as hex</source>
+        <translation>显示为十六进制</translation>
+    </message>
+    <message>
+        <source>Show only the events of one peer</source>
+        <translation>只显示某个对端的事件</translation>
+    </message>
+    <message>
+        <source>Peer filter</source>
+        <translation>对端过滤</translation>
+    </message>
+    <message>
+        <source>Show only received data, sent data, or connection events</source>
+        <translation>只显示接收的数据、发送的数据或连接事件</translation>
+    </message>
+    <message>
+        <source>Direction filter</source>
+        <translation>方向过滤</translation>
+    </message>
+    <message>
+        <source>Filter: text or hex</source>
+        <translation>过滤：文本或十六进制</translation>
+    </message>
+    <message>
+        <source>Show only events whose text (in the chosen encoding), hex bytes (&quot;c4 e3&quot;) or message contain this; not case-sensitive</source>
+        <translation>只显示文本（按所选编码）、十六进制字节（&quot;c4 e3&quot;）或消息中包含此内容的事件；不区分大小写</translation>
+    </message>
+    <message>
+        <source>Text filter</source>
+        <translation>文本过滤</translation>
+    </message>
+    <message>
+        <source>&amp;Pause scrolling</source>
+        <translation>暂停滚动(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop following new events at the bottom of the table (logging goes on)</source>
+        <translation>不再自动跟随表格底部的新事件（日志记录照常进行）</translation>
+    </message>
+    <message>
+        <source>Pause auto-scroll</source>
+        <translation>暂停自动滚动</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Forget every event logged so far (the counters of dropped events stay)</source>
+        <translation>清除目前记录的所有事件（已丢弃事件的计数保留）</translation>
+    </message>
+    <message>
+        <source>Clear the log</source>
+        <translation>清空日志</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Save the logged events to a file</source>
+        <translation>将记录的事件保存到文件</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Traffic events</source>
+        <translation>流量事件</translation>
+    </message>
+    <message>
+        <source>No event selected</source>
+        <translation>未选择事件</translation>
+    </message>
+    <message>
+        <source>Selected event</source>
+        <translation>所选事件</translation>
+    </message>
+    <message>
+        <source>Log size</source>
+        <translation>日志大小</translation>
+    </message>
+    <message>
+        <source>Events the log holds now, and what its memory budget dropped (oldest first)</source>
+        <translation>日志当前保存的事件数，以及内存预算丢弃的事件（从最早的开始）</translation>
+    </message>
+    <message>
+        <source>Memory &amp;budget:</source>
+        <translation>内存预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>How much memory the log may use; past it the oldest events are dropped and counted</source>
+        <translation>日志可以使用多少内存；超出后会丢弃最早的事件并计数</translation>
+    </message>
+    <message>
+        <source>Log memory budget in MiB</source>
+        <translation>日志内存预算（MiB）</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>Latin-1 (ISO-8859-1)</source>
+        <translation>Latin-1 (ISO-8859-1)</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>所有事件</translation>
+    </message>
+    <message>
+        <source>← Received</source>
+        <translation>← 接收</translation>
+    </message>
+    <message>
+        <source>→ Sent</source>
+        <translation>→ 发送</translation>
+    </message>
+    <message>
+        <source>Connection events</source>
+        <translation>连接事件</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation>复制为文本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the payloads of the selected rows decoded in the chosen encoding (messages for other events)</source>
+        <translation>复制所选行的载荷，按所选编码解码（其他事件复制其消息）</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;hex</source>
+        <translation>复制为十六进制(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Copy as C &amp;string</source>
+        <translation>复制为 C 字符串(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Python bytes</source>
+        <translation>复制为 Python bytes(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;rows</source>
+        <translation>复制行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as they appear in the table, tab-separated</source>
+        <translation>按表格中显示的样子复制所选行，以制表符分隔</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;JSON Lines…</source>
+        <translation>JSON Lines(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Plain text…</source>
+        <translation>纯文本(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Received bytes of this connection…</source>
+        <translation>此连接接收的字节(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save the bytes the selected row&apos;s connection received, as they came</source>
+        <translation>保存所选行所属连接接收到的字节，保持原样</translation>
+    </message>
+    <message>
+        <source>All peers</source>
+        <translation>所有对端</translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation>没有会话</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln event(s) shown</source>
+        <translation>
+            <numerusform>显示 %1 / %Ln 个事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln 个事件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · dropped %1 (%2) by the %3 budget</source>
+        <translation> · %3 预算已丢弃 %1 个（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>local %1</source>
+        <translation>本地 %1</translation>
+    </message>
+    <message>
+        <source>peer %1</source>
+        <translation>对端 %1</translation>
+    </message>
+    <message>
+        <source>connection #%1</source>
+        <translation>连接 #%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invalid sequence(s) in %1</source>
+        <translation>
+            <numerusform>%1 中有 %Ln 个无效序列</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>valid %1</source>
+        <translation>%1 有效</translation>
+    </message>
+    <message>
+        <source>Export traffic as JSON Lines</source>
+        <translation>将流量导出为 JSON Lines</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>saved %Ln event(s) to %1</source>
+        <translation>
+            <numerusform>已将 %Ln 个事件保存到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export traffic as plain text</source>
+        <translation>将流量导出为纯文本</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.log);;All files (*)</source>
+        <translation>文本文件 (*.txt *.log);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export received bytes</source>
+        <translation>导出接收的字节</translation>
+    </message>
+    <message>
+        <source>Select a row of the connection whose received bytes you want to save.</source>
+        <translation>请选择一行，确定要保存哪个连接接收的字节。</translation>
+    </message>
+    <message>
+        <source>Save the bytes connection #%1 received</source>
+        <translation>保存连接 #%1 接收的字节</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Received bytes saved</source>
+        <translation>已保存接收的字节</translation>
+    </message>
+    <message>
+        <source>Saved %1 bytes to %2.
+
+The log no longer holds the start of this connection (it was cleared or its memory budget dropped older events), so the file is missing what came first. Raise the budget or capture to a file to keep everything.</source>
+        <translation>已将 %1 字节保存到 %2。
+
+日志中已不再有此连接的开头部分（日志被清空过，或内存预算丢弃了较早的事件），因此文件缺少最先到达的内容。请提高内存预算，或捕获到文件以保留全部内容。</translation>
+    </message>
+    <message>
+        <source>saved %1 received bytes to %2</source>
+        <translation>已将 %1 个接收的字节保存到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>UdpPage</name>
+    <message>
+        <source>UDP socket</source>
+        <translation>UDP 套接字</translation>
+    </message>
+    <message>
+        <source>&amp;Bind address:</source>
+        <translation>绑定地址(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Local address: 127.0.0.1 or ::1 only this computer; 0.0.0.0 or :: every interface</source>
+        <translation>本地地址：127.0.0.1 或 ::1 仅限本机；0.0.0.0 或 :: 所有网络接口</translation>
+    </message>
+    <message>
+        <source>Bind address</source>
+        <translation>绑定地址</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <source>0 = any</source>
+        <translation>0 = 任意</translation>
+    </message>
+    <message>
+        <source>Local port 1–65535, or 0 to let the OS choose</source>
+        <translation>本地端口 1–65535，或 0 表示由操作系统选择</translation>
+    </message>
+    <message>
+        <source>Bind port</source>
+        <translation>绑定端口</translation>
+    </message>
+    <message>
+        <source>B&amp;ind</source>
+        <translation>绑定(&amp;I)</translation>
+    </message>
+    <message>
+        <source>bind() the UDP socket (F5)</source>
+        <translation>bind() UDP 套接字（F5）</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>绑定</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close the UDP socket (Shift+F5)</source>
+        <translation>关闭 UDP 套接字（Shift+F5）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Target host:</source>
+        <translation>目标主机(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>127.0.0.1</source>
+        <translation>127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Where sendto() sends: host name or IP address</source>
+        <translation>sendto() 的发送目标：主机名或 IP 地址</translation>
+    </message>
+    <message>
+        <source>Target host</source>
+        <translation>目标主机</translation>
+    </message>
+    <message>
+        <source>Target p&amp;ort:</source>
+        <translation>目标端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>9000</source>
+        <translation>9000</translation>
+    </message>
+    <message>
+        <source>Port 1–65535 of the target</source>
+        <translation>目标的端口，1–65535</translation>
+    </message>
+    <message>
+        <source>Target port</source>
+        <translation>目标端口</translation>
+    </message>
+    <message>
+        <source>Reply to last &amp;sender</source>
+        <translation>回复最后的发送者(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send to whoever sent the last datagram instead of the target</source>
+        <translation>发送给最后一个数据报的发送者，而不是目标</translation>
+    </message>
+    <message>
+        <source>Reply to last sender</source>
+        <translation>回复最后的发送者</translation>
+    </message>
+    <message>
+        <source>Broad&amp;cast</source>
+        <translation>广播(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Allow sending to broadcast addresses (SO_BROADCAST)</source>
+        <translation>允许向广播地址发送（SO_BROADCAST）</translation>
+    </message>
+    <message>
+        <source>Allow broadcast</source>
+        <translation>允许广播</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;reply:</source>
+        <translation>自动回复(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Answer each datagram automatically</source>
+        <translation>自动回复每个数据报</translation>
+    </message>
+    <message>
+        <source>Auto-reply mode</source>
+        <translation>自动回复模式</translation>
+    </message>
+    <message>
+        <source>{data} stands for the received bytes</source>
+        <translation>{data} 代表收到的字节</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>回复模板</translation>
+    </message>
+    <message>
+        <source>Network exposure notice</source>
+        <translation>网络暴露提示</translation>
+    </message>
+    <message>
+        <source>Field error</source>
+        <translation>字段错误</translation>
+    </message>
+    <message>
+        <source>Datagram peers</source>
+        <translation>数据报对端</translation>
+    </message>
+    <message>
+        <source>Every address:port that sent or received datagrams</source>
+        <translation>每个发送或接收过数据报的 地址:端口</translation>
+    </message>
+    <message>
+        <source>Use as &amp;target</source>
+        <translation>用作目标(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Send to the selected peer from now on</source>
+        <translation>从现在起发送给所选对端</translation>
+    </message>
+    <message>
+        <source>Use selected peer as target</source>
+        <translation>将所选对端用作目标</translation>
+    </message>
+    <message>
+        <source>UDP %1</source>
+        <translation>UDP %1</translation>
+    </message>
+    <message>
+        <source>UDP (not bound)</source>
+        <translation>UDP（未绑定）</translation>
+    </message>
+    <message>
+        <source>Bind address: %1</source>
+        <translation>绑定地址：%1</translation>
+    </message>
+    <message>
+        <source>Port: %1</source>
+        <translation>端口：%1</translation>
+    </message>
+    <message>
+        <source>Target host: %1</source>
+        <translation>目标主机：%1</translation>
+    </message>
+    <message>
+        <source>Target port: %1</source>
+        <translation>目标端口：%1</translation>
+    </message>
+    <message>
+        <source>Cannot bind</source>
+        <translation>无法绑定</translation>
+    </message>
+</context>
+<context>
+    <name>UdpSession</name>
+    <message>
+        <source>Cannot bind UDP to %1: %2</source>
+        <translation>无法将 UDP 绑定到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Bound UDP to %1; recvfrom() waits for datagrams</source>
+        <translation>UDP 已绑定到 %1；recvfrom() 等待数据报</translation>
+    </message>
+    <message>
+        <source>Closed the UDP socket on %1</source>
+        <translation>已关闭 %1 上的 UDP 套接字</translation>
+    </message>
+    <message>
+        <source>Datagram to %1 was rejected: %2</source>
+        <translation>发往 %1 的数据报被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>No target: set a host and a port from 1 to 65535 first</source>
+        <translation>没有目标：请先设置主机和 1 到 65535 之间的端口</translation>
+    </message>
+    <message>
+        <source>Cannot send to %1:%2: host not found (%3)</source>
+        <translation>无法发送到 %1:%2：找不到主机（%3）</translation>
+    </message>
+    <message>
+        <source>Not sent: a UDP datagram to %1 carries at most %2 bytes, this one has %3</source>
+        <translation>未发送：发往 %1 的 UDP 数据报最多携带 %2 字节，而这个有 %3 字节</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 is a broadcast address; turn broadcast on first (SO_BROADCAST)</source>
+        <translation>未发送：%1 是广播地址；请先打开广播（SO_BROADCAST）</translation>
+    </message>
+    <message>
+        <source>Cannot send: the UDP socket could not be bound</source>
+        <translation>无法发送：UDP 套接字未能绑定</translation>
+    </message>
+    <message>
+        <source>Send to %1 failed: %2</source>
+        <translation>发送到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Nobody has sent a datagram yet: there is no sender to reply to</source>
+        <translation>还没有人发来数据报：没有可回复的发送者</translation>
+    </message>
+    <message>
+        <source>Broadcast is off: turn it on to send to %1</source>
+        <translation>广播已关闭：打开它才能发送到 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a broadcast address</source>
+        <translation>%1 不是广播地址</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <source>the session is not open</source>
+        <translation>会话未打开</translation>
+    </message>
+</context>
+</TS>
