@@ -7,6 +7,7 @@
 #include "SocketProbe.h"
 #include "TrafficLog.h"
 #include "Translations.h"
+#include "UdpSession.h"
 #include "Version.h"
 #include "Workbench.h"
 
@@ -156,17 +157,25 @@ int main(int argc, char *argv[])
         session->stop();
     for (const Session *session : workbench.sessions()) {
         const SessionCounters c = session->counters();
-        printLine(stdout, QStringLiteral("totals %1#%2 in=%3 messages-in=%4 out=%5 messages-out=%6 "
-                                         "connections=%7 errors=%8 log-dropped=%9")
-                              .arg(TrafficEvent::sessionName(session->kind()))
-                              .arg(session->id())
-                              .arg(c.bytesIn)
-                              .arg(c.messagesIn)
-                              .arg(c.bytesOut)
-                              .arg(c.messagesOut)
-                              .arg(c.connections)
-                              .arg(c.errors)
-                              .arg(session->log()->droppedEvents()));
+        QString line = QStringLiteral("totals %1#%2 in=%3 messages-in=%4 out=%5 messages-out=%6 "
+                                      "connections=%7 errors=%8 log-dropped=%9")
+                           .arg(TrafficEvent::sessionName(session->kind()))
+                           .arg(session->id())
+                           .arg(c.bytesIn)
+                           .arg(c.messagesIn)
+                           .arg(c.bytesOut)
+                           .arg(c.messagesOut)
+                           .arg(c.connections)
+                           .arg(c.errors)
+                           .arg(session->log()->droppedEvents());
+        line += QStringLiteral(" log-dropped-bytes=%1").arg(session->log()->droppedPayloadBytes());
+        // UDP: what the kernel dropped before we could read it, counted by
+        // the socket, and the auto-replies the limits held back.
+        if (const auto *udp = qobject_cast<const UdpSession *>(session))
+            line += QStringLiteral(" kernel-drops=%1 replies-suppressed=%2")
+                        .arg(udp->kernelDrops())
+                        .arg(udp->repliesSuppressed());
+        printLine(stdout, line);
     }
     return rc;
 }
