@@ -39,23 +39,37 @@ qint64 ReplyLimiter::monotonicUs()
     return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
-double ReplyLimiter::replyCapacity() const
+qint64 ReplyLimiter::replyCapacity() const
 {
-    return double(m_settings.repliesPerSecond);
+    return qint64(m_settings.repliesPerSecond) * kUnit;
 }
 
-double ReplyLimiter::byteCapacity() const
+qint64 ReplyLimiter::byteCapacity() const
 {
     // One reply of the largest allowed size must fit, or it could never go.
-    return double(std::max<qint64>(m_settings.bytesPerSecond, m_settings.maxReplySize));
+    return std::max<qint64>(m_settings.bytesPerSecond, m_settings.maxReplySize) * kUnit;
 }
+
+namespace {
+// `level` plus `elapsedUs` × `perSecond` millionths, at most `capacity`,
+// without overflowing however long the pause was.
+qint64 refilled(qint64 level, qint64 capacity, qint64 elapsedUs, qint64 perSecond)
+{
+    if (perSecond <= 0 || level >= capacity)
+        return std::min(level, capacity);
+    const qint64 missing = capacity - level;
+    if (elapsedUs >= (missing + perSecond - 1) / perSecond)
+        return capacity;
+    return level + elapsedUs * perSecond;
+}
+} // namespace
 
 void ReplyLimiter::refill(Bucket &b, qint64 nowUs) const
 {
-    const double seconds = double(std::max<qint64>(0, nowUs - b.lastUs)) / 1e6;
+    const qint64 elapsedUs = std::max<qint64>(0, nowUs - b.lastUs);
     b.lastUs = std::max(b.lastUs, nowUs);
-    b.replies = std::min(replyCapacity(), b.replies + seconds * double(m_settings.repliesPerSecond));
-    b.bytes = std::min(byteCapacity(), b.bytes + seconds * double(m_settings.bytesPerSecond));
+    b.replies = refilled(b.replies, replyCapacity(), elapsedUs, m_settings.repliesPerSecond);
+    b.bytes = refilled(b.bytes, byteCapacity(), elapsedUs, m_settings.bytesPerSecond);
 }
 
 bool ReplyLimiter::isFull(const Bucket &b) const
@@ -96,13 +110,14 @@ ReplyLimiter::Verdict ReplyLimiter::check(const QHostAddress &peer, qsizetype si
     }
     Bucket &b = it->second;
     refill(b, nowUs);
-    if ((limitReplies && b.replies < 1.0) || (limitBytes && b.bytes < double(size))) {
+    const qint64 cost = qint64(size) * kUnit;
+    if ((limitReplies && b.replies < kUnit) || (limitBytes && b.bytes < cost)) {
         ++m_rateLimited;
         return Verdict::RateLimited;
     }
     if (limitReplies)
-        b.replies -= 1.0;
+        b.replies -= kUnit;
     if (limitBytes)
-        b.bytes -= double(size);
+        b.bytes -= cost;
     return Verdict::Send;
 }

@@ -65,18 +65,21 @@ public:
     static qint64 monotonicUs();
 
 private:
+    // In millionths, so refilling for a number of microseconds is exact
+    // integer arithmetic: a reply costs kUnit, a byte costs kUnit.
+    static constexpr qint64 kUnit = 1000000;
     struct Bucket
     {
-        double replies = 0;
-        double bytes = 0;
+        qint64 replies = 0;
+        qint64 bytes = 0;
         qint64 lastUs = 0;
     };
 
     void refill(Bucket &b, qint64 nowUs) const;
     bool isFull(const Bucket &b) const;
     void prune(qint64 nowUs);
-    double replyCapacity() const;
-    double byteCapacity() const;
+    qint64 replyCapacity() const;
+    qint64 byteCapacity() const;
 
     Settings m_settings;
     // Keyed by the address's 16 bytes (IPv4 as v4-mapped IPv6), so
