@@ -241,6 +241,12 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(timeout)
         && !parseCount(QStringLiteral("connect-timeout"), parser.value(timeout), 1, 3600000, &o.connectTimeoutMs, &err))
         return result;
+    for (const QCommandLineOption *udpOnly : {&replyRate, &replyBytesRate, &replyMaxSize}) {
+        if (parser.isSet(*udpOnly) && !o.udp && !o.udpTarget) {
+            err = optionError(udpOnly->names().constFirst(), tr("needs --udp or --udp-target"));
+            return result;
+        }
+    }
     if (parser.isSet(replyRate)
         && !parseCount(QStringLiteral("reply-rate"), parser.value(replyRate), 0, ReplyLimiter::kMaxRepliesPerSecond,
                        &o.replyLimits.repliesPerSecond, &err))
