@@ -47,7 +47,8 @@ bool parseCount(const QString &option, const QString &value, int min, int max, i
     bool ok = false;
     const int n = value.trimmed().toInt(&ok);
     if (!ok || n < min || n > max) {
-        *error = optionError(option, CommandLine::tr("“%1” is not a number from %2 to %3").arg(value).arg(min).arg(max));
+        *error = optionError(option, CommandLine::tr("“%1” is not a number from %2 to %3")
+                                           .arg(value, QString::number(min), QString::number(max)));
         return false;
     }
     *out = n;

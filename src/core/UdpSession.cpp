@@ -379,8 +379,8 @@ SendResult UdpSession::sendTo(const QHostAddress &address, quint16 port, const Q
     const qsizetype max = maxDatagramFor(address);
     if (payload.size() > max) {
         const QString why = tr("Not sent: a UDP datagram to %1 carries at most %2 bytes, this one has %3")
-                                .arg(Endpoint{address, port}.toString())
-                                .arg(QLocale::c().toString(qlonglong(max)), QLocale::c().toString(qlonglong(payload.size())));
+                                .arg(Endpoint{address, port}.toString(), QLocale::c().toString(qlonglong(max)),
+                                     QLocale::c().toString(qlonglong(payload.size())));
         return SendResult::failure(why);
     }
     if (isBroadcastAddress(address) && !m_broadcast)
