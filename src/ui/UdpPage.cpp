@@ -176,6 +176,12 @@ void UdpPage::applyReplyLimits()
 
 void UdpPage::updateReplyStatus()
 {
+    // Shown once there is something to say, like the exposure notice: an
+    // always-visible line would not let the tab fit a small screen.
+    const bool any = m_udp->repliesSuppressed() > 0 || m_udp->kernelDrops() > 0;
+    m_ui->replyStatus->setVisible(any);
+    if (!any)
+        return;
     const QLocale locale;
     m_ui->replyStatus->setText(tr("Auto-replies held back: %1 (over the rate: %2, too large: %3) · "
                                   "datagrams the kernel dropped: %4")
