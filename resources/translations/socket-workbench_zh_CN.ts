@@ -238,6 +238,26 @@ Each option opens or configures the session it names; several may be combined.</
         <source>“%1” is a file, not a folder</source>
         <translation>“%1”是文件，不是文件夹</translation>
     </message>
+    <message>
+        <source>Most UDP auto-replies a second to one address; 0 = no limit (default %1).</source>
+        <translation>每秒向同一地址发送的 UDP 自动回复最多条数；0 = 不限（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Most bytes of UDP auto-replies a second to one address; 0 = no limit (default %1).</source>
+        <translation>每秒向同一地址发送的 UDP 自动回复最多字节数；0 = 不限（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Largest UDP auto-reply in bytes; a larger one is not sent, and said (default %1, at most %2).</source>
+        <translation>UDP 自动回复的最大字节数；超过的不发送，并给出说明（默认 %1，最多 %2）。</translation>
+    </message>
+    <message>
+        <source>Memory each session&apos;s traffic log may use, in MiB (default %1); older events beyond it are dropped from memory and counted (--capture and --log still get everything).</source>
+        <translation>每个会话的流量日志可用的内存，单位 MiB（默认 %1）；超出部分的较早事件从内存中丢弃并计数（--capture 和 --log 仍会得到全部内容）。</translation>
+    </message>
+    <message>
+        <source>needs --udp or --udp-target</source>
+        <translation>需要 --udp 或 --udp-target</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>
@@ -3856,6 +3876,70 @@ The log no longer holds the start of this connection (it was cleared or its memo
         <source>Cannot bind</source>
         <translation>无法绑定</translation>
     </message>
+    <message>
+        <source>Reply li&amp;mit:</source>
+        <translation>回复限制(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>What auto-replies may send to one address: UDP source addresses can be forged, so unlimited replies would make this socket an amplifier</source>
+        <translation>自动回复可向同一地址发送的量：UDP 源地址可以伪造，不加限制的回复会让此套接字成为放大器</translation>
+    </message>
+    <message>
+        <source> replies/s</source>
+        <translation> 条/秒</translation>
+    </message>
+    <message>
+        <source>no reply limit</source>
+        <translation>不限条数</translation>
+    </message>
+    <message>
+        <source>Most auto-replies a second to one address (all its ports together); 0 = no limit</source>
+        <translation>每秒向同一地址（其所有端口合计）发送的自动回复最多条数；0 = 不限</translation>
+    </message>
+    <message>
+        <source>Auto-replies per second per address</source>
+        <translation>每个地址每秒的自动回复条数</translation>
+    </message>
+    <message>
+        <source> B/s</source>
+        <translation> 字节/秒</translation>
+    </message>
+    <message>
+        <source>no byte limit</source>
+        <translation>不限字节</translation>
+    </message>
+    <message>
+        <source>Most bytes of auto-replies a second to one address; 0 = no limit</source>
+        <translation>每秒向同一地址发送的自动回复最多字节数；0 = 不限</translation>
+    </message>
+    <message>
+        <source>Auto-reply bytes per second per address</source>
+        <translation>每个地址每秒的自动回复字节数</translation>
+    </message>
+    <message>
+        <source>Max reply si&amp;ze:</source>
+        <translation>最大回复长度(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>An auto-reply larger than this is not sent, and the log says so</source>
+        <translation>超过此长度的自动回复不会发送，日志中会说明</translation>
+    </message>
+    <message>
+        <source>Largest auto-reply in bytes</source>
+        <translation>自动回复的最大字节数</translation>
+    </message>
+    <message>
+        <source>Held-back replies and kernel drops</source>
+        <translation>被拦下的回复和内核丢弃</translation>
+    </message>
+    <message>
+        <source>Auto-replies held back: %1 (over the rate: %2, too large: %3) · datagrams the kernel dropped: %4</source>
+        <translation>被拦下的自动回复：%1（超过速率：%2，过大：%3）· 内核丢弃的数据报：%4</translation>
+    </message>
 </context>
 <context>
     <name>UdpSession</name>
@@ -3910,6 +3994,26 @@ The log no longer holds the start of this connection (it was cleared or its memo
     <message>
         <source>%1 is not a broadcast address</source>
         <translation>%1 不是广播地址</translation>
+    </message>
+    <message>
+        <source>%1 bytes is over the maximum reply size of %2 bytes</source>
+        <translation>%1 字节超过了最大回复长度 %2 字节</translation>
+    </message>
+    <message>
+        <source>over the limit of %1 replies and %2 bytes a second to one address</source>
+        <translation>超过了每秒向同一地址 %1 条、%2 字节的限制</translation>
+    </message>
+    <message>
+        <source>over the limit of %1 replies a second to one address</source>
+        <translation>超过了每秒向同一地址 %1 条的限制</translation>
+    </message>
+    <message>
+        <source>over the limit of %1 bytes a second to one address</source>
+        <translation>超过了每秒向同一地址 %1 字节的限制</translation>
+    </message>
+    <message>
+        <source>Auto-reply to %1 not sent: %2 (held back since the last notice: %3; in all: %4)</source>
+        <translation>未向 %1 发送自动回复：%2（自上次通知以来拦下：%3；总计：%4）</translation>
     </message>
 </context>
 <context>

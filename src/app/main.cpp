@@ -7,6 +7,7 @@
 #include "SocketProbe.h"
 #include "TrafficLog.h"
 #include "Translations.h"
+#include "UdpSession.h"
 #include "Version.h"
 #include "Workbench.h"
 
@@ -15,6 +16,7 @@
 #include <QLocale>
 #include <QSettings>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <csignal>
 #include <cstdio>
@@ -24,6 +26,7 @@
 #include <unistd.h>
 
 namespace {
+constexpr size_t kTrimAboveBytes = 8 * 1024 * 1024;
 int g_signalPipe[2] = {-1, -1};
 
 void onSignal(int)
@@ -130,6 +133,17 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socket-workbench.svg")));
 
     installQuitOnSignals(&app);
+    // Those settings keep freed payloads in the heap for reuse; while old
+    // events are dropped faster than new ones reuse their memory, the holes
+    // they leave stay resident. Give whole free pages back twice a second
+    // once that is more than a few MiB, so the process stays near the log's
+    // budget (tests/faults/INTEGRITY.md has the bound).
+    QTimer trim;
+    QObject::connect(&trim, &QTimer::timeout, &app, [] {
+        if (::mallinfo2().fordblks > kTrimAboveBytes)
+            ::malloc_trim(0);
+    });
+    trim.start(500);
     Workbench workbench;
     workbench.setPrintEvents(true, cli.options.verbose);
     QString error;
@@ -156,17 +170,25 @@ int main(int argc, char *argv[])
         session->stop();
     for (const Session *session : workbench.sessions()) {
         const SessionCounters c = session->counters();
-        printLine(stdout, QStringLiteral("totals %1#%2 in=%3 messages-in=%4 out=%5 messages-out=%6 "
-                                         "connections=%7 errors=%8 log-dropped=%9")
-                              .arg(TrafficEvent::sessionName(session->kind()))
-                              .arg(session->id())
-                              .arg(c.bytesIn)
-                              .arg(c.messagesIn)
-                              .arg(c.bytesOut)
-                              .arg(c.messagesOut)
-                              .arg(c.connections)
-                              .arg(c.errors)
-                              .arg(session->log()->droppedEvents()));
+        QString line = QStringLiteral("totals %1#%2 in=%3 messages-in=%4 out=%5 messages-out=%6 "
+                                      "connections=%7 errors=%8 log-dropped=%9")
+                           .arg(TrafficEvent::sessionName(session->kind()))
+                           .arg(session->id())
+                           .arg(c.bytesIn)
+                           .arg(c.messagesIn)
+                           .arg(c.bytesOut)
+                           .arg(c.messagesOut)
+                           .arg(c.connections)
+                           .arg(c.errors)
+                           .arg(session->log()->droppedEvents());
+        line += QStringLiteral(" log-dropped-bytes=%1").arg(session->log()->droppedPayloadBytes());
+        // UDP: what the kernel dropped before we could read it, counted by
+        // the socket, and the auto-replies the limits held back.
+        if (const auto *udp = qobject_cast<const UdpSession *>(session))
+            line += QStringLiteral(" kernel-drops=%1 replies-suppressed=%2")
+                        .arg(udp->kernelDrops())
+                        .arg(udp->repliesSuppressed());
+        printLine(stdout, line);
     }
     return rc;
 }

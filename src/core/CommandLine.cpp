@@ -5,6 +5,7 @@
 #include "Framer.h"
 #include "PayloadParser.h"
 #include "TextCodec.h"
+#include "TrafficLog.h"
 #include "Translations.h"
 
 #include <QCommandLineParser>
@@ -46,7 +47,8 @@ bool parseCount(const QString &option, const QString &value, int min, int max, i
     bool ok = false;
     const int n = value.trimmed().toInt(&ok);
     if (!ok || n < min || n > max) {
-        *error = optionError(option, CommandLine::tr("“%1” is not a number from %2 to %3").arg(value).arg(min).arg(max));
+        *error = optionError(option, CommandLine::tr("“%1” is not a number from %2 to %3")
+                                           .arg(value, QString::number(min), QString::number(max)));
         return false;
     }
     *out = n;
@@ -91,6 +93,19 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption reply(QStringLiteral("reply"),
         tr("Answer received data: echo, http, or a template where {data} stands for the received bytes "
            "(e.g. \"Hello,{data}!\")."), QStringLiteral("echo|http|TEMPLATE"));
+    const QCommandLineOption replyRate(QStringLiteral("reply-rate"),
+        tr("Most UDP auto-replies a second to one address; 0 = no limit (default %1).")
+            .arg(ReplyLimiter::kDefaultRepliesPerSecond), QStringLiteral("N"));
+    const QCommandLineOption replyBytesRate(QStringLiteral("reply-bytes-rate"),
+        tr("Most bytes of UDP auto-replies a second to one address; 0 = no limit (default %1).")
+            .arg(ReplyLimiter::kDefaultBytesPerSecond), QStringLiteral("BYTES"));
+    const QCommandLineOption replyMaxSize(QStringLiteral("reply-max-size"),
+        tr("Largest UDP auto-reply in bytes; a larger one is not sent, and said (default %1, at most %2).")
+            .arg(ReplyLimiter::kDefaultMaxReplySize).arg(ReplyLimiter::kMaxReplySizeLimit), QStringLiteral("BYTES"));
+    const QCommandLineOption logBudget(QStringLiteral("log-budget"),
+        tr("Memory each session's traffic log may use, in MiB (default %1); older events beyond it are dropped "
+           "from memory and counted (--capture and --log still get everything).")
+            .arg(TrafficLog::kDefaultBudget / (1024 * 1024)), QStringLiteral("MIB"));
     const QCommandLineOption greeting(QStringLiteral("greeting"),
         tr("Text a TCP server sends to every accepted connection (escapes \\r \\n \\t \\0 \\\\ \\xHH)."),
         QStringLiteral("TEXT"));
@@ -127,8 +142,9 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         tr("Language of the window and the messages: %1 (default: the saved choice, else the system's).")
             .arg(Translations::languages().join(QStringLiteral(", "))),
         QStringLiteral("LANG"));
-    parser.addOptions({help, version, tcpServer, tcpClient, udp, udpTarget, encoding, reply, greeting, send, log,
-                       capture, backlog, maxClients, timeout, bind, broadcast, framing, verbose, noWindow, language});
+    parser.addOptions({help, version, tcpServer, tcpClient, udp, udpTarget, encoding, reply, replyRate, replyBytesRate,
+                       replyMaxSize, greeting, send, log, capture, logBudget, backlog, maxClients, timeout, bind,
+                       broadcast, framing, verbose, noWindow, language});
     result.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -225,6 +241,30 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         return result;
     if (parser.isSet(timeout)
         && !parseCount(QStringLiteral("connect-timeout"), parser.value(timeout), 1, 3600000, &o.connectTimeoutMs, &err))
+        return result;
+    for (const QCommandLineOption *udpOnly : {&replyRate, &replyBytesRate, &replyMaxSize}) {
+        if (parser.isSet(*udpOnly) && !o.udp && !o.udpTarget) {
+            err = optionError(udpOnly->names().constFirst(), tr("needs --udp or --udp-target"));
+            return result;
+        }
+    }
+    if (parser.isSet(replyRate)
+        && !parseCount(QStringLiteral("reply-rate"), parser.value(replyRate), 0, ReplyLimiter::kMaxRepliesPerSecond,
+                       &o.replyLimits.repliesPerSecond, &err))
+        return result;
+    if (parser.isSet(replyBytesRate)) {
+        int bytes = 0;
+        if (!parseCount(QStringLiteral("reply-bytes-rate"), parser.value(replyBytesRate), 0,
+                        int(ReplyLimiter::kMaxBytesPerSecond), &bytes, &err))
+            return result;
+        o.replyLimits.bytesPerSecond = bytes;
+    }
+    if (parser.isSet(replyMaxSize)
+        && !parseCount(QStringLiteral("reply-max-size"), parser.value(replyMaxSize), 1, ReplyLimiter::kMaxReplySizeLimit,
+                       &o.replyLimits.maxReplySize, &err))
+        return result;
+    if (parser.isSet(logBudget)
+        && !parseCount(QStringLiteral("log-budget"), parser.value(logBudget), 1, kMaxLogBudgetMiB, &o.logBudgetMiB, &err))
         return result;
     if (parser.isSet(reply)) {
         QString why;

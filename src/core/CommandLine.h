@@ -1,6 +1,7 @@
 #pragma once
 
 #include "FramingSpec.h"
+#include "ReplyLimiter.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -28,6 +29,9 @@ public:
         quint16 port = 0;
     };
 
+    // As the traffic view's budget box allows.
+    static constexpr int kMaxLogBudgetMiB = 16384;
+
     struct Options
     {
         std::optional<Listen> tcpServer;
@@ -46,6 +50,8 @@ public:
         int backlog = 4096;
         int maxClients = 1000;
         int connectTimeoutMs = 10000;
+        ReplyLimiter::Settings replyLimits;   // UDP auto-replies
+        int logBudgetMiB = 0;                 // 0 = the log's default (64 MiB)
         bool broadcast = false;
         bool verbose = false;
         bool showHelp = false;

@@ -43,7 +43,8 @@ QString Endpoint::toString() const
     if (address.isNull())
         return QString();
     if (isIPv6())
-        return QStringLiteral("[%1]:%2").arg(addressString()).arg(port);
+        // Not .arg().arg(): a scope id ("fe80::1%2") would be taken for a placeholder.
+        return u'[' + addressString() + QStringLiteral("]:") + QString::number(port);
     return addressString() + u':' + QString::number(port);
 }
 

@@ -198,7 +198,7 @@ FramingSpec FramingSpec::parse(const QString &text, QString *error, qint64 maxFr
         const qint64 size = sizeText.toLongLong(&ok);
         if (!ok) {
             return fail(error, QCoreApplication::translate("Framer", "Fixed frame size %1 exceeds the maximum frame size of %2 bytes")
-                                   .arg(sizeText).arg(maxFrameBytes), maxFrameBytes);
+                                   .arg(sizeText, QString::number(maxFrameBytes)), maxFrameBytes);
         }
         spec = fixed(size);
     } else {

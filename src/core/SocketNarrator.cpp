@@ -95,7 +95,7 @@ int bufferSize(qsizetype size)
 
 QString cAddress(const Endpoint &e)
 {
-    return u"make_addr(&addr, \"%1\", %2)"_s.arg(e.addressString()).arg(e.port);
+    return u"make_addr(&addr, \"%1\", %2)"_s.arg(e.addressString(), QString::number(e.port));
 }
 
 QString sizeNote(qsizetype size)
@@ -138,7 +138,7 @@ QString SocketNarrator::SocketLane::title() const
     case Role::Accepted:
         if (connectionId == 0)
             return SocketNarrator::tr("refused client from %1").arg(peer.toString());
-        return SocketNarrator::tr("conn #%1 from %2").arg(connectionId).arg(peer.toString());
+        return SocketNarrator::tr("conn #%1 from %2").arg(QString::number(connectionId), peer.toString());
     case Role::Client:
         return peer.isNull() ? SocketNarrator::tr("client socket%1").arg(again)
                              : SocketNarrator::tr("client socket to %1%2").arg(peer.toString(), again);
@@ -183,7 +183,7 @@ SocketNarrator::~SocketNarrator() = default;
 
 QString SocketNarrator::pythonAddress(const Endpoint &e)
 {
-    return u"('%1', %2)"_s.arg(e.addressString()).arg(e.port);
+    return u"('%1', %2)"_s.arg(e.addressString(), QString::number(e.port));
 }
 
 QString SocketNarrator::preview(const QByteArray &bytes)
@@ -344,7 +344,7 @@ QString SocketNarrator::clientTargetPython() const
     QString host;
     const Endpoint target = clientTarget(&isName, &host);
     if (isName)
-        return u"(%1, %2)"_s.arg(TextCodec::toPythonLiteral(host.toUtf8()).mid(1)).arg(target.port);
+        return u"(%1, %2)"_s.arg(TextCodec::toPythonLiteral(host.toUtf8()).mid(1), QString::number(target.port));
     return pythonAddress(target);
 }
 
@@ -566,7 +566,7 @@ void SocketNarrator::onData(const TrafficEvent &e)
             step.name = u"sendto"_s;
             step.python = u"sock.sendto(%1, %2)"_s.arg(preview(e.payload), pythonAddress(e.peer));
             step.c = u"sendto(sock, %1, %2, 0, (struct sockaddr *)&addr, %3);"_s
-                         .arg(cpv).arg(e.payload.size()).arg(cAddress(e.peer));
+                         .arg(cpv, QString::number(e.payload.size()), cAddress(e.peer));
             step.comment = oneLine(sizeNote(e.payload.size()).trimmed());
         }
         step.state = State::Done;
@@ -599,7 +599,7 @@ void SocketNarrator::onData(const TrafficEvent &e)
     } else {
         step.name = u"send"_s;
         step.python = u"%1.sendall(%2)"_s.arg(v, preview(e.payload));
-        step.c = u"send(%1, %2, %3, 0);"_s.arg(v, cpv).arg(e.payload.size());
+        step.c = u"send(%1, %2, %3, 0);"_s.arg(v, cpv, QString::number(e.payload.size()));
         step.comment = oneLine(sizeNote(e.payload.size()).trimmed());
         step.cComment = step.comment;
     }
@@ -889,10 +889,11 @@ void emitCStep(QStringList &out, const Step &s, const QString &indent, const QSt
     if (s.isData && s.state != State::Failed && (s.name == u"send"_s || s.name == u"sendto"_s)) {
         const QString literal = SocketNarrator::cStringLiteral(s.sent);
         if (s.name == u"send"_s)
-            out << indent + u"send(%1, %2, %3, 0);"_s.arg(var, literal).arg(s.sent.size());
+            out << indent + u"send(%1, %2, %3, 0);"_s.arg(var, literal, QString::number(s.sent.size()));
         else
             out << indent + u"sendto(%1, %2, %3, 0, (struct sockaddr *)&addr, make_addr(&addr, \"%4\", %5));"_s
-                                .arg(var, literal).arg(s.sent.size()).arg(s.peer.addressString()).arg(s.peer.port);
+                                .arg(var, literal, QString::number(s.sent.size()), s.peer.addressString(),
+                                     QString::number(s.peer.port));
         return;
     }
     out << indent + s.line(SocketNarrator::Language::C);
@@ -903,7 +904,7 @@ void emitCStep(QStringList &out, const Step &s, const QString &indent, const QSt
 QString moreNote(const SocketLane &l, const QString &comment)
 {
     return SocketNarrator::tr("%1 … and %2 more calls (%3 bytes) not kept")
-        .arg(comment).arg(l.moreDataSteps).arg(l.moreDataBytes);
+        .arg(comment, QString::number(l.moreDataSteps), QString::number(l.moreDataBytes));
 }
 
 } // namespace

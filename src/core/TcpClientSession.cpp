@@ -111,8 +111,7 @@ void TcpClientSession::onConnected()
     e.local = m_info.local;
     e.peer = m_info.peer;
     e.message = tr("Connected to %1 from local port %2 (chosen by the OS)")
-                    .arg(m_info.peer.toString())
-                    .arg(m_info.local.port);
+                    .arg(m_info.peer.toString(), QString::number(m_info.local.port));
     if (m_bindPort != 0 || !m_bindAddress.isNull())
         e.message = tr("Connected to %1 from %2").arg(m_info.peer.toString(), m_info.local.toString());
     record(e);
@@ -217,7 +216,7 @@ void TcpClientSession::onTimeout()
     discardSocket();
     setState(State::Idle);
     recordError(TrafficEvent::Reason::TimedOut,
-                tr("Cannot connect to %1: no answer within %2 ms (timed out)").arg(where).arg(m_timeoutMs));
+                tr("Cannot connect to %1: no answer within %2 ms (timed out)").arg(where, QString::number(m_timeoutMs)));
     emit disconnected();
 }
 

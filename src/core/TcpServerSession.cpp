@@ -69,7 +69,7 @@ bool TcpServerSession::start()
     }
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Listening);
     e.local = listenEndpoint();
-    e.message = tr("Listening on %1 (backlog %2)").arg(e.local.toString()).arg(m_backlog);
+    e.message = tr("Listening on %1 (backlog %2)").arg(e.local.toString(), QString::number(m_backlog));
     setState(State::Running);
     record(e);
     return true;
@@ -158,7 +158,8 @@ void TcpServerSession::acceptPending()
             e.local = local;
             e.peer = peer;
             e.reason = TrafficEvent::Reason::LimitReached;
-            e.message = tr("Refused %1: the limit of %2 clients is reached").arg(peer.toString()).arg(m_maxClients);
+            e.message = tr("Refused %1: the limit of %2 clients is reached")
+                            .arg(peer.toString(), QString::number(m_maxClients));
             socket->abort();
             delete socket;
             record(e);

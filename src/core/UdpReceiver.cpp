@@ -5,7 +5,10 @@
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <QFile>
 
 #include <cerrno>
 #include <cstring>
@@ -180,4 +183,25 @@ void UdpReceiver::readBatch()
         if (got < kBatch || full)
             break;
     }
+}
+
+quint64 UdpReceiver::socketDrops(qintptr descriptor)
+{
+    struct stat st = {};
+    if (descriptor < 0 || ::fstat(int(descriptor), &st) != 0 || !S_ISSOCK(st.st_mode))
+        return 0;
+    const QByteArray inode = QByteArray::number(quint64(st.st_ino));
+    // sl local rem st tx:rx tr:when retr uid timeout inode ref pointer drops
+    for (const char *table : {"/proc/net/udp", "/proc/net/udp6"}) {
+        QFile f(QString::fromLatin1(table));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        f.readLine();  // the heading
+        while (!f.atEnd()) {
+            const QList<QByteArray> fields = f.readLine().simplified().split(' ');
+            if (fields.size() >= 13 && fields.at(9) == inode)
+                return fields.at(12).toULongLong();
+        }
+    }
+    return 0;
 }

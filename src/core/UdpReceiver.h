@@ -43,6 +43,10 @@ public:
     bool isEmpty() const;
     // Datagrams the kernel dropped on this socket because its queue was full.
     quint64 kernelDrops() const { return m_kernelDrops.load(std::memory_order_relaxed); }
+    // The socket's drop counter as the kernel lists it in /proc/net/udp
+    // (or udp6): unlike SO_RXQ_OVFL it also counts drops after the last
+    // datagram that was read. 0 when the socket is not found there.
+    static quint64 socketDrops(qintptr descriptor);
     // Datagrams read from the socket so far.
     quint64 received() const { return m_received.load(std::memory_order_relaxed); }
     // Memory the queue may hold (payload plus per-datagram bookkeeping).

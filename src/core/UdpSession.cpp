@@ -16,6 +16,8 @@
 UdpSession::UdpSession(QObject *parent)
     : Session(SessionKind::Udp, parent)
 {
+    m_noticeTimer.setSingleShot(true);
+    connect(&m_noticeTimer, &QTimer::timeout, this, &UdpSession::recordSuppressionNotice);
 }
 
 UdpSession::~UdpSession()
@@ -141,7 +143,12 @@ void UdpSession::stop()
     m_receiver->stop();
     while (m_receiver && !m_receiver->isEmpty())
         drainReceived();
+    // Drops after the last datagram read are in no datagram's SO_RXQ_OVFL
+    // count: the socket's own counter has them while it is still open.
+    m_kernelDropsClosed += qMax(m_receiver->kernelDrops(), UdpReceiver::socketDrops(m_socket->socketDescriptor()));
     m_receiver.reset();
+    if (m_suppressedSinceNotice > 0)
+        recordSuppressionNotice();
     m_socket->disconnect(this);
     m_socket->close();
     m_socket->deleteLater();
@@ -235,12 +242,75 @@ void UdpSession::onDatagram(const Endpoint &local, QByteArray data, Endpoint fro
     emit datagramReceived(from, size);
     // Never answer ourselves: a reply to our own address would come
     // straight back and be answered again, for ever.
-    if (m_socket && autoReply().isActive() && !payload.isEmpty() && !isOwnEndpoint(from)) {
-        AutoResponder responder(autoReply());
-        const AutoResponder::Output out = responder.onData(payload);
-        for (const QByteArray &reply : out.replies)
-            sendTo(from.address, from.port, reply);
+    if (m_socket && autoReply().isActive() && !payload.isEmpty() && !isOwnEndpoint(from))
+        sendAutoReplies(from, payload, id);
+}
+
+void UdpSession::sendAutoReplies(const Endpoint &to, const QByteArray &received, quint32 peerId)
+{
+    AutoResponder responder(autoReply());
+    const AutoResponder::Output out = responder.onData(received);
+    for (const QByteArray &reply : out.replies) {
+        const ReplyLimiter::Verdict verdict = m_replyLimiter.check(to.address, reply.size(), ReplyLimiter::monotonicUs());
+        if (verdict == ReplyLimiter::Verdict::Send)
+            sendTo(to.address, to.port, reply);
+        else
+            noteSuppressedReply(verdict, to, reply.size(), peerId);
     }
+}
+
+void UdpSession::noteSuppressedReply(ReplyLimiter::Verdict verdict, const Endpoint &to, qsizetype size, quint32 peerId)
+{
+    ++m_suppressedSinceNotice;
+    m_lastVerdict = verdict;
+    m_lastSuppressedTo = to;
+    m_lastSuppressedSize = size;
+    m_lastSuppressedPeer = peerId;
+    // A flood must not become a flood of log rows: the first suppression is
+    // told at once, the ones after it once a second, counted.
+    const qint64 sinceUs = ReplyLimiter::monotonicUs() - m_lastNoticeUs;
+    const qint64 intervalUs = qint64(kSuppressionNoticeIntervalMs) * 1000;
+    if (m_lastNoticeUs == 0 || sinceUs >= intervalUs)
+        recordSuppressionNotice();
+    else if (!m_noticeTimer.isActive())
+        m_noticeTimer.start(int((intervalUs - sinceUs + 999) / 1000));
+}
+
+void UdpSession::recordSuppressionNotice()
+{
+    m_noticeTimer.stop();
+    if (m_suppressedSinceNotice == 0)
+        return;
+    const ReplyLimiter::Settings limits = m_replyLimiter.settings();
+    const QLocale c = QLocale::c();
+    QString why;
+    if (m_lastVerdict == ReplyLimiter::Verdict::TooLarge) {
+        why = tr("%1 bytes is over the maximum reply size of %2 bytes")
+                  .arg(c.toString(qlonglong(m_lastSuppressedSize)), c.toString(limits.maxReplySize));
+    } else if (limits.repliesPerSecond > 0 && limits.bytesPerSecond > 0) {
+        why = tr("over the limit of %1 replies and %2 bytes a second to one address")
+                  .arg(c.toString(limits.repliesPerSecond), c.toString(limits.bytesPerSecond));
+    } else if (limits.repliesPerSecond > 0) {
+        why = tr("over the limit of %1 replies a second to one address").arg(c.toString(limits.repliesPerSecond));
+    } else {
+        why = tr("over the limit of %1 bytes a second to one address").arg(c.toString(limits.bytesPerSecond));
+    }
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, m_lastSuppressedPeer);
+    e.local = localEndpoint();
+    e.peer = m_lastSuppressedTo;
+    e.reason = m_lastVerdict == ReplyLimiter::Verdict::TooLarge ? TrafficEvent::Reason::TooLarge
+                                                                : TrafficEvent::Reason::LimitReached;
+    e.message = tr("Auto-reply to %1 not sent: %2 (held back since the last notice: %3; in all: %4)")
+                    .arg(m_lastSuppressedTo.toString(), why, c.toString(m_suppressedSinceNotice),
+                         c.toString(m_replyLimiter.suppressed()));
+    m_suppressedSinceNotice = 0;
+    m_lastNoticeUs = ReplyLimiter::monotonicUs();
+    record(e);
+}
+
+quint64 UdpSession::kernelDrops() const
+{
+    return m_kernelDropsClosed + (m_receiver ? m_receiver->kernelDrops() : 0);
 }
 
 bool UdpSession::isOwnEndpoint(const Endpoint &e) const
@@ -309,8 +379,8 @@ SendResult UdpSession::sendTo(const QHostAddress &address, quint16 port, const Q
     const qsizetype max = maxDatagramFor(address);
     if (payload.size() > max) {
         const QString why = tr("Not sent: a UDP datagram to %1 carries at most %2 bytes, this one has %3")
-                                .arg(Endpoint{address, port}.toString())
-                                .arg(QLocale::c().toString(qlonglong(max)), QLocale::c().toString(qlonglong(payload.size())));
+                                .arg(Endpoint{address, port}.toString(), QLocale::c().toString(qlonglong(max)),
+                                     QLocale::c().toString(qlonglong(payload.size())));
         return SendResult::failure(why);
     }
     if (isBroadcastAddress(address) && !m_broadcast)

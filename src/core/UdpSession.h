@@ -1,9 +1,11 @@
 #pragma once
 
+#include "ReplyLimiter.h"
 #include "Session.h"
 #include "SocketProbe.h"
 
 #include <QHostAddress>
+#include <QTimer>
 
 #include <atomic>
 #include <map>
@@ -72,6 +74,22 @@ public:
 
     static qsizetype maxDatagramFor(const QHostAddress &target);
 
+    // What auto-replies may send to one address (see ReplyLimiter); they
+    // apply to every mode (echo, template, HTTP) and to nothing the user sends.
+    void setReplyLimits(const ReplyLimiter::Settings &limits) { m_replyLimiter.setSettings(limits); }
+    ReplyLimiter::Settings replyLimits() const { return m_replyLimiter.settings(); }
+    // Auto-replies not sent: over the maximum size, or over an address's rate.
+    quint64 repliesTooLarge() const { return m_replyLimiter.tooLarge(); }
+    quint64 repliesRateLimited() const { return m_replyLimiter.rateLimited(); }
+    quint64 repliesSuppressed() const { return m_replyLimiter.suppressed(); }
+    // At most one error event a second says that replies are being held back.
+    static constexpr int kSuppressionNoticeIntervalMs = 1000;
+
+    // Datagrams the kernel dropped on this socket since it was bound because
+    // its receive queue was full, as the socket counts them (SO_RXQ_OVFL,
+    // and /proc/net/udp when the socket closes); kept after stop().
+    quint64 kernelDrops() const;
+
 signals:
     void datagramReceived(const Endpoint &from, qsizetype size);
 
@@ -79,6 +97,9 @@ private:
     void drainReceived();
     void onDatagram(const Endpoint &local, QByteArray data, Endpoint from);
     void recordIcmpError(const SocketProbe::IcmpError &err);
+    void sendAutoReplies(const Endpoint &to, const QByteArray &received, quint32 peerId);
+    void noteSuppressedReply(ReplyLimiter::Verdict verdict, const Endpoint &to, qsizetype size, quint32 peerId);
+    void recordSuppressionNotice();
     bool ensureBound(const QHostAddress &forTarget);
     quint32 peerIdFor(const Endpoint &peer, bool create);
     void recordError(TrafficEvent::Reason reason, const QString &message, const Endpoint &peer = {});
@@ -102,4 +123,14 @@ private:
     // Broadcast addresses of the local interfaces, read again at each bind.
     mutable QList<QHostAddress> m_interfaceBroadcasts;
     mutable bool m_interfaceBroadcastsKnown = false;
+    ReplyLimiter m_replyLimiter;
+    // The suppressions not yet told, and the last one, for the next notice.
+    quint64 m_suppressedSinceNotice = 0;
+    qint64 m_lastNoticeUs = 0;
+    QTimer m_noticeTimer;
+    ReplyLimiter::Verdict m_lastVerdict = ReplyLimiter::Verdict::Send;
+    Endpoint m_lastSuppressedTo;
+    qsizetype m_lastSuppressedSize = 0;
+    quint32 m_lastSuppressedPeer = 0;
+    quint64 m_kernelDropsClosed = 0;   // of sockets already closed
 };

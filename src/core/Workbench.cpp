@@ -6,6 +6,7 @@
 #include "TcpClientSession.h"
 #include "TcpServerSession.h"
 #include "TextCodec.h"
+#include "TrafficLog.h"
 #include "UdpSession.h"
 
 #include <QTimer>
@@ -32,6 +33,8 @@ Workbench::~Workbench()
 void Workbench::adopt(Session *session)
 {
     m_sessions.append(session);
+    if (m_logBudget > 0)
+        session->log()->setByteBudget(m_logBudget);
     if (m_writer)
         m_writer->attach(session);
     connect(session, &Session::eventOccurred, this, &Workbench::print);
@@ -134,6 +137,15 @@ CaptureWriter *Workbench::captureOf(Session *session) const
     return it == m_captures.end() ? nullptr : it->second;
 }
 
+void Workbench::setLogBudget(qint64 bytes)
+{
+    m_logBudget = bytes;
+    if (bytes <= 0)
+        return;
+    for (Session *s : std::as_const(m_sessions))
+        s->log()->setByteBudget(bytes);
+}
+
 void Workbench::setPrintEvents(bool on, bool verbose)
 {
     m_print = on;
@@ -179,6 +191,8 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
         *error = QStringLiteral("--log: ") + *error;
         return false;
     }
+    if (o.logBudgetMiB > 0)
+        setLogBudget(qint64(o.logBudgetMiB) * 1024 * 1024);
     AutoReply reply;
     if (!o.replySpec.isEmpty())
         reply = AutoReply::fromSpec(o.replySpec, o.encoding);
@@ -223,6 +237,7 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
         s->setFraming(o.framing);
         s->setFrameOutgoing(o.framing.kind != FramingSpec::Kind::None);
         s->setAutoReply(reply);
+        s->setReplyLimits(o.replyLimits);
         s->setBroadcastEnabled(o.broadcast);
         if (o.udp) {
             s->setBindAddress(o.udp->address);

@@ -44,6 +44,11 @@ public:
     // it (for its errorString()); null otherwise.
     CaptureWriter *captureOf(Session *session) const;
 
+    // The memory budget of every session's traffic log, those opened later
+    // included (0 = the log's own default).
+    void setLogBudget(qint64 bytes);
+    qint64 logBudget() const { return m_logBudget; }
+
     // Print events on standard output: lifecycle events always, data too when verbose.
     void setPrintEvents(bool on, bool verbose);
 
@@ -66,6 +71,7 @@ private:
     QList<Session *> m_sessions;
     JsonLinesWriter *m_writer = nullptr;
     std::map<Session *, CaptureWriter *> m_captures;
+    qint64 m_logBudget = 0;
     bool m_print = false;
     bool m_verbose = false;
 };

@@ -67,8 +67,8 @@ TcpClientPage::~TcpClientPage() = default;
 QString TcpClientPage::title() const
 {
     const QString target = m_client->host().contains(u':')
-        ? QStringLiteral("[%1]:%2").arg(m_client->host()).arg(m_client->port())
-        : QStringLiteral("%1:%2").arg(m_client->host()).arg(m_client->port());
+        ? QStringLiteral("[%1]:%2").arg(m_client->host(), QString::number(m_client->port()))
+        : QStringLiteral("%1:%2").arg(m_client->host(), QString::number(m_client->port()));
     if (m_client->isConnected())
         return tr("TCP client → %1").arg(target);
     if (m_client->host().isEmpty())

@@ -8,6 +8,8 @@
 #include "TrafficLog.h"
 #include "UdpSession.h"
 
+#include <QLocale>
+#include <QTimer>
 
 UdpPage::UdpPage(UdpSession *session, QWidget *parent)
     : SessionPage(session, parent)
@@ -25,6 +27,18 @@ UdpPage::UdpPage(UdpSession *session, QWidget *parent)
         m_ui->targetPortEdit->setText(QString::number(session->targetPort()));
     }
     m_ui->broadcastCheck->setChecked(session->broadcastEnabled());
+    const ReplyLimiter::Settings limits = session->replyLimits();
+    m_ui->replyRateSpin->setValue(limits.repliesPerSecond);
+    m_ui->replyBytesSpin->setValue(int(limits.bytesPerSecond));
+    m_ui->replyMaxSizeSpin->setValue(limits.maxReplySize);
+    for (QSpinBox *spin : {m_ui->replyRateSpin, m_ui->replyBytesSpin, m_ui->replyMaxSizeSpin})
+        connect(spin, &QSpinBox::valueChanged, this, &UdpPage::applyReplyLimits);
+    // Counters, not events: read once a second like the statistics.
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setInterval(1000);
+    connect(m_statusTimer, &QTimer::timeout, this, &UdpPage::updateReplyStatus);
+    m_statusTimer->start();
+    updateReplyStatus();
 
     m_addressCheck = new FieldValidation(m_ui->addressCombo->lineEdit(), &Endpoint::checkAddress, this);
     m_portCheck = new FieldValidation(m_ui->portEdit, [](const QString &t) { return Endpoint::checkPort(t, true); }, this);
@@ -151,6 +165,32 @@ void UdpPage::onStateChanged()
     emit titleChanged();
 }
 
+void UdpPage::applyReplyLimits()
+{
+    ReplyLimiter::Settings limits;
+    limits.repliesPerSecond = m_ui->replyRateSpin->value();
+    limits.bytesPerSecond = m_ui->replyBytesSpin->value();
+    limits.maxReplySize = m_ui->replyMaxSizeSpin->value();
+    m_udp->setReplyLimits(limits);
+}
+
+void UdpPage::updateReplyStatus()
+{
+    // Shown once there is something to say, like the exposure notice: an
+    // always-visible line would not let the tab fit a small screen.
+    const bool any = m_udp->repliesSuppressed() > 0 || m_udp->kernelDrops() > 0;
+    m_ui->replyStatus->setVisible(any);
+    if (!any)
+        return;
+    const QLocale locale;
+    m_ui->replyStatus->setText(tr("Auto-replies held back: %1 (over the rate: %2, too large: %3) · "
+                                  "datagrams the kernel dropped: %4")
+                                   .arg(locale.toString(m_udp->repliesSuppressed()),
+                                        locale.toString(m_udp->repliesRateLimited()),
+                                        locale.toString(m_udp->repliesTooLarge()),
+                                        locale.toString(m_udp->kernelDrops())));
+}
+
 quint32 UdpPage::selectedPeer() const
 {
     const QModelIndexList rows = m_ui->peersTable->selectionModel()->selectedRows();
@@ -200,6 +240,9 @@ QVariantMap UdpPage::saveState() const
     m.insert(QStringLiteral("targetPort"), m_ui->targetPortEdit->text());
     m.insert(QStringLiteral("replyToLast"), m_ui->replyToLastCheck->isChecked());
     m.insert(QStringLiteral("broadcast"), m_ui->broadcastCheck->isChecked());
+    m.insert(QStringLiteral("replyRate"), m_ui->replyRateSpin->value());
+    m.insert(QStringLiteral("replyBytesRate"), m_ui->replyBytesSpin->value());
+    m.insert(QStringLiteral("replyMaxSize"), m_ui->replyMaxSizeSpin->value());
     return m;
 }
 
@@ -216,4 +259,15 @@ void UdpPage::restoreState(const QVariantMap &state)
         m_ui->targetPortEdit->setText(state.value(QStringLiteral("targetPort")).toString());
     m_ui->replyToLastCheck->setChecked(state.value(QStringLiteral("replyToLast")).toBool());
     m_ui->broadcastCheck->setChecked(state.value(QStringLiteral("broadcast")).toBool());
+    // Missing or not a number: the spin boxes keep their safe values (out
+    // of range, they clamp).
+    const auto restoreSpin = [&state](const QString &key, QSpinBox *spin) {
+        bool ok = false;
+        const int value = state.value(key).toInt(&ok);
+        if (ok)
+            spin->setValue(value);
+    };
+    restoreSpin(QStringLiteral("replyRate"), m_ui->replyRateSpin);
+    restoreSpin(QStringLiteral("replyBytesRate"), m_ui->replyBytesSpin);
+    restoreSpin(QStringLiteral("replyMaxSize"), m_ui->replyMaxSizeSpin);
 }

@@ -10,6 +10,7 @@ class UdpPage;
 class ConnectionsModel;
 class FieldValidation;
 class UdpSession;
+class QTimer;
 
 // The UDP tab: bind, a target for sendto(), the peers datagrams came from
 // (any of which can become the target), traffic and send panel.
@@ -35,6 +36,8 @@ private:
     void onPeerSelectionChanged();
     void onStateChanged();
     void updateButtons();
+    void applyReplyLimits();
+    void updateReplyStatus();
     void showFieldError(const QString &error);
     SendResult sendFromPanel(const QByteArray &payload);
     quint32 selectedPeer() const;
@@ -46,4 +49,5 @@ private:
     FieldValidation *m_portCheck;
     FieldValidation *m_targetHostCheck;
     FieldValidation *m_targetPortCheck;
+    QTimer *m_statusTimer;
 };
