@@ -1,0 +1,208 @@
+"""TCP faults against the real program: a peer that resets mid-stream, half
+closes each way, stopping the server while clients are sending. Each case
+checks the exact event and words the log and stdout show, what the peer saw,
+and that the program goes on serving and exits cleanly."""
+
+import os
+import socket
+import struct
+import threading
+import time
+
+import faults
+from faults import (MSG_PEER_FIN, MSG_PEER_RESET, MSG_SERVER_STOPPED, AppTestCase, closed_of, endpoint, figure,
+                    payload, peer_end, recv_exact, select, tcp_connect)
+
+
+def rst_close(sock):
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    sock.close()
+
+
+def listener():
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.bind(("127.0.0.1", 0))
+    s.listen(8)
+    s.settimeout(15)
+    return s
+
+
+class TcpFaults(AppTestCase):
+    def echo_server(self, *extra):
+        app = self.start_app(["--tcp-server", "127.0.0.1:0", "--reply", "echo"] + list(extra))
+        _, port = app.wait_listening()
+        return app, port
+
+    def assert_still_echoes(self, app, port):
+        with tcp_connect("127.0.0.1", port) as c:
+            c.sendall(b"still here")
+            self.assertEqual(recv_exact(c, 10), b"still here")
+
+    # -- peer reset mid-stream ---------------------------------------------
+    def test_peer_reset_mid_stream_to_server(self):
+        app, port = self.echo_server()
+        c = tcp_connect("127.0.0.1", port)
+        me = endpoint(*c.getsockname()[:2])
+        # 4 MiB in flight, echo not read: the server is writing when the RST comes.
+        blob = os.urandom(4 << 20)
+        sender = threading.Thread(target=lambda: c.sendall(blob[:1 << 20]), daemon=True)
+        sender.start()
+        sender.join(20)
+        app.wait_log(lambda e: e["event"] == "data" and e.get("direction") == "in" and e.get("peer") == me,
+                     what="first bytes")
+        rst_close(c)
+        closed = app.wait_log(lambda e: e["event"] == "closed" and e.get("peer") == me, what="closed")[0]
+        self.assertEqual(closed["message"], MSG_PEER_RESET)
+        self.assert_still_echoes(app, port)
+        events = self.stop_and_read(app)
+        self.assertEqual(len(closed_of(events, me)), 1, "one closed event for the reset connection")
+        # A reset is a close, not an error of the server.
+        self.assertEqual(select(events, event="error"), [])
+        got_in = sum(e["size"] for e in select(events, event="data", direction="in", peer=me))
+        self.assertGreater(got_in, 0)
+        self.assertLessEqual(got_in, 1 << 20)
+        self.assertEqual(events[-1]["event"], "stopped")
+
+    def test_peer_reset_mid_stream_to_client(self):
+        with listener() as srv:
+            app = self.start_app(["--tcp-client", endpoint("127.0.0.1", srv.getsockname()[1]), "--send", "go"])
+            conn, _ = srv.accept()
+            self.assertEqual(recv_exact(conn, 2), b"go")
+            chunk = os.urandom(256 << 10)
+            for _ in range(8):
+                conn.sendall(chunk)
+            app.wait_log(lambda e: e["event"] == "data" and e.get("direction") == "in", what="stream")
+            rst_close(conn)
+            closed = app.wait_log(lambda e: e["event"] == "closed", what="closed")[0]
+        self.assertEqual(closed["session"], "tcp-client")
+        self.assertEqual(closed["message"], MSG_PEER_RESET)
+        events = self.stop_and_read(app)
+        self.assertEqual(len(select(events, event="closed")), 1)
+        self.assertEqual(select(events, event="error"), [])
+        self.assertLessEqual(sum(e["size"] for e in select(events, event="data", direction="in")), 8 * len(chunk))
+        app.wait_stdout(r"^tcp-client closed .*: Connection reset by peer \(ECONNRESET\)$")
+
+    # -- half-close, each way ------------------------------------------------
+    def half_close_by_peer(self, size, read_delay):
+        """The peer sends `size` bytes, shuts down its sending side and only
+        then (after read_delay) reads: every echoed byte must arrive, then FIN."""
+        app, port = self.echo_server()
+        blob = os.urandom(size)
+        c = tcp_connect("127.0.0.1", port, timeout=60)
+        me = endpoint(*c.getsockname()[:2])
+        done = threading.Event()
+
+        def send():
+            c.sendall(blob)
+            c.shutdown(socket.SHUT_WR)
+            done.set()
+        sender = threading.Thread(target=send, daemon=True)
+        sender.start()
+        time.sleep(read_delay)
+        got = bytearray()
+        c.settimeout(30)
+        while True:
+            chunk = c.recv(1 << 20)
+            if not chunk:
+                break
+            got += chunk
+            self.assertLessEqual(len(got), size, "more echoed than sent")
+        sender.join(30)
+        self.assertTrue(done.is_set())
+        c.close()
+        closed = app.wait_log(lambda e: e["event"] == "closed" and e.get("peer") == me, what="closed")[0]
+        self.assertEqual(closed["message"], MSG_PEER_FIN)
+        events = self.stop_and_read(app)
+        logged_out = sum(e["size"] for e in select(events, event="data", direction="out", peer=me))
+        figure("half-close %d KiB, read after %.1f s" % (size >> 10, read_delay),
+               "%d of %d bytes echoed, log says %d sent" % (len(got), size, logged_out))
+        self.assertEqual(len(got), size, "echo lost after the peer's FIN (log says %d sent)" % logged_out)
+        self.assertEqual(bytes(got), blob)
+        self.assertEqual(logged_out, size)
+        self.assertEqual(select(events, event="error"), [])
+
+    def test_half_close_by_peer_reading_along(self):
+        self.half_close_by_peer(1 << 20, 0.0)
+
+    def test_half_close_by_peer_reading_late(self):
+        # The echo backs up in the app while the peer does not read; the FIN
+        # arrives while the app still has bytes to send.
+        self.half_close_by_peer(8 << 20, 2.0)
+
+    def test_half_close_by_server_to_client(self):
+        # The server (python) sends, then shuts down its side and keeps
+        # reading: the client logs the FIN as the peer's orderly close.
+        with listener() as srv:
+            app = self.start_app(["--tcp-client", endpoint("127.0.0.1", srv.getsockname()[1]), "--send", "req"])
+            conn, _ = srv.accept()
+            with conn:
+                self.assertEqual(recv_exact(conn, 3), b"req")
+                conn.sendall(b"answer")
+                conn.shutdown(socket.SHUT_WR)
+                closed = app.wait_log(lambda e: e["event"] == "closed", what="closed")[0]
+                # The client closes its side too: the server reads EOF.
+                self.assertEqual(peer_end(conn)[0], "fin")
+        self.assertEqual(closed["message"], MSG_PEER_FIN)
+        events = self.stop_and_read(app)
+        self.assertEqual(b"".join(payload(e) for e in select(events, event="data", direction="in")), b"answer")
+        self.assertEqual(select(events, event="error"), [])
+
+    # -- stopping the server while clients are sending ---------------------
+    def stop_while_sending(self, extra, clients=4, seconds=2.0):
+        app = self.start_app(["--tcp-server", "127.0.0.1:0"] + extra)
+        _, port = app.wait_listening()
+        socks = [tcp_connect("127.0.0.1", port, timeout=30) for _ in range(clients)]
+        peers = [endpoint(*s.getsockname()[:2]) for s in socks]
+        app.wait_log(lambda e: e["event"] == "connected", count=clients, what="all connected")
+        sent = [0] * clients
+        ends = [None] * clients
+        chunk = os.urandom(16 << 10)
+
+        def pump(i):
+            s = socks[i]
+            s.settimeout(30)
+            deadline = time.monotonic() + 30
+            try:
+                # Bounded: 64 MiB or 30 s per client, whichever comes first.
+                while sent[i] < (64 << 20) and time.monotonic() < deadline:
+                    sent[i] += s.send(chunk)
+            except (ConnectionResetError, BrokenPipeError):
+                ends[i] = "rst"
+                return
+            except socket.timeout:
+                ends[i] = "stuck"
+                return
+            ends[i] = peer_end(s)[0]
+        threads = [threading.Thread(target=pump, args=(i,), daemon=True) for i in range(clients)]
+        for t in threads:
+            t.start()
+        time.sleep(seconds)
+        rc = app.stop(timeout=60)
+        self.assertEqual(rc, 0, app.describe())
+        for t in threads:
+            t.join(40)
+        for s in socks:
+            s.close()
+        events = self.log(app)
+        figure("stop while %d clients send (%s)" % (clients, " ".join(extra) or "no reply"),
+               "%.1f MiB sent by the clients, ends seen by them: %s" % (sum(sent) / (1 << 20), ends))
+        for i, me in enumerate(peers):
+            self.assertIn(ends[i], ("fin", "rst"), "client %s saw the connection end (%s)" % (me, ends[i]))
+            closed = closed_of(events, me)
+            self.assertEqual(len(closed), 1, "one closed event for %s" % me)
+            self.assertTrue(closed[0]["message"].startswith(MSG_SERVER_STOPPED), closed[0]["message"])
+        self.assertEqual(events[-1]["event"], "stopped")
+        self.assertEqual(select(events, event="error"), [])
+        return events
+
+    def test_stop_server_while_clients_send(self):
+        self.stop_while_sending([])
+
+    def test_stop_echo_server_while_clients_send_and_do_not_read(self):
+        # The echo backs up in the app (the clients never read): stopping must
+        # still close every client now, and say what was not sent.
+        self.stop_while_sending(["--reply", "echo"])
+
+
+if __name__ == "__main__":
+    faults.main()
