@@ -83,51 +83,60 @@ class TcpFaults(AppTestCase):
         app.wait_stdout(r"^tcp-client closed .*: Connection reset by peer \(ECONNRESET\)$")
 
     # -- half-close, each way ------------------------------------------------
-    def half_close_by_peer(self, size, read_delay):
-        """The peer sends `size` bytes, shuts down its sending side and only
-        then (after read_delay) reads: every echoed byte must arrive, then FIN."""
+    def half_close_by_peer(self, size, late):
+        """The peer sends `size` bytes and shuts down its sending side
+        (shutdown(SHUT_WR), FIN): every echoed byte must still arrive, then
+        the app's FIN. Late: the peer reads nothing until the app has read
+        everything and logged the FIN, so the echo is still queued in the app
+        when the FIN comes."""
         app, port = self.echo_server()
         blob = os.urandom(size)
         c = tcp_connect("127.0.0.1", port, timeout=60)
+        # A small receive window, so the echo backs up in the app, not here.
+        c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 << 10)
         me = endpoint(*c.getsockname()[:2])
-        done = threading.Event()
-
-        def send():
-            c.sendall(blob)
-            c.shutdown(socket.SHUT_WR)
-            done.set()
-        sender = threading.Thread(target=send, daemon=True)
-        sender.start()
-        time.sleep(read_delay)
         got = bytearray()
-        c.settimeout(30)
-        while True:
-            chunk = c.recv(1 << 20)
-            if not chunk:
-                break
-            got += chunk
-            self.assertLessEqual(len(got), size, "more echoed than sent")
-        sender.join(30)
-        self.assertTrue(done.is_set())
-        c.close()
-        closed = app.wait_log(lambda e: e["event"] == "closed" and e.get("peer") == me, what="closed")[0]
+
+        def read_all():
+            c.settimeout(60)
+            while len(got) <= size:
+                chunk = c.recv(1 << 20)
+                if not chunk:
+                    return
+                got.extend(chunk)
+        reader = threading.Thread(target=read_all, daemon=True)
+        if not late:
+            reader.start()
+        c.sendall(blob)
+        if late:
+            app.wait_log(lambda e: e["event"] == "data" and e.get("direction") == "in" and e.get("peer") == me,
+                         count=1, what="data in")
+            faults.wait_for(lambda: sum(e["size"] for e in app.read_log() if e["event"] == "data"
+                                        and e.get("direction") == "in" and e.get("peer") == me) == size,
+                            timeout=60, what="the app read all %d bytes" % size)
+        c.shutdown(socket.SHUT_WR)
+        closed = app.wait_log(lambda e: e["event"] == "closed" and e.get("peer") == me, what="closed",
+                              timeout=60)[0]
         self.assertEqual(closed["message"], MSG_PEER_FIN)
+        if late:
+            reader.start()
+        reader.join(60)
+        self.assertFalse(reader.is_alive(), "the peer got no FIN after the echo")
+        c.close()
         events = self.stop_and_read(app)
         logged_out = sum(e["size"] for e in select(events, event="data", direction="out", peer=me))
-        figure("half-close %d KiB, read after %.1f s" % (size >> 10, read_delay),
-               "%d of %d bytes echoed, log says %d sent" % (len(got), size, logged_out))
-        self.assertEqual(len(got), size, "echo lost after the peer's FIN (log says %d sent)" % logged_out)
-        self.assertEqual(bytes(got), blob)
+        figure("half-close by the peer after %d KiB%s" % (size >> 10, ", reading only after the FIN" if late else ""),
+               "%d of %d bytes echoed, the log says %d sent" % (len(got), size, logged_out))
         self.assertEqual(logged_out, size)
+        self.assertEqual(len(got), size, "echo lost after the peer's FIN (the log says %d sent)" % logged_out)
+        self.assertEqual(bytes(got), blob)
         self.assertEqual(select(events, event="error"), [])
 
     def test_half_close_by_peer_reading_along(self):
-        self.half_close_by_peer(1 << 20, 0.0)
+        self.half_close_by_peer(1 << 20, late=False)
 
     def test_half_close_by_peer_reading_late(self):
-        # The echo backs up in the app while the peer does not read; the FIN
-        # arrives while the app still has bytes to send.
-        self.half_close_by_peer(8 << 20, 2.0)
+        self.half_close_by_peer(12 << 20, late=True)
 
     def test_half_close_by_server_to_client(self):
         # The server (python) sends, then shuts down its side and keeps
@@ -148,10 +157,13 @@ class TcpFaults(AppTestCase):
         self.assertEqual(select(events, event="error"), [])
 
     # -- stopping the server while clients are sending ---------------------
-    def stop_while_sending(self, extra, clients=4, seconds=2.0):
+    def stop_while_sending(self, extra, clients=4, seconds=1.5):
         app = self.start_app(["--tcp-server", "127.0.0.1:0"] + extra)
         _, port = app.wait_listening()
         socks = [tcp_connect("127.0.0.1", port, timeout=30) for _ in range(clients)]
+        for s in socks:
+            # Never read here, and take little: an echo backs up in the app.
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 << 10)
         peers = [endpoint(*s.getsockname()[:2]) for s in socks]
         app.wait_log(lambda e: e["event"] == "connected", count=clients, what="all connected")
         sent = [0] * clients
@@ -163,8 +175,8 @@ class TcpFaults(AppTestCase):
             s.settimeout(30)
             deadline = time.monotonic() + 30
             try:
-                # Bounded: 64 MiB or 30 s per client, whichever comes first.
-                while sent[i] < (64 << 20) and time.monotonic() < deadline:
+                # Bounded: 16 MiB or 30 s per client, whichever comes first.
+                while sent[i] < (16 << 20) and time.monotonic() < deadline:
                     sent[i] += s.send(chunk)
             except (ConnectionResetError, BrokenPipeError):
                 ends[i] = "rst"
