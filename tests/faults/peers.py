@@ -11,7 +11,7 @@ JSON object a line on stdout; every wait is bounded in time and bytes.
     peers.py half-close-server N     listen; accept; tiny window; wait for "go";
                                      shutdown(SHUT_WR); read N bytes and EOF
     peers.py senders PORT COUNT      COUNT clients send to PORT until the
-                                     connection ends (at most 64 MiB / 30 s each)
+                                     connection ends (at most 1 GiB / 30 s each)
 """
 import json
 import os
@@ -109,9 +109,9 @@ def senders(port, count):
         sent = 0
         deadline = time.monotonic() + 30
         try:
-            while sent < (64 << 20) and time.monotonic() < deadline:
+            while sent < (1 << 30) and time.monotonic() < deadline:
                 sent += s.send(chunk)
-            results[i] = list(read_to_end(s, timeout=30))
+            results[i] = ["limit"] + list(read_to_end(s, timeout=30))[:1]
         except (ConnectionResetError, BrokenPipeError):
             results[i] = ["rst", 0]
         except socket.timeout:

@@ -287,6 +287,8 @@ void TestFaultWindow::closeTabWhileLargeSendInFlight()
     QVERIFY2(sent.ok(), qPrintable(sent.error));
     QCOMPARE(sent.bytes, qint64(size));
     QCOMPARE(peer.next().value(QStringLiteral("started")).toInt(), 1 << 20);  // in flight, peer not reading
+    QTest::qWait(1000);
+    QVERIFY(page->client()->isConnected());
 
     // Ctrl+W on the tab.
     window.findChild<QAction *>(QStringLiteral("actionCloseTab"))->trigger();
@@ -353,9 +355,10 @@ void TestFaultWindow::stopServerTabWhileClientsSend()
     QVERIFY(!page->findChild<SendPanel *>(QStringLiteral("sendPanel"))->isSendEnabled());
     const QJsonArray ends = senders.next().value(QStringLiteral("ends")).toArray();
     QCOMPARE(ends.size(), 4);
+    // Still sending when the Stop came: the server closed with their bytes
+    // unread, so Linux answers them with RST.
     for (const QJsonValue &v : ends)
-        QVERIFY2(v.toString() == QStringLiteral("rst") || v.toString() == QStringLiteral("fin"),
-                 qPrintable(v.toString()));
+        QCOMPARE(v.toString(), QStringLiteral("rst"));
     figure(QStringLiteral("server tab stopped while 4 clients send"),
            QStringLiteral("%1 B read before the stop; the clients saw %2")
                .arg(page->server()->counters().bytesIn)
