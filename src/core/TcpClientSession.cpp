@@ -306,6 +306,8 @@ void TcpClientSession::stop()
     // dropped rather than left waiting for a peer that may never read (the
     // tab that owns the session may be closing).
     m_socket->flush();
+    if (!m_socket)
+        return;  // a reset found by the flush ended it (and logged it)
     const qint64 unsent = m_socket->bytesToWrite();
     if (unsent > 0 && m_socket->state() == QAbstractSocket::ConnectedState) {
         m_closeReason = TrafficEvent::Reason::LocalReset;

@@ -101,7 +101,10 @@ void TcpServerSession::stop()
         // What the kernel does not take now would wait for a peer that may
         // never read, and the client would linger, unlogged, after the stop:
         // it is dropped instead, and the close says so.
+        const quint32 id = c->id;
         c->socket->flush();
+        if (!hasClient(id))
+            continue;  // a reset found by the flush ended it (and logged it)
         const qint64 unsent = c->socket->bytesToWrite();
         if (unsent > 0) {
             c->closeMessage = tr("Closed: the server stopped; %1 bytes not yet sent were discarded (RST sent)")
