@@ -2939,6 +2939,18 @@ Each option opens or configures the session it names; several may be combined.</
         <source>Send failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
+    <message>
+        <source>%1 bytes queued for %2 were not sent after its FIN: %3</source>
+        <translation>对方发送 FIN 后，排队发往 %2 的 %1 字节未能发出：%3</translation>
+    </message>
+    <message>
+        <source>Closed by us; %1 bytes not yet sent were discarded (RST sent)</source>
+        <translation>由我方关闭；尚未发出的 %1 字节已丢弃（已发送 RST）</translation>
+    </message>
+    <message>
+        <source>Send failed: the connection ended while sending</source>
+        <translation>发送失败：发送过程中连接已结束</translation>
+    </message>
 </context>
 <context>
     <name>TcpServerPage</name>
@@ -3224,6 +3236,22 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Reset by us (RST sent)</source>
         <translation>由我方重置（已发送 RST）</translation>
+    </message>
+    <message>
+        <source>Closed: the server stopped; %1 bytes not yet sent were discarded (RST sent)</source>
+        <translation>已关闭：服务器已停止；尚未发出的 %1 字节已丢弃（已发送 RST）</translation>
+    </message>
+    <message>
+        <source>Accepted connection #%1 from an unknown peer: it was reset before accept() (getpeername() failed)</source>
+        <translation>已接受来自未知对端的连接 #%1：它在 accept() 之前已被重置（getpeername() 失败）</translation>
+    </message>
+    <message>
+        <source>%1 bytes queued for %2 were not sent after its FIN: %3</source>
+        <translation>对方发送 FIN 后，排队发往 %2 的 %1 字节未能发出：%3</translation>
+    </message>
+    <message>
+        <source>Send to #%1 failed: the connection ended while sending</source>
+        <translation>发送到 #%1 失败：发送过程中连接已结束</translation>
     </message>
 </context>
 <context>

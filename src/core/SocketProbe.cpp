@@ -78,6 +78,13 @@ void SocketProbe::release()
     }
 }
 
+int SocketProbe::takeDescriptor()
+{
+    const int fd = m_fd;
+    m_fd = -1;
+    return fd;
+}
+
 SocketProbe::End SocketProbe::connectionEnd() const
 {
     if (m_fd < 0)

@@ -26,6 +26,8 @@ public:
     // Closes the duplicate: the connection ends for real once Qt has closed
     // its descriptor too.
     void release();
+    // Hands the duplicate over (the caller closes it); -1 when there is none.
+    int takeDescriptor();
     bool isAttached() const { return m_fd >= 0; }
 
     enum class End { Unknown, StillOpen, PeerFinished, PeerReset };

@@ -1,9 +1,11 @@
 #include "TcpClientSession.h"
 
 #include "AutoResponder.h"
+#include "DrainWriter.h"
 #include "SocketProbe.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QTcpSocket>
 
 #include <cerrno>
@@ -57,6 +59,9 @@ bool TcpClientSession::start()
 {
     if (m_socket)
         return true;
+    if (m_drain)
+        m_drain->abort();
+    m_unsent.clear();
     if (m_host.isEmpty() || m_port == 0) {
         recordError(TrafficEvent::Reason::Other, tr("Cannot connect: a host and a port from 1 to 65535 are needed"));
         return false;
@@ -168,6 +173,8 @@ void TcpClientSession::onError()
             m_closeMessage = m_writeShutDown
                 ? tr("Closed: both sides have finished (recv() returned 0 after our shutdown)")
                 : tr("Closed by peer: recv() returned 0 (FIN received)");
+            if (!m_writeShutDown)
+                drainAfterPeerFin();
         }
         return;
     case QAbstractSocket::ConnectionRefusedError:
@@ -204,6 +211,32 @@ void TcpClientSession::onError()
         m_closeReason = TrafficEvent::Reason::Other;
         m_closeMessage = tr("Closed after an error: %1").arg(m_info.lastError);
     }
+}
+
+void TcpClientSession::drainAfterPeerFin()
+{
+    // See TcpServerSession::drainAfterPeerFin.
+    const qint64 pending = m_socket->bytesToWrite();
+    if (pending <= 0 || !m_probe->isAttached() || m_unsent.size() < pending)
+        return;
+    delete m_drain;
+    m_drain = new DrainWriter(m_probe->takeDescriptor(), m_unsent.last(pending), this);
+    m_unsent.clear();
+    TrafficEvent failure = makeEvent(TrafficEvent::Kind::Error, m_info.id);
+    failure.local = m_info.local;
+    failure.peer = m_info.peer;
+    DrainWriter *drain = m_drain;
+    connect(drain, &DrainWriter::finished, this, [this, drain, failure](bool ok, const QString &error) mutable {
+        if (!ok && !error.isEmpty()) {
+            failure.reason = TrafficEvent::Reason::Other;
+            failure.message = tr("%1 bytes queued for %2 were not sent after its FIN: %3")
+                                  .arg(QLocale::c().toString(drain->remaining()), failure.peer.toString(), error);
+            record(failure);
+        }
+        if (m_drain == drain)
+            m_drain = nullptr;
+        drain->deleteLater();
+    });
 }
 
 void TcpClientSession::onTimeout()
@@ -249,6 +282,8 @@ void TcpClientSession::discardSocket()
 
 void TcpClientSession::stop()
 {
+    if (m_drain)
+        m_drain->abort();  // what was still going to a half-closed peer is dropped (RST)
     if (!m_socket)
         return;
     if (m_socket->state() != QAbstractSocket::ConnectedState && m_socket->state() != QAbstractSocket::ClosingState) {
@@ -266,6 +301,21 @@ void TcpClientSession::stop()
     }
     setState(State::Stopping);
     m_closeReason = TrafficEvent::Reason::LocalClose;
+    // As for a server's clients: output the kernel does not take now is
+    // dropped rather than left waiting for a peer that may never read (the
+    // tab that owns the session may be closing).
+    m_socket->flush();
+    if (!m_socket)
+        return;  // a reset found by the flush ended it (and logged it)
+    const qint64 unsent = m_socket->bytesToWrite();
+    if (unsent > 0 && m_socket->state() == QAbstractSocket::ConnectedState) {
+        m_closeReason = TrafficEvent::Reason::LocalReset;
+        m_closeMessage = tr("Closed by us; %1 bytes not yet sent were discarded (RST sent)")
+                             .arg(QLocale::c().toString(unsent));
+        m_probe->setAbortiveClose();
+        m_socket->abort();
+        return;
+    }
     m_closeMessage = tr("Closed by us");
     m_socket->disconnectFromHost();
 }
@@ -316,8 +366,12 @@ SendResult TcpClientSession::send(const QByteArray &payload)
         return SendResult::failure(frameError);
     const qint64 n = m_socket->write(wire);
     m_socket->flush();  // see TcpServerSession::writeTo
+    // A reset found while writing ends the connection inside flush().
+    if (!m_socket)
+        return SendResult::failure(tr("Send failed: the connection ended while sending"));
     if (n < 0)
         return SendResult::failure(tr("Send failed: %1").arg(m_socket->errorString()));
+    m_unsent.wrote(wire, m_socket->bytesToWrite());
     m_info.bytesOut += quint64(n);
     ++m_info.messagesOut;
     m_info.lastActivityUs = TrafficEvent::nowUs();

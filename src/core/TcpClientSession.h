@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Session.h"
+#include "UnsentTail.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -11,6 +12,7 @@
 class QTcpSocket;
 class AutoResponder;
 class SocketProbe;
+class DrainWriter;
 
 // One outgoing TCP connection, as in the classic client: socket(),
 // connect((host, port)) — no bind needed, the OS picks an ephemeral local
@@ -61,6 +63,8 @@ private:
     void onError();
     void onDisconnected();
     void onTimeout();
+    // The peer half-closed while output was queued: send it after all.
+    void drainAfterPeerFin();
     void discardSocket();
     void recordError(TrafficEvent::Reason reason, const QString &message);
 
@@ -79,4 +83,6 @@ private:
     bool m_peerFinished = false;
     TrafficEvent::Reason m_closeReason = TrafficEvent::Reason::LocalClose;
     QString m_closeMessage;
+    UnsentTail m_unsent;
+    DrainWriter *m_drain = nullptr;  // a child; deletes itself when done
 };

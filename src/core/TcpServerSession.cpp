@@ -1,9 +1,12 @@
 #include "TcpServerSession.h"
 
 #include "AutoResponder.h"
+#include "DrainWriter.h"
 #include "SocketProbe.h"
 #include "TrafficLog.h"
+#include "UnsentTail.h"
 
+#include <QLocale>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -18,6 +21,7 @@ struct TcpServerSession::Client
     std::unique_ptr<AutoResponder> responder;
     TrafficEvent::Reason closeReason = TrafficEvent::Reason::LocalClose;
     QString closeMessage;
+    UnsentTail unsent;
 };
 
 TcpServerSession::TcpServerSession(QObject *parent)
@@ -85,13 +89,32 @@ void TcpServerSession::stop()
     m_server->close();
     m_server->deleteLater();
     m_server = nullptr;
+    // Output still going to half-closed peers is dropped too (RST).
+    const std::vector<DrainWriter *> drains = m_drains;
+    for (DrainWriter *drain : drains)
+        drain->abort();
     std::vector<Client *> open;
     for (auto &[id, c] : m_clients)
         open.push_back(c.get());
     for (Client *c : open) {
         c->closeReason = TrafficEvent::Reason::SessionStopped;
-        c->closeMessage = tr("Closed: the server stopped");
-        c->socket->disconnectFromHost();
+        // What the kernel does not take now would wait for a peer that may
+        // never read, and the client would linger, unlogged, after the stop:
+        // it is dropped instead, and the close says so.
+        const quint32 id = c->id;
+        c->socket->flush();
+        if (!hasClient(id))
+            continue;  // a reset found by the flush ended it (and logged it)
+        const qint64 unsent = c->socket->bytesToWrite();
+        if (unsent > 0) {
+            c->closeMessage = tr("Closed: the server stopped; %1 bytes not yet sent were discarded (RST sent)")
+                                  .arg(QLocale::c().toString(unsent));
+            c->probe.setAbortiveClose();
+            c->socket->abort();
+        } else {
+            c->closeMessage = tr("Closed: the server stopped");
+            c->socket->disconnectFromHost();
+        }
     }
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Stopped);
     e.local = where;
@@ -186,14 +209,21 @@ void TcpServerSession::acceptPending()
         connect(socket, &QTcpSocket::disconnected, this, [this, c] { onDisconnected(c); });
 
         TrafficEvent e = clientEvent(TrafficEvent::Kind::Connected, c);
-        e.message = tr("Accepted connection #%1 from %2").arg(c->id).arg(peer.toString());
+        // A client that reset while waiting in the accept queue leaves a
+        // socket the kernel no longer knows the peer of (getpeername() fails).
+        if (peer.address.isNull())
+            e.message = tr("Accepted connection #%1 from an unknown peer: it was reset before accept() "
+                           "(getpeername() failed)").arg(c->id);
+        else
+            e.message = tr("Accepted connection #%1 from %2").arg(c->id).arg(peer.toString());
         record(e);
         emit clientConnected(c->id);
         emit connectionsChanged();
+        const quint32 id = c->id;
         if (!m_greeting.isEmpty())
             writeTo(c, m_greeting);
         // Data may already be waiting (sent together with the handshake).
-        if (socket->bytesAvailable() > 0)
+        if (hasClient(id) && socket->bytesAvailable() > 0)
             onReadyRead(c);
     }
     if (m_server && m_server->hasPendingConnections())
@@ -220,8 +250,11 @@ void TcpServerSession::onReadyRead(Client *c)
         return;
     if (c->responder) {
         const AutoResponder::Output out = c->responder->onData(data);
-        for (const QByteArray &reply : out.replies)
+        for (const QByteArray &reply : out.replies) {
             writeTo(c, reply);
+            if (!hasClient(id))
+                return;  // reset while sending
+        }
         if (out.closeAfter) {
             c->closeReason = TrafficEvent::Reason::LocalClose;
             c->closeMessage = tr("Closed by us after the reply");
@@ -240,6 +273,7 @@ void TcpServerSession::onSocketError(Client *c)
         } else {
             c->closeReason = TrafficEvent::Reason::PeerClosed;
             c->closeMessage = tr("Closed by peer: recv() returned 0 (FIN received)");
+            drainAfterPeerFin(c);
         }
         return;
     }
@@ -250,6 +284,29 @@ void TcpServerSession::onSocketError(Client *c)
     record(e);
     c->closeReason = TrafficEvent::Reason::Other;
     c->closeMessage = tr("Closed after an error: %1").arg(c->info.lastError);
+}
+
+void TcpServerSession::drainAfterPeerFin(Client *c)
+{
+    // Qt still holds its write buffer here and drops it right after.
+    const qint64 pending = c->socket->bytesToWrite();
+    if (pending <= 0 || !c->probe.isAttached() || c->unsent.size() < pending)
+        return;
+    const int fd = c->probe.takeDescriptor();
+    auto *drain = new DrainWriter(fd, c->unsent.last(pending), this);
+    c->unsent.clear();
+    m_drains.push_back(drain);
+    TrafficEvent failure = clientEvent(TrafficEvent::Kind::Error, c);
+    connect(drain, &DrainWriter::finished, this, [this, drain, failure](bool ok, const QString &error) mutable {
+        std::erase(m_drains, drain);
+        if (!ok && !error.isEmpty()) {
+            failure.reason = TrafficEvent::Reason::Other;
+            failure.message = tr("%1 bytes queued for %2 were not sent after its FIN: %3")
+                                  .arg(QLocale::c().toString(drain->remaining()), failure.peer.toString(), error);
+            record(failure);
+        }
+        drain->deleteLater();
+    });
 }
 
 void TcpServerSession::onDisconnected(Client *c)
@@ -275,13 +332,19 @@ SendResult TcpServerSession::writeTo(Client *c, const QByteArray &payload)
 {
     if (c->socket->state() != QAbstractSocket::ConnectedState)
         return SendResult::failure(tr("Connection #%1 is closing: nothing was sent").arg(c->id));
+    const quint32 id = c->id;
     const qint64 n = c->socket->write(payload);
     // Hand it to the kernel now: if the peer's FIN is already queued, Qt
     // closes the socket on reading it and drops whatever is still buffered
     // (an echo to `printf ping | nc -N` would be lost).
     c->socket->flush();
+    // A reset found while writing ends the connection inside flush(), and
+    // onDisconnected() has deleted `c` by now.
+    if (!hasClient(id))
+        return SendResult::failure(tr("Send to #%1 failed: the connection ended while sending").arg(id));
     if (n < 0)
         return SendResult::failure(tr("Send to #%1 failed: %2").arg(c->id).arg(c->socket->errorString()));
+    c->unsent.wrote(payload, c->socket->bytesToWrite());
     c->info.bytesOut += quint64(n);
     ++c->info.messagesOut;
     c->info.lastActivityUs = TrafficEvent::nowUs();

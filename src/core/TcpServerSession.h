@@ -5,6 +5,7 @@
 #include <QHostAddress>
 
 #include <map>
+#include <vector>
 #include <utility>
 #include <memory>
 
@@ -12,6 +13,7 @@ class QTcpServer;
 class QTcpSocket;
 class AutoResponder;
 class SocketProbe;
+class DrainWriter;
 
 // A listening TCP socket and the connections it accepts. Like the classic
 // server: socket(), setsockopt(SO_REUSEADDR) (Qt sets it on Unix, so a
@@ -73,6 +75,8 @@ private:
     void onDisconnected(Client *c);
     SendResult writeTo(Client *c, const QByteArray &payload);
     TrafficEvent clientEvent(TrafficEvent::Kind kind, const Client *c) const;
+    // The peer half-closed while output was queued: send it after all.
+    void drainAfterPeerFin(Client *c);
 
     QTcpServer *m_server = nullptr;
     QHostAddress m_address = QHostAddress(QHostAddress::LocalHost);
@@ -85,4 +89,5 @@ private:
     // Connections taken per event-loop pass (see onNewConnection).
     static constexpr int kAcceptBatch = 128;
     bool m_acceptScheduled = false;
+    std::vector<DrainWriter *> m_drains;
 };
