@@ -189,9 +189,9 @@ SendResult UdpPage::sendFromPanel(const QByteArray &payload)
     if (m_ui->replyToLastCheck->isChecked())
         return m_udp->replyToLastSender(payload);
     if (!m_targetHostCheck->isValid())
-        return SendResult::failure(tr("Target host: %1").arg(m_targetHostCheck->error()));
+        return SendResult::failure(tr("Target host: %1. Nothing was sent.").arg(m_targetHostCheck->error()));
     if (!m_targetPortCheck->isValid())
-        return SendResult::failure(tr("Target port: %1").arg(m_targetPortCheck->error()));
+        return SendResult::failure(tr("Target port: %1. Nothing was sent.").arg(m_targetPortCheck->error()));
     if (!m_udp->isRunning()) {
         // Bind where the fields say before the first sendto(), so the source
         // is what the user chose; never somewhere else because a field is bad.
