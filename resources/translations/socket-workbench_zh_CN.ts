@@ -238,6 +238,18 @@ Each option opens or configures the session it names; several may be combined.</
         <source>“%1” is a file, not a folder</source>
         <translation>“%1”是文件，不是文件夹</translation>
     </message>
+    <message>
+        <source>“%1” is a folder, not a file</source>
+        <translation>“%1”是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>the folder “%1” does not exist</source>
+        <translation>文件夹“%1”不存在</translation>
+    </message>
+    <message>
+        <source>cannot create the folder “%1”: “%2” is a file</source>
+        <translation>无法创建文件夹“%1”：“%2”是一个文件</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>
@@ -1985,6 +1997,10 @@ Each option opens or configures the session it names; several may be combined.</
         <source>⚠ %1 is a network address: %2 is reachable from other machines on that network.</source>
         <translation>⚠ %1 是网络地址：该网络上的其他机器可以访问 %2。</translation>
     </message>
+    <message>
+        <source>Framing: %1. Nothing was sent.</source>
+        <translation>分帧：%1。未发送任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>SocketNarrator</name>
@@ -2831,6 +2847,10 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Not connected</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Auto-reply</source>
+        <translation>自动回复</translation>
     </message>
 </context>
 <context>
@@ -3855,6 +3875,22 @@ The log no longer holds the start of this connection (it was cleared or its memo
     <message>
         <source>Cannot bind</source>
         <translation>无法绑定</translation>
+    </message>
+    <message>
+        <source>Auto-reply: %1</source>
+        <translation>自动回复：%1</translation>
+    </message>
+    <message>
+        <source>Target host: %1. Nothing was sent.</source>
+        <translation>目标主机：%1。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Target port: %1. Nothing was sent.</source>
+        <translation>目标端口：%1。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was sent.</source>
+        <translation>%1。未发送任何内容。</translation>
     </message>
 </context>
 <context>
