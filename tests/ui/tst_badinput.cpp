@@ -200,6 +200,8 @@ private slots:
     void endpointFields();
     void payloadInput_data();
     void payloadInput();
+    void largeInputPreview_data();
+    void largeInputPreview();
     void replyTemplate_data();
     void replyTemplate();
     void badTemplateWhileRunningAnswersNothing();
@@ -498,6 +500,62 @@ void TestBadInput::payloadInput()
     QVERIFY(panel->messageIsError());
     verifyNoTraffic(page->session(), 1);
     QVERIFY(panel->history().isEmpty());
+}
+
+void TestBadInput::largeInputPreview_data()
+{
+    // A paste too large to parse per keystroke: only its beginning is parsed
+    // for the preview, cut where the cut cannot invent an error or hide one.
+    QTest::addColumn<bool>("hex");
+    QTest::addColumn<QString>("head");      // what the input starts with
+    QTest::addColumn<QString>("fill");      // repeated after it past the live-preview limit
+    QTest::addColumn<QString>("preview");   // how the preview starts; empty: it shows an error
+    QTest::addColumn<QString>("words");     // the error
+
+    const qsizetype n = SendPanel::kPreviewBytes;
+    QTest::newRow("escape across the cut") << false << QString(n - 2, u'a') + u"\\x41"_s << u"b"_s << u"61 61 61"_s << QString();
+    QTest::newRow("surrogate pair across the cut") << false << QString(n - 1, u'a') + u"😀"_s << u"b"_s << u"61 61"_s << QString();
+    QTest::newRow("hex: one long group") << true << QString() << u"4142"_s << u"41 42 41 42"_s << QString();
+    QTest::newRow("hex: a group across the cut") << true << QString() << u"414243 "_s << u"41 42 43 41"_s << QString();
+    QTest::newRow("early unknown escape") << false << u"ab\\q"_s << u"c"_s << QString()
+                                          << u"Unknown escape \\q at line 1, column 3"_s;
+    QTest::newRow("hex: early bad digit") << true << u"4g"_s << u"41"_s << QString()
+                                          << u"Invalid character “g” in hex at line 1, column 2"_s;
+    QTest::newRow("hex: early odd group") << true << u"414 "_s << u"41 "_s << QString()
+                                          << u"Odd number of hex digits in “414”"_s;
+}
+
+void TestBadInput::largeInputPreview()
+{
+    QFETCH(bool, hex);
+    QFETCH(QString, head);
+    QFETCH(QString, fill);
+    QFETCH(QString, preview);
+    QFETCH(QString, words);
+
+    QString text = head;
+    text.reserve(SendPanel::kLivePreviewChars + 64);
+    while (text.size() <= SendPanel::kLivePreviewChars)
+        text += fill;
+    TcpClientPage *page = connectedClient();
+    auto *panel = child<SendPanel>(page, "sendPanel");
+    child<QAbstractButton>(panel, hex ? "hexRadio" : "textRadio")->click();
+    QApplication::clipboard()->setText(text);
+    panel->editor()->setFocus(Qt::OtherFocusReason);
+    QTest::keyClick(panel->editor(), Qt::Key_V, Qt::ControlModifier);
+    QVERIFY(panel->hasHeldInput());
+    auto *previewEdit = child<QLineEdit>(panel, "previewEdit");
+    if (!preview.isEmpty()) {
+        QTRY_VERIFY2(previewEdit->text().startsWith(preview), qPrintable(previewEdit->text().left(40)));
+        QVERIFY2(!panel->messageIsError(), qPrintable(panel->message()));
+        return;
+    }
+    QTRY_VERIFY2(panel->message().contains(words), qPrintable(panel->message()));
+    QVERIFY(panel->messageIsError());
+    QVERIFY(previewEdit->text().isEmpty());
+    QVERIFY(!panel->send());
+    QVERIFY2(panel->message().contains(words), qPrintable(panel->message()));
+    verifyNoTraffic(page->session(), 1);
 }
 
 // ---- auto-reply template and greeting ----------------------------------------------
@@ -964,7 +1022,9 @@ void TestBadInput::hundredMebibytePaste()
     // Bounded: the editor shows the beginning, the preview a few bytes.
     QVERIFY(panel->hasHeldInput());
     QVERIFY(editor->document()->characterCount() <= SendPanel::kHeldShownChars + 1);
-    QVERIFY(child<QLineEdit>(panel, "previewEdit")->text().size() <= 3 * SendPanel::kPreviewBytes + 200);
+    const QString preview = child<QLineEdit>(panel, "previewEdit")->text();
+    QVERIFY2(preview.startsWith(u"30 31 32 33"_s), qPrintable(preview.left(40)));   // "0123"
+    QVERIFY(preview.size() <= 3 * SendPanel::kPreviewBytes + 2);
     QVERIFY(child<QWidget>(panel, "largeInputBar")->isVisible());
     // Typing goes on being answered at once: nothing O(n) runs per keystroke.
     QTest::keyClick(editor, Qt::Key_End);
