@@ -1681,10 +1681,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>大段粘贴保存在编辑器之外：共 %L1 个字符，显示前 %L2 个。“发送”会检查并发送全部内容。</translation>
     </message>
     <message>
-        <source>large input (%L1 characters): preview skipped, checked when you send</source>
-        <translation>大量输入（%L1 个字符）：跳过预览，发送时再检查</translation>
-    </message>
-    <message>
         <source>nothing typed yet</source>
         <translation>尚未输入任何内容</translation>
     </message>
@@ -1771,6 +1767,10 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>\r\n (CRLF)</source>
         <translation>\r\n (CRLF)</translation>
+    </message>
+    <message>
+        <source>large input, %L1 characters: all of it is checked when you send</source>
+        <translation>大量输入，%L1 个字符：发送时检查全部内容</translation>
     </message>
 </context>
 <context>
