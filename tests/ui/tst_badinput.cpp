@@ -18,7 +18,8 @@
 //     greeting                         greeting            bad escapes, a character the encoding lacks (also after
 //                                                          switching the encoding)
 //     auto-reply template              replyTemplate, badTemplateWhileRunningAnswersNothing
-//     framing spec (editable combo)    framingSpec         length:0/-1/3, fixed:0/-5/over the maximum, delim:zz/0, bogus, ""
+//     framing spec (editable combo)    framingSpec         length:0/-1/3/4:xx, fixed:0/-5/over the maximum, delim:zz/abc,
+//                                                          bogus, ""
 //     "Add to what I send"             framingSpec, payloadTooLargeForItsFraming
 //     send target (All / Selected)     selectedClientMissing
 //   TCP client tab
@@ -39,7 +40,10 @@
 //                                                          Ctrl+Enter and Repeat all refuse
 //     100 MiB paste                    hundredMebibytePaste (bounded preview and editor, the event loop keeps
 //                                                          running, exactly the pasted bytes reach the peer;
-//                                                          the time the GUI thread was blocked is printed)
+//                                                          the time the GUI thread was blocked is printed);
+//                                      largeInputPreview   a large input's preview parses its beginning only, cut
+//                                                          where no escape, surrogate pair or hex byte is split,
+//                                                          and shows an early error at once
 //     repeat count, interval (spins)   spinBoxes
 //     send file (the chooser's path)   sendFilePath        missing, a folder, a FIFO, empty, over the limit,
 //                                                          unreadable (/proc/self/mem: not even root reads it)
@@ -48,8 +52,8 @@
 //     memory budget (spin)             spinBoxes
 //     filter text                      any text is a valid substring filter: nothing to refuse
 //     encoding, peer, direction        choices only; an unknown encoding from the settings file: unknownEncodingFromSettings
-//     export file                      QFileDialog picks it (it refuses folders and missing folders itself); a write
-//                                      failure is TrafficExporter's error (tests/core/tst_trafficexporter.cpp)
+//     export file (the real chooser)   exportPath          a missing folder and /proc (the "Export failed" box says
+//                                                          why), a folder (the chooser itself does not take it)
 //   Byte stream view: recv(N) (spin)   spinBoxes
 //   Session → Capture to Folder        captureFolder       a file, a folder under a file, ""
 //   Lessons, Settings → Language       menus: nothing typed
@@ -79,6 +83,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileDialog>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -218,6 +223,8 @@ private slots:
     void sendFilePath();
     void captureFolder_data();
     void captureFolder();
+    void exportPath_data();
+    void exportPath();
     void unknownEncodingFromSettings();
     void hundredMebibytePaste();
 
@@ -819,6 +826,7 @@ void TestBadInput::spinBoxes_data()
         QTest::addRow("repeat count %s", typed) << u"client"_s << u"repeatCountSpin"_s << QString::fromLatin1(typed);
         QTest::addRow("repeat interval %s", typed) << u"client"_s << u"repeatIntervalSpin"_s << QString::fromLatin1(typed);
         QTest::addRow("memory budget %s", typed) << u"udp"_s << u"budgetSpin"_s << QString::fromLatin1(typed);
+        QTest::addRow("recv(N) %s", typed) << u"client"_s << u"recvSize"_s << QString::fromLatin1(typed);
     }
 }
 
@@ -829,7 +837,9 @@ void TestBadInput::spinBoxes()
     QFETCH(QString, typed);
 
     SessionPage *page = openTab(tab);
-    auto *box = page->findChild<QSpinBox *>(spin);
+    // The byte stream view's recv(N) box is made in code, without a name.
+    auto *box = spin == u"recvSize" ? child<StreamView>(page, "streamView")->findChild<QSpinBox *>()
+                                    : page->findChild<QSpinBox *>(spin);
     QVERIFY(box);
     box->setFocus(Qt::OtherFocusReason);
     box->selectAll();
@@ -952,6 +962,72 @@ void TestBadInput::captureFolder()
     box->close();
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{u"plain.txt"_s});
     verifyNoTraffic(page->session());
+}
+
+void TestBadInput::exportPath_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("words");   // in the "Export failed" box; empty: the chooser refuses it itself
+    QTest::newRow("folder missing") << u"missing"_s << u"Cannot write"_s;
+    QTest::newRow("where not even root may write") << u"proc"_s << u"Cannot write “/proc/sw-badinput.jsonl”"_s;
+    QTest::newRow("a folder") << u"folder"_s << QString();
+}
+
+void TestBadInput::exportPath()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, words);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = kind == u"missing" ? dir.filePath(u"no such folder/traffic.jsonl"_s)
+                       : kind == u"proc"    ? u"/proc/sw-badinput.jsonl"_s
+                                            : dir.path();
+    TcpClientPage *page = connectedClient();
+    auto *panel = child<SendPanel>(page, "sendPanel");
+    typePayload(panel, u"something to export"_s);
+    QVERIFY(panel->send());
+    QTRY_COMPARE(m_tcpBytes, QByteArray("something to export"));
+
+    // Answers the modal windows as a person would: the chooser gets the path
+    // typed and Return, the message box after it is read and closed.
+    bool typed = false;
+    bool chooserStayed = false;
+    QString message;
+    QTimer person;
+    person.setInterval(20);
+    connect(&person, &QTimer::timeout, this, [&] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (auto *chooser = qobject_cast<QFileDialog *>(modal)) {
+            if (typed) {
+                chooserStayed = true;
+                chooser->reject();
+                return;
+            }
+            auto *name = chooser->findChild<QLineEdit *>(u"fileNameEdit"_s);
+            QVERIFY(name);
+            name->setText(path);
+            QTest::keyClick(name, Qt::Key_Return);
+            typed = true;
+        } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            message = box->text();
+            box->accept();
+        }
+    });
+    person.start();
+    child<QAction>(page, "actionExportJsonLines")->trigger();
+    person.stop();
+
+    QVERIFY(typed);
+    if (words.isEmpty()) {
+        QVERIFY2(chooserStayed, "the chooser took a folder as the file");
+        QVERIFY(message.isEmpty());
+    } else {
+        QVERIFY2(message.contains(words), qPrintable(message));
+    }
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+    QVERIFY(!QFile::exists(u"/proc/sw-badinput.jsonl"_s));
+    QCOMPARE(m_tcpBytes, QByteArray("something to export"));   // nothing more went out
 }
 
 void TestBadInput::unknownEncodingFromSettings()
