@@ -209,6 +209,7 @@ private slots:
     void largeInputPreview();
     void replyTemplate_data();
     void replyTemplate();
+    void badTemplateWhileRunningAnswersNothing_data();
     void badTemplateWhileRunningAnswersNothing();
     void greeting_data();
     void greeting();
@@ -621,42 +622,61 @@ void TestBadInput::replyTemplate()
     QVERIFY(start->isEnabled());
 }
 
+void TestBadInput::badTemplateWhileRunningAnswersNothing_data()
+{
+    QTest::addColumn<QString>("tab");
+    QTest::newRow("server") << u"server"_s;
+    QTest::newRow("client") << u"client"_s;
+}
+
 void TestBadInput::badTemplateWhileRunningAnswersNothing()
 {
-    auto *page = qobject_cast<TcpServerPage *>(openTab(u"server"_s));
-    child<QLineEdit>(page, "portEdit")->setText(u"0"_s);
+    QFETCH(QString, tab);
+
+    // The far end: a client of the server tab, or the test's own peer for the client tab.
+    SessionPage *page = openTab(tab);
     auto *mode = child<QComboBox>(page, "replyCombo");
     mode->setCurrentIndex(mode->findData(u"template"_s));
     auto *edit = child<QLineEdit>(page, "templateEdit");
     typeInto(edit, u"Hi {data}"_s);
-    QTest::mouseClick(child<QPushButton>(page, "startButton"), Qt::LeftButton);
-    QVERIFY(page->server()->isRunning());
-
-    QTcpSocket peer;
-    peer.connectToHost(QHostAddress::LocalHost, page->server()->listenEndpoint().port);
-    QVERIFY(peer.waitForConnected(5000));
+    std::unique_ptr<QTcpSocket> own;
+    QTcpSocket *peer = nullptr;
+    if (auto *server = qobject_cast<TcpServerPage *>(page)) {
+        child<QLineEdit>(page, "portEdit")->setText(u"0"_s);
+        QTest::mouseClick(child<QPushButton>(page, "startButton"), Qt::LeftButton);
+        QVERIFY(server->server()->isRunning());
+        own = std::make_unique<QTcpSocket>();
+        own->connectToHost(QHostAddress::LocalHost, server->server()->listenEndpoint().port);
+        QVERIFY(own->waitForConnected(5000));
+        peer = own.get();
+    } else {
+        QTest::mouseClick(child<QPushButton>(page, "connectButton"), Qt::LeftButton);
+        QTRY_VERIFY(qobject_cast<TcpClientPage *>(page)->client()->isConnected() && m_peerSockets.size() == 1);
+        peer = m_peerSockets.constFirst();
+        disconnect(peer, &QTcpSocket::readyRead, this, nullptr);   // read here, not into m_tcpBytes
+    }
     // The template answers while it is good: this test can see a reply.
-    peer.write("a");
-    QTRY_COMPARE(peer.bytesAvailable(), qint64(4));
-    QCOMPARE(peer.readAll(), QByteArray("Hi a"));
+    peer->write("a");
+    QTRY_COMPARE(peer->bytesAvailable(), qint64(4));
+    QCOMPARE(peer->readAll(), QByteArray("Hi a"));
 
     typeInto(edit, u"Hi \\q {data}"_s);
     verifyFieldSays(edit, u"Unknown escape \\q"_s);
     QVERIFY2(labelText(page).contains(u"Auto-reply: Invalid reply template"_s), qPrintable(labelText(page)));
     const auto dataOut = [&] {
         int n = 0;
-        for (qsizetype i = 0; i < page->server()->log()->size(); ++i) {
-            const TrafficEvent &e = page->server()->log()->at(i);
+        for (qsizetype i = 0; i < page->session()->log()->size(); ++i) {
+            const TrafficEvent &e = page->session()->log()->at(i);
             n += e.kind == TrafficEvent::Kind::Data && e.direction == TrafficEvent::Direction::Out;
         }
         return n;
     };
     const int before = dataOut();
-    const quint64 inBefore = page->server()->counters().bytesIn;
-    peer.write("b");
-    QTRY_COMPARE(page->server()->counters().bytesIn, inBefore + 1);
+    const quint64 inBefore = page->session()->counters().bytesIn;
+    peer->write("b");
+    QTRY_COMPARE(page->session()->counters().bytesIn, inBefore + 1);
     QTest::qWait(kSettleMs);
-    QCOMPARE(peer.bytesAvailable(), qint64(0));
+    QCOMPARE(peer->bytesAvailable(), qint64(0));
     QCOMPARE(dataOut(), before);
 }
 
@@ -807,7 +827,8 @@ void TestBadInput::replyToLastWithoutSender()
     typePayload(panel, u"x"_s);
     QTest::mouseClick(child<QPushButton>(panel, "sendButton"), Qt::LeftButton);
     QVERIFY(panel->messageIsError());
-    QVERIFY2(!panel->message().isEmpty(), "no reason given");
+    QVERIFY2(panel->message().contains(u"Nobody has sent a datagram yet: there is no sender to reply to"_s),
+             qPrintable(panel->message()));
     verifyNoTraffic(page->session());
 }
 
