@@ -33,6 +33,7 @@
 //     bind address, port               endpointFields      also Send refuses: no datagram from a socket bound elsewhere
 //     target host, port                endpointFields      "bad host", a 64-character label, "0", "65536", ""
 //     reply to last sender             replyToLastWithoutSender
+//     what a datagram can be           udpDatagramRefused  broadcast while off, over 65,507 bytes
 //     template                         replyTemplate
 //   Send panel (every tab)
 //     payload text / hex, encoding     payloadInput        "4g", "123", "0x", "48 6", "\x4", "\q", a trailing "\",
@@ -218,6 +219,8 @@ private slots:
     void payloadTooLargeForItsFraming();
     void selectedClientMissing();
     void replyToLastWithoutSender();
+    void udpDatagramRefused_data();
+    void udpDatagramRefused();
     void spinBoxes_data();
     void spinBoxes();
     void sendFilePath_data();
@@ -233,8 +236,10 @@ private:
     // The window with one tab of the given kind ("server", "client", "udp").
     SessionPage *openTab(const QString &kind);
     // Nothing reached the peer and the session sent nothing; `connections`
-    // is how many connections the test itself made the session open.
-    void verifyNoTraffic(Session *session, int connections = 0);
+    // is how many connections the test itself made the session open;
+    // mayBind: a UDP tab binds where its fields say before a sendto() that
+    // is then refused (a bind is no traffic).
+    void verifyNoTraffic(Session *session, int connections = 0, bool mayBind = false);
     // A client tab connected to the TCP peer, for the send-side rows.
     TcpClientPage *connectedClient();
     void typePayload(SendPanel *panel, const QString &text);
@@ -312,7 +317,7 @@ SessionPage *TestBadInput::openTab(const QString &kind)
     return page;
 }
 
-void TestBadInput::verifyNoTraffic(Session *session, int connections)
+void TestBadInput::verifyNoTraffic(Session *session, int connections, bool mayBind)
 {
     QTest::qWait(kSettleMs);
     QCOMPARE(m_connections, connections);
@@ -324,7 +329,7 @@ void TestBadInput::verifyNoTraffic(Session *session, int connections)
         QVERIFY2(!(e.kind == TrafficEvent::Kind::Data && e.direction == TrafficEvent::Direction::Out),
                  "a data-out event was logged");
         if (connections == 0) {
-            QVERIFY2(e.kind != TrafficEvent::Kind::Listening, "the server listened");
+            QVERIFY2(mayBind || e.kind != TrafficEvent::Kind::Listening, "the server listened");
             QVERIFY2(e.kind != TrafficEvent::Kind::Connected, "a connection was made");
         }
     }
@@ -830,6 +835,36 @@ void TestBadInput::replyToLastWithoutSender()
     QVERIFY2(panel->message().contains(u"Nobody has sent a datagram yet: there is no sender to reply to"_s),
              qPrintable(panel->message()));
     verifyNoTraffic(page->session());
+}
+
+void TestBadInput::udpDatagramRefused_data()
+{
+    QTest::addColumn<QString>("host");     // empty: the peer
+    QTest::addColumn<int>("size");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("broadcast while off") << u"255.255.255.255"_s << 2
+                                         << u"255.255.255.255 is a broadcast address; turn broadcast on first"_s;
+    QTest::newRow("over the largest datagram") << QString() << 65508 << u"carries at most 65507 bytes, this one has 65508"_s;
+}
+
+void TestBadInput::udpDatagramRefused()
+{
+    QFETCH(QString, host);
+    QFETCH(int, size);
+    QFETCH(QString, words);
+
+    auto *page = qobject_cast<UdpPage *>(openTab(u"udp"_s));
+    if (!host.isEmpty())
+        typeInto(child<QLineEdit>(page, "targetHostEdit"), host);
+    auto *panel = child<SendPanel>(page, "sendPanel");
+    panel->editor()->setPlainText(QString(size, u'x'));
+    QTest::mouseClick(child<QPushButton>(panel, "sendButton"), Qt::LeftButton);
+    QVERIFY(panel->messageIsError());
+    QVERIFY2(panel->message().contains(words), qPrintable(panel->message()));
+    QTest::mouseClick(child<QPushButton>(panel, "repeatStartButton"), Qt::LeftButton);
+    QTRY_VERIFY(!panel->isRepeating());
+    QVERIFY2(panel->message().contains(words), qPrintable(panel->message()));
+    verifyNoTraffic(page->session(), 0, true);
 }
 
 // ---- spin boxes: the range is enforced at the keystroke ----------------------------
