@@ -258,6 +258,18 @@ Each option opens or configures the session it names; several may be combined.</
         <source>needs --udp or --udp-target</source>
         <translation>需要 --udp 或 --udp-target</translation>
     </message>
+    <message>
+        <source>“%1” is a folder, not a file</source>
+        <translation>“%1”是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>the folder “%1” does not exist</source>
+        <translation>文件夹“%1”不存在</translation>
+    </message>
+    <message>
+        <source>cannot create the folder “%1”: “%2” is a file</source>
+        <translation>无法创建文件夹“%1”：“%2”是一个文件</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>
@@ -1689,10 +1701,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>大段粘贴保存在编辑器之外：共 %L1 个字符，显示前 %L2 个。“发送”会检查并发送全部内容。</translation>
     </message>
     <message>
-        <source>large input (%L1 characters): preview skipped, checked when you send</source>
-        <translation>大量输入（%L1 个字符）：跳过预览，发送时再检查</translation>
-    </message>
-    <message>
         <source>nothing typed yet</source>
         <translation>尚未输入任何内容</translation>
     </message>
@@ -1779,6 +1787,10 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>\r\n (CRLF)</source>
         <translation>\r\n (CRLF)</translation>
+    </message>
+    <message>
+        <source>large input, %L1 characters: all of it is checked when you send</source>
+        <translation>大量输入，%L1 个字符：发送时检查全部内容</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2016,10 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>⚠ %1 is a network address: %2 is reachable from other machines on that network.</source>
         <translation>⚠ %1 是网络地址：该网络上的其他机器可以访问 %2。</translation>
+    </message>
+    <message>
+        <source>Framing: %1. Nothing was sent.</source>
+        <translation>分帧：%1。未发送任何内容。</translation>
     </message>
 </context>
 <context>
@@ -2851,6 +2867,10 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Not connected</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Auto-reply</source>
+        <translation>自动回复</translation>
     </message>
 </context>
 <context>
@@ -3967,6 +3987,22 @@ The log no longer holds the start of this connection (it was cleared or its memo
     <message>
         <source>Auto-replies held back: %1 (over the rate: %2, too large: %3) · datagrams the kernel dropped: %4</source>
         <translation>被拦下的自动回复：%1（超过速率：%2，过大：%3）· 内核丢弃的数据报：%4</translation>
+    </message>
+    <message>
+        <source>Auto-reply: %1</source>
+        <translation>自动回复：%1</translation>
+    </message>
+    <message>
+        <source>Target host: %1. Nothing was sent.</source>
+        <translation>目标主机：%1。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Target port: %1. Nothing was sent.</source>
+        <translation>目标端口：%1。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was sent.</source>
+        <translation>%1。未发送任何内容。</translation>
     </message>
 </context>
 <context>

@@ -311,6 +311,21 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
             err = optionError(QStringLiteral("log"), tr("the file name is empty"));
             return result;
         }
+        // What can be told without creating the file; the rest fails when it is opened, before any socket.
+        const QFileInfo info(o.logFile);
+        const QFileInfo folder(info.absolutePath());
+        if (info.isDir()) {
+            err = optionError(QStringLiteral("log"), tr("“%1” is a folder, not a file").arg(o.logFile));
+            return result;
+        }
+        if (!folder.exists()) {
+            err = optionError(QStringLiteral("log"), tr("the folder “%1” does not exist").arg(folder.filePath()));
+            return result;
+        }
+        if (!folder.isDir()) {
+            err = optionError(QStringLiteral("log"), tr("“%1” is a file, not a folder").arg(folder.filePath()));
+            return result;
+        }
     }
     if (parser.isSet(capture)) {
         // Only what can be told without creating anything; whether files can
@@ -323,6 +338,15 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         }
         if (info.exists() && !info.isDir()) {
             err = optionError(QStringLiteral("capture"), tr("“%1” is a file, not a folder").arg(o.captureDir));
+            return result;
+        }
+        // A folder to be made under a file can never be made.
+        QFileInfo ancestor(info.absolutePath());
+        while (!ancestor.exists() && ancestor.absoluteFilePath() != ancestor.absolutePath())
+            ancestor = QFileInfo(ancestor.absolutePath());
+        if (ancestor.exists() && !ancestor.isDir()) {
+            err = optionError(QStringLiteral("capture"), tr("cannot create the folder “%1”: “%2” is a file")
+                                                             .arg(o.captureDir, ancestor.filePath()));
             return result;
         }
     }

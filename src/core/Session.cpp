@@ -28,7 +28,7 @@ bool Session::setEncoding(const QString &name)
         return false;
     m_encoding = canonical;
     if (m_autoReply.isActive())
-        m_autoReply = AutoReply::fromSpec(m_autoReply.spec(), m_encoding);
+        setAutoReply(AutoReply::fromSpec(m_autoReply.spec(), m_encoding));
     return true;
 }
 

@@ -352,6 +352,13 @@ bool TcpClientSession::shutdownWrite(QString *error)
     return true;
 }
 
+void TcpClientSession::setAutoReply(const AutoReply &reply)
+{
+    Session::setAutoReply(reply);
+    if (m_responder || isConnected())
+        m_responder = reply.isActive() ? std::make_unique<AutoResponder>(reply) : nullptr;
+}
+
 SendResult TcpClientSession::send(const QByteArray &payload)
 {
     if (payload.isEmpty())

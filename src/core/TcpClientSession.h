@@ -41,6 +41,8 @@ public:
     bool start() override;   // connect
     void stop() override;    // orderly close
     SendResult send(const QByteArray &payload) override;
+    // Also for the connection already open, from its next byte on.
+    void setAutoReply(const AutoReply &reply) override;
     QList<ConnectionInfo> connections() const override;
 
     bool isConnected() const;

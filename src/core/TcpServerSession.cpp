@@ -231,6 +231,15 @@ void TcpServerSession::acceptPending()
 }
 
 
+void TcpServerSession::setAutoReply(const AutoReply &reply)
+{
+    // A reply switched off, or a template the page found bad (it sets none),
+    // must stop at once, not only for clients that connect later.
+    Session::setAutoReply(reply);
+    for (auto &entry : m_clients)
+        entry.second->responder = reply.isActive() ? std::make_unique<AutoResponder>(reply) : nullptr;
+}
+
 void TcpServerSession::onReadyRead(Client *c)
 {
     const QByteArray data = readAvailable(c->socket);

@@ -47,6 +47,8 @@ public:
     bool start() override;
     void stop() override;
     SendResult send(const QByteArray &payload) override;  // to every client
+    // Also for the clients already connected, from their next byte on.
+    void setAutoReply(const AutoReply &reply) override;
     QList<ConnectionInfo> connections() const override;
     int connectionCount() const override { return clientCount(); }
 

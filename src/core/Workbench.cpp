@@ -9,6 +9,8 @@
 #include "TrafficLog.h"
 #include "UdpSession.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <cstdio>
@@ -176,6 +178,13 @@ void Workbench::print(const TrafficEvent &e)
 
 bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
 {
+    // The folders the capture check is about to create, deepest first: taken
+    // back if the log then cannot be opened, so a bad option leaves nothing.
+    QStringList madeFolders;
+    if (!o.captureDir.trimmed().isEmpty()) {
+        for (QFileInfo f(QFileInfo(o.captureDir).absoluteFilePath()); !f.exists(); f = QFileInfo(f.absolutePath()))
+            madeFolders.append(f.absoluteFilePath());
+    }
     // First: a folder that cannot hold the capture must stop the program before anything is opened.
     if (!o.captureDir.isEmpty() && !CaptureWriter::checkDirectory(o.captureDir, error)) {
         *error = QStringLiteral("--capture: ") + *error;
@@ -188,6 +197,8 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
         return false;
     };
     if (!o.logFile.isEmpty() && !openLog(o.logFile, error)) {
+        for (const QString &folder : std::as_const(madeFolders))
+            QDir().rmdir(folder);
         *error = QStringLiteral("--log: ") + *error;
         return false;
     }

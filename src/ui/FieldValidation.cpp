@@ -27,6 +27,7 @@ void FieldValidation::recheck()
 {
     const QString error = m_check ? m_check(m_edit->text()) : QString();
     const bool wasValid = m_error.isEmpty();
+    const bool changed = error != m_error;
     m_error = error;
     if (error.isEmpty()) {
         m_edit->removeAction(m_mark);
@@ -41,4 +42,6 @@ void FieldValidation::recheck()
     }
     if (wasValid != error.isEmpty())
         emit validityChanged(error.isEmpty());
+    if (changed)
+        emit errorChanged(error);
 }

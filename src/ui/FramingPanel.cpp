@@ -46,6 +46,11 @@ void FramingPanel::setSpecText(const QString &text)
     m_ui->specCombo->setCurrentText(text);
 }
 
+QString FramingPanel::error() const
+{
+    return m_check->error();
+}
+
 bool FramingPanel::frameSends() const
 {
     return m_ui->frameSendsCheck->isChecked();

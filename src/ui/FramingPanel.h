@@ -23,6 +23,9 @@ public:
     void setSession(Session *session);
     QString specText() const;
     void setSpecText(const QString &text);
+    // Why the typed spec is bad (shown at the field too), empty when it is good;
+    // while it is bad the session keeps the last good framing.
+    QString error() const;
     bool frameSends() const;
     void setFrameSends(bool on);
 

@@ -79,6 +79,47 @@ qsizetype longestLine(const QString &text)
     return longest;
 }
 
+bool isHexSeparator(QChar c)
+{
+    return c.isSpace() || c == u',' || c == u':' || c == u'-';
+}
+
+// How much of the start of `text` can be parsed on its own with the same
+// result as inside the whole: at most about `limit` characters, never cutting
+// an escape, a surrogate pair or a hex byte in two. What a large input's
+// preview parses: its first bytes, and any error among them, at once.
+qsizetype previewCut(const QString &text, qsizetype limit, PayloadParser::Mode mode)
+{
+    if (text.size() <= limit)
+        return text.size();
+    qsizetype end = limit;
+    if (mode == PayloadParser::Mode::Hex) {
+        if (isHexSeparator(text.at(end)) || isHexSeparator(text.at(end - 1)))
+            return end;
+        qsizetype group = end;
+        while (group > 0 && !isHexSeparator(text.at(group - 1)))
+            --group;
+        if (group > 0)
+            return group;  // the cut group is left to the whole parse
+        // One group of digits longer than the limit: keep an even number of them.
+        const qsizetype digits = text.startsWith(u"0x"_s, Qt::CaseInsensitive) ? 2 : 0;
+        return digits + ((end - digits) & ~qsizetype(1));
+    }
+    for (qsizetype i = 0; i < end;) {
+        if (text.at(i) != u'\\') {
+            ++i;
+            continue;
+        }
+        const qsizetype length = i + 1 < text.size() && text.at(i + 1) == u'x' ? 4 : 2;
+        if (i + length > end)
+            return i;
+        i += length;
+    }
+    if (text.at(end - 1).isHighSurrogate())
+        --end;
+    return end;
+}
+
 // A history entry as one menu line: its first line, shortened, with the
 // line breaks it hides made visible.
 QString menuLabel(const SendPanel::HistoryEntry &entry)
@@ -291,8 +332,12 @@ bool SendPanel::onLargeInsert(const QString &pasted)
         return false;
     // The paste lands where the editor would have put it.
     const QTextCursor cursor = m_ui->editor->textCursor();
-    const QString before = m_ui->editor->toPlainText();
-    m_held = before.left(cursor.selectionStart()) + pasted + before.mid(cursor.selectionEnd());
+    if (m_ui->editor->document()->isEmpty()) {
+        m_held = pasted;   // shared with the clipboard's copy: no second 200 MB for 100 Mi characters
+    } else {
+        const QString before = m_ui->editor->toPlainText();
+        m_held = before.left(cursor.selectionStart()) + pasted + before.mid(cursor.selectionEnd());
+    }
     m_showingHeld = true;
     m_ui->editor->setPlainText(m_held.left(kHeldShownChars));
     m_ui->editor->setReadOnly(true);
@@ -358,10 +403,7 @@ void SendPanel::onPreviewTimeout()
     // characterCount() counts the final paragraph separator too.
     const qsizetype chars = hasHeldInput() ? m_held.size() : doc->characterCount() - 1;
     if (chars > kLivePreviewChars) {
-        m_ui->previewEdit->setText(tr("large input (%L1 characters): preview skipped, checked when you send").arg(chars));
-        m_ui->byteCountLabel->clear();
-        if (m_messageKind == MessageKind::InputError)
-            clearMessage();
+        showLargePreview(chars);
         return;
     }
     const QString text = inputText();
@@ -389,6 +431,28 @@ void SendPanel::onPreviewTimeout()
     m_ui->previewEdit->setText(hex);
     m_ui->previewEdit->setCursorPosition(0);
     m_ui->byteCountLabel->setText(bytesText(result.bytes.size()));
+}
+
+void SendPanel::showLargePreview(qsizetype chars)
+{
+    // Only the beginning is parsed, so the cost does not grow with the input:
+    // its first bytes are shown, and an error among them is shown at once.
+    const QString text = hasHeldInput() ? m_held : m_ui->editor->toPlainText();
+    const qsizetype perByte = mode() == PayloadParser::Mode::Hex ? 3 : 1;
+    const QString head = text.left(previewCut(text, kPreviewBytes * perByte, mode()));
+    const PayloadParser::Result result = PayloadParser::parse(head, mode(), m_encoding, true);
+    m_ui->byteCountLabel->setText(tr("large input, %L1 characters: all of it is checked when you send").arg(chars));
+    if (!result.ok()) {
+        m_ui->previewEdit->clear();
+        m_ui->previewEdit->setPlaceholderText(tr("none until the input is fixed"));
+        showInputError(result, false);
+        return;
+    }
+    if (m_messageKind == MessageKind::InputError)
+        clearMessage();
+    const QByteArrayView first = QByteArrayView(result.bytes).first(qMin(result.bytes.size(), kPreviewBytes));
+    m_ui->previewEdit->setText(TextCodec::toHex(first) + u" \u2026"_s);
+    m_ui->previewEdit->setCursorPosition(0);
 }
 
 // ---- messages ---------------------------------------------------------------

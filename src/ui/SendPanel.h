@@ -46,7 +46,8 @@ public:
     // Longer inputs are sent but not remembered: the history lives in the
     // settings file, which is read at every start.
     static constexpr qsizetype kMaxHistoryChars = 64 * 1024;
-    // Above this many characters the input is parsed only when sending.
+    // Above this many characters only the input's first bytes are previewed;
+    // all of it is parsed when sending.
     static constexpr qsizetype kLivePreviewChars = 1024 * 1024;
     // The preview line shows at most this many bytes.
     static constexpr qsizetype kPreviewBytes = 4096;
@@ -145,6 +146,7 @@ private:
     void onRepeatStopClicked();
     void onTextChanged();
     void onPreviewTimeout();
+    void showLargePreview(qsizetype chars);
     void onModeToggled(bool hex);
     void onEncodingIndexChanged(int index);
     void onLineEndingIndexChanged(int index);

@@ -1,5 +1,6 @@
 #include "SessionPage.h"
 
+#include "FieldValidation.h"
 #include "FramingPanel.h"
 #include "LifecycleView.h"
 #include "SequenceDiagram.h"
@@ -105,7 +106,22 @@ void SessionPage::setEncodingEverywhere(const QString &encoding)
     if (m_send && m_send->encoding() != encoding)
         m_send->setEncoding(encoding);
     m_syncingEncoding = false;
+    for (FieldValidation *check : std::as_const(m_encodingChecks))
+        check->recheck();
     applyAutoReply();
+}
+
+void SessionPage::addEncodingDependentCheck(FieldValidation *check)
+{
+    m_encodingChecks.append(check);
+    connect(check, &FieldValidation::errorChanged, this, &SessionPage::updateFieldState);
+}
+
+QString SessionPage::sendBlocker() const
+{
+    if (m_framing && m_framing->frameSends() && !m_framing->error().isEmpty())
+        return tr("Framing: %1. Nothing was sent.").arg(m_framing->error());
+    return QString();
 }
 
 void SessionPage::setupAutoReply(QComboBox *mode, QLineEdit *templateEdit)
@@ -120,6 +136,7 @@ void SessionPage::setupAutoReply(QComboBox *mode, QLineEdit *templateEdit)
     templateEdit->setPlaceholderText(tr("Hello,{data}!"));
     templateEdit->setText(QStringLiteral("Hello,{data}!"));
     templateEdit->setEnabled(false);
+    templateEdit->setToolTip(tr("{data} stands for the received bytes; escapes \\r \\n \\t \\0 \\\\ \\xHH"));
     const AutoReply current = m_session->autoReply();
     switch (current.mode()) {
     case AutoReply::Mode::None: mode->setCurrentIndex(0); break;
@@ -131,6 +148,14 @@ void SessionPage::setupAutoReply(QComboBox *mode, QLineEdit *templateEdit)
         break;
     case AutoReply::Mode::Http: mode->setCurrentIndex(3); break;
     }
+    // The mark, the tooltip and the page's error line say what is wrong with
+    // the template; while it is bad the session answers nothing.
+    m_templateCheck = new FieldValidation(templateEdit, [this](const QString &) {
+        QString error;
+        autoReplyFromFields(&error);
+        return error;
+    }, this);
+    connect(m_templateCheck, &FieldValidation::errorChanged, this, &SessionPage::updateFieldState);
     connect(mode, &QComboBox::currentIndexChanged, this, [this] {
         m_replyTemplate->setEnabled(m_replyMode->currentData().toString() == QStringLiteral("template"));
         applyAutoReply();
@@ -236,17 +261,11 @@ void SessionPage::applyAutoReply()
 {
     if (!m_replyMode)
         return;
+    if (m_templateCheck)
+        m_templateCheck->recheck();
     QString error;
     const AutoReply reply = autoReplyFromFields(&error);
-    if (!error.isEmpty()) {
-        m_replyTemplate->setToolTip(error);
-        m_replyTemplate->setAccessibleDescription(error);
-        m_session->setAutoReply(AutoReply());
-        return;
-    }
-    m_replyTemplate->setToolTip(tr("{data} stands for the received bytes; escapes \\r \\n \\t \\0 \\\\ \\xHH"));
-    m_replyTemplate->setAccessibleDescription(QString());
-    m_session->setAutoReply(reply);
+    m_session->setAutoReply(error.isEmpty() ? reply : AutoReply());
 }
 
 QVariantMap SessionPage::saveState() const

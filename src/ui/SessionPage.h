@@ -8,6 +8,7 @@
 #include <functional>
 #include <QWidget>
 
+class FieldValidation;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -73,6 +74,16 @@ protected:
     AutoReply autoReplyFromFields(QString *error = nullptr) const;
     void applyAutoReply();
     void setEncodingEverywhere(const QString &encoding);
+    // A field whose text is encoded in the session's encoding (the greeting):
+    // rechecked when the encoding changes, so "€" turns bad under Latin-1 at once.
+    void addEncodingDependentCheck(FieldValidation *check);
+    // What the page does when a check of the shared fields (the template)
+    // changes its verdict: update its Start button and its error line.
+    virtual void updateFieldState() {}
+    // Why the send panel must not send now, with "nothing was sent"; empty
+    // when it may. A framing being edited into something bad while "Add to
+    // what I send" is on must not frame with the last good one unseen.
+    QString sendBlocker() const;
     // Shows the "reachable from the network" notice when the address is not loopback.
     static void updateExposureNotice(QLabel *notice, const QString &address, quint16 port);
 
@@ -81,6 +92,7 @@ protected:
     SendPanel *m_send = nullptr;
     QComboBox *m_replyMode = nullptr;
     QLineEdit *m_replyTemplate = nullptr;
+    FieldValidation *m_templateCheck = nullptr;
     FramingPanel *m_framing = nullptr;
     QTabWidget *m_views = nullptr;
     QSplitter *m_topSplitter = nullptr;
@@ -96,4 +108,5 @@ private:
 
     Session *m_session;
     bool m_syncingEncoding = false;
+    QList<FieldValidation *> m_encodingChecks;
 };

@@ -36,7 +36,7 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
         return m_ui->bindCheck->isChecked() ? Endpoint::checkPort(t, true) : QString();
     }, this);
     for (FieldValidation *v : {m_hostCheck, m_portCheck, m_bindAddressCheck, m_bindPortCheck})
-        connect(v, &FieldValidation::validityChanged, this, &TcpClientPage::updateConnectEnabled);
+        connect(v, &FieldValidation::errorChanged, this, &TcpClientPage::updateConnectEnabled);
     connect(m_ui->bindCheck, &QCheckBox::toggled, this, [this](bool on) {
         m_ui->bindAddressCombo->setEnabled(on);
         m_ui->bindPortEdit->setEnabled(on);
@@ -51,7 +51,11 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     addTeachingViews(m_ui->topSplitter);
     setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
     m_ui->configGrid->addWidget(setupFraming(), 2, 6, 1, 4);
-    m_ui->sendPanel->setSender([this](const QByteArray &payload) { return m_client->send(payload); });
+    m_ui->sendPanel->setSender([this](const QByteArray &payload) {
+        if (const QString blocked = sendBlocker(); !blocked.isEmpty())
+            return SendResult::failure(blocked);
+        return m_client->send(payload);
+    });
     arrangePanels(m_ui->topSplitter, m_ui->mainSplitter, m_ui->sidePanel, m_ui->sideLayout);
 
     connect(m_ui->connectButton, &QPushButton::clicked, this, &TcpClientPage::onConnectClicked);
@@ -86,10 +90,11 @@ void TcpClientPage::updateConnectEnabled()
 {
     const QList<QPair<QString, FieldValidation *>> checks{
         {tr("Host"), m_hostCheck}, {tr("Port"), m_portCheck},
-        {tr("Local address"), m_bindAddressCheck}, {tr("Local port"), m_bindPortCheck}};
+        {tr("Local address"), m_bindAddressCheck}, {tr("Local port"), m_bindPortCheck},
+        {tr("Auto-reply"), m_templateCheck}};
     QString error;
     for (const auto &[name, check] : checks) {
-        if (!check->isValid()) {
+        if (check && !check->isValid()) {
             error = tr("%1: %2").arg(name, check->error());
             break;
         }

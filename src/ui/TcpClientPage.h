@@ -33,6 +33,7 @@ private:
     void onHalfCloseClicked();
     void onStateChanged();
     void updateConnectEnabled();
+    void updateFieldState() override { updateConnectEnabled(); }
     void showFieldError(const QString &error);
 
     std::unique_ptr<Ui::TcpClientPage> m_ui;

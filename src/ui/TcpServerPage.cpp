@@ -27,8 +27,13 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
 
     m_addressCheck = new FieldValidation(m_ui->addressCombo->lineEdit(), &Endpoint::checkAddress, this);
     m_portCheck = new FieldValidation(m_ui->portEdit, [](const QString &t) { return Endpoint::checkPort(t, true); }, this);
-    connect(m_addressCheck, &FieldValidation::validityChanged, this, &TcpServerPage::updateStartEnabled);
-    connect(m_portCheck, &FieldValidation::validityChanged, this, &TcpServerPage::updateStartEnabled);
+    // Checked as typed, in the session's encoding: "\q" or a "€" under Latin-1 is marked at once.
+    m_greetingCheck = new FieldValidation(m_ui->greetingEdit, [this](const QString &t) {
+        return PayloadParser::parse(t, PayloadParser::Mode::Text, m_server->encoding(), true).error;
+    }, this);
+    connect(m_addressCheck, &FieldValidation::errorChanged, this, &TcpServerPage::updateStartEnabled);
+    connect(m_portCheck, &FieldValidation::errorChanged, this, &TcpServerPage::updateStartEnabled);
+    addEncodingDependentCheck(m_greetingCheck);
     connect(m_ui->addressCombo, &QComboBox::currentTextChanged, this, [this] {
         updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), m_ui->portEdit->text().toUShort());
     });
@@ -69,13 +74,17 @@ QString TcpServerPage::title() const
 
 void TcpServerPage::updateStartEnabled()
 {
-    const bool fieldsOk = m_addressCheck->isValid() && m_portCheck->isValid();
-    m_ui->startButton->setEnabled(!m_server->isRunning() && fieldsOk);
-    if (!fieldsOk)
-        showFieldError(!m_addressCheck->isValid() ? tr("Address: %1").arg(m_addressCheck->error())
-                                                  : tr("Port: %1").arg(m_portCheck->error()));
-    else
-        showFieldError(QString());
+    QString error;
+    if (!m_addressCheck->isValid())
+        error = tr("Address: %1").arg(m_addressCheck->error());
+    else if (!m_portCheck->isValid())
+        error = tr("Port: %1").arg(m_portCheck->error());
+    else if (!m_greetingCheck->isValid())
+        error = tr("Greeting: %1").arg(m_greetingCheck->error());
+    else if (m_templateCheck && !m_templateCheck->isValid())
+        error = tr("Auto-reply: %1").arg(m_templateCheck->error());
+    m_ui->startButton->setEnabled(!m_server->isRunning() && error.isEmpty());
+    showFieldError(error);
 }
 
 void TcpServerPage::showFieldError(const QString &error)
@@ -192,6 +201,8 @@ void TcpServerPage::onResetClicked()
 
 SendResult TcpServerPage::sendFromPanel(const QByteArray &payload)
 {
+    if (const QString blocked = sendBlocker(); !blocked.isEmpty())
+        return SendResult::failure(blocked);
     if (!m_server->isRunning())
         return SendResult::failure(tr("The server is not running: nothing was sent"));
     if (m_ui->sendTargetCombo->currentData().toString() == QStringLiteral("selected")) {

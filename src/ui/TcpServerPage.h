@@ -38,6 +38,7 @@ private:
     void onStateChanged();
     void onClientSelectionChanged();
     void updateStartEnabled();
+    void updateFieldState() override { updateStartEnabled(); }
     void showFieldError(const QString &error);
     SendResult sendFromPanel(const QByteArray &payload);
 
@@ -46,4 +47,5 @@ private:
     ConnectionsModel *m_clients;
     FieldValidation *m_addressCheck;
     FieldValidation *m_portCheck;
+    FieldValidation *m_greetingCheck;
 };

@@ -45,7 +45,8 @@ UdpPage::UdpPage(UdpSession *session, QWidget *parent)
     m_targetHostCheck = new FieldValidation(m_ui->targetHostEdit, &Endpoint::checkHost, this);
     m_targetPortCheck = new FieldValidation(m_ui->targetPortEdit, [](const QString &t) { return Endpoint::checkPort(t, false); }, this);
     for (FieldValidation *v : {m_addressCheck, m_portCheck, m_targetHostCheck, m_targetPortCheck})
-        connect(v, &FieldValidation::validityChanged, this, &UdpPage::updateButtons);
+        connect(v, &FieldValidation::errorChanged, this, &UdpPage::updateButtons);
+    connect(m_ui->replyToLastCheck, &QCheckBox::toggled, this, &UdpPage::updateButtons);
     connect(m_ui->addressCombo, &QComboBox::currentTextChanged, this, [this] {
         updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), m_ui->portEdit->text().toUShort());
     });
@@ -94,20 +95,27 @@ void UdpPage::showFieldError(const QString &error)
     m_ui->fieldError->setVisible(!error.isEmpty());
 }
 
+QString UdpPage::bindFieldsError() const
+{
+    if (!m_addressCheck->isValid())
+        return tr("Bind address: %1").arg(m_addressCheck->error());
+    if (!m_portCheck->isValid())
+        return tr("Port: %1").arg(m_portCheck->error());
+    if (m_templateCheck && !m_templateCheck->isValid())
+        return tr("Auto-reply: %1").arg(m_templateCheck->error());
+    return QString();
+}
+
 void UdpPage::updateButtons()
 {
     const bool running = m_udp->isRunning();
-    const bool bindOk = m_addressCheck->isValid() && m_portCheck->isValid();
-    m_ui->bindButton->setEnabled(!running && bindOk);
+    QString error = bindFieldsError();
+    m_ui->bindButton->setEnabled(!running && error.isEmpty());
     m_ui->closeButton->setEnabled(running);
-    QString error;
-    if (!m_addressCheck->isValid())
-        error = tr("Bind address: %1").arg(m_addressCheck->error());
-    else if (!m_portCheck->isValid())
-        error = tr("Port: %1").arg(m_portCheck->error());
-    else if (!m_ui->replyToLastCheck->isChecked() && !m_targetHostCheck->isValid())
+    const bool toTarget = !m_ui->replyToLastCheck->isChecked();
+    if (error.isEmpty() && toTarget && !m_targetHostCheck->isValid())
         error = tr("Target host: %1").arg(m_targetHostCheck->error());
-    else if (!m_ui->replyToLastCheck->isChecked() && !m_targetPortCheck->isValid())
+    else if (error.isEmpty() && toTarget && !m_targetPortCheck->isValid())
         error = tr("Target port: %1").arg(m_targetPortCheck->error());
     showFieldError(error);
 }
@@ -124,7 +132,7 @@ void UdpPage::stopSession()
 
 void UdpPage::onBindClicked()
 {
-    if (m_udp->isRunning() || !m_addressCheck->isValid() || !m_portCheck->isValid())
+    if (m_udp->isRunning() || !bindFieldsError().isEmpty())
         return;
     QString address = m_ui->addressCombo->currentText().trimmed();
     if (address.startsWith(u'[') && address.endsWith(u']'))
@@ -221,12 +229,17 @@ SendResult UdpPage::sendFromPanel(const QByteArray &payload)
     if (m_ui->replyToLastCheck->isChecked())
         return m_udp->replyToLastSender(payload);
     if (!m_targetHostCheck->isValid())
-        return SendResult::failure(tr("Target host: %1").arg(m_targetHostCheck->error()));
+        return SendResult::failure(tr("Target host: %1. Nothing was sent.").arg(m_targetHostCheck->error()));
     if (!m_targetPortCheck->isValid())
-        return SendResult::failure(tr("Target port: %1").arg(m_targetPortCheck->error()));
-    if (!m_udp->isRunning() && (m_addressCheck->isValid() && m_portCheck->isValid())) {
-        // Bind where the fields say before the first sendto(), so the source is what the user chose.
+        return SendResult::failure(tr("Target port: %1. Nothing was sent.").arg(m_targetPortCheck->error()));
+    if (!m_udp->isRunning()) {
+        // Bind where the fields say before the first sendto(), so the source
+        // is what the user chose; never somewhere else because a field is bad.
+        if (const QString error = bindFieldsError(); !error.isEmpty())
+            return SendResult::failure(tr("%1. Nothing was sent.").arg(error));
         onBindClicked();
+        if (!m_udp->isRunning())
+            return SendResult::failure(tr("%1. Nothing was sent.").arg(m_ui->fieldError->text()));
     }
     return m_udp->send(payload);
 }

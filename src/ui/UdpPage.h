@@ -38,6 +38,9 @@ private:
     void updateButtons();
     void applyReplyLimits();
     void updateReplyStatus();
+    void updateFieldState() override { updateButtons(); }
+    // The first bad field of those Bind uses (address, port, template), empty when all are good.
+    QString bindFieldsError() const;
     void showFieldError(const QString &error);
     SendResult sendFromPanel(const QByteArray &payload);
     quint32 selectedPeer() const;

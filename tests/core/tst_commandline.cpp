@@ -571,12 +571,17 @@ void TestCommandLine::badValue_data()
     // Log.
     row({u"--log"_s, QString()}, u"log"_s, u"the file name is empty"_s);
     row({u"--log"_s, u"   "_s}, u"log"_s, u"the file name is empty"_s);
+    // Told before anything is created: a folder, a missing folder, a file used as a folder.
+    row({u"--log"_s, u"/tmp"_s}, u"log"_s, u"“/tmp” is a folder, not a file"_s);
+    row({u"--log"_s, u"/nonexistent-sw-folder/x.jsonl"_s}, u"log"_s, u"the folder “/nonexistent-sw-folder” does not exist"_s);
+    row({u"--log"_s, QCoreApplication::applicationFilePath() + u"/x.jsonl"_s}, u"log"_s, u"is a file, not a folder"_s);
     // Capture: a folder name, and not one of an existing file.
     row({u"--capture"_s, QString()}, u"capture"_s, u"the folder name is empty"_s);
     row({u"--capture"_s, u"  "_s}, u"capture"_s, u"the folder name is empty"_s);
     const QString file = QCoreApplication::applicationFilePath();
     row({u"--capture"_s, file}, u"capture"_s, u"“"_s + file + u"” is a file, not a folder"_s);
     row({server, okServer, u"--capture="_s + file}, u"capture"_s, u"is a file, not a folder"_s);
+    row({u"--capture"_s, file + u"/sub/dir"_s}, u"capture"_s, u"cannot create the folder “"_s + file + u"/sub/dir”: “"_s + file + u"” is a file"_s);
     // Language: only the ones there is a translation for.
     row({u"--language"_s, u"fr"_s}, u"language"_s, u"no translation for “fr”; use one of en, zh_CN"_s);
     row({u"--language"_s, u"zh_TW"_s}, u"language"_s, u"no translation for “zh_TW”"_s);
