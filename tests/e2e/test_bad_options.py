@@ -113,6 +113,18 @@ CASES = [
     ("udp_reply_bad_template", TARGET + ["--reply", "{data}\\z"], "--reply"),
     ("udp_framing_bad", TARGET + ["--framing", "length:3"], "--framing"),
     ("udp_log_is_a_folder", TARGET + ["--log", "{dir}"], "--log"),
+    # UDP auto-reply limits and the log's memory budget.
+    ("udp_reply_rate_negative", TARGET + ["--reply", "echo", "--reply-rate", "-1"], "--reply-rate"),
+    ("udp_reply_rate_word", TARGET + ["--reply", "echo", "--reply-rate", "fast"], "--reply-rate"),
+    ("udp_reply_bytes_rate_negative", TARGET + ["--reply", "echo", "--reply-bytes-rate", "-5"],
+     "--reply-bytes-rate"),
+    ("udp_reply_max_size_zero", TARGET + ["--reply", "echo", "--reply-max-size", "0"], "--reply-max-size"),
+    ("udp_reply_max_size_over_datagram", TARGET + ["--reply", "echo", "--reply-max-size", "70000"],
+     "--reply-max-size"),
+    ("reply_rate_without_udp", CLIENT + ["--reply-rate", "10"], "--reply-rate"),
+    ("log_budget_zero", CLIENT + ["--log-budget", "0"], "--log-budget"),
+    ("log_budget_word", CLIENT + ["--log-budget", "lots"], "--log-budget"),
+    ("log_budget_huge", CLIENT + ["--log-budget", "99999999"], "--log-budget"),
     # A server that must not listen.
     ("server_short_ipv4", ["--tcp-server", "1.2.3:0"], "--tcp-server"),
     ("server_host_name", ["--tcp-server", "localhost:{free}"], "--tcp-server"),
