@@ -151,7 +151,7 @@ void SequenceDiagram::addLanesFor(qsizetype fromIndex)
     const TrafficLog *log = m_session->log();
     const int before = laneCount();
     for (qsizetype i = qMax<qsizetype>(fromIndex, 0); i < log->size(); ++i) {
-        const TrafficEvent &e = log->at(i);
+        const TrafficEvent e = log->atWithoutPayload(i);
         if (m_laneNames[0].endsWith(u'\n') && !e.local.isNull())
             m_laneNames[0] += e.local.toString();
         if (e.peer.isNull())
@@ -254,7 +254,7 @@ qsizetype SequenceDiagram::arrowCount() const
     const TrafficLog *log = m_session->log();
     qsizetype n = 0;
     for (qsizetype i = 0; i < qMin(m_rows, log->size()); ++i) {
-        const Shape s = shapeOf(log->at(i));
+        const Shape s = shapeOf(log->atWithoutPayload(i));
         if (s == Shape::ArrowIn || s == Shape::ArrowOut)
             ++n;
     }
