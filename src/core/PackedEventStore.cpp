@@ -521,7 +521,7 @@ qsizetype PackedEventStore::payloadSizeAt(qsizetype i) const
     return payloadLength(c, r);
 }
 
-TrafficEvent PackedEventStore::at(qsizetype i, bool withPayload) const
+TrafficEvent PackedEventStore::at(qsizetype i, qsizetype maxPayload) const
 {
     Q_ASSERT(i >= 0 && i < m_size);
     const Chunk &c = chunkOf(m_frontOrdinal + quint64(i));
@@ -532,12 +532,12 @@ TrafficEvent PackedEventStore::at(qsizetype i, bool withPayload) const
     const Context &ctx = contextIndex == kOwnContext ? *side->ownContext : m_contexts[contextIndex];
     const qint64 delta = qint64(rec.w[0]) | (qint64(rec.w[1] & 0xffu) << 32);
     QByteArray payload;
-    if (!withPayload)
+    if (maxPayload == 0)
         ;
     else if (rec.w[2] & kExternalBit)
         payload = side->payload;
     else if (const quint32 n = payloadLength(c, r))
-        payload = QByteArray(c.mem + payloadOffset(rec), n);
+        payload = QByteArray(c.mem + payloadOffset(rec), maxPayload < 0 ? qsizetype(n) : qMin<qsizetype>(n, maxPayload));
     // Built whole: a default TrafficEvent would allocate two null addresses first.
     return TrafficEvent{
         .timeUs = side ? side->timeUs : c.baseUs + delta,

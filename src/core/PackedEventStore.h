@@ -45,9 +45,10 @@ public:
 
     qsizetype size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }
-    // A copy of event i (0 = oldest held), exactly as appended; without
-    // withPayload its payload is left empty (payloadSizeAt() has the size).
-    TrafficEvent at(qsizetype i, bool withPayload = true) const;
+    // A copy of event i (0 = oldest held), exactly as appended; with
+    // maxPayload >= 0 only that many payload bytes at most (payloadSizeAt()
+    // has the size). Large payloads are shared, never copied or cut.
+    TrafficEvent at(qsizetype i, qsizetype maxPayload = -1) const;
     qsizetype payloadSizeAt(qsizetype i) const;
 
     // Memory held now, bytes (see the class comment). Excludes the one spare

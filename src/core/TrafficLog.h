@@ -29,7 +29,9 @@ public:
     TrafficEvent at(qsizetype i) const { return m_store.at(i); }
     // The same without the payload (left empty), for readers that look only
     // at kinds, endpoints or times: no copy of the bytes.
-    TrafficEvent atWithoutPayload(qsizetype i) const { return m_store.at(i, false); }
+    TrafficEvent atWithoutPayload(qsizetype i) const { return m_store.at(i, 0); }
+    // With at most the first maxBytes of the payload (a preview's worth).
+    TrafficEvent atWithPayloadPrefix(qsizetype i, qsizetype maxBytes) const { return m_store.at(i, maxBytes); }
     qsizetype payloadSizeAt(qsizetype i) const { return m_store.payloadSizeAt(i); }
     // Serial number of at(0) among all events ever appended.
     quint64 firstSerial() const { return m_firstSerial; }

@@ -512,7 +512,7 @@ void SequenceDiagram::paintEvent(QPaintEvent *)
     p.setPen(c.dim);
     for (qsizetype row = firstRow; row <= lastRow; ++row) {
         const QRect r = rowRect(row);
-        const QDateTime t = QDateTime::fromMSecsSinceEpoch(log->at(row).timeUs / 1000).toLocalTime();
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(log->atWithoutPayload(row).timeUs / 1000).toLocalTime();
         if (m_hasHighlight && serialOfRow(row) == m_highlight)
             p.fillRect(QRect(0, r.top(), m_gutter, r.height()), c.highlight);
         p.drawText(QRect(6, r.top(), m_gutter - 10, r.height() - 4), Qt::AlignLeft | Qt::AlignBottom,

@@ -84,7 +84,7 @@ qsizetype TrafficLogModel::logIndexOf(int row) const
     return qsizetype(index);
 }
 
-const TrafficEvent *TrafficLogModel::cachedEventAt(int row) const
+const TrafficLogModel::CachedEvent *TrafficLogModel::cachedAt(int row) const
 {
     const qsizetype index = logIndexOf(row);
     if (index < 0)
@@ -94,13 +94,14 @@ const TrafficEvent *TrafficLogModel::cachedEventAt(int row) const
     const quint64 serial = serialAt(row);
     for (const CachedEvent &c : m_cache) {
         if (c.serial == serial)
-            return &c.event;
+            return &c;
     }
     CachedEvent &slot = m_cache[m_cacheNext];
     m_cacheNext = (m_cacheNext + 1) % m_cache.size();
     slot.serial = serial;
-    slot.event = m_log->at(index);
-    return &slot.event;
+    slot.event = m_log->atWithPayloadPrefix(index, kCachedPayloadBytes);
+    slot.payloadSize = m_log->payloadSizeAt(index);
+    return &slot;
 }
 
 void TrafficLogModel::forgetCachedEvents() const
@@ -111,9 +112,10 @@ void TrafficLogModel::forgetCachedEvents() const
 
 std::optional<TrafficEvent> TrafficLogModel::eventAt(int row) const
 {
-    if (const TrafficEvent *e = cachedEventAt(row))
-        return *e;
-    return std::nullopt;
+    const qsizetype index = logIndexOf(row);
+    if (index < 0)
+        return std::nullopt;
+    return m_log->at(index);
 }
 
 std::optional<TrafficEvent> TrafficLogModel::eventWithoutPayloadAt(int row) const
@@ -280,10 +282,10 @@ QVariant TrafficLogModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
         return {};
-    const TrafficEvent *ev = cachedEventAt(index.row());
-    if (!ev)
+    const CachedEvent *cached = cachedAt(index.row());
+    if (!cached)
         return {};
-    const TrafficEvent &e = *ev;
+    const TrafficEvent &e = cached->event;
     const bool hasPayload = e.kind == TrafficEvent::Kind::Data || e.kind == TrafficEvent::Kind::Frame;
     switch (role) {
     case Qt::DisplayRole:
@@ -295,7 +297,7 @@ QVariant TrafficLogModel::data(const QModelIndex &index, int role) const
         case Peer:
             return e.peer.isNull() ? QString() : e.peer.toString();
         case Size:
-            return hasPayload ? QVariant(e.payload.size()) : QVariant();
+            return hasPayload ? QVariant(cached->payloadSize) : QVariant();
         case Preview:
             return hasPayload ? previewText(e.payload, m_encoding, m_hex) : visibleControls(e.message);
         default:

@@ -89,14 +89,18 @@ private:
     qsizetype logIndexOf(int row) const;
     // The row's event, built once for the many data() calls a repaint makes
     // per row (every column, every role); null when gone.
-    const TrafficEvent *cachedEventAt(int row) const;
     void forgetCachedEvents() const;
 
+    // The cached copy keeps only what a cell shows of the payload (the
+    // tooltip's preview and a little more), with the real size beside it.
+    static constexpr qsizetype kCachedPayloadBytes = 4096;
     struct CachedEvent
     {
         quint64 serial = ~quint64(0);
         TrafficEvent event;
+        qsizetype payloadSize = 0;
     };
+    const CachedEvent *cachedAt(int row) const;
     mutable std::array<CachedEvent, 4> m_cache;
     mutable size_t m_cacheNext = 0;
 

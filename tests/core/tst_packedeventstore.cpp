@@ -326,9 +326,13 @@ void TestPackedEventStore::withoutPayload()
     store.append(dataEvent(kT0 + 1, randomBytes(store.externalThreshold() * 2, 3)));
     TrafficEvent bare = e;
     bare.payload.clear();
-    QVERIFY(difference(store.at(0, false), bare).isEmpty());
-    QVERIFY(store.at(1, false).payload.isEmpty());
+    QVERIFY(difference(store.at(0, 0), bare).isEmpty());
+    QVERIFY(store.at(1, 0).payload.isEmpty());
     QCOMPARE(store.payloadSizeAt(1), store.externalThreshold() * 2);
+    // A prefix: cut copies of small payloads, large ones shared whole.
+    QCOMPARE(store.at(0, 4).payload, QByteArray("some"));
+    QCOMPARE(store.at(0, 100).payload, QByteArray("some bytes"));
+    QCOMPARE(store.at(1, 4).payload.size(), store.externalThreshold() * 2);
 }
 
 // Events of one connection share one context: after the first, an event
