@@ -51,6 +51,14 @@ def cpu_seconds(pid):
         return None
 
 
+def minor_faults(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return int(f.read().rsplit(")", 1)[1].split()[7])
+    except OSError:
+        return None
+
+
 def reset_peak(pid):
     try:
         with open(f"/proc/{pid}/clear_refs", "w") as f:
@@ -325,6 +333,7 @@ class Bench:
                 res["startup_ms"] = startup * 1000
             reset_peak(rec.pid)
             cpu0, t0 = cpu_seconds(rec.pid), time.monotonic()
+            faults0 = minor_faults(rec.pid)
             pinger = Pinger(self.tools, rec.pid, 600) if rec.gui else None
             guard = RssGuard(rec, self.args.rss_limit_mib * MiB)
             try:
@@ -337,6 +346,10 @@ class Bench:
             cpu1 = cpu_seconds(rec.pid)
             if cpu0 is not None and cpu1 is not None:
                 res["cpu"] = (cpu1 - cpu0) / wall * 100
+                res["cpu_s"] = cpu1 - cpu0
+            faults1 = minor_faults(rec.pid)
+            if faults0 is not None and faults1 is not None:
+                res["faults"] = faults1 - faults0
             res["peak_rss"] = guard.peak or proc_status(rec.pid, "VmHWM")
             if rec.gui:
                 res["p50"], res["p99"], res["max"] = (percentile(rtts, .5), percentile(rtts, .99),
@@ -418,6 +431,8 @@ def table(results, title):
             notes.append(f"app counted {r['app_in']} B in {r.get('app_messages_in', 0)} reads")
         if "expect_bytes" in r and "app_in" in r and r["app_in"] != r["expect_bytes"]:
             notes.append(f"MISSING {r['expect_bytes'] - r['app_in']} B")
+        if r.get("cpu_s") is not None and r.get("faults") is not None:
+            notes.append(f"{r['cpu_s']:.2f} CPU s, {r['faults']:,} page faults")
         if r.get("startup_ms") is not None:
             notes.append(f"start-up {r['startup_ms']:.0f} ms, idle RSS {r['idle_rss'] / MiB:.0f} MiB")
         print("| " + " | ".join([
@@ -457,6 +472,7 @@ def main():
                 r = b.measure(run, load, target)
                 print(f"run {run} {load:9} {r['receiver']:16} rate={fmt(r.get('rate'))} {r.get('unit', '')} "
                       f"p99={fmt(r.get('p99'), '{:.1f}')} max={fmt(r.get('max'), '{:.1f}')} "
+                      f"cpu={fmt(r.get('cpu_s'), '{:.2f}')}s faults={fmt(r.get('faults'), '{:.0f}')} "
                       f"{r.get('error', '')}", file=sys.stderr, flush=True)
     summary = medians(b.results)
     table(summary, f"Medians of {a.runs} run(s)")
@@ -476,8 +492,8 @@ def medians(results):
     for k in keys:
         rs = [r for r in results if (r["load"], r["receiver"]) == k]
         m = dict(rs[0])
-        for f in ("rate", "seconds", "p50", "p99", "max", "peak_rss", "cpu", "startup_ms", "idle_rss", "end_rss",
-                  "drops", "sent", "accepted"):
+        for f in ("rate", "seconds", "p50", "p99", "max", "peak_rss", "cpu", "cpu_s", "faults", "startup_ms",
+                  "idle_rss", "end_rss", "drops", "sent", "accepted"):
             vals = [r[f] for r in rs if r.get(f) is not None]
             m[f] = statistics.median(vals) if vals else None
         errors = [r["error"] for r in rs if r.get("error")]

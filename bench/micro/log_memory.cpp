@@ -3,11 +3,13 @@
 // For each payload size, a fresh process fills a TrafficLog (default 64 MiB
 // budget) until it drops its first event ("full"), then appends twice as
 // many events again so every event has been replaced ("steady"), and
-// compares the heap in use (mallinfo2: uordblks + hblkhd) and the resident
-// set before and after. Two kinds of events:
-//   tcp  endpoints shared with the connection (copies of one QHostAddress)
-//   udp  a new sender QHostAddress per datagram, as QNetworkDatagram gives it
-// Then, for the breakdown, the heap cost of each part of one event.
+// compares the memory in use (malloc's heap, mallinfo2 uordblks + hblkhd,
+// plus the log's chunks mapped outside it) and the resident set before and
+// after. Two kinds of events:
+//   tcp      one connection, endpoints shared with it
+//   udp N    N senders, one connection id each as UdpSession gives them,
+//            the sender's QHostAddress made anew for every datagram
+// Then the fixed costs of the packed store's parts.
 //
 // Usage: sw_log_memory [budget MiB]
 
@@ -22,9 +24,7 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <deque>
 #include <memory>
-#include <vector>
 
 namespace {
 
@@ -38,7 +38,7 @@ Mem measure()
 {
     const struct mallinfo2 mi = mallinfo2();
     Mem m;
-    m.heap = qint64(mi.uordblks + mi.hblkhd);
+    m.heap = qint64(mi.uordblks + mi.hblkhd) + PackedEventStore::mappedBytesInProcess();
     if (FILE *f = std::fopen("/proc/self/statm", "r")) {
         long size = 0;
         long resident = 0;
@@ -49,20 +49,25 @@ Mem measure()
     return m;
 }
 
-void report(const char *phase, qsizetype size, bool udp, const TrafficLog &log, const Mem &before)
+void report(const char *phase, qsizetype size, int peers, const TrafficLog &log, const Mem &before)
 {
     const Mem now = measure();
     const double payload = double(size) * double(log.size());
     const double heap = double(now.heap - before.heap);
     const double rss = double(now.rss - before.rss);
+    char peer[32];
+    if (peers == 0)
+        std::snprintf(peer, sizeof peer, "tcp");
+    else
+        std::snprintf(peer, sizeof peer, "udp, %d peer%s", peers, peers == 1 ? "" : "s");
     std::printf("| %6lld | %s | %-6s | %9lld | %8.1f | %8.1f | %8.1f | %6.2f | %6.2f | %5.2f |\n",
-                static_cast<long long>(size), udp ? "udp" : "tcp", phase,
+                static_cast<long long>(size), peer, phase,
                 static_cast<long long>(log.size()), payload / 1048576.0,
                 double(log.bytesUsed()) / 1048576.0, heap / 1048576.0,
                 heap / payload, rss / payload, heap / double(log.bytesUsed()));
 }
 
-int runCase(qsizetype size, bool udp, qint64 budget)
+int runCase(qsizetype size, int peers, qint64 budget)
 {
     int argc = 1;
     char arg0[] = "sw_log_memory";
@@ -78,78 +83,41 @@ int runCase(qsizetype size, bool udp, qint64 budget)
     quint32 n = 0;
     const auto appendOne = [&] {
         TrafficEvent e = tmpl;
+        e.timeUs = tmpl.timeUs + n;
         // A read of exactly `size` bytes, as Session::readAvailable makes it.
         e.payload = QByteArray(source.constData(), size);
-        if (udp)
-            e.peer = Endpoint{QHostAddress(quint32(0x7f000001)), quint16(40000 + n % 20000)};
+        if (peers > 0) {
+            e.session = SessionKind::Udp;
+            e.connectionId = 1 + n % quint32(peers);
+            e.peer = Endpoint{QHostAddress(quint32(0x7f000001)), quint16(40000 + n % quint32(peers))};
+        }
         ++n;
-        log->append(std::move(e));
+        log->append(e);
     };
     while (log->droppedEvents() == 0)
         appendOne();
-    report("full", size, udp, *log, before);
+    report("full", size, peers, *log, before);
     const qsizetype held = log->size();
     for (qsizetype i = 0; i < 2 * held; ++i)
         appendOne();
-    report("steady", size, udp, *log, before);
+    report("steady", size, peers, *log, before);
     return 0;
-}
-
-// Heap bytes per object when `count` of them are made by `make`.
-template<typename Make>
-double perObject(int count, Make make)
-{
-    malloc_trim(0);
-    const Mem before = measure();
-    auto keep = make(count);
-    const Mem after = measure();
-    return double(after.heap - before.heap) / count;
 }
 
 int runBreakdown()
 {
-    constexpr int kCount = 100000;
-    std::printf("\nParts of one event (heap bytes each, %d made):\n", kCount);
-    std::printf("  sizeof(TrafficEvent) = %zu (Endpoint %zu x2, QByteArray %zu, QString %zu)\n",
-                sizeof(TrafficEvent), sizeof(Endpoint), sizeof(QByteArray), sizeof(QString));
-    const TrafficEvent tmpl = bench::dataEventTemplate();
-    const double slot = perObject(kCount, [&](int count) {
-        auto d = std::make_unique<std::deque<TrafficEvent>>();
-        for (int i = 0; i < count; ++i)
-            d->push_back(tmpl);
-        return d;
-    });
-    std::printf("  std::deque<TrafficEvent> slot, endpoints shared, no payload: %.1f\n", slot);
-    const double fresh = perObject(kCount, [](int count) {
-        auto v = std::make_unique<std::vector<QHostAddress>>();
-        v->reserve(size_t(count));
-        for (int i = 0; i < count; ++i)
-            v->emplace_back(quint32(0x7f000001));
-        return v;
-    }) - double(sizeof(QHostAddress));   // minus the vector's own slot
-    std::printf("  QHostAddress made per datagram (its private part): %.1f\n", fresh);
-    const double null = perObject(kCount, [](int count) {
-        auto v = std::make_unique<std::vector<QHostAddress>>();
-        v->reserve(size_t(count));
-        for (int i = 0; i < count; ++i)
-            v->emplace_back();
-        return v;
-    }) - double(sizeof(QHostAddress));
-    std::printf("  QHostAddress() null, as in a default TrafficEvent: %.1f\n", null);
-    for (const qsizetype size : {32, 256, 1024, 65536}) {
-        const QByteArray source = bench::textPayload(size);
-        const double block = perObject(size == 65536 ? 1000 : kCount, [&](int count) {
-            auto v = std::make_unique<std::vector<QByteArray>>();
-            v->reserve(size_t(count));
-            for (int i = 0; i < count; ++i)
-                v->emplace_back(source.constData(), size);
-            return v;
-        }) - double(sizeof(QByteArray));
-        TrafficEvent e;
-        e.payload = source;
-        std::printf("  %6lld-byte payload block: %.1f  (memoryCost() of the event: %lld)\n",
-                    static_cast<long long>(size), block, static_cast<long long>(e.memoryCost()));
-    }
+    std::printf("\nFixed costs of the packed store (bytes, as bytesUsed() counts them):\n");
+    std::printf("  record per event: %lld (time, kind, direction, context, payload offset)\n",
+                static_cast<long long>(PackedEventStore::kRecordBytes));
+    std::printf("  context (per connection or UDP sender): %lld (struct %zu, hash node, two address blocks)\n",
+                static_cast<long long>(PackedEventStore::contextBytes()), sizeof(Endpoint) * 2);
+    std::printf("  side entry (message, reason, payload >= %lld B, time set back): %lld + its heap blocks\n",
+                static_cast<long long>(PackedEventStore::kMaxChunkBytes / PackedEventStore::kExternalFraction),
+                static_cast<long long>(PackedEventStore::sideEntryBytes()));
+    std::printf("  chunk: %lld B (payload bytes from the front, records from the back) + %lld\n",
+                static_cast<long long>(PackedEventStore::kMaxChunkBytes),
+                static_cast<long long>(PackedEventStore::chunkOverhead()));
+    std::printf("  sizeof(TrafficEvent) as at() returns it: %zu\n", sizeof(TrafficEvent));
     return 0;
 }
 
@@ -173,14 +141,15 @@ int main(int argc, char **argv)
 {
     const qint64 budgetMiB = argc > 1 ? std::atoll(argv[1]) : TrafficLog::kDefaultBudget / 1048576;
     const qint64 budget = budgetMiB * 1048576;
-    std::printf("TrafficLog memory, budget %lld MiB (heap = mallinfo2 uordblks+hblkhd)\n\n",
+    std::printf("TrafficLog memory, budget %lld MiB (heap = mallinfo2 uordblks+hblkhd + chunks mapped)\n\n",
                 static_cast<long long>(budgetMiB));
     std::printf("| payload B | peer | phase | events | payload MiB | accounted MiB | heap MiB | heap B / payload B | RSS B / payload B | heap / accounted |\n");
     std::printf("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (const bool udp : {false, true}) {
-        for (const qsizetype size : {32, 256, 1024, 65536})
-            inChild([=] { return runCase(size, udp, budget); });
-    }
+    for (const qsizetype size : {32, 64, 256, 1024, 65536})
+        inChild([=] { return runCase(size, 0, budget); });
+    for (const qsizetype size : {32, 256, 1024, 65536})
+        inChild([=] { return runCase(size, 1000, budget); });
+    inChild([=] { return runCase(32, 20000, budget); });
     inChild(runBreakdown);
     return 0;
 }

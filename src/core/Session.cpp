@@ -99,12 +99,9 @@ QByteArray Session::readAvailable(QIODevice *socket)
     if (available <= 0)
         return QByteArray();
     // When Qt's buffer holds one block of exactly this size, read(n) hands
-    // that block over instead of copying it: a flood is copied once (kernel
-    // to Qt), not twice. Over-reserved blocks are trimmed for the budget.
-    QByteArray data = socket->read(available);
-    if (data.capacity() > data.size() + data.size() / 8 + 64)
-        data.squeeze();
-    return data;
+    // that block over instead of copying it. The log copies small reads into
+    // its chunks and keeps large ones (trimmed) as they are.
+    return socket->read(available);
 }
 
 QString Session::emptyPayloadError()

@@ -80,9 +80,13 @@ protected:
     static QString emptyPayloadError();
     // Why a bind() or listen() failed, as a close/error reason.
     static TrafficEvent::Reason bindFailureReason(QAbstractSocket::SocketError error);
-    // Everything the socket has buffered, in an array of exactly that size:
-    // readAll() over-reserves, and the log's byte budget counts capacity.
+    // Everything the socket has buffered (Qt's block itself when it holds one).
     static QByteArray readAvailable(QIODevice *socket);
+    // How much Qt reads from a TCP socket per event-loop pass. Bounded so
+    // that the kernel's copy lands in a block that is freed and reused hot
+    // after the log has copied it into its chunks (unbounded, a flood is
+    // read in fresh multi-megabyte blocks, each a round of page faults).
+    static constexpr qint64 kReadBufferBytes = 128 * 1024;
     // Feeds received stream bytes (the data event just recorded) to the
     // connection's framer and records each complete frame as a frame event.
     void recordFrames(const TrafficEvent &dataEvent);

@@ -15,11 +15,31 @@ void StreamSegments::collect(const TrafficLog &log, quint32 connectionId, Traffi
                              qsizetype fromIndex)
 {
     for (qsizetype i = qMax<qsizetype>(fromIndex, 0); i < log.size(); ++i) {
-        const TrafficEvent &e = log.at(i);
+        const TrafficEvent e = log.atWithoutPayload(i);
         if (e.kind == TrafficEvent::Kind::Data && e.connectionId == connectionId && e.direction == direction
             && e.session != SessionKind::Udp)
-            appendChunk(e.payload);
+            appendLogged(log, i);
     }
+}
+
+void StreamSegments::appendLogged(const TrafficLog &log, qsizetype index)
+{
+    const qsizetype size = log.payloadSizeAt(index);
+    if (size == 0)
+        return;
+    const qsizetype room = m_limit - m_bytes.size();
+    if (room > 0) {
+        const QByteArray payload = log.atWithPayloadPrefix(index, room).payload;
+        appendChunk(QByteArrayView(payload).first(qMin(room, size)));
+        // Only the kept part was copied: count the rest as it arrived.
+        if (size > room) {
+            m_arrivals.last() = size;
+            m_total += size - room;
+        }
+        return;
+    }
+    m_arrivals.append(size);
+    m_total += size;
 }
 
 void StreamSegments::appendChunk(QByteArrayView chunk)
@@ -168,7 +188,7 @@ QList<qsizetype> StreamSegments::sendSizesIn(const TrafficLog &log, const Endpoi
     bool found = false;
     quint32 connection = 0;
     for (qsizetype i = 0; i < log.size(); ++i) {
-        const TrafficEvent &e = log.at(i);
+        const TrafficEvent e = log.atWithoutPayload(i);
         if (e.session == SessionKind::Udp)
             continue;
         if (!sameEndpoint(e.local, ourPeer) || !sameEndpoint(e.peer, ourLocal))
@@ -178,8 +198,8 @@ QList<qsizetype> StreamSegments::sendSizesIn(const TrafficLog &log, const Endpoi
             sizes.clear();
         found = true;
         connection = e.connectionId;
-        if (e.kind == TrafficEvent::Kind::Data && e.direction == TrafficEvent::Direction::Out && !e.payload.isEmpty())
-            sizes.append(e.payload.size());
+        if (e.kind == TrafficEvent::Kind::Data && e.direction == TrafficEvent::Direction::Out && log.payloadSizeAt(i) > 0)
+            sizes.append(log.payloadSizeAt(i));
     }
     return sizes;
 }

@@ -41,6 +41,9 @@ public:
                  qsizetype fromIndex = 0);
     // One read (or one send, for the sent direction).
     void appendChunk(QByteArrayView chunk);
+    // The payload of the log's event `index`, copied out of the log only
+    // while the limit leaves room for it (the log builds events on demand).
+    void appendLogged(const TrafficLog &log, qsizetype index);
     void clear();
 
     qsizetype limit() const { return m_limit; }

@@ -68,6 +68,7 @@ bool TcpClientSession::start()
     }
     setState(State::Starting);
     m_socket = new QTcpSocket(this);
+    m_socket->setReadBufferSize(kReadBufferBytes);
     m_writeShutDown = false;
     m_peerFinished = false;
     m_closeReason = TrafficEvent::Reason::LocalClose;

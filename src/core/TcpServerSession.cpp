@@ -174,6 +174,7 @@ void TcpServerSession::acceptPending()
         if (!socket)
             break;
         socket->setParent(nullptr);
+        socket->setReadBufferSize(kReadBufferBytes);
         const Endpoint local{socket->localAddress(), socket->localPort()};
         const Endpoint peer{socket->peerAddress(), socket->peerPort()};
         if (m_maxClients > 0 && int(m_clients.size()) >= m_maxClients) {

@@ -8,10 +8,9 @@ qsizetype TrafficEvent::memoryCost() const
 {
     // What the heap really gives: glibc rounds every block up to 16 bytes,
     // adds 8 of its own, and never hands out less than 32; each QArrayData
-    // block carries a 24-byte header and a terminator. The budget counts
-    // this, so "64 MiB" of log is 64 MiB of memory, even for tiny events.
+    // block carries a 24-byte header and a terminator.
     const auto block = [](qsizetype bytes) { return qMax<qsizetype>(32, (bytes + 8 + 15) & ~qsizetype(15)); };
-    qsizetype cost = qsizetype(sizeof(TrafficEvent)) + kSlotOverhead;
+    qsizetype cost = qsizetype(sizeof(TrafficEvent));
     if (!payload.isEmpty())
         cost += block(payload.capacity() + 24 + 1);
     if (!message.isEmpty())

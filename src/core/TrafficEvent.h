@@ -47,9 +47,8 @@ struct TrafficEvent
     QByteArray payload;
     QString message;
 
-    // What this event costs in memory, for the log's byte budget.
-    // The store's own bookkeeping per event (std::deque's map and block slack).
-    static constexpr qsizetype kSlotOverhead = 8;
+    // What this event costs in memory as a value of its own (a copy held
+    // outside the log; the log packs events, see PackedEventStore).
     qsizetype memoryCost() const;
 
     static qint64 nowUs();

@@ -1,15 +1,16 @@
 #pragma once
 
+#include "PackedEventStore.h"
 #include "TrafficEvent.h"
 
 #include <QObject>
 #include <QTimer>
 
-#include <deque>
-
 // The in-memory record of a session's events: append-only, bounded by a byte
 // budget (oldest events dropped first, and counted), with change notices
 // batched so a flood of packets costs views one refresh per interval.
+// Events are kept packed (PackedEventStore): the budget is the memory they
+// really take, and at() gives a copy.
 class TrafficLog : public QObject
 {
     Q_OBJECT
@@ -18,18 +19,29 @@ public:
 
     explicit TrafficLog(QObject *parent = nullptr);
 
-    void append(TrafficEvent event);
+    // Makes room first (drops the oldest events until the new one fits the
+    // budget), so a full log reuses the memory it frees.
+    void append(const TrafficEvent &event);
 
-    // Retained events; index 0 is the oldest still held.
-    qsizetype size() const { return qsizetype(m_events.size()); }
-    const TrafficEvent &at(qsizetype i) const { return m_events[size_t(i)]; }
+    // Retained events; index 0 is the oldest still held. at() builds the
+    // event (a copy of its payload, unless that is large and shared).
+    qsizetype size() const { return m_store.size(); }
+    TrafficEvent at(qsizetype i) const { return m_store.at(i); }
+    // The same without the payload (left empty), for readers that look only
+    // at kinds, endpoints or times: no copy of the bytes.
+    TrafficEvent atWithoutPayload(qsizetype i) const { return m_store.at(i, 0); }
+    // With at most the first maxBytes of the payload (a preview's worth).
+    TrafficEvent atWithPayloadPrefix(qsizetype i, qsizetype maxBytes) const { return m_store.at(i, maxBytes); }
+    qsizetype payloadSizeAt(qsizetype i) const { return m_store.payloadSizeAt(i); }
     // Serial number of at(0) among all events ever appended.
     quint64 firstSerial() const { return m_firstSerial; }
-    quint64 totalAppended() const { return m_firstSerial + quint64(m_events.size()); }
+    quint64 totalAppended() const { return m_firstSerial + quint64(m_store.size()); }
 
     qint64 byteBudget() const { return m_budget; }
     void setByteBudget(qint64 bytes);
-    qint64 bytesUsed() const { return m_bytesUsed; }
+    // The memory the events take, all of it (PackedEventStore::bytesUsed()).
+    qint64 bytesUsed() const { return m_store.bytesUsed(); }
+    const PackedEventStore &store() const { return m_store; }
     quint64 droppedEvents() const { return m_droppedEvents; }
     quint64 droppedPayloadBytes() const { return m_droppedPayloadBytes; }
 
@@ -46,12 +58,13 @@ signals:
 
 private:
     void enforceBudget();
+    void dropOldest();
     void notifyNow();
+    void scheduleNotice();
 
-    std::deque<TrafficEvent> m_events;
+    PackedEventStore m_store;
     quint64 m_firstSerial = 0;
     qint64 m_budget = kDefaultBudget;
-    qint64 m_bytesUsed = 0;
     quint64 m_droppedEvents = 0;
     quint64 m_droppedPayloadBytes = 0;
     qsizetype m_pendingDropped = 0;

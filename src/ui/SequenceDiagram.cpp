@@ -151,7 +151,7 @@ void SequenceDiagram::addLanesFor(qsizetype fromIndex)
     const TrafficLog *log = m_session->log();
     const int before = laneCount();
     for (qsizetype i = qMax<qsizetype>(fromIndex, 0); i < log->size(); ++i) {
-        const TrafficEvent &e = log->at(i);
+        const TrafficEvent e = log->atWithoutPayload(i);
         if (m_laneNames[0].endsWith(u'\n') && !e.local.isNull())
             m_laneNames[0] += e.local.toString();
         if (e.peer.isNull())
@@ -254,7 +254,7 @@ qsizetype SequenceDiagram::arrowCount() const
     const TrafficLog *log = m_session->log();
     qsizetype n = 0;
     for (qsizetype i = 0; i < qMin(m_rows, log->size()); ++i) {
-        const Shape s = shapeOf(log->at(i));
+        const Shape s = shapeOf(log->atWithoutPayload(i));
         if (s == Shape::ArrowIn || s == Shape::ArrowOut)
             ++n;
     }
@@ -512,7 +512,7 @@ void SequenceDiagram::paintEvent(QPaintEvent *)
     p.setPen(c.dim);
     for (qsizetype row = firstRow; row <= lastRow; ++row) {
         const QRect r = rowRect(row);
-        const QDateTime t = QDateTime::fromMSecsSinceEpoch(log->at(row).timeUs / 1000).toLocalTime();
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(log->atWithoutPayload(row).timeUs / 1000).toLocalTime();
         if (m_hasHighlight && serialOfRow(row) == m_highlight)
             p.fillRect(QRect(0, r.top(), m_gutter, r.height()), c.highlight);
         p.drawText(QRect(6, r.top(), m_gutter - 10, r.height() - 4), Qt::AlignLeft | Qt::AlignBottom,

@@ -506,7 +506,7 @@ void StreamView::scanNew()
     }
     const TrafficEvent::Direction want = logDirection();
     for (qsizetype i = qsizetype(m_nextSerial - log->firstSerial()); i < log->size(); ++i) {
-        const TrafficEvent &e = log->at(i);
+        const TrafficEvent e = log->atWithoutPayload(i);
         if (e.session == SessionKind::Udp)
             continue;
         // Following the newest connection: a new one starts the stream over.
@@ -527,7 +527,7 @@ void StreamView::scanNew()
             m_peer = e.peer;
         }
         if (e.kind == TrafficEvent::Kind::Data && e.direction == want)
-            m_segments.appendChunk(e.payload);
+            m_segments.appendLogged(*log, i);
     }
     m_nextSerial = log->totalAppended();
 }

@@ -155,7 +155,7 @@ void TrafficFilterModel::fillFromSource()
             m_serials.push_back(m_source->serialAt(r));
             continue;
         }
-        const TrafficEvent *e = m_source->eventAt(r);
+        const std::optional<TrafficEvent> e = m_source->eventAt(r);
         if (e && accepts(*e))
             m_serials.push_back(m_source->serialAt(r));
     }
@@ -191,7 +191,7 @@ void TrafficFilterModel::onSourceRowsInserted(const QModelIndex &parent, int fir
             accepted.push_back(m_source->serialAt(r));
             continue;
         }
-        const TrafficEvent *e = m_source->eventAt(r);
+        const std::optional<TrafficEvent> e = m_source->eventAt(r);
         if (e && accepts(*e))
             accepted.push_back(m_source->serialAt(r));
     }
@@ -265,10 +265,10 @@ void TrafficFilterModel::onRenderingChanged()
         refilter();
 }
 
-const TrafficEvent *TrafficFilterModel::eventAt(int row) const
+std::optional<TrafficEvent> TrafficFilterModel::eventAt(int row) const
 {
     if (!m_source || row < 0 || row >= int(m_serials.size()))
-        return nullptr;
+        return std::nullopt;
     return m_source->eventAt(m_source->rowOfSerial(m_serials[size_t(row)]));
 }
 

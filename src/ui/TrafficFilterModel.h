@@ -6,6 +6,7 @@
 #include <QAbstractProxyModel>
 
 #include <deque>
+#include <optional>
 
 class TrafficLogModel;
 
@@ -41,7 +42,8 @@ public:
 
     bool accepts(const TrafficEvent &event) const;
 
-    const TrafficEvent *eventAt(int row) const;
+    // A copy of the row's event; empty when out of range or gone.
+    std::optional<TrafficEvent> eventAt(int row) const;
     quint64 serialAt(int row) const;
     // -1 when the event is filtered out or gone.
     int rowOfSerial(quint64 serial) const;

@@ -30,6 +30,7 @@ void TrafficLogModel::setSession(Session *session)
     beginResetModel();
     if (m_log)
         disconnect(m_log, nullptr, this, nullptr);
+    forgetCachedEvents();
     m_session = session;
     m_log = session ? session->log() : nullptr;
     if (m_log) {
@@ -53,6 +54,7 @@ Session *TrafficLogModel::session() const
 void TrafficLogModel::onLogDestroyed()
 {
     beginResetModel();
+    forgetCachedEvents();
     m_log = nullptr;
     m_session = nullptr;
     m_rows = 0;
@@ -69,17 +71,59 @@ int TrafficLogModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const TrafficEvent *TrafficLogModel::eventAt(int row) const
+qsizetype TrafficLogModel::logIndexOf(int row) const
 {
     if (!m_log || row < 0 || row >= m_rows)
-        return nullptr;
+        return -1;
     const quint64 serial = m_firstSerial + quint64(row);
     if (serial < m_log->firstSerial())
-        return nullptr;
+        return -1;
     const quint64 index = serial - m_log->firstSerial();
     if (index >= quint64(m_log->size()))
+        return -1;
+    return qsizetype(index);
+}
+
+const TrafficLogModel::CachedEvent *TrafficLogModel::cachedAt(int row) const
+{
+    const qsizetype index = logIndexOf(row);
+    if (index < 0)
         return nullptr;
-    return &m_log->at(qsizetype(index));
+    // A serial names one event for ever (clear() does not reuse them), so a
+    // cached copy stays right; only another log invalidates the cache.
+    const quint64 serial = serialAt(row);
+    for (const CachedEvent &c : m_cache) {
+        if (c.serial == serial)
+            return &c;
+    }
+    CachedEvent &slot = m_cache[m_cacheNext];
+    m_cacheNext = (m_cacheNext + 1) % m_cache.size();
+    slot.serial = serial;
+    slot.event = m_log->atWithPayloadPrefix(index, kCachedPayloadBytes);
+    slot.payloadSize = m_log->payloadSizeAt(index);
+    return &slot;
+}
+
+void TrafficLogModel::forgetCachedEvents() const
+{
+    for (CachedEvent &c : m_cache)
+        c = CachedEvent();
+}
+
+std::optional<TrafficEvent> TrafficLogModel::eventAt(int row) const
+{
+    const qsizetype index = logIndexOf(row);
+    if (index < 0)
+        return std::nullopt;
+    return m_log->at(index);
+}
+
+std::optional<TrafficEvent> TrafficLogModel::eventWithoutPayloadAt(int row) const
+{
+    const qsizetype index = logIndexOf(row);
+    if (index < 0)
+        return std::nullopt;
+    return m_log->atWithoutPayload(index);
 }
 
 int TrafficLogModel::rowOfSerial(quint64 serial) const
@@ -238,10 +282,10 @@ QVariant TrafficLogModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
         return {};
-    const TrafficEvent *ev = eventAt(index.row());
-    if (!ev)
+    const CachedEvent *cached = cachedAt(index.row());
+    if (!cached)
         return {};
-    const TrafficEvent &e = *ev;
+    const TrafficEvent &e = cached->event;
     const bool hasPayload = e.kind == TrafficEvent::Kind::Data || e.kind == TrafficEvent::Kind::Frame;
     switch (role) {
     case Qt::DisplayRole:
@@ -253,7 +297,7 @@ QVariant TrafficLogModel::data(const QModelIndex &index, int role) const
         case Peer:
             return e.peer.isNull() ? QString() : e.peer.toString();
         case Size:
-            return hasPayload ? QVariant(e.payload.size()) : QVariant();
+            return hasPayload ? QVariant(cached->payloadSize) : QVariant();
         case Preview:
             return hasPayload ? previewText(e.payload, m_encoding, m_hex) : visibleControls(e.message);
         default:

@@ -6,6 +6,9 @@
 #include <QColor>
 #include <QPointer>
 
+#include <array>
+#include <optional>
+
 class Session;
 class TrafficLog;
 
@@ -43,9 +46,12 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    // The event shown in a row; null when the row is out of range or the log
-    // has already dropped the event (its removal notice is on its way).
-    const TrafficEvent *eventAt(int row) const;
+    // The event shown in a row (a copy: the log keeps events packed); empty
+    // when the row is out of range or the log has already dropped the event
+    // (its removal notice is on its way).
+    std::optional<TrafficEvent> eventAt(int row) const;
+    // The same with the payload left empty: no copy of its bytes.
+    std::optional<TrafficEvent> eventWithoutPayloadAt(int row) const;
     quint64 serialAt(int row) const { return m_firstSerial + quint64(row); }
     // Serial of row 0 and one past the last row.
     quint64 firstSerial() const { return m_firstSerial; }
@@ -79,6 +85,24 @@ private:
     void onLogCleared();
     void onLogDestroyed();
     void emitPreviewChanged();
+    // Log index of a row's event, -1 when gone.
+    qsizetype logIndexOf(int row) const;
+    // The row's event, built once for the many data() calls a repaint makes
+    // per row (every column, every role); null when gone.
+    void forgetCachedEvents() const;
+
+    // The cached copy keeps only what a cell shows of the payload (the
+    // tooltip's preview and a little more), with the real size beside it.
+    static constexpr qsizetype kCachedPayloadBytes = 4096;
+    struct CachedEvent
+    {
+        quint64 serial = ~quint64(0);
+        TrafficEvent event;
+        qsizetype payloadSize = 0;
+    };
+    const CachedEvent *cachedAt(int row) const;
+    mutable std::array<CachedEvent, 4> m_cache;
+    mutable size_t m_cacheNext = 0;
 
     QPointer<Session> m_session;
     TrafficLog *m_log = nullptr;

@@ -410,7 +410,7 @@ void TrafficView::resetPeers()
     }
     const int rows = m_model->rowCount();
     for (int r = 0; r < rows; ++r) {
-        if (const TrafficEvent *e = m_model->eventAt(r))
+        if (const std::optional<TrafficEvent> e = m_model->eventWithoutPayloadAt(r))
             addPeer(e->peer);
     }
 }
@@ -420,7 +420,7 @@ void TrafficView::onSourceRowsInserted(const QModelIndex &parent, int first, int
     if (parent.isValid())
         return;
     for (int r = first; r <= last; ++r) {
-        if (const TrafficEvent *e = m_model->eventAt(r))
+        if (const std::optional<TrafficEvent> e = m_model->eventWithoutPayloadAt(r))
             addPeer(e->peer);
     }
 }
@@ -477,16 +477,16 @@ void TrafficView::updateStats()
     }
 }
 
-const TrafficEvent *TrafficView::currentEvent() const
+std::optional<TrafficEvent> TrafficView::currentEvent() const
 {
     const QModelIndex current = m_ui->table->currentIndex();
-    return current.isValid() ? m_filter->eventAt(current.row()) : nullptr;
+    return current.isValid() ? m_filter->eventAt(current.row()) : std::nullopt;
 }
 
 void TrafficView::onCurrentRowChanged(const QModelIndex &, const QModelIndex &)
 {
     updateDetail(true);
-    const TrafficEvent *e = currentEvent();
+    const std::optional<TrafficEvent> e = currentEvent();
     m_exportRaw->setEnabled(e && e->connectionId != 0);
     if (!e)
         return;
@@ -497,7 +497,7 @@ void TrafficView::onCurrentRowChanged(const QModelIndex &, const QModelIndex &)
 
 void TrafficView::updateDetail(bool reload)
 {
-    const TrafficEvent *e = currentEvent();
+    const std::optional<TrafficEvent> e = currentEvent();
     if (!e) {
         m_ui->hexDump->clear();
         m_ui->detailHeader->setText(tr("No event selected"));
@@ -542,7 +542,7 @@ QString TrafficView::selectionAs(CopyFormat format) const
     QStringList parts;
     parts.reserve(rows.size());
     for (const QModelIndex &index : std::as_const(rows)) {
-        const TrafficEvent *e = m_filter->eventAt(index.row());
+        const std::optional<TrafficEvent> e = m_filter->eventAt(index.row());
         if (!e)
             continue;
         const bool bytes = hasPayload(*e);
@@ -654,7 +654,7 @@ void TrafficView::onExportPlainText()
 
 void TrafficView::onExportRawReceived()
 {
-    const TrafficEvent *e = currentEvent();
+    const std::optional<TrafficEvent> e = currentEvent();
     if (!m_session || !e || e->connectionId == 0) {
         QMessageBox::information(this, tr("Export received bytes"),
                                  tr("Select a row of the connection whose received bytes you want to save."));

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class TrafficView;
@@ -99,7 +100,7 @@ private:
     void addPeer(const Endpoint &peer);
     void resetPeers();
     QString saveFileName(const QString &title, const QString &suggested, const QString &filter);
-    const TrafficEvent *currentEvent() const;
+    std::optional<TrafficEvent> currentEvent() const;
 
     std::unique_ptr<Ui::TrafficView> m_ui;
     QPointer<Session> m_session;

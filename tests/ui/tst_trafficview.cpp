@@ -96,7 +96,7 @@ struct Rig
     int lastRow(TrafficEvent::Kind kind, TrafficEvent::Direction d = TrafficEvent::Direction::None) const
     {
         for (int r = filter()->rowCount() - 1; r >= 0; --r) {
-            const TrafficEvent *e = filter()->eventAt(r);
+            const std::optional<TrafficEvent> e = filter()->eventAt(r);
             if (e && e->kind == kind && (d == TrafficEvent::Direction::None || e->direction == d))
                 return r;
         }
