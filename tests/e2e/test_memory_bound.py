@@ -201,7 +201,15 @@ class MemoryBound(AppTestCase):
         totals = parse_totals(app, "udp")
         received = totals["messages-in"]
         self.assertEqual(received + totals["kernel-drops"], UDP_DATAGRAMS, "received + dropped = sent")
-        self.assertGreater(totals["log-dropped"], 0)
+        self.assertLessEqual(totals["log-dropped"], received)
+        if received * UDP_SIZE > (BUDGET_MIB << 20):
+            # The payload alone is over the budget: the log must have dropped, and says so.
+            self.assertGreater(totals["log-dropped"], 0)
+        else:
+            # The packed log holds small events at ~1.4 bytes a payload byte, so
+            # the scaled-down ASan load may fit: nothing may be dropped then.
+            note("udp: %d B received fit the %d MiB budget: log-dropped %d"
+                 % (received * UDP_SIZE, BUDGET_MIB, totals["log-dropped"]))
         # Every datagram received is in the capture, whatever the budget dropped.
         name = "peer-1-%s_%d.in.bin" % me
         path = os.path.join(folder, name)
