@@ -44,6 +44,11 @@ bool sameEndpoint(const Endpoint &a, const Endpoint &b)
     return a.port == b.port && sameAddress(a.address, b.address);
 }
 
+bool hasScope(const QHostAddress &a)
+{
+    return a.protocol() == QAbstractSocket::IPv6Protocol && !a.scopeId().isEmpty();
+}
+
 } // namespace
 
 PackedEventStore::PackedEventStore() = default;
@@ -66,7 +71,14 @@ qsizetype PackedEventStore::sideEntryBytes()
 
 qsizetype PackedEventStore::contextBytes()
 {
-    return qsizetype(sizeof(Context)) + kHashNodeBytes + 2 * kAddressBlockBytes;
+    return qsizetype(sizeof(Context)) + kHashNodeBytes;
+}
+
+qsizetype PackedEventStore::scopedEndpointsBytes()
+{
+    // The pair's block and the two addresses' private blocks (their scope
+    // ids are short strings: one more block each).
+    return mallocBlock(qsizetype(sizeof(std::pair<Endpoint, Endpoint>))) + 2 * kAddressBlockBytes + 2 * 64;
 }
 
 qint64 PackedEventStore::mappedBytesInProcess()
@@ -115,10 +127,113 @@ size_t PackedEventStore::contextHash(const TrafficEvent &e)
                       e.peer.address, e.peer.port);
 }
 
+namespace {
+
+void packAddress(const QHostAddress &a, quint8 *bytes, qint8 *protocol)
+{
+    *protocol = qint8(a.protocol());
+    std::memset(bytes, 0, 16);
+    if (a.protocol() == QAbstractSocket::IPv4Protocol) {
+        const quint32 v4 = a.toIPv4Address();
+        std::memcpy(bytes, &v4, sizeof v4);
+    } else if (a.protocol() == QAbstractSocket::IPv6Protocol) {
+        const Q_IPV6ADDR v6 = a.toIPv6Address();
+        std::memcpy(bytes, v6.c, 16);
+    }
+}
+
+bool samePacked(const quint8 *bytes, qint8 protocol, const QHostAddress &a)
+{
+    if (qint8(a.protocol()) != protocol)
+        return false;
+    if (a.protocol() == QAbstractSocket::IPv4Protocol) {
+        const quint32 v4 = a.toIPv4Address();
+        return std::memcmp(bytes, &v4, sizeof v4) == 0;
+    }
+    if (a.protocol() == QAbstractSocket::IPv6Protocol) {
+        if (!a.scopeId().isEmpty())
+            return false;
+        const Q_IPV6ADDR v6 = a.toIPv6Address();
+        return std::memcmp(bytes, v6.c, 16) == 0;
+    }
+    return true;  // Any, or a null address: nothing more to compare
+}
+
+QHostAddress unpackAddress(const quint8 *bytes, qint8 protocol)
+{
+    switch (QAbstractSocket::NetworkLayerProtocol(protocol)) {
+    case QAbstractSocket::IPv4Protocol: {
+        quint32 v4 = 0;
+        std::memcpy(&v4, bytes, sizeof v4);
+        return QHostAddress(v4);
+    }
+    case QAbstractSocket::IPv6Protocol:
+        return QHostAddress(bytes);
+    case QAbstractSocket::AnyIPProtocol:
+        return QHostAddress(QHostAddress::Any);
+    default:
+        return QHostAddress();
+    }
+}
+
+} // namespace
+
+bool PackedEventStore::needsScopedEndpoints(const TrafficEvent &e)
+{
+    return hasScope(e.local.address) || hasScope(e.peer.address);
+}
+
+qsizetype PackedEventStore::contextCost(const TrafficEvent &e)
+{
+    return contextBytes() + (needsScopedEndpoints(e) ? scopedEndpointsBytes() : 0);
+}
+
+qsizetype PackedEventStore::contextCost(const Context &c)
+{
+    return contextBytes() + (c.scoped ? scopedEndpointsBytes() : 0);
+}
+
+void PackedEventStore::fillContext(Context &c, const TrafficEvent &e)
+{
+    c.session = e.session;
+    c.sessionId = e.sessionId;
+    c.connectionId = e.connectionId;
+    c.localPort = e.local.port;
+    c.peerPort = e.peer.port;
+    if (needsScopedEndpoints(e)) {
+        c.scoped = std::make_unique<std::pair<Endpoint, Endpoint>>(e.local, e.peer);
+        c.local = PackedAddress();
+        c.peer = PackedAddress();
+    } else {
+        c.scoped.reset();
+        packAddress(e.local.address, c.local.bytes, &c.local.protocol);
+        packAddress(e.peer.address, c.peer.bytes, &c.peer.protocol);
+    }
+}
+
+Endpoint PackedEventStore::localOf(const Context &c)
+{
+    if (c.scoped)
+        return c.scoped->first;
+    return Endpoint{unpackAddress(c.local.bytes, c.local.protocol), c.localPort};
+}
+
+Endpoint PackedEventStore::peerOf(const Context &c)
+{
+    if (c.scoped)
+        return c.scoped->second;
+    return Endpoint{unpackAddress(c.peer.bytes, c.peer.protocol), c.peerPort};
+}
+
 bool PackedEventStore::sameContext(const Context &c, const TrafficEvent &e)
 {
-    return c.refs > 0 && c.session == e.session && c.sessionId == e.sessionId && c.connectionId == e.connectionId
-        && sameEndpoint(c.local, e.local) && sameEndpoint(c.peer, e.peer);
+    if (c.refs == 0 || c.session != e.session || c.sessionId != e.sessionId || c.connectionId != e.connectionId
+        || c.localPort != e.local.port || c.peerPort != e.peer.port)
+        return false;
+    if (c.scoped)
+        return sameEndpoint(c.scoped->first, e.local) && sameEndpoint(c.scoped->second, e.peer);
+    return samePacked(c.local.bytes, c.local.protocol, e.local.address)
+        && samePacked(c.peer.bytes, c.peer.protocol, e.peer.address);
 }
 
 qint64 PackedEventStore::findContext(const TrafficEvent &e, size_t hash) const
@@ -142,16 +257,12 @@ quint32 PackedEventStore::addContext(const TrafficEvent &e, size_t hash)
         m_contexts.emplace_back();
     }
     Context &c = m_contexts[index];
-    c.session = e.session;
-    c.sessionId = e.sessionId;
-    c.connectionId = e.connectionId;
-    c.local = e.local;
-    c.peer = e.peer;
+    fillContext(c, e);
     c.hash = hash;
     c.refs = 0;
     m_contextsByHash.emplace(hash, index);
     ++m_liveContexts;
-    m_bytes += contextBytes();
+    m_bytes += contextCost(c);
     return index;
 }
 
@@ -167,11 +278,10 @@ void PackedEventStore::releaseContext(quint32 index)
             break;
         }
     }
-    c.local = Endpoint();
-    c.peer = Endpoint();
+    m_bytes -= contextCost(c);
+    c.scoped.reset();
     m_freeContexts.push_back(index);
     --m_liveContexts;
-    m_bytes -= contextBytes();
     if (m_lastContext == qint64(index))
         m_lastContext = -1;
 }
@@ -228,9 +338,9 @@ PackedEventStore::Plan PackedEventStore::plan(const TrafficEvent &e) const
     }
     if (p.side)
         p.cost += sideCapacityGrowth * sideEntryBytes() + sideHeapBytes(e, p.external)
-                + (ownContext ? contextBytes() : 0);
+                + (ownContext ? contextCost(e) : 0);
     if (p.contextIndex < 0 && !ownContext)
-        p.cost += contextBytes();
+        p.cost += contextCost(e);
     return p;
 }
 
@@ -254,13 +364,9 @@ void PackedEventStore::append(const TrafficEvent &e)
         context = addContext(e, contextHash(e));
     } else {
         own = std::make_unique<Context>();
-        own->session = e.session;
-        own->sessionId = e.sessionId;
-        own->connectionId = e.connectionId;
-        own->local = e.local;
-        own->peer = e.peer;
+        fillContext(*own, e);
         own->refs = 1;
-        m_bytes += contextBytes();
+        m_bytes += contextCost(*own);
     }
     if (context != kOwnContext) {
         ++m_contexts[context].refs;
@@ -386,7 +492,7 @@ qsizetype PackedEventStore::dropFront()
             payload = s.payload.size();
         m_bytes -= s.heapBytes;
         if (s.ownContext)
-            m_bytes -= contextBytes();
+            m_bytes -= contextCost(*s.ownContext);
         s = Side();
         ++c.sideFront;
         // Side entries of a chunk go oldest first: once half are gone, the
@@ -547,8 +653,8 @@ TrafficEvent PackedEventStore::at(qsizetype i, qsizetype maxPayload) const
         .kind = TrafficEvent::Kind((rec.w[2] >> 22) & 0x7u),
         .direction = TrafficEvent::Direction((rec.w[2] >> 25) & 0x3u),
         .reason = side ? side->reason : TrafficEvent::Reason::None,
-        .local = ctx.local,
-        .peer = ctx.peer,
+        .local = localOf(ctx),
+        .peer = peerOf(ctx),
         .payload = std::move(payload),
         .message = side ? side->message : QString(),
     };

@@ -19,7 +19,9 @@
 // kept once in a table with a reference count. What does not fit a record
 // (a message, a reason, a payload of kExternalFraction of a chunk or more,
 // a time before the chunk's first) goes to the chunk's side entries, in
-// order, with the full time. Large payloads stay the QByteArray the socket
+// order, with the full time. A context keeps its two addresses as bytes
+// (16 each, no heap block), so a UDP sender with a handful of events held
+// costs little; an IPv6 address with a scope id keeps the QHostAddress. Large payloads stay the QByteArray the socket
 // gave (no copy); the rest are copied into the chunk.
 //
 // Memory is counted as it really is (bytesUsed()): whole chunks, side
@@ -80,21 +82,33 @@ public:
     static qint64 mappedBytesInProcess();
 
     // Bookkeeping charged per chunk, side entry and context (their structs,
-    // the containers' nodes, and for a context its two address blocks).
+    // the containers' nodes). A context whose endpoints have an IPv6 scope
+    // id costs scopedEndpointsBytes() more (the endpoints kept whole).
     static qsizetype chunkOverhead();
     static qsizetype sideEntryBytes();
     static qsizetype contextBytes();
+    static qsizetype scopedEndpointsBytes();
 
 private:
+    // An address as bytes: IPv4 in the first four (host order), IPv6 all 16.
+    struct PackedAddress
+    {
+        quint8 bytes[16] = {};
+        qint8 protocol = -1;   // QAbstractSocket::NetworkLayerProtocol
+    };
     struct Context
     {
         SessionKind session = SessionKind::TcpServer;
         quint32 sessionId = 0;
         quint32 connectionId = 0;
         quint32 refs = 0;
+        quint16 localPort = 0;
+        quint16 peerPort = 0;
+        PackedAddress local;
+        PackedAddress peer;
         size_t hash = 0;
-        Endpoint local;
-        Endpoint peer;
+        // Both endpoints whole, when one has an IPv6 scope id (the bytes are then unused).
+        std::unique_ptr<std::pair<Endpoint, Endpoint>> scoped;
     };
     struct Side
     {
@@ -139,6 +153,12 @@ private:
     qint64 findContext(const TrafficEvent &event, size_t hash) const;
     static size_t contextHash(const TrafficEvent &event);
     static bool sameContext(const Context &c, const TrafficEvent &event);
+    static bool needsScopedEndpoints(const TrafficEvent &event);
+    static qsizetype contextCost(const TrafficEvent &event);
+    static qsizetype contextCost(const Context &c);
+    static void fillContext(Context &c, const TrafficEvent &event);
+    static Endpoint localOf(const Context &c);
+    static Endpoint peerOf(const Context &c);
     quint32 addContext(const TrafficEvent &event, size_t hash);
     void releaseContext(quint32 index);
     static qint64 sideHeapBytes(const TrafficEvent &event, bool external);

@@ -169,6 +169,17 @@ QList<std::pair<const char *, TrafficEvent>> everyKind()
     udp.peer = ep("fe80::1%1", 5001);
     rows.append({"udp, IPv6 link-local with scope", udp});
 
+    TrafficEvent any = dataEvent(kT0 + 12, "dual stack");
+    any.local = Endpoint{QHostAddress(QHostAddress::Any), 8000};
+    any.peer = Endpoint{QHostAddress(QHostAddress::AnyIPv6), 1};
+    rows.append({"any address (dual stack), any IPv6", any});
+
+    TrafficEvent broadcast = dataEvent(kT0 + 12, "broadcast");
+    broadcast.session = SessionKind::Udp;
+    broadcast.local = Endpoint{QHostAddress(QHostAddress::AnyIPv4), 5000};
+    broadcast.peer = Endpoint{QHostAddress(QHostAddress::Broadcast), 5000};
+    rows.append({"udp, any IPv4 and broadcast", broadcast});
+
     TrafficEvent mapped = dataEvent(kT0 + 13, "mapped");
     mapped.peer = ep("::ffff:127.0.0.1", 40007);
     rows.append({"IPv4-mapped IPv6 peer", mapped});
@@ -203,6 +214,7 @@ private slots:
     void largePayloadIsShared();
     void withoutPayload();
     void contextsAreShared();
+    void scopedEndpoints();
     void timeJumps();
     void costIsExactAndReturnsToZero();
     void wrapAroundAgainstReference_data();
@@ -375,6 +387,36 @@ void TestPackedEventStore::contextsAreShared()
     store.dropFront();   // the other port's only event: its context goes
     QCOMPARE(store.bytesUsed(), withBoth - PackedEventStore::contextBytes());
     QVERIFY(difference(store.at(0), same).isEmpty());
+}
+
+// A context keeps addresses as bytes, except when one has an IPv6 scope id:
+// then the endpoints stay whole, cost more, and the scope tells contexts apart.
+void TestPackedEventStore::scopedEndpoints()
+{
+    PackedEventStore store;
+    TrafficEvent scoped = dataEvent(kT0, "scoped");
+    scoped.peer.address = QHostAddress(u"fe80::1%1"_s);
+    const qint64 cost = store.costOfAppending(scoped);
+    QVERIFY(appendChecked(store, scoped));
+    const qint64 chunk = store.bytesUsed() - PackedEventStore::contextBytes() - PackedEventStore::scopedEndpointsBytes();
+    QCOMPARE(cost, store.bytesUsed());
+    QCOMPARE(store.costOfAppending(scoped), 0);
+    TrafficEvent otherScope = scoped;
+    otherScope.peer.address.setScopeId(u"2"_s);
+    QCOMPARE(store.costOfAppending(otherScope), PackedEventStore::contextBytes() + PackedEventStore::scopedEndpointsBytes());
+    TrafficEvent unscoped = scoped;
+    unscoped.peer.address.setScopeId(QString());
+    QCOMPARE(store.costOfAppending(unscoped), PackedEventStore::contextBytes());
+    QVERIFY(appendChecked(store, otherScope));
+    QVERIFY(appendChecked(store, unscoped));
+    QVERIFY(difference(store.at(0), scoped).isEmpty());
+    QVERIFY(difference(store.at(1), otherScope).isEmpty());
+    QVERIFY(difference(store.at(2), unscoped).isEmpty());
+    store.dropFront();
+    store.dropFront();
+    QCOMPARE(store.bytesUsed(), chunk + PackedEventStore::contextBytes());
+    store.dropFront();
+    QCOMPARE(store.bytesUsed(), 0);
 }
 
 void TestPackedEventStore::timeJumps()
