@@ -109,8 +109,10 @@ int runBreakdown()
     std::printf("\nFixed costs of the packed store (bytes, as bytesUsed() counts them):\n");
     std::printf("  record per event: %lld (time, kind, direction, context, payload offset)\n",
                 static_cast<long long>(PackedEventStore::kRecordBytes));
-    std::printf("  context (per connection or UDP sender): %lld (struct %zu, hash node, two address blocks)\n",
-                static_cast<long long>(PackedEventStore::contextBytes()), sizeof(Endpoint) * 2);
+    std::printf("  context (per connection or UDP sender): %lld (its struct with both addresses as bytes, hash node;"
+                " %lld more with an IPv6 scope id)\n",
+                static_cast<long long>(PackedEventStore::contextBytes()),
+                static_cast<long long>(PackedEventStore::scopedEndpointsBytes()));
     std::printf("  side entry (message, reason, payload >= %lld B, time set back): %lld + its heap blocks\n",
                 static_cast<long long>(PackedEventStore::kMaxChunkBytes / PackedEventStore::kExternalFraction),
                 static_cast<long long>(PackedEventStore::sideEntryBytes()));

@@ -185,7 +185,7 @@ private:
     qsizetype m_nextChunk = kMinChunkBytes;
     mutable size_t m_lastChunk = 0;  // chunkOf()'s guess, for sequential reads
 
-    std::vector<Context> m_contexts;
+    std::deque<Context> m_contexts;   // a deque: no doubling slack, indices stay put
     std::vector<quint32> m_freeContexts;
     std::unordered_multimap<size_t, quint32> m_contextsByHash;
     qsizetype m_liveContexts = 0;
