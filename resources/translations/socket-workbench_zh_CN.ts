@@ -731,6 +731,10 @@ Each option opens or configures the session it names; several may be combined.</
         <source>Cannot write the log file “%1”: %2</source>
         <translation>无法写入日志文件“%1”：%2</translation>
     </message>
+    <message>
+        <source>Writing the log file “%1” failed: %2; the log stops here</source>
+        <translation>写入日志文件“%1”失败：%2；日志到此为止</translation>
+    </message>
 </context>
 <context>
     <name>LanguageMenu</name>
@@ -1107,6 +1111,18 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>capturing to %1 (%2 B written)</source>
         <translation>正在捕获到 %1（已写入 %2 B）</translation>
+    </message>
+    <message>
+        <source>⏸ Log file behind: reading paused</source>
+        <translation>⏸ 日志文件滞后：已暂停读取</translation>
+    </message>
+    <message>
+        <source>The JSON Lines log (--log) is being written more slowly than traffic arrives. Sessions stop reading until it catches up: TCP peers wait, datagrams wait in the kernel&apos;s queue (what overflows it is counted as drops).</source>
+        <translation>JSON Lines 日志（--log）的写入速度跟不上流量到达的速度。各会话暂停读取，直到日志赶上：TCP 对端等待，数据报在内核队列中等待（溢出的部分计为丢弃）。</translation>
+    </message>
+    <message>
+        <source>Log file stopped</source>
+        <translation>日志文件已停止</translation>
     </message>
 </context>
 <context>

@@ -3,17 +3,161 @@
 #include "Session.h"
 #include "TextCodec.h"
 
+#include <QFile>
+
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace {
-constexpr qsizetype kFlushThreshold = 1 << 20;
+// What one queued event costs besides its payload (the event, its
+// addresses, the queue's slot): counted with the payload against the limit,
+// so a flood of tiny messages is bounded too.
+constexpr qint64 kItemOverhead = 256;
+// The worker gives back queued bytes (and may release the backlog) after
+// formatting this much.
+constexpr qint64 kProgressStep = 1 << 20;
+using Clock = std::chrono::steady_clock;
+} // namespace
+
+struct JsonLinesWriter::Worker
+{
+    struct Item
+    {
+        TrafficEvent event;
+        QString encoding;
+    };
+
+    explicit Worker(JsonLinesWriter *owner)
+        : owner(owner)
+    {
+    }
+
+    void run();
+    void writeOut();
+    // Under the lock: gives back `bytes` and asks the owner to look when a
+    // backlog may be over or a write failed.
+    void giveBack(qint64 bytes);
+
+    JsonLinesWriter *const owner;
+    std::thread thread;
+
+    std::mutex mutex;
+    std::condition_variable wake;      // to the worker: items, a flush, stop
+    std::condition_variable flushed;   // to flush()
+    std::deque<Item> queue;
+    qint64 queued = 0;                 // queued or being formatted, with kItemOverhead each
+    qint64 peakQueued = 0;
+    qint64 limit = kDefaultBacklogLimit;
+    bool backlogged = false;           // the owner reported backlogged(true)
+    bool progressPosted = false;
+    quint64 flushRequested = 0;
+    quint64 flushDone = 0;
+    bool stop = false;
+    quint64 fileWrites = 0;
+    qint64 peakBuffered = 0;
+    QString error;
+
+    // The worker's own, no lock: the file between open() and close(), the
+    // formatted lines not yet written, the decoders.
+    QFile file;
+    QByteArray buffer;
+    Clock::time_point oldest;
+    ConnectionDecoders decoders;
+};
+
+void JsonLinesWriter::Worker::run()
+{
+    std::unique_lock lock(mutex);
+    for (;;) {
+        const auto ready = [this] { return stop || !queue.empty() || flushRequested != flushDone; };
+        if (buffer.isEmpty())
+            wake.wait(lock, ready);
+        else
+            wake.wait_until(lock, oldest + std::chrono::milliseconds(kWriteIntervalMs), ready);
+        std::deque<Item> batch;
+        batch.swap(queue);
+        const quint64 flushGoal = flushRequested;
+        const bool stopping = stop;
+        lock.unlock();
+
+        qint64 formatted = 0;
+        for (Item &item : batch) {
+            if (buffer.isEmpty())
+                oldest = Clock::now();
+            const TrafficEvent &e = item.event;
+            buffer += toJsonLine(e, item.encoding, decoders.decoderFor(e, item.encoding));
+            buffer += '\n';
+            decoders.eventDone(e);
+            formatted += e.payload.size() + kItemOverhead;
+            if (buffer.size() >= kWriteThreshold)
+                writeOut();
+            if (formatted >= kProgressStep) {
+                std::lock_guard step(mutex);
+                giveBack(formatted);
+                formatted = 0;
+            }
+        }
+        batch.clear();
+        if (!buffer.isEmpty()
+            && (flushGoal != flushDone || stopping
+                || Clock::now() >= oldest + std::chrono::milliseconds(kWriteIntervalMs)))
+            writeOut();
+
+        lock.lock();
+        giveBack(formatted);
+        if (flushGoal != flushDone) {
+            flushDone = flushGoal;
+            flushed.notify_all();
+        }
+        if (stopping && queue.empty())
+            return;
+    }
+}
+
+void JsonLinesWriter::Worker::giveBack(qint64 bytes)
+{
+    queued -= bytes;
+    const bool over = backlogged && queued <= limit / 4;
+    if ((over || !error.isEmpty()) && !progressPosted) {
+        progressPosted = true;
+        QMetaObject::invokeMethod(owner, &JsonLinesWriter::onWorkerProgress, Qt::QueuedConnection);
+    }
+}
+
+void JsonLinesWriter::Worker::writeOut()
+{
+    peakBuffered = qMax(peakBuffered, qint64(buffer.size()));
+    bool failedNow = false;
+    QString why;
+    {
+        std::lock_guard lock(mutex);
+        failedNow = error.isEmpty();
+    }
+    // After a failure nothing more is written (a log with a hole would
+    // look complete); the lines are dropped.
+    if (failedNow) {
+        const qint64 n = file.write(buffer);
+        if (n == buffer.size()) {
+            failedNow = false;
+        } else {
+            why = JsonLinesWriter::tr("Writing the log file “%1” failed: %2; the log stops here")
+                      .arg(file.fileName(), file.errorString());
+        }
+    }
+    std::lock_guard lock(mutex);
+    ++fileWrites;
+    if (failedNow && error.isEmpty())
+        error = why;
+    buffer.resize(0);  // keeps its capacity for the next lines
 }
 
 JsonLinesWriter::JsonLinesWriter(QObject *parent)
     : QObject(parent)
 {
-    m_flushTimer.setInterval(100);
-    connect(&m_flushTimer, &QTimer::timeout, this, &JsonLinesWriter::flush);
 }
 
 JsonLinesWriter::~JsonLinesWriter()
@@ -24,23 +168,43 @@ JsonLinesWriter::~JsonLinesWriter()
 bool JsonLinesWriter::open(const QString &path, QString *error)
 {
     close();
-    m_file.setFileName(path);
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    auto worker = std::make_unique<Worker>(this);
+    worker->file.setFileName(path);
+    // Unbuffered: the worker's buffer is the only one, written in one call.
+    if (!worker->file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
         if (error)
-            *error = tr("Cannot write the log file “%1”: %2").arg(path, m_file.errorString());
+            *error = tr("Cannot write the log file “%1”: %2").arg(path, worker->file.errorString());
         return false;
     }
-    m_flushTimer.start();
+    worker->limit = m_backlogLimit;
+    m_worker = std::move(worker);
+    m_worker->thread = std::thread([w = m_worker.get()] { w->run(); });
+    m_path = path;
+    m_open = true;
+    m_lines = 0;
+    m_failureReported = false;
+    m_error.clear();
     return true;
 }
 
 void JsonLinesWriter::close()
 {
-    if (!m_file.isOpen())
+    if (!m_open)
         return;
-    flush();
-    m_flushTimer.stop();
-    m_file.close();
+    {
+        std::lock_guard lock(m_worker->mutex);
+        m_worker->stop = true;
+    }
+    m_worker->wake.notify_one();
+    m_worker->thread.join();
+    m_worker->file.close();
+    onWorkerProgress();  // a failure in the last lines is reported too
+    m_worker.reset();
+    m_open = false;
+    if (m_backlogged) {
+        m_backlogged = false;
+        emit backlogged(false);
+    }
 }
 
 void JsonLinesWriter::attach(Session *session)
@@ -52,23 +216,110 @@ void JsonLinesWriter::attach(Session *session)
 
 void JsonLinesWriter::write(const TrafficEvent &event, const QString &encoding)
 {
-    if (!m_file.isOpen())
+    if (!m_open)
         return;
-    m_buffer += toJsonLine(event, encoding, m_decoders.decoderFor(event, encoding));
-    m_buffer += '\n';
+    bool nowBacklogged = false;
+    {
+        std::lock_guard lock(m_worker->mutex);
+        m_worker->queue.push_back(Worker::Item{event, encoding});
+        m_worker->queued += event.payload.size() + kItemOverhead;
+        m_worker->peakQueued = qMax(m_worker->peakQueued, m_worker->queued);
+        if (!m_backlogged && m_worker->queued > m_worker->limit) {
+            m_worker->backlogged = true;
+            nowBacklogged = true;
+        }
+    }
+    m_worker->wake.notify_one();
     ++m_lines;
-    m_decoders.eventDone(event);
-    if (m_buffer.size() >= kFlushThreshold)
-        flush();
+    if (nowBacklogged) {
+        m_backlogged = true;
+        emit backlogged(true);
+    }
 }
 
 void JsonLinesWriter::flush()
 {
-    if (!m_file.isOpen() || m_buffer.isEmpty())
+    if (!m_open)
         return;
-    m_file.write(m_buffer);
-    m_file.flush();
-    m_buffer.clear();
+    std::unique_lock lock(m_worker->mutex);
+    const quint64 goal = ++m_worker->flushRequested;
+    m_worker->wake.notify_one();
+    m_worker->flushed.wait(lock, [&] { return m_worker->flushDone >= goal; });
+}
+
+void JsonLinesWriter::onWorkerProgress()
+{
+    if (!m_worker)
+        return;
+    bool release = false;
+    QString error;
+    {
+        std::lock_guard lock(m_worker->mutex);
+        m_worker->progressPosted = false;
+        if (m_backlogged && m_worker->queued <= m_worker->limit / 4) {
+            m_worker->backlogged = false;
+            release = true;
+        }
+        error = m_worker->error;
+    }
+    if (release) {
+        m_backlogged = false;
+        emit backlogged(false);
+    }
+    if (!error.isEmpty() && !m_failureReported) {
+        m_failureReported = true;
+        m_error = error;
+        emit failed(error);
+    }
+}
+
+void JsonLinesWriter::setBacklogLimit(qint64 bytes)
+{
+    m_backlogLimit = qMax<qint64>(bytes, 1);
+    if (m_worker) {
+        std::lock_guard lock(m_worker->mutex);
+        m_worker->limit = m_backlogLimit;
+    }
+}
+
+qint64 JsonLinesWriter::queuedBytes() const
+{
+    if (!m_worker)
+        return 0;
+    std::lock_guard lock(m_worker->mutex);
+    return m_worker->queued;
+}
+
+qint64 JsonLinesWriter::peakQueuedBytes() const
+{
+    if (!m_worker)
+        return 0;
+    std::lock_guard lock(m_worker->mutex);
+    return m_worker->peakQueued;
+}
+
+quint64 JsonLinesWriter::fileWrites() const
+{
+    if (!m_worker)
+        return 0;
+    std::lock_guard lock(m_worker->mutex);
+    return m_worker->fileWrites;
+}
+
+qint64 JsonLinesWriter::peakBufferedBytes() const
+{
+    if (!m_worker)
+        return 0;
+    std::lock_guard lock(m_worker->mutex);
+    return m_worker->peakBuffered;
+}
+
+QString JsonLinesWriter::errorString() const
+{
+    if (!m_worker)
+        return m_error;
+    std::lock_guard lock(m_worker->mutex);
+    return m_worker->error;
 }
 
 QByteArray JsonLinesWriter::jsonString(const QString &s)

@@ -104,6 +104,18 @@ QByteArray Session::readAvailable(QIODevice *socket)
     return socket->read(available);
 }
 
+void Session::setReadsHeld(bool held)
+{
+    if (held == m_readsHeld)
+        return;
+    m_readsHeld = held;
+    if (!held)
+        QMetaObject::invokeMethod(this, [this] {
+            if (!m_readsHeld)
+                resumeReads();
+        }, Qt::QueuedConnection);
+}
+
 QString Session::emptyPayloadError()
 {
     return tr("Nothing to send: the payload is empty");

@@ -62,6 +62,13 @@ public:
     // may hold thousands, and the statistics ask every second.
     virtual int connectionCount() const { return int(connections().size()); }
 
+    // Reading paused: while a JSON Lines log file is behind, no session
+    // reads. TCP bytes wait in the socket (its window closes, the sender
+    // slows down: nothing is lost); datagrams wait in the kernel's queue,
+    // which counts what overflows it as drops. Releasing reads what waits.
+    void setReadsHeld(bool held);
+    bool readsHeld() const { return m_readsHeld; }
+
     static QString stateName(State s);
 
 signals:
@@ -95,6 +102,9 @@ protected:
     // frameOutgoing() is on. Empty with *error when it cannot be framed.
     QByteArray framedForSending(const QByteArray &payload, QString *error) const;
 
+    // Reads what waited while reads were held (called after release).
+    virtual void resumeReads() {}
+
     SessionCounters m_counters;
 
 private:
@@ -106,5 +116,6 @@ private:
     AutoReply m_autoReply;
     FramingSpec m_framing;
     bool m_frameOutgoing = false;
+    bool m_readsHeld = false;
     std::map<quint32, std::unique_ptr<Framer>> m_framers;
 };

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QPointer>
 #include <QTcpSocket>
 
 #include <cerrno>
@@ -89,7 +90,10 @@ bool TcpClientSession::start()
     }
     // Connected only now: a failed bind above is reported once, by us.
     connect(m_socket, &QTcpSocket::connected, this, &TcpClientSession::onConnected);
-    connect(m_socket, &QTcpSocket::readyRead, this, &TcpClientSession::onReadyRead);
+    connect(m_socket, &QTcpSocket::readyRead, this, [this] {
+        if (!readsHeld())
+            onReadyRead();
+    });
     connect(m_socket, &QTcpSocket::errorOccurred, this, &TcpClientSession::onError);
     connect(m_socket, &QTcpSocket::disconnected, this, &TcpClientSession::onDisconnected);
     if (m_timeoutMs > 0)
@@ -254,8 +258,22 @@ void TcpClientSession::onTimeout()
     emit disconnected();
 }
 
+void TcpClientSession::resumeReads()
+{
+    if (m_socket && m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
 void TcpClientSession::onDisconnected()
 {
+    // Bytes Qt read before the close but nobody logged yet (reads were
+    // held): logged now, before the close.
+    if (m_socket && m_socket->bytesAvailable() > 0) {
+        QPointer<QTcpSocket> socket = m_socket;
+        onReadyRead();
+        if (!socket || socket != m_socket)
+            return;  // closed or replaced by whoever listened
+    }
     m_timeout.stop();
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, m_info.id);
     e.local = m_info.local;

@@ -59,6 +59,9 @@ signals:
     void connected();
     void disconnected();
 
+protected:
+    void resumeReads() override;
+
 private:
     void onConnected();
     void onReadyRead();

@@ -205,7 +205,10 @@ void TcpServerSession::acceptPending()
         m_clients.emplace(c->id, std::move(client));
         ++m_counters.connections;
 
-        connect(socket, &QTcpSocket::readyRead, this, [this, c] { onReadyRead(c); });
+        connect(socket, &QTcpSocket::readyRead, this, [this, c] {
+            if (!readsHeld())
+                onReadyRead(c);
+        });
         connect(socket, &QTcpSocket::errorOccurred, this, [this, c] { onSocketError(c); });
         connect(socket, &QTcpSocket::disconnected, this, [this, c] { onDisconnected(c); });
 
@@ -224,7 +227,7 @@ void TcpServerSession::acceptPending()
         if (!m_greeting.isEmpty())
             writeTo(c, m_greeting);
         // Data may already be waiting (sent together with the handshake).
-        if (hasClient(id) && socket->bytesAvailable() > 0)
+        if (hasClient(id) && !readsHeld() && socket->bytesAvailable() > 0)
             onReadyRead(c);
     }
     if (m_server && m_server->hasPendingConnections())
@@ -319,11 +322,35 @@ void TcpServerSession::drainAfterPeerFin(Client *c)
     });
 }
 
+void TcpServerSession::resumeReads()
+{
+    std::vector<quint32> waiting;
+    for (const auto &[id, c] : m_clients)
+        if (c->socket->bytesAvailable() > 0)
+            waiting.push_back(id);
+    for (const quint32 id : waiting) {
+        if (readsHeld())
+            return;
+        auto it = m_clients.find(id);
+        if (it != m_clients.end())
+            onReadyRead(it->second.get());
+    }
+}
+
 void TcpServerSession::onDisconnected(Client *c)
 {
     auto it = m_clients.find(c->id);
     if (it == m_clients.end())
         return;
+    // Bytes Qt read before the close but nobody logged yet (reads were
+    // held): logged now, before the close.
+    if (c->socket->bytesAvailable() > 0) {
+        const quint32 id = c->id;
+        onReadyRead(c);
+        it = m_clients.find(id);
+        if (it == m_clients.end())
+            return;  // closed by whoever listened
+    }
     std::unique_ptr<Client> owned = std::move(it->second);
     m_clients.erase(it);
     owned->probe.release();

@@ -67,6 +67,9 @@ signals:
     void clientConnected(quint32 clientId);
     void clientDisconnected(quint32 clientId);
 
+protected:
+    void resumeReads() override;
+
 private:
     struct Client;
     void onNewConnection();

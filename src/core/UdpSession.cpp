@@ -182,8 +182,20 @@ quint32 UdpSession::peerIdFor(const Endpoint &peer, bool create)
     return id;
 }
 
+void UdpSession::resumeReads()
+{
+    if (m_receiver) {
+        m_drainPosted.store(true);
+        QMetaObject::invokeMethod(this, &UdpSession::drainReceived, Qt::QueuedConnection);
+    }
+}
+
 void UdpSession::drainReceived()
 {
+    // Held: the flag stays set, so the reader posts no more passes until
+    // resumeReads() does (stop() drains whatever is held).
+    if (readsHeld() && state() == State::Running)
+        return;
     m_drainPosted.store(false);
     if (!m_receiver)
         return;

@@ -93,6 +93,9 @@ public:
 signals:
     void datagramReceived(const Endpoint &from, qsizetype size);
 
+protected:
+    void resumeReads() override;
+
 private:
     void drainReceived();
     void onDatagram(const Endpoint &local, QByteArray data, Endpoint from);

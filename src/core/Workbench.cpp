@@ -39,6 +39,7 @@ void Workbench::adopt(Session *session)
         session->log()->setByteBudget(m_logBudget);
     if (m_writer)
         m_writer->attach(session);
+    session->setReadsHeld(m_logHeld);
     connect(session, &Session::eventOccurred, this, &Workbench::print);
     emit sessionAdded(session);
 }
@@ -77,8 +78,16 @@ void Workbench::removeSession(Session *session)
 
 bool Workbench::openLog(const QString &path, QString *error)
 {
-    if (!m_writer)
+    if (!m_writer) {
         m_writer = new JsonLinesWriter(this);
+        connect(m_writer, &JsonLinesWriter::backlogged, this, [this](bool on) {
+            m_logHeld = on;
+            for (Session *s : std::as_const(m_sessions))
+                s->setReadsHeld(on);
+            emit logHeldChanged(on);
+        });
+        connect(m_writer, &JsonLinesWriter::failed, this, &Workbench::logFailed);
+    }
     if (!m_writer->open(path, error))
         return false;
     for (Session *s : std::as_const(m_sessions))

@@ -31,9 +31,12 @@ public:
     void removeSession(Session *session);
     QList<Session *> sessions() const { return m_sessions; }
 
-    // Starts writing every session's events to `path`.
+    // Starts writing every session's events to `path`. While the writer is
+    // behind (JsonLinesWriter::backlogged) every session's reads are held,
+    // so peers wait instead of lines being lost; logHeld() says so.
     bool openLog(const QString &path, QString *error);
     JsonLinesWriter *logWriter() const { return m_writer; }
+    bool logHeld() const { return m_logHeld; }
 
     // Writes everything `session` receives and sends into a new folder in
     // `dir` (see CaptureWriter) until stopCapture() or the session goes.
@@ -63,6 +66,10 @@ signals:
     void captureChanged(Session *session);
     // A write error stopped the session's capture; `message` says which file and why.
     void captureFailed(Session *session, const QString &message);
+    // Reads were held (the log file is behind) or released.
+    void logHeldChanged(bool held);
+    // Writing the JSON Lines log failed; `message` names the file and why.
+    void logFailed(const QString &message);
 
 private:
     void adopt(Session *session);
@@ -73,5 +80,6 @@ private:
     std::map<Session *, CaptureWriter *> m_captures;
     qint64 m_logBudget = 0;
     bool m_print = false;
+    bool m_logHeld = false;
     bool m_verbose = false;
 };

@@ -68,6 +68,18 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, &MainWindow::updateCaptureAction);
     connect(workbench, &Workbench::captureChanged, this, &MainWindow::updateCaptureAction);
     connect(workbench, &Workbench::captureFailed, this, &MainWindow::onCaptureFailed);
+    // --log FILE: while the file's writer is behind, no session reads; say so.
+    m_logHeldLabel = new QLabel(tr("⏸ Log file behind: reading paused"), this);
+    m_logHeldLabel->setObjectName(QStringLiteral("logHeldLabel"));
+    m_logHeldLabel->setToolTip(tr("The JSON Lines log (--log) is being written more slowly than traffic arrives. "
+                                  "Sessions stop reading until it catches up: TCP peers wait, "
+                                  "datagrams wait in the kernel's queue (what overflows it is counted as drops)."));
+    m_logHeldLabel->setVisible(workbench->logHeld());
+    statusBar()->addPermanentWidget(m_logHeldLabel);
+    connect(workbench, &Workbench::logHeldChanged, m_logHeldLabel, &QWidget::setVisible);
+    connect(workbench, &Workbench::logFailed, this, [this](const QString &message) {
+        showWarning(tr("Log file stopped"), message);
+    });
     for (const LessonLibrary::Lesson &lesson : LessonLibrary::all()) {
         QAction *action = m_ui->menuLessons->addAction(lesson.title);
         action->setObjectName(QStringLiteral("lesson-") + lesson.id);

@@ -64,6 +64,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Workbench *m_workbench;
+    QLabel *m_logHeldLabel = nullptr;
     QLabel *m_statusLabel;
     QAction *m_captureAction = nullptr;
     QDockWidget *m_lessonDock = nullptr;

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
@@ -139,7 +140,9 @@ private slots:
 
     void fileFlushedOnItsOwn();
     void closeFlushes();
-    void bigBurstFlushedAtOnce();
+    void floodIsWrittenInPieces();
+    void backlogIsReportedAndReleased();
+    void writeErrorStopsTheLog();
     void openTruncates();
     void openErrors_data();
     void openErrors();
@@ -576,18 +579,19 @@ void TestJsonLinesWriter::fileFlushedOnItsOwn()
     QCOMPARE(writer.path(), path);
     QVERIFY(QFileInfo::exists(path));
 
-    for (int i = 0; i < 3; ++i)
+    // 100 events queued at once are formatted on the writer's thread and
+    // written together once the oldest is 100 ms old: a handful of write()
+    // calls at most, not one per event, and nobody has to ask.
+    for (int i = 0; i < 100; ++i)
         writer.write(dataEvent(SessionKind::TcpServer, 1, TrafficEvent::Direction::In,
                                QByteArray("line ") + QByteArray::number(i)),
                      u"UTF-8"_s);
-    QCOMPARE(writer.linesWritten(), quint64(3));
-    // Buffered, not written per event...
-    QCOMPARE(fileSize(path), 0);
-    // ...and on disk within the flush interval (100 ms) without anyone asking.
-    QTRY_COMPARE_WITH_TIMEOUT(readLines(path).size(), 3, 1000);
+    QCOMPARE(writer.linesWritten(), quint64(100));
+    QTRY_COMPARE_WITH_TIMEOUT(readLines(path).size(), 100, 2000);
+    QVERIFY2(writer.fileWrites() <= 5, qPrintable(QString::number(writer.fileWrites())));
 
     const QList<QByteArray> lines = readLines(path);
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 100; ++i) {
         QString why;
         const QJsonObject o = parseObject(lines.at(i), &why);
         QVERIFY2(why.isEmpty(), qPrintable(why));
@@ -601,7 +605,7 @@ void TestJsonLinesWriter::fileFlushedOnItsOwn()
     // Later events keep coming.
     writer.write(dataEvent(SessionKind::TcpServer, 1, TrafficEvent::Direction::Out, QByteArray("more")),
                  u"UTF-8"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(readLines(path).size(), 4, 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(readLines(path).size(), 101, 2000);
 }
 
 void TestJsonLinesWriter::closeFlushes()
@@ -628,26 +632,97 @@ void TestJsonLinesWriter::closeFlushes()
     QVERIFY(lines.at(1).contains("\"text\":\"c\""));
 }
 
-void TestJsonLinesWriter::bigBurstFlushedAtOnce()
+void TestJsonLinesWriter::floodIsWrittenInPieces()
 {
-    // A flood is not held in memory until the timer: past 1 MiB it goes out.
+    // A flood is not held in memory until the timer: past 1 MiB of lines
+    // the writer's thread writes them out.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"big.jsonl"_s);
     JsonLinesWriter writer;
     QVERIFY(writer.open(path));
     const QByteArray payload(300 * 1024, 'x');  // ~900 KB a line: hex and text
-    writer.write(dataEvent(SessionKind::TcpServer, 1, TrafficEvent::Direction::In, payload), u"UTF-8"_s);
-    writer.write(dataEvent(SessionKind::TcpServer, 1, TrafficEvent::Direction::In, payload), u"UTF-8"_s);
-    QVERIFY2(fileSize(path) > 1024 * 1024, qPrintable(QString::number(fileSize(path))));
+    for (int i = 0; i < 20; ++i)
+        writer.write(dataEvent(SessionKind::TcpServer, 1, TrafficEvent::Direction::In, payload), u"UTF-8"_s);
+    writer.flush();
+    QVERIFY2(fileSize(path) > 20 * 900 * 1024, qPrintable(QString::number(fileSize(path))));
+    // Two lines make a write: ten of them, never all twenty at once.
+    QVERIFY2(writer.fileWrites() >= 10, qPrintable(QString::number(writer.fileWrites())));
+    const qint64 line = readLines(path).at(0).size() + 1;
+    QVERIFY2(writer.peakBufferedBytes() < JsonLinesWriter::kWriteThreshold + line,
+             qPrintable(QString::number(writer.peakBufferedBytes())));
     writer.close();
     const QList<QByteArray> lines = readLines(path);
-    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.size(), 20);
     QString why;
-    const QJsonObject o = parseObject(lines.at(1), &why);
+    const QJsonObject o = parseObject(lines.at(19), &why);
     QVERIFY2(why.isEmpty(), qPrintable(why));
     QCOMPARE(o.value(u"size"_s).toInt(), 300 * 1024);
     QCOMPARE(o.value(u"text"_s).toString().size(), 300 * 1024);
+}
+
+void TestJsonLinesWriter::backlogIsReportedAndReleased()
+{
+    // More queued than the limit: backlogged(true) at once, from write()
+    // itself; backlogged(false) once the thread is under a quarter of it.
+    // Nothing queued is lost either way.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"backlog.jsonl"_s);
+    JsonLinesWriter writer;
+    writer.setBacklogLimit(1 << 20);
+    QVERIFY(writer.open(path));
+    QList<bool> reported;
+    connect(&writer, &JsonLinesWriter::backlogged, this, [&](bool on) {
+        reported.append(on);
+        if (!on)  // released under a quarter of the limit
+            QVERIFY(writer.queuedBytes() <= writer.backlogLimit() / 4);
+    });
+    QByteArray random(512 * 1024, Qt::Uninitialized);
+    for (char &c : random)
+        c = char(QRandomGenerator::global()->bounded(256));
+    writer.write(dataEvent(SessionKind::TcpServer, 1, TrafficEvent::Direction::In, random), u"GBK"_s);
+    QVERIFY(reported.isEmpty());
+    QVERIFY(!writer.isBacklogged());
+    for (int i = 0; i < 7; ++i)
+        writer.write(dataEvent(SessionKind::TcpServer, 1, TrafficEvent::Direction::In, random), u"GBK"_s);
+    QVERIFY(!reported.isEmpty());
+    QCOMPARE(reported.first(), true);
+    QVERIFY(writer.peakQueuedBytes() > writer.backlogLimit());
+    QTRY_VERIFY(!writer.isBacklogged());
+    QCOMPARE(reported, (QList<bool>{true, false}));
+    writer.close();
+    const QList<QByteArray> lines = readLines(path);
+    QCOMPARE(lines.size(), 8);
+    for (const QByteArray &l : lines) {
+        QString why;
+        const QJsonObject o = parseObject(l, &why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(QByteArray::fromHex(o.value(u"hex"_s).toString().toLatin1()), random);
+    }
+}
+
+void TestJsonLinesWriter::writeErrorStopsTheLog()
+{
+    // /dev/full takes the open and refuses every write (ENOSPC).
+    if (!QFileInfo::exists(u"/dev/full"_s))
+        QSKIP("no /dev/full");
+    JsonLinesWriter writer;
+    QString error;
+    QVERIFY2(writer.open(u"/dev/full"_s, &error), qPrintable(error));
+    QList<QString> failures;
+    connect(&writer, &JsonLinesWriter::failed, this, [&](const QString &m) { failures.append(m); });
+    writer.write(dataEvent(SessionKind::Udp, 1, TrafficEvent::Direction::In, QByteArray("lost")), u"UTF-8"_s);
+    writer.flush();
+    QTRY_COMPARE(failures.size(), 1);
+    QVERIFY2(failures.first().startsWith(u"Writing the log file “/dev/full” failed: "_s), qPrintable(failures.first()));
+    QVERIFY2(failures.first().endsWith(u"; the log stops here"_s), qPrintable(failures.first()));
+    QCOMPARE(writer.errorString(), failures.first());
+    // Reported once, and kept after the close.
+    writer.write(dataEvent(SessionKind::Udp, 1, TrafficEvent::Direction::In, QByteArray("also")), u"UTF-8"_s);
+    writer.close();
+    QCOMPARE(failures.size(), 1);
+    QCOMPARE(writer.errorString(), failures.first());
 }
 
 void TestJsonLinesWriter::openTruncates()
