@@ -26,8 +26,9 @@
 //
 // Memory is counted as it really is (bytesUsed()): whole chunks, side
 // entries with their heap blocks, contexts. It is freed a chunk at a time,
-// when its last event is dropped. Full-size chunks are 2 MiB, aligned and
-// advised for transparent huge pages, and the last one freed is kept for
+// when its last event is dropped. Full-size chunks are 2 MiB, aligned (for
+// transparent huge pages where the system uses them, or with
+// SW_LOG_HUGEPAGES=1), and the last one freed is kept for
 // the next (a full log is a ring: new events land in memory already
 // mapped). Not thread-safe; events are immutable once appended.
 class PackedEventStore
