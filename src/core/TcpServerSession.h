@@ -92,7 +92,7 @@ private:
     quint32 m_nextClientId = 0;
     std::map<quint32, std::unique_ptr<Client>> m_clients;
     // Connections taken per event-loop pass (see onNewConnection).
-    static constexpr int kAcceptBatch = 128;
+    static constexpr int kAcceptBatch = 512;
     bool m_acceptScheduled = false;
     std::vector<DrainWriter *> m_drains;
 };
