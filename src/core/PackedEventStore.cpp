@@ -443,6 +443,11 @@ void PackedEventStore::newChunk(qsizetype bytes, qint64 baseUs)
             static const bool advise = qEnvironmentVariableIntValue("SW_LOG_HUGEPAGES") == 1;
             if (advise)
                 madvise(c.mem, len, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_WRITE
+            // The chunk is about to be filled: its pages in one call, not a
+            // page fault each (kernels before 5.14 refuse; then they fault).
+            madvise(c.mem, len, MADV_POPULATE_WRITE);
+#endif
             c.mapped = true;
             g_mappedBytes += bytes;
         }
