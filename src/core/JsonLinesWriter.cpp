@@ -282,44 +282,41 @@ void JsonLinesWriter::setBacklogLimit(qint64 bytes)
     }
 }
 
+namespace {
+// A field of the worker, read under its lock; `none` when closed.
+template <typename Worker, typename T>
+T readLocked(const std::unique_ptr<Worker> &worker, T Worker::*field, T none)
+{
+    if (!worker)
+        return none;
+    std::lock_guard lock(worker->mutex);
+    return (*worker).*field;
+}
+} // namespace
+
 qint64 JsonLinesWriter::queuedBytes() const
 {
-    if (!m_worker)
-        return 0;
-    std::lock_guard lock(m_worker->mutex);
-    return m_worker->queued;
+    return readLocked(m_worker, &Worker::queued, qint64(0));
 }
 
 qint64 JsonLinesWriter::peakQueuedBytes() const
 {
-    if (!m_worker)
-        return 0;
-    std::lock_guard lock(m_worker->mutex);
-    return m_worker->peakQueued;
+    return readLocked(m_worker, &Worker::peakQueued, qint64(0));
 }
 
 quint64 JsonLinesWriter::fileWrites() const
 {
-    if (!m_worker)
-        return 0;
-    std::lock_guard lock(m_worker->mutex);
-    return m_worker->fileWrites;
+    return readLocked(m_worker, &Worker::fileWrites, quint64(0));
 }
 
 qint64 JsonLinesWriter::peakBufferedBytes() const
 {
-    if (!m_worker)
-        return 0;
-    std::lock_guard lock(m_worker->mutex);
-    return m_worker->peakBuffered;
+    return readLocked(m_worker, &Worker::peakBuffered, qint64(0));
 }
 
 QString JsonLinesWriter::errorString() const
 {
-    if (!m_worker)
-        return m_error;
-    std::lock_guard lock(m_worker->mutex);
-    return m_worker->error;
+    return readLocked(m_worker, &Worker::error, m_error);
 }
 
 QByteArray JsonLinesWriter::jsonString(const QString &s)
