@@ -17,6 +17,7 @@
 #include "TrafficView.h"
 #include "UdpPage.h"
 #include "UdpSession.h"
+#include "JsonLinesWriter.h"
 #include "Workbench.h"
 
 #include <QCheckBox>
@@ -30,6 +31,7 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QLabel>
 #include <QNetworkDatagram>
@@ -84,6 +86,7 @@ private slots:
     void framingPanelCutsMessages();
     void teachingViewsFollowTwoTabs();
     void lessonsMenuSetsUpAnExercise();
+    void logFileBehindIsShown();
 };
 
 void TestMainWindow::initTestCase()
@@ -337,6 +340,39 @@ void TestMainWindow::udpTabSendsToTarget()
     QVERIFY(udp->isRunning());
     QCOMPARE(d.senderPort(), int(udp->localEndpoint().port));
     QTRY_COMPARE(page->findChild<QTableView *>(QStringLiteral("peersTable"))->model()->rowCount(), 1);
+}
+
+// --log FILE falling behind holds every session's reads: the status bar
+// says so while it lasts, and nothing else changes in the window.
+void TestMainWindow::logFileBehindIsShown()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Workbench bench;
+    QString error;
+    QVERIFY2(bench.openLog(dir.filePath(QStringLiteral("behind.jsonl")), &error), qPrintable(error));
+    bench.logWriter()->setBacklogLimit(64 << 10);
+    MainWindow window(&bench);
+    window.show();
+    auto *label = window.findChild<QLabel *>(QStringLiteral("logHeldLabel"));
+    QVERIFY(label);
+    QVERIFY(!label->isVisible());
+    window.findChild<QAction *>(QStringLiteral("actionNewTcpServer"))->trigger();
+    Session *session = window.pageAt(window.pageCount() - 1)->session();
+    TrafficEvent e;
+    e.kind = TrafficEvent::Kind::Data;
+    e.direction = TrafficEvent::Direction::In;
+    QByteArray bytes(512 << 10, Qt::Uninitialized);
+    for (qsizetype i = 0; i < bytes.size(); ++i)
+        bytes[i] = char((i * 131) ^ (i >> 7));  // mostly invalid UTF-8: slow to render
+    e.payload = bytes;
+    bench.logWriter()->write(e, QStringLiteral("UTF-8"));
+    QVERIFY(bench.logHeld());
+    QVERIFY(session->readsHeld());
+    QVERIFY(label->isVisible());
+    QVERIFY(label->text().contains(QStringLiteral("reading paused")));
+    QTRY_VERIFY_WITH_TIMEOUT(!label->isVisible(), 30000);
+    QVERIFY(!session->readsHeld());
 }
 
 void TestMainWindow::fitsASmallScreen()
