@@ -158,7 +158,17 @@ class NetNs:
         r = subprocess.run(["ip", "netns", "add", self.name], capture_output=True, text=True, timeout=10)
         if r.returncode != 0:
             raise unittest.SkipTest("ip netns add failed: %s" % r.stderr.strip())
-        self.run("ip", "link", "set", "lo", "up")
+        # `ip netns exec` makes / a slave mount first; in a chroot whose
+        # root is no mount point that fails: nothing here can run then.
+        r = subprocess.run(["ip", "netns", "exec", self.name, "ip", "link", "set", "lo", "up"],
+                           capture_output=True, text=True, timeout=10)
+        if r.returncode != 0 and "--make-rslave" in r.stderr:
+            self.delete()
+            raise unittest.SkipTest("ip netns exec cannot run here (/ is no mount point: a chroot?): %s"
+                                    % r.stderr.strip())
+        if r.returncode != 0:
+            self.delete()
+            raise AssertionError("in netns %s: ip link set lo up: %s" % (self.name, r.stderr.strip()))
 
     def run(self, *argv):
         r = subprocess.run(["ip", "netns", "exec", self.name] + list(argv), capture_output=True, text=True,
