@@ -91,7 +91,7 @@ class Framing(AppTestCase):
 
     def test_bad_spec_exits_2(self):
         for spec in ("length:3", "delim:zz", "fixed:0", "morse"):
-            app = swtest.App(["--tcp-server", "127.0.0.1:0", "--framing", spec], log=False)
+            app = self.start_app(["--tcp-server", "127.0.0.1:0", "--framing", spec], log=False)
             code = app.wait_exit()
             self.assertEqual(code, 2, spec)
             lines = [l for l in app.stderr_lines() if not l.startswith(("QStandardPaths:", "qt.qpa."))]
