@@ -382,22 +382,26 @@ SendResult UdpSession::send(const QByteArray &payload)
     return sendTo(address, m_targetPort, payload);
 }
 
+QString UdpSession::refusal(const QHostAddress &address, quint16 port, const QByteArray &payload) const
+{
+    const qsizetype max = maxDatagramFor(address);
+    if (payload.size() > max)
+        return tr("Not sent: a UDP datagram to %1 carries at most %2 bytes, this one has %3")
+            .arg(Endpoint{address, port}.toString(), QLocale::c().toString(qlonglong(max)),
+                 QLocale::c().toString(qlonglong(payload.size())));
+    if (isBroadcastAddress(address) && !m_broadcast)
+        return tr("Not sent: %1 is a broadcast address; turn broadcast on first (SO_BROADCAST)").arg(address.toString());
+    return QString();
+}
+
 SendResult UdpSession::sendTo(const QHostAddress &address, quint16 port, const QByteArray &payload)
 {
     if (payload.isEmpty())
         return SendResult::failure(emptyPayloadError());
     if (address.isNull() || port == 0)
         return SendResult::failure(tr("No target: set a host and a port from 1 to 65535 first"));
-    const qsizetype max = maxDatagramFor(address);
-    if (payload.size() > max) {
-        const QString why = tr("Not sent: a UDP datagram to %1 carries at most %2 bytes, this one has %3")
-                                .arg(Endpoint{address, port}.toString(), QLocale::c().toString(qlonglong(max)),
-                                     QLocale::c().toString(qlonglong(payload.size())));
+    if (const QString why = refusal(address, port, payload); !why.isEmpty())
         return SendResult::failure(why);
-    }
-    if (isBroadcastAddress(address) && !m_broadcast)
-        return SendResult::failure(tr("Not sent: %1 is a broadcast address; turn broadcast on first (SO_BROADCAST)")
-                                       .arg(address.toString()));
     if (!ensureBound(address))
         return SendResult::failure(tr("Cannot send: the UDP socket could not be bound"));
     const qint64 n = m_socket->writeDatagram(payload, address, port);

@@ -73,6 +73,10 @@ public:
                              const QHostAddress &address = QHostAddress(QHostAddress::Broadcast));
 
     static qsizetype maxDatagramFor(const QHostAddress &target);
+    // Why sendTo() would refuse this datagram before any socket work (too
+    // large for its family, a broadcast address while broadcast is off);
+    // empty when it would try. Lets a caller refuse before binding.
+    QString refusal(const QHostAddress &address, quint16 port, const QByteArray &payload) const;
 
     // What auto-replies may send to one address (see ReplyLimiter); they
     // apply to every mode (echo, template, HTTP) and to nothing the user sends.

@@ -233,6 +233,14 @@ SendResult UdpPage::sendFromPanel(const QByteArray &payload)
     if (!m_targetPortCheck->isValid())
         return SendResult::failure(tr("Target port: %1. Nothing was sent.").arg(m_targetPortCheck->error()));
     if (!m_udp->isRunning()) {
+        // A datagram the session would refuse anyway is refused before the
+        // bind: a refused send leaves no socket behind (a host name is only
+        // looked up when sending, so it is checked then).
+        if (QHostAddress target; target.setAddress(m_ui->targetHostEdit->text().trimmed())) {
+            const quint16 port = quint16(m_ui->targetPortEdit->text().trimmed().toUInt());
+            if (const QString why = m_udp->refusal(target, port, payload); !why.isEmpty())
+                return SendResult::failure(why);
+        }
         // Bind where the fields say before the first sendto(), so the source
         // is what the user chose; never somewhere else because a field is bad.
         if (const QString error = bindFieldsError(); !error.isEmpty())
