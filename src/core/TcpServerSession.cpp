@@ -456,23 +456,30 @@ bool TcpServerSession::disconnectClient(quint32 clientId, bool reset)
     return true;
 }
 
+ConnectionInfo TcpServerSession::infoOf(const Client &c)
+{
+    ConnectionInfo info = c.info;
+    if (c.socket->state() == QAbstractSocket::ClosingState)
+        info.state = QStringLiteral("closing");
+    return info;
+}
+
 ConnectionInfo TcpServerSession::client(quint32 clientId) const
 {
     auto it = m_clients.find(clientId);
     if (it == m_clients.end())
         return ConnectionInfo{};
-    ConnectionInfo info = it->second->info;
-    if (it->second->socket->state() == QAbstractSocket::ClosingState)
-        info.state = QStringLiteral("closing");
-    return info;
+    return infoOf(*it->second);
 }
 
 QList<ConnectionInfo> TcpServerSession::connections() const
 {
+    // The clients table asks for all of them every 50 ms while they change:
+    // no second lookup per client.
     QList<ConnectionInfo> list;
     list.reserve(qsizetype(m_clients.size()));
-    for (const auto &[id, c] : m_clients)
-        list.append(client(id));
+    for (const auto &entry : m_clients)
+        list.append(infoOf(*entry.second));
     return list;
 }
 

@@ -80,6 +80,7 @@ private:
     void onDisconnected(Client *c);
     SendResult writeTo(Client *c, const QByteArray &payload);
     TrafficEvent clientEvent(TrafficEvent::Kind kind, const Client *c) const;
+    static ConnectionInfo infoOf(const Client &c);
     // The peer half-closed while output was queued: send it after all.
     void drainAfterPeerFin(Client *c);
 
