@@ -41,6 +41,8 @@ struct JsonLinesWriter::Worker
     // Under the lock: gives back `bytes` and asks the owner to look when a
     // backlog may be over or a write failed.
     void giveBack(qint64 bytes);
+    // Under the lock: reported backlogged and now under a quarter of the limit.
+    bool backlogOver() const { return backlogged && queued <= limit / 4; }
 
     JsonLinesWriter *const owner;
     std::thread thread;
@@ -52,7 +54,7 @@ struct JsonLinesWriter::Worker
     qint64 queued = 0;                 // queued or being formatted, with kItemOverhead each
     qint64 peakQueued = 0;
     qint64 limit = kDefaultBacklogLimit;
-    bool backlogged = false;           // the owner reported backlogged(true)
+    bool backlogged = false;           // backlogged(true) was reported, not yet (false)
     bool progressPosted = false;
     quint64 flushRequested = 0;
     quint64 flushDone = 0;
@@ -121,8 +123,7 @@ void JsonLinesWriter::Worker::run()
 void JsonLinesWriter::Worker::giveBack(qint64 bytes)
 {
     queued -= bytes;
-    const bool over = backlogged && queued <= limit / 4;
-    if ((over || !error.isEmpty()) && !progressPosted) {
+    if ((backlogOver() || !error.isEmpty()) && !progressPosted) {
         progressPosted = true;
         QMetaObject::invokeMethod(owner, &JsonLinesWriter::onWorkerProgress, Qt::QueuedConnection);
     }
@@ -199,12 +200,11 @@ void JsonLinesWriter::close()
     m_worker->thread.join();
     m_worker->file.close();
     onWorkerProgress();  // a failure in the last lines is reported too
+    const bool wasBacklogged = isBacklogged();
     m_worker.reset();
     m_open = false;
-    if (m_backlogged) {
-        m_backlogged = false;
+    if (wasBacklogged)
         emit backlogged(false);
-    }
 }
 
 void JsonLinesWriter::attach(Session *session)
@@ -224,17 +224,15 @@ void JsonLinesWriter::write(const TrafficEvent &event, const QString &encoding)
         m_worker->queue.push_back(Worker::Item{event, encoding});
         m_worker->queued += event.payload.size() + kItemOverhead;
         m_worker->peakQueued = qMax(m_worker->peakQueued, m_worker->queued);
-        if (!m_backlogged && m_worker->queued > m_worker->limit) {
+        if (!m_worker->backlogged && m_worker->queued > m_worker->limit) {
             m_worker->backlogged = true;
             nowBacklogged = true;
         }
     }
     m_worker->wake.notify_one();
     ++m_lines;
-    if (nowBacklogged) {
-        m_backlogged = true;
+    if (nowBacklogged)
         emit backlogged(true);
-    }
 }
 
 void JsonLinesWriter::flush()
@@ -256,16 +254,14 @@ void JsonLinesWriter::onWorkerProgress()
     {
         std::lock_guard lock(m_worker->mutex);
         m_worker->progressPosted = false;
-        if (m_backlogged && m_worker->queued <= m_worker->limit / 4) {
+        if (m_worker->backlogOver()) {
             m_worker->backlogged = false;
             release = true;
         }
         error = m_worker->error;
     }
-    if (release) {
-        m_backlogged = false;
+    if (release)
         emit backlogged(false);
-    }
     if (!error.isEmpty() && !m_failureReported) {
         m_failureReported = true;
         m_error = error;
@@ -293,6 +289,11 @@ T readLocked(const std::unique_ptr<Worker> &worker, T Worker::*field, T none)
     return (*worker).*field;
 }
 } // namespace
+
+bool JsonLinesWriter::isBacklogged() const
+{
+    return readLocked(m_worker, &Worker::backlogged, false);
+}
 
 qint64 JsonLinesWriter::queuedBytes() const
 {

@@ -56,7 +56,7 @@ public:
     // Queued payload bytes past which backlogged(true) is reported.
     qint64 backlogLimit() const { return m_backlogLimit; }
     void setBacklogLimit(qint64 bytes);
-    bool isBacklogged() const { return m_backlogged; }
+    bool isBacklogged() const;
     // Payload bytes queued and not yet formatted, now and at most since open().
     qint64 queuedBytes() const;
     qint64 peakQueuedBytes() const;
@@ -86,7 +86,6 @@ private:
     std::unique_ptr<Worker> m_worker;
     QString m_path;
     bool m_open = false;
-    bool m_backlogged = false;
     bool m_failureReported = false;
     qint64 m_backlogLimit = kDefaultBacklogLimit;
     quint64 m_lines = 0;

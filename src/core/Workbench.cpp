@@ -39,7 +39,7 @@ void Workbench::adopt(Session *session)
         session->log()->setByteBudget(m_logBudget);
     if (m_writer)
         m_writer->attach(session);
-    session->setReadsHeld(m_logHeld);
+    session->setReadsHeld(logHeld());
     connect(session, &Session::eventOccurred, this, &Workbench::print);
     emit sessionAdded(session);
 }
@@ -76,12 +76,16 @@ void Workbench::removeSession(Session *session)
     session->deleteLater();
 }
 
+bool Workbench::logHeld() const
+{
+    return m_writer && m_writer->isBacklogged();
+}
+
 bool Workbench::openLog(const QString &path, QString *error)
 {
     if (!m_writer) {
         m_writer = new JsonLinesWriter(this);
         connect(m_writer, &JsonLinesWriter::backlogged, this, [this](bool on) {
-            m_logHeld = on;
             for (Session *s : std::as_const(m_sessions))
                 s->setReadsHeld(on);
             emit logHeldChanged(on);

@@ -36,7 +36,7 @@ public:
     // so peers wait instead of lines being lost; logHeld() says so.
     bool openLog(const QString &path, QString *error);
     JsonLinesWriter *logWriter() const { return m_writer; }
-    bool logHeld() const { return m_logHeld; }
+    bool logHeld() const;
 
     // Writes everything `session` receives and sends into a new folder in
     // `dir` (see CaptureWriter) until stopCapture() or the session goes.
@@ -80,6 +80,5 @@ private:
     std::map<Session *, CaptureWriter *> m_captures;
     qint64 m_logBudget = 0;
     bool m_print = false;
-    bool m_logHeld = false;
     bool m_verbose = false;
 };
