@@ -127,39 +127,31 @@ size_t PackedEventStore::contextHash(const TrafficEvent &e)
                       e.peer.address, e.peer.port);
 }
 
-namespace {
-
-void packAddress(const QHostAddress &a, quint8 *bytes, qint8 *protocol)
+PackedEventStore::PackedAddress PackedEventStore::pack(const QHostAddress &a)
 {
-    *protocol = qint8(a.protocol());
-    std::memset(bytes, 0, 16);
+    PackedAddress p;
+    p.protocol = qint8(a.protocol());
     if (a.protocol() == QAbstractSocket::IPv4Protocol) {
         const quint32 v4 = a.toIPv4Address();
-        std::memcpy(bytes, &v4, sizeof v4);
+        std::memcpy(p.bytes, &v4, sizeof v4);
     } else if (a.protocol() == QAbstractSocket::IPv6Protocol) {
         const Q_IPV6ADDR v6 = a.toIPv6Address();
-        std::memcpy(bytes, v6.c, 16);
+        std::memcpy(p.bytes, v6.c, 16);
     }
+    return p;
 }
 
-bool samePacked(const quint8 *bytes, qint8 protocol, const QHostAddress &a)
+bool PackedEventStore::PackedAddress::matches(const QHostAddress &a) const
 {
     if (qint8(a.protocol()) != protocol)
         return false;
-    if (a.protocol() == QAbstractSocket::IPv4Protocol) {
-        const quint32 v4 = a.toIPv4Address();
-        return std::memcmp(bytes, &v4, sizeof v4) == 0;
-    }
-    if (a.protocol() == QAbstractSocket::IPv6Protocol) {
-        if (!a.scopeId().isEmpty())
-            return false;
-        const Q_IPV6ADDR v6 = a.toIPv6Address();
-        return std::memcmp(bytes, v6.c, 16) == 0;
-    }
-    return true;  // Any, or a null address: nothing more to compare
+    if (hasScope(a))
+        return false;  // scoped addresses are never packed
+    const PackedAddress other = pack(a);
+    return std::memcmp(bytes, other.bytes, sizeof bytes) == 0;
 }
 
-QHostAddress unpackAddress(const quint8 *bytes, qint8 protocol)
+QHostAddress PackedEventStore::PackedAddress::unpack() const
 {
     switch (QAbstractSocket::NetworkLayerProtocol(protocol)) {
     case QAbstractSocket::IPv4Protocol: {
@@ -175,8 +167,6 @@ QHostAddress unpackAddress(const quint8 *bytes, qint8 protocol)
         return QHostAddress();
     }
 }
-
-} // namespace
 
 bool PackedEventStore::needsScopedEndpoints(const TrafficEvent &e)
 {
@@ -206,8 +196,8 @@ void PackedEventStore::fillContext(Context &c, const TrafficEvent &e)
         c.peer = PackedAddress();
     } else {
         c.scoped.reset();
-        packAddress(e.local.address, c.local.bytes, &c.local.protocol);
-        packAddress(e.peer.address, c.peer.bytes, &c.peer.protocol);
+        c.local = pack(e.local.address);
+        c.peer = pack(e.peer.address);
     }
 }
 
@@ -215,14 +205,14 @@ Endpoint PackedEventStore::localOf(const Context &c)
 {
     if (c.scoped)
         return c.scoped->first;
-    return Endpoint{unpackAddress(c.local.bytes, c.local.protocol), c.localPort};
+    return Endpoint{c.local.unpack(), c.localPort};
 }
 
 Endpoint PackedEventStore::peerOf(const Context &c)
 {
     if (c.scoped)
         return c.scoped->second;
-    return Endpoint{unpackAddress(c.peer.bytes, c.peer.protocol), c.peerPort};
+    return Endpoint{c.peer.unpack(), c.peerPort};
 }
 
 bool PackedEventStore::sameContext(const Context &c, const TrafficEvent &e)
@@ -232,8 +222,7 @@ bool PackedEventStore::sameContext(const Context &c, const TrafficEvent &e)
         return false;
     if (c.scoped)
         return sameEndpoint(c.scoped->first, e.local) && sameEndpoint(c.scoped->second, e.peer);
-    return samePacked(c.local.bytes, c.local.protocol, e.local.address)
-        && samePacked(c.peer.bytes, c.peer.protocol, e.peer.address);
+    return c.local.matches(e.local.address) && c.peer.matches(e.peer.address);
 }
 
 qint64 PackedEventStore::findContext(const TrafficEvent &e, size_t hash) const

@@ -91,12 +91,17 @@ public:
     static qsizetype scopedEndpointsBytes();
 
 private:
-    // An address as bytes: IPv4 in the first four (host order), IPv6 all 16.
+    // An address without its IPv6 scope id, as bytes: IPv4 in the first
+    // four (host order), IPv6 all 16, nothing for Any or a null address.
     struct PackedAddress
     {
         quint8 bytes[16] = {};
         qint8 protocol = -1;   // QAbstractSocket::NetworkLayerProtocol
+        // The same address (protocol and bytes; a scoped one never is).
+        bool matches(const QHostAddress &a) const;
+        QHostAddress unpack() const;
     };
+    static PackedAddress pack(const QHostAddress &a);
     struct Context
     {
         SessionKind session = SessionKind::TcpServer;
