@@ -49,12 +49,18 @@ s.close()
 print(h.hexdigest(), sent, flush=True)
 )";
 
-QByteArray randomBytes(qsizetype n)
+// A received data event of n random bytes, to queue straight into a writer.
+TrafficEvent randomDataIn(qsizetype n, SessionKind session = SessionKind::TcpServer)
 {
     QByteArray b(n, Qt::Uninitialized);
     for (char &c : b)
         c = char(QRandomGenerator::global()->bounded(256));
-    return b;
+    TrafficEvent e;
+    e.session = session;
+    e.kind = TrafficEvent::Kind::Data;
+    e.direction = TrafficEvent::Direction::In;
+    e.payload = b;
+    return e;
 }
 
 } // namespace
@@ -157,11 +163,7 @@ void TestLogBackpressure::sessionsAddedWhileHeldStartHeld()
     TcpServerSession *before = bench.addTcpServer();
     QVERIFY(!before->readsHeld());
     // Queued straight into the writer: 2 MiB of random bytes, 8x its limit.
-    TrafficEvent e;
-    e.session = SessionKind::Udp;
-    e.kind = TrafficEvent::Kind::Data;
-    e.direction = TrafficEvent::Direction::In;
-    e.payload = randomBytes(512 << 10);
+    const TrafficEvent e = randomDataIn(512 << 10, SessionKind::Udp);
     for (int i = 0; i < 4; ++i)
         bench.logWriter()->write(e, u"UTF-8"_s);
     QVERIFY(bench.logHeld());
@@ -186,11 +188,7 @@ void TestLogBackpressure::closingTheLogReleasesReads()
     QVERIFY2(bench.openLog(dir.filePath(u"close.jsonl"_s), &error), qPrintable(error));
     bench.logWriter()->setBacklogLimit(64 << 10);
     TcpServerSession *server = bench.addTcpServer();
-    TrafficEvent e;
-    e.kind = TrafficEvent::Kind::Data;
-    e.direction = TrafficEvent::Direction::In;
-    e.payload = randomBytes(256 << 10);
-    bench.logWriter()->write(e, u"UTF-8"_s);
+    bench.logWriter()->write(randomDataIn(256 << 10), u"UTF-8"_s);
     QVERIFY(server->readsHeld());
     bench.logWriter()->close();
     QVERIFY(!bench.logHeld());
