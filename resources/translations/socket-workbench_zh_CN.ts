@@ -3289,6 +3289,10 @@ Each option opens or configures the session it names; several may be combined.</
         <source>Send to #%1 failed: the connection ended while sending</source>
         <translation>发送到 #%1 失败：发送过程中连接已结束</translation>
     </message>
+    <message>
+        <source>Cannot take over an accepted connection: %1</source>
+        <translation>无法接管已接受的连接：%1</translation>
+    </message>
 </context>
 <context>
     <name>TextCodec</name>

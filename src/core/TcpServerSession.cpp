@@ -3,14 +3,16 @@
 #include "AutoResponder.h"
 #include "DrainWriter.h"
 #include "SocketProbe.h"
+#include "TcpAcceptor.h"
 #include "TrafficLog.h"
 #include "UnsentTail.h"
 
 #include <QLocale>
-#include <QPointer>
-#include <QTcpServer>
+#include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <unistd.h>
 
 struct TcpServerSession::Client
 {
@@ -42,31 +44,28 @@ TcpServerSession::~TcpServerSession()
 
 Endpoint TcpServerSession::listenEndpoint() const
 {
-    if (!m_server || !m_server->isListening())
+    if (!m_acceptor || !m_acceptor->isListening())
         return Endpoint{m_address, m_port};
-    return Endpoint{m_server->serverAddress(), m_server->serverPort()};
+    return Endpoint{m_acceptor->serverAddress(), m_acceptor->serverPort()};
 }
 
 bool TcpServerSession::start()
 {
-    if (m_server && m_server->isListening())
+    if (m_acceptor && m_acceptor->isListening())
         return true;
     setState(State::Starting);
-    delete m_server;
-    m_server = new QTcpServer(this);
-    m_server->setListenBacklogSize(m_backlog);
-    m_server->setMaxPendingConnections(kAcceptBatch);
-    connect(m_server, &QTcpServer::newConnection, this, &TcpServerSession::onNewConnection);
-    connect(m_server, &QTcpServer::acceptError, this, &TcpServerSession::onAcceptError);
-    if (!m_server->listen(m_address, m_port)) {
+    if (!m_acceptor) {
+        m_acceptor = new TcpAcceptor(this);
+        connect(m_acceptor, &TcpAcceptor::pending, this, &TcpServerSession::onNewConnection);
+        connect(m_acceptor, &TcpAcceptor::acceptError, this, &TcpServerSession::onAcceptError);
+    }
+    if (!m_acceptor->listen(m_address, m_port, m_backlog)) {
         TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
         e.local = Endpoint{m_address, m_port};
-        const auto err = m_server->serverError();
+        const auto err = m_acceptor->serverError();
         e.reason = bindFailureReason(err);
         e.message = tr("Cannot listen on %1: %2")
-                        .arg(e.local.toString(), SocketProbe::describe(err, m_server->errorString()));
-        delete m_server;
-        m_server = nullptr;
+                        .arg(e.local.toString(), SocketProbe::describe(err, m_acceptor->errorString()));
         setState(State::Idle);
         record(e);
         return false;
@@ -81,14 +80,15 @@ bool TcpServerSession::start()
 
 void TcpServerSession::stop()
 {
-    if (!m_server)
+    if (!m_acceptor || !m_acceptor->isListening())
         return;
     setState(State::Stopping);
     const Endpoint where = listenEndpoint();
     // The listening socket goes first: no new clients while the others close.
-    m_server->close();
-    m_server->deleteLater();
-    m_server = nullptr;
+    m_acceptor->close();
+    // Clients accepted but not taken over yet are logged and closed like the
+    // others: none leaves without a trace.
+    acceptPending(true);
     // Output still going to half-closed peers is dropped too (RST).
     const std::vector<DrainWriter *> drains = m_drains;
     for (DrainWriter *drain : drains)
@@ -131,109 +131,130 @@ TrafficEvent TcpServerSession::clientEvent(TrafficEvent::Kind kind, const Client
     return e;
 }
 
-void TcpServerSession::onAcceptError(QAbstractSocket::SocketError error)
+void TcpServerSession::onAcceptError(QAbstractSocket::SocketError error, const QString &errorString)
 {
     // QTcpServer pauses accepting on a hard error (typically EMFILE: the
     // open-file limit). Say so once per pause, and try again shortly: clients
     // that leave free descriptors, and waiting ones are then accepted.
-    if (!m_server)
+    if (!m_acceptor || !m_acceptor->isListening())
         return;
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
     e.local = listenEndpoint();
     e.reason = TrafficEvent::Reason::LimitReached;
     e.message = tr("Cannot accept more connections (%1 open): %2; retrying in 1 s")
                     .arg(m_clients.size())
-                    .arg(SocketProbe::describe(error, m_server->errorString()));
+                    .arg(SocketProbe::describe(error, errorString));
     record(e);
-    QPointer<QTcpServer> server = m_server;
-    QTimer::singleShot(1000, this, [server] {
-        if (server && server->isListening())
-            server->resumeAccepting();
+    QTimer::singleShot(1000, this, [this] {
+        if (m_acceptor && m_acceptor->isListening())
+            m_acceptor->resumeAccepting();
     });
 }
 
 void TcpServerSession::onNewConnection()
 {
-    // QTcpServer emits this from inside its accept loop, which goes on as
-    // long as the pending list has room. Taking connections at once would let
-    // a burst of thousands run in one go and freeze the window; taken a batch
-    // per event-loop pass, the pending list fills (maxPendingConnections),
-    // Qt stops accepting, and the kernel's backlog holds the rest meanwhile.
+    // The acceptor has accepted clients on its thread (so the kernel's listen
+    // queue never overflows while the window is busy). They are taken over
+    // here a batch per event-loop pass, each pass bounded in count and time:
+    // a burst of thousands must not freeze the window, and every open socket
+    // makes each pass of the event loop a little longer.
     if (m_acceptScheduled)
         return;
     m_acceptScheduled = true;
-    QTimer::singleShot(0, this, &TcpServerSession::acceptPending);
+    QTimer::singleShot(0, this, [this] { acceptPending(); });
 }
 
-void TcpServerSession::acceptPending()
+void TcpServerSession::acceptPending(bool all)
 {
     m_acceptScheduled = false;
-    int batch = 0;
-    while (m_server && m_server->hasPendingConnections() && batch++ < kAcceptBatch) {
-        QTcpSocket *socket = m_server->nextPendingConnection();
-        if (!socket)
+    if (!m_acceptor)
+        return;
+    QElapsedTimer clock;
+    clock.start();
+    int taken = 0;
+    while (all || (taken < kAcceptBatch && clock.elapsed() < kAcceptPassMs)) {
+        const std::vector<TcpAcceptor::Accepted> accepted = m_acceptor->take(all ? 1024 : 32);
+        if (accepted.empty())
             break;
-        socket->setParent(nullptr);
-        socket->setReadBufferSize(kReadBufferBytes);
-        const Endpoint local{socket->localAddress(), socket->localPort()};
-        const Endpoint peer{socket->peerAddress(), socket->peerPort()};
-        if (m_maxClients > 0 && int(m_clients.size()) >= m_maxClients) {
-            TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
-            e.local = local;
-            e.peer = peer;
-            e.reason = TrafficEvent::Reason::LimitReached;
-            e.message = tr("Refused %1: the limit of %2 clients is reached")
-                            .arg(peer.toString(), QString::number(m_maxClients));
-            socket->abort();
-            delete socket;
-            record(e);
-            continue;
-        }
-        auto client = std::make_unique<Client>();
-        Client *c = client.get();
-        c->id = ++m_nextClientId;
-        c->socket = socket;
-        c->probe.attach(socket->socketDescriptor());
-        c->info.id = c->id;
-        c->info.local = local;
-        c->info.peer = peer;
-        c->info.sinceUs = TrafficEvent::nowUs();
-        c->info.lastActivityUs = c->info.sinceUs;
-        c->info.state = QStringLiteral("connected");
-        if (autoReply().isActive())
-            c->responder = std::make_unique<AutoResponder>(autoReply());
-        m_clients.emplace(c->id, std::move(client));
-        ++m_counters.connections;
-
-        connect(socket, &QTcpSocket::readyRead, this, [this, c] {
-            if (!readsHeld())
-                onReadyRead(c);
-        });
-        connect(socket, &QTcpSocket::errorOccurred, this, [this, c] { onSocketError(c); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, c] { onDisconnected(c); });
-
-        TrafficEvent e = clientEvent(TrafficEvent::Kind::Connected, c);
-        // A client that reset while waiting in the accept queue leaves a
-        // socket the kernel no longer knows the peer of (getpeername() fails).
-        if (peer.address.isNull())
-            e.message = tr("Accepted connection #%1 from an unknown peer: it was reset before accept() "
-                           "(getpeername() failed)").arg(c->id);
-        else
-            e.message = tr("Accepted connection #%1 from %2").arg(c->id).arg(peer.toString());
-        record(e);
-        emit clientConnected(c->id);
-        emit connectionsChanged();
-        const quint32 id = c->id;
-        if (!m_greeting.isEmpty())
-            writeTo(c, m_greeting);
-        // Data may already be waiting (sent together with the handshake).
-        if (hasClient(id) && !readsHeld() && socket->bytesAvailable() > 0)
-            onReadyRead(c);
+        for (const TcpAcceptor::Accepted &a : accepted)
+            adopt(a);
+        taken += int(accepted.size());
     }
-    if (m_server && m_server->hasPendingConnections())
+    if (m_acceptor->pendingCount() > 0)
         onNewConnection();  // the next batch, after the window had its turn
 }
 
+void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
+{
+    auto *socket = new QTcpSocket;
+    if (!socket->setSocketDescriptor(accepted.descriptor)) {
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
+        e.local = listenEndpoint();
+        e.reason = TrafficEvent::Reason::Other;
+        e.message = tr("Cannot take over an accepted connection: %1").arg(socket->errorString());
+        ::close(int(accepted.descriptor));
+        delete socket;
+        record(e);
+        return;
+    }
+    socket->setReadBufferSize(kReadBufferBytes);
+    const Endpoint local{socket->localAddress(), socket->localPort()};
+    // Where the client was when accept() returned it: it may have reset since.
+    const Endpoint peer = accepted.peer;
+    if (m_maxClients > 0 && int(m_clients.size()) >= m_maxClients) {
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
+        e.local = local;
+        e.peer = peer;
+        e.reason = TrafficEvent::Reason::LimitReached;
+        e.message = tr("Refused %1: the limit of %2 clients is reached")
+                        .arg(peer.toString(), QString::number(m_maxClients));
+        socket->abort();
+        delete socket;
+        record(e);
+        return;
+    }
+    auto client = std::make_unique<Client>();
+    Client *c = client.get();
+    c->id = ++m_nextClientId;
+    c->socket = socket;
+    c->probe.attach(socket->socketDescriptor());
+    c->info.id = c->id;
+    c->info.local = local;
+    c->info.peer = peer;
+    c->info.sinceUs = TrafficEvent::nowUs();
+    c->info.lastActivityUs = c->info.sinceUs;
+    c->info.state = QStringLiteral("connected");
+    if (autoReply().isActive())
+        c->responder = std::make_unique<AutoResponder>(autoReply());
+    m_clients.emplace(c->id, std::move(client));
+    ++m_counters.connections;
+
+    connect(socket, &QTcpSocket::readyRead, this, [this, c] {
+        if (!readsHeld())
+            onReadyRead(c);
+    });
+    connect(socket, &QTcpSocket::errorOccurred, this, [this, c] { onSocketError(c); });
+    connect(socket, &QTcpSocket::disconnected, this, [this, c] { onDisconnected(c); });
+
+    TrafficEvent e = clientEvent(TrafficEvent::Kind::Connected, c);
+    // A client that reset while waiting in the accept queue leaves a
+    // socket the kernel no longer knows the peer of (getpeername() right
+    // after accept() failed).
+    if (peer.address.isNull())
+        e.message = tr("Accepted connection #%1 from an unknown peer: it was reset before accept() "
+                       "(getpeername() failed)").arg(c->id);
+    else
+        e.message = tr("Accepted connection #%1 from %2").arg(c->id).arg(peer.toString());
+    record(e);
+    emit clientConnected(c->id);
+    emit connectionsChanged();
+    const quint32 id = c->id;
+    if (!m_greeting.isEmpty())
+        writeTo(c, m_greeting);
+    // Data may already be waiting (sent together with the handshake).
+    if (hasClient(id) && !readsHeld() && socket->bytesAvailable() > 0)
+        onReadyRead(c);
+}
 
 void TcpServerSession::setAutoReply(const AutoReply &reply)
 {
@@ -487,7 +508,8 @@ std::pair<int, int> TcpServerSession::kernelListenQueue() const
 {
     int waiting = -1;
     int backlog = -1;
-    if (!m_server || !SocketProbe::listenQueue(m_server->socketDescriptor(), &waiting, &backlog))
+    if (!m_acceptor || !m_acceptor->isListening()
+        || !SocketProbe::listenQueue(int(m_acceptor->socketDescriptor()), &waiting, &backlog))
         return {-1, -1};
     return {waiting, backlog};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Session.h"
+#include "TcpAcceptor.h"
 
 #include <QHostAddress>
 
@@ -9,7 +10,6 @@
 #include <utility>
 #include <memory>
 
-class QTcpServer;
 class QTcpSocket;
 class AutoResponder;
 class SocketProbe;
@@ -73,8 +73,11 @@ protected:
 private:
     struct Client;
     void onNewConnection();
-    void onAcceptError(QAbstractSocket::SocketError error);
-    void acceptPending();
+    void onAcceptError(QAbstractSocket::SocketError error, const QString &errorString);
+    // Wraps accepted descriptors in QTcpSockets: a batch per event-loop pass,
+    // or, with all, every one waiting.
+    void acceptPending(bool all = false);
+    void adopt(const TcpAcceptor::Accepted &accepted);
     void onReadyRead(Client *c);
     void onSocketError(Client *c);
     void onDisconnected(Client *c);
@@ -84,7 +87,7 @@ private:
     // The peer half-closed while output was queued: send it after all.
     void drainAfterPeerFin(Client *c);
 
-    QTcpServer *m_server = nullptr;
+    TcpAcceptor *m_acceptor = nullptr;  // child; listens and accepts on its own thread
     QHostAddress m_address = QHostAddress(QHostAddress::LocalHost);
     quint16 m_port = 0;
     int m_backlog = kDefaultBacklog;
@@ -92,8 +95,10 @@ private:
     QByteArray m_greeting;
     quint32 m_nextClientId = 0;
     std::map<quint32, std::unique_ptr<Client>> m_clients;
-    // Connections taken per event-loop pass (see onNewConnection).
+    // Connections wrapped per event-loop pass, and the time one pass may
+    // take for them (see acceptPending).
     static constexpr int kAcceptBatch = 512;
+    static constexpr int kAcceptPassMs = 8;
     bool m_acceptScheduled = false;
     std::vector<DrainWriter *> m_drains;
 };
