@@ -8,7 +8,9 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QElapsedTimer>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 #include <vector>
@@ -56,6 +58,7 @@ private slots:
     void refusesEmptyAndUnknownTargets();
     void disconnectsOneClient();
     void stopClosesEveryClientAndLogsEach();
+    void stopLogsClientsAcceptedButNotTakenOver();
     void restartsOnSamePortDuringTimeWait();
     void setsListenBacklog();
     void refusesClientOverTheLimit();
@@ -254,6 +257,59 @@ void TestTcpServerSession::stopClosesEveryClientAndLogsEach()
     QCOMPARE(eventsOf(server, TrafficEvent::Kind::Stopped).size(), 1);
     // The stopped event comes after the closes it caused.
     QCOMPARE(server.log()->at(server.log()->size() - 1).kind, TrafficEvent::Kind::Stopped);
+}
+
+void TestTcpServerSession::stopLogsClientsAcceptedButNotTakenOver()
+{
+    // accept() runs on the acceptor's thread; the session takes the accepted
+    // connections over on its own thread's next passes. A stop before that
+    // still logs each one (connected, then closed by the stop) and closes it.
+    TcpServerSession server;
+    QVERIFY(server.start());
+    const quint16 port = server.listenEndpoint().port;
+    std::vector<int> fds;
+    std::vector<quint16> ports;
+    for (int i = 0; i < 5; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(port);
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a), 0);
+        sockaddr_in mine{};
+        socklen_t len = sizeof mine;
+        ::getsockname(fd, reinterpret_cast<sockaddr *>(&mine), &len);
+        fds.push_back(fd);
+        ports.push_back(ntohs(mine.sin_port));
+    }
+    // Out of the kernel's queue (accepted on the acceptor's thread) while
+    // this thread ran no event loop: none is a client of the session yet.
+    QElapsedTimer clock;
+    clock.start();
+    while (server.kernelListenQueue().first != 0 && clock.elapsed() < 5000)
+        QThread::msleep(2);
+    QCOMPARE(server.kernelListenQueue().first, 0);
+    QCOMPARE(server.clientCount(), 0);
+    QCOMPARE(eventsOf(server, TrafficEvent::Kind::Connected).size(), 0);
+
+    server.stop();
+    const auto connected = eventsOf(server, TrafficEvent::Kind::Connected);
+    QCOMPARE(connected.size(), 5);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(connected[i].peer.toString(), QStringLiteral("127.0.0.1:%1").arg(ports[std::size_t(i)]));
+    QTRY_COMPARE(server.clientCount(), 0);
+    const auto closed = eventsOf(server, TrafficEvent::Kind::Closed);
+    QCOMPARE(closed.size(), 5);
+    for (const auto &e : closed)
+        QCOMPARE(e.reason, TrafficEvent::Reason::SessionStopped);
+    QCOMPARE(server.log()->at(server.log()->size() - 1).kind, TrafficEvent::Kind::Stopped);
+    for (const int fd : fds) {
+        timeval tv{5, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        char byte = 0;
+        QCOMPARE(::recv(fd, &byte, 1, 0), ssize_t(0));  // FIN from the stop
+        ::close(fd);
+    }
 }
 
 void TestTcpServerSession::restartsOnSamePortDuringTimeWait()
