@@ -111,12 +111,12 @@ class Pinger:
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)
         out, _ = self.proc.communicate(timeout=10)
-        rtts = []
+        pings = []  # (sent at, CLOCK_MONOTONIC like time.monotonic(); round trip ms)
         for line in out.splitlines():
             p = line.split()
             if p and p[0] in ("rtt", "lost"):
-                rtts.append(float(p[3]))  # a lost ping counts as the time it waited
-        return rtts
+                pings.append((float(p[2]), float(p[3])))  # a lost ping counts as the time it waited
+        return pings
 
 
 class Receiver:
@@ -276,10 +276,25 @@ class Bench:
             done = self.wait_for(lambda: tcp_accepted(port) >= a.hold, a.hold_wait, interval=0.1)
             m["accepted"] = tcp_accepted(port)
             m["seconds"] = (done - t0) if done else None
+            listed = True
+            if rec.name == "socket-workbench":
+                # Accepted (by the acceptor's thread) is not yet in the client
+                # table: each client is there once its connected line is printed.
+                left = max(0.1, a.hold_wait - (time.monotonic() - t0))
+                listed = self.wait_for(lambda: rec.lines["connected"] >= a.hold, left, interval=0.05)
+                m["listed"] = rec.lines["connected"]
+                m["listed_s"] = (listed - t0) if listed else None
             m["rss_held"] = proc_status(rec.pid, "VmRSS")
             out, _ = p.communicate(timeout=a.hold_seconds + 60)
             r = json.loads(out.strip().splitlines()[-1])
-            m["ok"] = done is not None and r["connections"] == a.hold
+            # The client has closed every connection: the window is pinged on
+            # until the app has logged every close (or 30 s passed).
+            m["closing_from"] = time.monotonic()
+            if rec.name == "socket-workbench":
+                closed = self.wait_for(lambda: rec.lines["closed"] >= a.hold, 30, interval=0.05)
+                m["closed_s"] = (closed - m["closing_from"]) if closed else None
+                listed = listed if closed else None
+            m["ok"] = done is not None and listed is not None and r["connections"] == a.hold
             m["rate"] = m["accepted"]
             m["unit"] = "accepted"
         elif load in ("udp-burst", "udp-paced"):
@@ -340,7 +355,8 @@ class Bench:
                 res.update(self.run_load(load, rec, port))
             finally:
                 guard.stop()
-                rtts = pinger.stop() if pinger else []
+                pings = pinger.stop() if pinger else []
+                rtts = [rtt for _, rtt in pings]
             res["killed"] = guard.killed
             wall = time.monotonic() - t0
             cpu1 = cpu_seconds(rec.pid)
@@ -355,6 +371,12 @@ class Bench:
                 res["p50"], res["p99"], res["max"] = (percentile(rtts, .5), percentile(rtts, .99),
                                                       max(rtts) if rtts else None)
                 res["pings"] = len(rtts)
+                if res.get("closing_from") is not None:
+                    # The hold's two phases apart: accepted and held, then all closing at once.
+                    held = [rtt for t, rtt in pings if t < res["closing_from"]]
+                    closing = [rtt for t, rtt in pings if t >= res["closing_from"]]
+                    res["held_p99"] = percentile(held, .99)
+                    res["closing_max"] = max(closing) if closing else None
                 res["end_rss"] = proc_status(rec.pid, "VmRSS")
         except Exception as e:  # a receiver that falls over is a result too
             res["ok"] = False
@@ -425,6 +447,15 @@ def table(results, title):
             notes.append(f"sent {r['sent']}, kernel drops {r['drops']}")
         if r.get("accepted") is not None:
             notes.append(f"accepted {r['accepted']}")
+        if r.get("held_p99") is not None:
+            notes.append(f"p99 while held {r['held_p99']:.1f} ms")
+        if r.get("closing_max") is not None:
+            notes.append(f"all closing at once: max {r['closing_max']:.1f} ms"
+                         + (f", every close logged after {r['closed_s']:.2f} s" if r.get("closed_s") is not None
+                            else ""))
+        if r.get("listed") is not None:
+            notes.append(f"{r['listed']} in the client table"
+                         + (f" after {r['listed_s']:.2f} s" if r.get("listed_s") is not None else ""))
         if r.get("failed"):
             notes.append(f"{r['failed']} connects failed")
         if "app_in" in r:
@@ -493,7 +524,8 @@ def medians(results):
         rs = [r for r in results if (r["load"], r["receiver"]) == k]
         m = dict(rs[0])
         for f in ("rate", "seconds", "p50", "p99", "max", "peak_rss", "cpu", "cpu_s", "faults", "startup_ms",
-                  "idle_rss", "end_rss", "drops", "sent", "accepted"):
+                  "idle_rss", "end_rss", "drops", "sent", "accepted", "listed", "listed_s",
+                  "held_p99", "closing_max", "closed_s"):
             vals = [r[f] for r in rs if r.get(f) is not None]
             m[f] = statistics.median(vals) if vals else None
         errors = [r["error"] for r in rs if r.get("error")]

@@ -124,6 +124,18 @@ int main(int argc, char *argv[])
     ::mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
     ::mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 
+    // Qt's own event loop instead of glib's: glib keeps each socket's poll
+    // record in a list, so opening or closing one of n sockets walks n
+    // records, and 10,000 clients leaving at once froze the window for
+    // seconds. Qt's loop registers and removes a socket in constant time.
+    // GTK's file dialogs need glib's loop to run, so Qt's own dialogs are
+    // used then. SW_GLIB_EVENT_LOOP=1 keeps glib's loop (and native dialogs).
+    const bool glibLoop = qEnvironmentVariableIntValue("SW_GLIB_EVENT_LOOP") == 1;
+    if (!glibLoop) {
+        qputenv("QT_NO_GLIB", "1");
+        QCoreApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
+    }
+
     QApplication app(argc, argv);
     // Chosen before any widget exists: widgets take their texts when made.
     useLanguage(cli.options.language);

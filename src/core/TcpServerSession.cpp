@@ -24,6 +24,9 @@ struct TcpServerSession::Client
     TrafficEvent::Reason closeReason = TrafficEvent::Reason::LocalClose;
     QString closeMessage;
     UnsentTail unsent;
+    // Qt has closed the socket; the close is logged and the client removed
+    // on a later pass (see onDisconnected).
+    bool closed = false;
 };
 
 TcpServerSession::TcpServerSession(QObject *parent)
@@ -95,7 +98,8 @@ void TcpServerSession::stop()
         drain->abort();
     std::vector<Client *> open;
     for (auto &[id, c] : m_clients)
-        open.push_back(c.get());
+        if (!c->closed)
+            open.push_back(c.get());
     for (Client *c : open) {
         c->closeReason = TrafficEvent::Reason::SessionStopped;
         // What the kernel does not take now would wait for a peer that may
@@ -103,8 +107,8 @@ void TcpServerSession::stop()
         // it is dropped instead, and the close says so.
         const quint32 id = c->id;
         c->socket->flush();
-        if (!hasClient(id))
-            continue;  // a reset found by the flush ended it (and logged it)
+        if (!isOpen(id))
+            continue;  // a reset found by the flush ended it
         const qint64 unsent = c->socket->bytesToWrite();
         if (unsent > 0) {
             c->closeMessage = tr("Closed: the server stopped; %1 bytes not yet sent were discarded (RST sent)")
@@ -116,6 +120,8 @@ void TcpServerSession::stop()
             c->socket->disconnectFromHost();
         }
     }
+    // Every close that happened by now is logged before the stop.
+    reapClosed(true);
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Stopped);
     e.local = where;
     e.message = tr("Stopped listening on %1").arg(where.toString());
@@ -252,7 +258,7 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
     if (!m_greeting.isEmpty())
         writeTo(c, m_greeting);
     // Data may already be waiting (sent together with the handshake).
-    if (hasClient(id) && !readsHeld() && socket->bytesAvailable() > 0)
+    if (isOpen(id) && !readsHeld() && socket->bytesAvailable() > 0)
         onReadyRead(c);
 }
 
@@ -280,13 +286,13 @@ void TcpServerSession::onReadyRead(Client *c)
     record(e);
     recordFrames(e);
     // Whoever listens to the events may have closed this client meanwhile.
-    if (!hasClient(id))
+    if (!isOpen(id))
         return;
     if (c->responder) {
         const AutoResponder::Output out = c->responder->onData(data);
         for (const QByteArray &reply : out.replies) {
             writeTo(c, reply);
-            if (!hasClient(id))
+            if (!isOpen(id))
                 return;  // reset while sending
         }
         if (out.closeAfter) {
@@ -360,29 +366,65 @@ void TcpServerSession::resumeReads()
 
 void TcpServerSession::onDisconnected(Client *c)
 {
-    auto it = m_clients.find(c->id);
+    // Qt has closed the socket. When thousands of clients leave at once, Qt
+    // reports every one in the same event-loop pass; logging each close,
+    // closing the probe's descriptor (the kernel's FIN) and deleting the
+    // socket then would freeze the window for as long. They are queued
+    // instead and finished a bounded batch per pass, in the order they came.
+    if (c->closed)
+        return;
+    c->closed = true;
+    c->info.state = QStringLiteral("closed");
+    m_closing.push_back(c->id);
+    if (!m_reapScheduled) {
+        m_reapScheduled = true;
+        QTimer::singleShot(0, this, [this] { reapClosed(); });
+    }
+}
+
+void TcpServerSession::reapClosed(bool all)
+{
+    m_reapScheduled = false;
+    QElapsedTimer clock;
+    clock.start();
+    int done = 0;
+    while (!m_closing.empty() && (all || (done < kAcceptBatch && clock.elapsed() < kAcceptPassMs))) {
+        const quint32 id = m_closing.front();
+        m_closing.pop_front();
+        finishClose(id);
+        ++done;
+    }
+    if (!m_closing.empty() && !m_reapScheduled) {
+        m_reapScheduled = true;
+        QTimer::singleShot(0, this, [this] { reapClosed(); });
+    }
+}
+
+void TcpServerSession::finishClose(quint32 id)
+{
+    auto it = m_clients.find(id);
     if (it == m_clients.end())
         return;
+    Client *c = it->second.get();
     // Bytes Qt read before the close but nobody logged yet (reads were
-    // held): logged now, before the close.
+    // held, or the close came in the same pass): logged now, before the close.
     if (c->socket->bytesAvailable() > 0) {
-        const quint32 id = c->id;
         onReadyRead(c);
         it = m_clients.find(id);
         if (it == m_clients.end())
-            return;  // closed by whoever listened
+            return;
     }
     std::unique_ptr<Client> owned = std::move(it->second);
     m_clients.erase(it);
     owned->probe.release();
-    forgetFramer(c->id);
+    forgetFramer(id);
     TrafficEvent e = clientEvent(TrafficEvent::Kind::Closed, c);
     e.reason = c->closeReason;
     e.message = c->closeMessage.isEmpty() ? tr("Closed by us") : c->closeMessage;
     owned->socket->disconnect(this);
     owned->socket->deleteLater();
     record(e);
-    emit clientDisconnected(c->id);
+    emit clientDisconnected(id);
     emit connectionsChanged();
 }
 
@@ -396,9 +438,8 @@ SendResult TcpServerSession::writeTo(Client *c, const QByteArray &payload)
     // closes the socket on reading it and drops whatever is still buffered
     // (an echo to `printf ping | nc -N` would be lost).
     c->socket->flush();
-    // A reset found while writing ends the connection inside flush(), and
-    // onDisconnected() has deleted `c` by now.
-    if (!hasClient(id))
+    // A reset found while writing ends the connection inside flush().
+    if (!isOpen(id))
         return SendResult::failure(tr("Send to #%1 failed: the connection ended while sending").arg(id));
     if (n < 0)
         return SendResult::failure(tr("Send to #%1 failed: %2").arg(c->id).arg(c->socket->errorString()));
@@ -441,7 +482,8 @@ SendResult TcpServerSession::sendToAll(const QByteArray &payload)
     QStringList errors;
     std::vector<Client *> targets;
     for (auto &[id, c] : m_clients)
-        targets.push_back(c.get());
+        if (!c->closed)
+            targets.push_back(c.get());
     for (Client *c : targets) {
         const SendResult r = writeTo(c, wire);
         if (r.ok())
@@ -462,7 +504,7 @@ SendResult TcpServerSession::send(const QByteArray &payload)
 bool TcpServerSession::disconnectClient(quint32 clientId, bool reset)
 {
     auto it = m_clients.find(clientId);
-    if (it == m_clients.end())
+    if (it == m_clients.end() || it->second->closed)
         return false;
     Client *c = it->second.get();
     c->closeReason = reset ? TrafficEvent::Reason::LocalReset : TrafficEvent::Reason::LocalClose;
@@ -475,6 +517,12 @@ bool TcpServerSession::disconnectClient(quint32 clientId, bool reset)
         c->socket->disconnectFromHost();
     }
     return true;
+}
+
+bool TcpServerSession::isOpen(quint32 clientId) const
+{
+    const auto it = m_clients.find(clientId);
+    return it != m_clients.end() && !it->second->closed;
 }
 
 ConnectionInfo TcpServerSession::infoOf(const Client &c)

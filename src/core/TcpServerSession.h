@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 
+#include <deque>
 #include <map>
 #include <vector>
 #include <utility>
@@ -81,6 +82,11 @@ private:
     void onReadyRead(Client *c);
     void onSocketError(Client *c);
     void onDisconnected(Client *c);
+    // Logs and removes closed clients: a batch per pass, or, with all, every one.
+    void reapClosed(bool all = false);
+    void finishClose(quint32 clientId);
+    // The client is there and Qt has not closed its socket.
+    bool isOpen(quint32 clientId) const;
     SendResult writeTo(Client *c, const QByteArray &payload);
     TrafficEvent clientEvent(TrafficEvent::Kind kind, const Client *c) const;
     static ConnectionInfo infoOf(const Client &c);
@@ -100,5 +106,7 @@ private:
     static constexpr int kAcceptBatch = 512;
     static constexpr int kAcceptPassMs = 8;
     bool m_acceptScheduled = false;
+    std::deque<quint32> m_closing;  // closed by Qt, not yet logged (onDisconnected)
+    bool m_reapScheduled = false;
     std::vector<DrainWriter *> m_drains;
 };

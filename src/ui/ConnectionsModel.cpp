@@ -16,6 +16,8 @@ QDateTime localTime(qint64 us)
 // More runs than this and one dataChanged over their span is cheaper for a
 // view than a signal per run.
 constexpr int kMaxChangedRuns = 32;
+// More runs of gone rows than this and one reset is cheaper than a removal each.
+constexpr int kMaxRemovedRuns = 32;
 } // namespace
 
 ConnectionsModel::ConnectionsModel(QObject *parent)
@@ -224,7 +226,28 @@ void ConnectionsModel::rebuildIndex()
 
 void ConnectionsModel::removeGoneRows(const QHash<quint32, qsizetype> &current)
 {
-    bool removed = false;
+    // Each run of gone rows is one removal for the views, and each costs the
+    // views and the rows list time in proportion to the rows. When thousands
+    // of clients leave at once, their rows are scattered in thousands of
+    // runs: then one reset is far cheaper (views keep their selection by id
+    // through it, see TcpServerPage).
+    int runs = 0;
+    bool previousGone = false;
+    for (const ConnectionInfo &c : std::as_const(m_rows)) {
+        const bool gone = !current.contains(c.id);
+        if (gone && !previousGone)
+            ++runs;
+        previousGone = gone;
+    }
+    if (runs == 0)
+        return;
+    if (runs > kMaxRemovedRuns) {
+        beginResetModel();
+        m_rows.removeIf([&current](const ConnectionInfo &c) { return !current.contains(c.id); });
+        rebuildIndex();
+        endResetModel();
+        return;
+    }
     // From the end, so the rows of earlier runs keep their numbers.
     int row = int(m_rows.size()) - 1;
     while (row >= 0) {
@@ -238,11 +261,9 @@ void ConnectionsModel::removeGoneRows(const QHash<quint32, qsizetype> &current)
         beginRemoveRows({}, row, last);
         m_rows.remove(row, last - row + 1);
         endRemoveRows();
-        removed = true;
         --row;
     }
-    if (removed)
-        rebuildIndex();
+    rebuildIndex();
 }
 
 void ConnectionsModel::refresh()

@@ -48,6 +48,17 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
     m_ui->clientsTable->setModel(m_clients);
     connect(m_ui->clientsTable->selectionModel(), &QItemSelectionModel::selectionChanged,
             this, &TcpServerPage::onClientSelectionChanged);
+    // The table resets when many scattered clients leave at once: the
+    // selected client, if it stays, stays selected.
+    connect(m_clients, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_selectedBeforeReset = selectedClient(); });
+    connect(m_clients, &QAbstractItemModel::modelReset, this, [this] {
+        const int row = m_selectedBeforeReset ? m_clients->rowOf(m_selectedBeforeReset) : -1;
+        m_selectedBeforeReset = 0;
+        if (row >= 0)
+            m_ui->clientsTable->selectRow(row);
+        else
+            onClientSelectionChanged();
+    });
 
     m_ui->sendTargetCombo->addItem(tr("All clients"), QStringLiteral("all"));
     m_ui->sendTargetCombo->addItem(tr("Selected client"), QStringLiteral("selected"));

@@ -45,6 +45,7 @@ private:
     std::unique_ptr<Ui::TcpServerPage> m_ui;
     TcpServerSession *m_server;
     ConnectionsModel *m_clients;
+    quint32 m_selectedBeforeReset = 0;
     FieldValidation *m_addressCheck;
     FieldValidation *m_portCheck;
     FieldValidation *m_greetingCheck;

@@ -32,6 +32,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 #include <QLabel>
 #include <QNetworkDatagram>
@@ -79,6 +80,7 @@ private slots:
     void badPortDisablesStartAndNothingListens();
     void nonLoopbackAddressShowsNotice();
     void clientTableFollowsConnections();
+    void clientTableKeepsSelectionWhenManyLeave();
     void closingTabStopsSession();
     void tabsComeBackOnNextStart();
     void udpTabSendsToTarget();
@@ -269,6 +271,50 @@ void TestMainWindow::clientTableFollowsConnections()
     QTest::mouseClick(disconnect, Qt::LeftButton);
     QTRY_COMPARE(b.state(), QAbstractSocket::UnconnectedState);
     QTRY_COMPARE(table->model()->rowCount(), 0);
+}
+
+void TestMainWindow::clientTableKeepsSelectionWhenManyLeave()
+{
+    // Every second of 80 clients leaves at once: 40 scattered rows go in one
+    // model reset (cheaper than 40 removals when there are thousands), and
+    // the selected client, which stays, is still the selected one.
+    Workbench bench;
+    MainWindow window(&bench);
+    window.show();
+    TcpServerSession *server = bench.addTcpServer();
+    QVERIFY(server->start());
+    auto *page = qobject_cast<TcpServerPage *>(window.pageAt(0));
+    QVERIFY(page);
+    auto *table = page->findChild<QTableView *>(QStringLiteral("clientsTable"));
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < 80; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(QHostAddress::LocalHost, server->listenEndpoint().port);
+        QVERIFY(clients.back()->waitForConnected(5000));
+    }
+    QTRY_COMPARE(table->model()->rowCount(), 80);
+    auto rowOfPort = [table](quint16 port) {
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            if (table->model()->index(r, 1).data().toString() == QStringLiteral("127.0.0.1:%1").arg(port))
+                return r;
+        return -1;
+    };
+    const quint16 kept = clients[40]->localPort();
+    table->selectRow(rowOfPort(kept));
+    const quint32 keptId = page->selectedClient();
+    QVERIFY(keptId != 0);
+    QSignalSpy reset(table->model(), &QAbstractItemModel::modelReset);
+    for (std::size_t i = 1; i < clients.size(); i += 2)
+        clients[i]->abort();
+    QTRY_COMPARE(table->model()->rowCount(), 40);
+    QVERIFY(reset.size() >= 1);
+    QCOMPARE(page->selectedClient(), keptId);
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(table->selectionModel()->selectedRows().first().row(), rowOfPort(kept));
+    auto *disconnect = page->findChild<QPushButton *>(QStringLiteral("disconnectButton"));
+    QVERIFY(disconnect->isEnabled());
+    for (std::size_t i = 0; i < clients.size(); i += 2)
+        QVERIFY(rowOfPort(clients[i]->localPort()) >= 0);
 }
 
 void TestMainWindow::closingTabStopsSession()
