@@ -1,6 +1,7 @@
 #include "TcpServerSession.h"
 
 #include "AutoResponder.h"
+#include "DescriptorCloser.h"
 #include "DrainWriter.h"
 #include "SocketProbe.h"
 #include "TcpAcceptor.h"
@@ -416,7 +417,8 @@ void TcpServerSession::finishClose(quint32 id)
     }
     std::unique_ptr<Client> owned = std::move(it->second);
     m_clients.erase(it);
-    owned->probe.release();
+    // The last descriptor of the connection: the kernel's close runs elsewhere.
+    DescriptorCloser::close(owned->probe.takeDescriptor());
     forgetFramer(id);
     TrafficEvent e = clientEvent(TrafficEvent::Kind::Closed, c);
     e.reason = c->closeReason;
