@@ -223,17 +223,11 @@ void TestPeerInspector::modelHandlesTenThousandConnections()
 
     // One counter moves: one dataChanged, for that row only.
     session.list[4321].bytesIn = 77;
-    QElapsedTimer clock;
-    clock.start();
     model.refresh();
-    const qint64 oneRefreshMs = clock.elapsed();
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 4321);
     QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 4321);
     QCOMPARE(model.data(model.index(4321, ConnectionsModel::BytesIn), ConnectionsModel::SortRole).toULongLong(), 77ull);
-    // A refresh is a linear pass: far below the 250 ms between refreshes
-    // even in a debug build on a slow machine.
-    QVERIFY2(oneRefreshMs < 100, qPrintable(QString::number(oneRefreshMs)));
 
     // Every second connection closes, and ten new ones come.
     QList<ConnectionInfo> next;
@@ -246,9 +240,7 @@ void TestPeerInspector::modelHandlesTenThousandConnections()
     session.list = next;
     inserted.clear();
     changed.clear();
-    clock.restart();
     model.refresh();
-    const qint64 churnMs = clock.elapsed();
     QCOMPARE(model.rowCount(), 5010);
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(changed.size(), 0);
@@ -263,7 +255,6 @@ void TestPeerInspector::modelHandlesTenThousandConnections()
     QCOMPARE(model.rowOf(20010), 5009);
     QCOMPARE(model.rowOf(4321), -1);
     QCOMPARE(model.rowOf(4322), 4322 / 2 - 1);
-    QVERIFY2(churnMs < 2000, qPrintable(QString::number(churnMs)));
 
     // A few runs (here three) are removals, each of its run, and no reset.
     reset.clear();
