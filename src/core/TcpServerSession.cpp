@@ -60,7 +60,11 @@ bool TcpServerSession::start()
     setState(State::Starting);
     if (!m_acceptor) {
         m_acceptor = new TcpAcceptor(this);
-        connect(m_acceptor, &TcpAcceptor::pending, this, &TcpServerSession::onNewConnection);
+        // Already a queued notice from the accept thread: taken at once.
+        connect(m_acceptor, &TcpAcceptor::pending, this, [this] {
+            if (!m_acceptScheduled)
+                acceptPending();
+        });
         connect(m_acceptor, &TcpAcceptor::acceptError, this, &TcpServerSession::onAcceptError);
     }
     if (!m_acceptor->listen(m_address, m_port, m_backlog)) {
