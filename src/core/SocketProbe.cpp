@@ -154,23 +154,6 @@ bool SocketProbe::enableUdpErrorQueue(qintptr descriptor, bool ipv6)
 }
 
 namespace {
-Endpoint endpointFrom(const sockaddr *sa)
-{
-    Endpoint e;
-    if (!sa)
-        return e;
-    if (sa->sa_family == AF_INET) {
-        const auto *in = reinterpret_cast<const sockaddr_in *>(sa);
-        e.address = QHostAddress(ntohl(in->sin_addr.s_addr));
-        e.port = ntohs(in->sin_port);
-    } else if (sa->sa_family == AF_INET6) {
-        const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(sa);
-        e.address = QHostAddress(reinterpret_cast<const quint8 *>(in6->sin6_addr.s6_addr));
-        e.port = ntohs(in6->sin6_port);
-    }
-    return e;
-}
-
 QString icmpWords(const sock_extended_err &ee)
 {
     if (ee.ee_origin == SO_EE_ORIGIN_ICMP && ee.ee_type == ICMP_DEST_UNREACH) {
@@ -221,11 +204,11 @@ QList<SocketProbe::IcmpError> SocketProbe::drainUdpErrors(qintptr descriptor)
             std::memcpy(&ee, CMSG_DATA(c), sizeof(ee));
             IcmpError err;
             err.osError = int(ee.ee_errno);
-            err.target = endpointFrom(reinterpret_cast<const sockaddr *>(&name));
+            err.target = Endpoint::fromSockAddr(reinterpret_cast<const sockaddr *>(&name));
             const auto *offender = reinterpret_cast<const sockaddr *>(
                 reinterpret_cast<const unsigned char *>(CMSG_DATA(c)) + sizeof(sock_extended_err));
             if (ee.ee_origin == SO_EE_ORIGIN_ICMP || ee.ee_origin == SO_EE_ORIGIN_ICMP6)
-                err.reporter = endpointFrom(offender);
+                err.reporter = Endpoint::fromSockAddr(offender);
             err.text = QStringLiteral("%1 (%2)").arg(osErrorText(err.osError), icmpWords(ee));
             out.append(err);
         }

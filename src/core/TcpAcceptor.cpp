@@ -7,9 +7,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <netinet/in.h>
-
-#include <cstring>
 #include <iterator>
 #include <utility>
 
@@ -110,19 +107,10 @@ bool TcpAcceptor::push(qintptr descriptor)
     // As QTcpSocket reads it (an IPv4 client of a dual-stack server stays
     // ::ffff:a.b.c.d; a scope is an interface name).
     if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&peer), &length) == 0) {
-        if (peer.ss_family == AF_INET) {
-            const auto *in = reinterpret_cast<const sockaddr_in *>(&peer);
-            accepted.peer.address.setAddress(quint32(ntohl(in->sin_addr.s_addr)));
-            accepted.peer.port = ntohs(in->sin_port);
-        } else if (peer.ss_family == AF_INET6) {
-            const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(&peer);
-            Q_IPV6ADDR bytes;
-            std::memcpy(&bytes, &in6->sin6_addr, sizeof bytes);
-            accepted.peer.address.setAddress(bytes);
-            if (in6->sin6_scope_id)
-                accepted.peer.address.setScopeId(QNetworkInterface::interfaceNameFromIndex(int(in6->sin6_scope_id)));
-            accepted.peer.port = ntohs(in6->sin6_port);
-        }
+        quint32 scope = 0;
+        accepted.peer = Endpoint::fromSockAddr(reinterpret_cast<const sockaddr *>(&peer), &scope);
+        if (scope)
+            accepted.peer.address.setScopeId(QNetworkInterface::interfaceNameFromIndex(int(scope)));
     }
     bool notify = false;
     bool pause = false;

@@ -17,22 +17,13 @@ namespace {
 constexpr int kBatch = 64;
 constexpr size_t kSlot = 65536;  // the largest datagram fits
 
-// As Qt's socket engine reports a sender: IPv6 stays IPv6 (v4-mapped too),
-// with its scope id.
+// A sender, with its scope id (as a number).
 Endpoint senderOf(const sockaddr_storage &ss)
 {
-    Endpoint e;
-    if (ss.ss_family == AF_INET) {
-        const auto *in = reinterpret_cast<const sockaddr_in *>(&ss);
-        e.address = QHostAddress(ntohl(in->sin_addr.s_addr));
-        e.port = ntohs(in->sin_port);
-    } else if (ss.ss_family == AF_INET6) {
-        const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(&ss);
-        e.address = QHostAddress(reinterpret_cast<const quint8 *>(in6->sin6_addr.s6_addr));
-        if (in6->sin6_scope_id)
-            e.address.setScopeId(QString::number(in6->sin6_scope_id));
-        e.port = ntohs(in6->sin6_port);
-    }
+    quint32 scope = 0;
+    Endpoint e = Endpoint::fromSockAddr(reinterpret_cast<const sockaddr *>(&ss), &scope);
+    if (scope)
+        e.address.setScopeId(QString::number(scope));
     return e;
 }
 } // namespace
