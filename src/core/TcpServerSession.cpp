@@ -162,28 +162,33 @@ void TcpServerSession::onAcceptError(QAbstractSocket::SocketError error, const Q
     });
 }
 
-void TcpServerSession::onNewConnection()
+void TcpServerSession::onNextPass(bool *scheduled, void (TcpServerSession::*work)(bool))
+{
+    if (*scheduled)
+        return;
+    *scheduled = true;
+    QTimer::singleShot(0, this, [this, work] { (this->*work)(false); });
+}
+
+bool TcpServerSession::passHasRoom(const QElapsedTimer &clock, int done)
+{
+    return done < kPerPass && clock.elapsed() < kPassMs;
+}
+
+void TcpServerSession::acceptPending(bool all)
 {
     // The acceptor has accepted clients on its thread (so the kernel's listen
     // queue never overflows while the window is busy). They are taken over
     // here a batch per event-loop pass, each pass bounded in count and time:
     // a burst of thousands must not freeze the window, and every open socket
     // makes each pass of the event loop a little longer.
-    if (m_acceptScheduled)
-        return;
-    m_acceptScheduled = true;
-    QTimer::singleShot(0, this, [this] { acceptPending(); });
-}
-
-void TcpServerSession::acceptPending(bool all)
-{
     m_acceptScheduled = false;
     if (!m_acceptor)
         return;
     QElapsedTimer clock;
     clock.start();
     int taken = 0;
-    while (all || (taken < kAcceptBatch && clock.elapsed() < kAcceptPassMs)) {
+    while (all || passHasRoom(clock, taken)) {
         const std::vector<TcpAcceptor::Accepted> accepted = m_acceptor->take(all ? 1024 : 32);
         if (accepted.empty())
             break;
@@ -192,7 +197,7 @@ void TcpServerSession::acceptPending(bool all)
         taken += int(accepted.size());
     }
     if (m_acceptor->pendingCount() > 0)
-        onNewConnection();  // the next batch, after the window had its turn
+        onNextPass(&m_acceptScheduled, &TcpServerSession::acceptPending);  // after the window had its turn
 }
 
 void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
@@ -381,10 +386,7 @@ void TcpServerSession::onDisconnected(Client *c)
     c->closed = true;
     c->info.state = QStringLiteral("closed");
     m_closing.push_back(c->id);
-    if (!m_reapScheduled) {
-        m_reapScheduled = true;
-        QTimer::singleShot(0, this, [this] { reapClosed(); });
-    }
+    onNextPass(&m_reapScheduled, &TcpServerSession::reapClosed);
 }
 
 void TcpServerSession::reapClosed(bool all)
@@ -393,16 +395,14 @@ void TcpServerSession::reapClosed(bool all)
     QElapsedTimer clock;
     clock.start();
     int done = 0;
-    while (!m_closing.empty() && (all || (done < kAcceptBatch && clock.elapsed() < kAcceptPassMs))) {
+    while (!m_closing.empty() && (all || passHasRoom(clock, done))) {
         const quint32 id = m_closing.front();
         m_closing.pop_front();
         finishClose(id);
         ++done;
     }
-    if (!m_closing.empty() && !m_reapScheduled) {
-        m_reapScheduled = true;
-        QTimer::singleShot(0, this, [this] { reapClosed(); });
-    }
+    if (!m_closing.empty())
+        onNextPass(&m_reapScheduled, &TcpServerSession::reapClosed);
 }
 
 void TcpServerSession::finishClose(quint32 id)

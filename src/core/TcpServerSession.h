@@ -11,6 +11,7 @@
 #include <utility>
 #include <memory>
 
+class QElapsedTimer;
 class QTcpSocket;
 class AutoResponder;
 class SocketProbe;
@@ -73,12 +74,16 @@ protected:
 
 private:
     struct Client;
-    void onNewConnection();
     void onAcceptError(QAbstractSocket::SocketError error, const QString &errorString);
     // Wraps accepted descriptors in QTcpSockets: a batch per event-loop pass,
     // or, with all, every one waiting.
     void acceptPending(bool all = false);
     void adopt(const TcpAcceptor::Accepted &accepted);
+    // Runs work(false) on a later event-loop pass, once however often asked
+    // before it runs (*scheduled says it is asked; work clears it).
+    void onNextPass(bool *scheduled, void (TcpServerSession::*work)(bool));
+    // What one pass of acceptPending() or reapClosed() may still do.
+    static bool passHasRoom(const QElapsedTimer &clock, int done);
     void onReadyRead(Client *c);
     void onSocketError(Client *c);
     void onDisconnected(Client *c);
@@ -101,10 +106,10 @@ private:
     QByteArray m_greeting;
     quint32 m_nextClientId = 0;
     std::map<quint32, std::unique_ptr<Client>> m_clients;
-    // Connections wrapped per event-loop pass, and the time one pass may
-    // take for them (see acceptPending).
-    static constexpr int kAcceptBatch = 512;
-    static constexpr int kAcceptPassMs = 8;
+    // Connections taken over, or closes finished, per event-loop pass, and
+    // the time one pass may take for them (acceptPending, reapClosed).
+    static constexpr int kPerPass = 512;
+    static constexpr int kPassMs = 8;
     bool m_acceptScheduled = false;
     std::deque<quint32> m_closing;  // closed by Qt, not yet logged (onDisconnected)
     bool m_reapScheduled = false;
