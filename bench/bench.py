@@ -276,7 +276,7 @@ class Bench:
             done = self.wait_for(lambda: tcp_accepted(port) >= a.hold, a.hold_wait, interval=0.1)
             m["accepted"] = tcp_accepted(port)
             m["seconds"] = (done - t0) if done else None
-            listed = True
+            listed = closed = True  # only the app says what it listed and closed
             if rec.name == "socket-workbench":
                 # Accepted (by the acceptor's thread) is not yet in the client
                 # table: each client is there once its connected line is printed.
@@ -293,8 +293,8 @@ class Bench:
             if rec.name == "socket-workbench":
                 closed = self.wait_for(lambda: rec.lines["closed"] >= a.hold, 30, interval=0.05)
                 m["closed_s"] = (closed - m["closing_from"]) if closed else None
-                listed = listed if closed else None
-            m["ok"] = done is not None and listed is not None and r["connections"] == a.hold
+            m["ok"] = (done is not None and listed is not None and closed is not None
+                       and r["connections"] == a.hold)
             m["rate"] = m["accepted"]
             m["unit"] = "accepted"
         elif load in ("udp-burst", "udp-paced"):
