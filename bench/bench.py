@@ -371,6 +371,8 @@ class Bench:
                 res["p50"], res["p99"], res["max"] = (percentile(rtts, .5), percentile(rtts, .99),
                                                       max(rtts) if rtts else None)
                 res["pings"] = len(rtts)
+                # When each answer came, from the start of the load: where a slow one falls.
+                res["ping_series"] = [(round(t - t0, 3), round(rtt, 2)) for t, rtt in pings]
                 if res.get("closing_from") is not None:
                     # The hold's two phases apart: accepted and held, then all closing at once.
                     held = [rtt for t, rtt in pings if t < res["closing_from"]]
