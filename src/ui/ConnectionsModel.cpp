@@ -3,6 +3,7 @@
 #include "Session.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QLocale>
 
 #include <algorithm>
@@ -18,6 +19,10 @@ QDateTime localTime(qint64 us)
 constexpr int kMaxChangedRuns = 32;
 // More runs of gone rows than this and one reset is cheaper than a removal each.
 constexpr int kMaxRemovedRuns = 32;
+// After connectionsChanged, the refresh waits this long for more changes.
+constexpr int kCoalesceMs = 50;
+// The next refresh waits at least this many times as long as the last took.
+constexpr int kCostFactor = 10;
 } // namespace
 
 ConnectionsModel::ConnectionsModel(QObject *parent)
@@ -26,7 +31,7 @@ ConnectionsModel::ConnectionsModel(QObject *parent)
     m_poll.setInterval(kDefaultRefreshMs);
     connect(&m_poll, &QTimer::timeout, this, &ConnectionsModel::refresh);
     m_coalesce.setSingleShot(true);
-    m_coalesce.setInterval(50);
+    m_coalesce.setInterval(kCoalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this, &ConnectionsModel::refresh);
 }
 
@@ -77,7 +82,8 @@ void ConnectionsModel::clearRows()
 
 void ConnectionsModel::setRefreshInterval(int ms)
 {
-    m_poll.setInterval(qMax(10, ms));
+    m_interval = qMax(10, ms);
+    m_poll.setInterval(m_interval);
 }
 
 void ConnectionsModel::onConnectionsChanged()
@@ -270,6 +276,18 @@ void ConnectionsModel::refresh()
 {
     if (!m_session)
         return;
+    QElapsedTimer cost;
+    cost.start();
+    update();
+    const qint64 spent = qMin<qint64>(cost.elapsed(), 1000);
+    const int wait = int(spent) * kCostFactor;
+    if (m_poll.interval() != qMax(m_interval, wait))
+        m_poll.setInterval(qMax(m_interval, wait));
+    m_coalesce.setInterval(qMax(kCoalesceMs, wait));
+}
+
+void ConnectionsModel::update()
+{
     const QList<ConnectionInfo> now = m_session->connections();
 
     QHash<quint32, qsizetype> current;

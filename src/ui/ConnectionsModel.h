@@ -46,8 +46,12 @@ public:
     void setSession(Session *session);
     Session *session() const { return m_session; }
 
+    // The interval asked for. With thousands of rows a refresh takes
+    // milliseconds of the window's thread: the model then waits at least
+    // ten times as long as the last refresh took, before polling again and
+    // after connectionsChanged, so the table costs at most a tenth of it.
     void setRefreshInterval(int ms);
-    int refreshInterval() const { return m_poll.interval(); }
+    int refreshInterval() const { return m_interval; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -65,6 +69,8 @@ public:
     void refresh();
 
 private:
+    // What refresh() does, without timing it.
+    void update();
     void onConnectionsChanged();
     void onSessionDestroyed();
     void clearRows();
@@ -79,4 +85,5 @@ private:
     // connectionsChanged arrives once per accepted client; a burst of
     // accepts becomes one refresh.
     QTimer m_coalesce;
+    int m_interval = kDefaultRefreshMs;
 };
