@@ -4,6 +4,7 @@
 #include "CommandLine.h"
 #include "MainWindow.h"
 #include "Session.h"
+#include "SocketActivationPacer.h"
 #include "SocketProbe.h"
 #include "TrafficLog.h"
 #include "Translations.h"
@@ -11,6 +12,7 @@
 #include "Version.h"
 #include "Workbench.h"
 
+#include <QAbstractEventDispatcher>
 #include <QApplication>
 #include <QIcon>
 #include <QLocale>
@@ -159,6 +161,12 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socket-workbench.svg")));
 
     installQuitOnSignals(&app);
+    // 10,000 clients leaving at once would be 10,000 socket notices in one
+    // pass of the event loop: spread over passes of at most 8 ms, so the
+    // window answers in between. SW_SOCKET_PACING=0 turns it off.
+    SocketActivationPacer pacer(QAbstractEventDispatcher::instance());
+    if (qEnvironmentVariable("SW_SOCKET_PACING") != QLatin1String("0"))
+        app.installEventFilter(&pacer);
     // Those settings keep freed payloads in the heap for reuse; while old
     // events are dropped faster than new ones reuse their memory, the holes
     // they leave stay resident. Twice a second, once the process has grown

@@ -1,0 +1,62 @@
+#include "SocketActivationPacer.h"
+
+#include <QAbstractEventDispatcher>
+#include <QEvent>
+
+SocketActivationPacer::SocketActivationPacer(QAbstractEventDispatcher *dispatcher, QObject *parent)
+    : QObject(parent)
+{
+    // awake: the dispatcher starts a pass (before it polls again).
+    if (dispatcher)
+        connect(dispatcher, &QAbstractEventDispatcher::awake, this, &SocketActivationPacer::onAwake);
+}
+
+void SocketActivationPacer::setBudget(int passMs, int perPass)
+{
+    m_passMs = qMax(1, passMs);
+    m_perPass = qMax(1, perPass);
+}
+
+void SocketActivationPacer::onAwake()
+{
+    m_mostInOnePass = qMax(m_mostInOnePass, m_delivered + m_forced);
+    if (m_heldThisPass)
+        ++m_pacedPasses;
+    else
+        m_waiting.clear();  // the storm is over: forget who waited
+    m_delivered = 0;
+    m_forced = 0;
+    m_heldThisPass = false;
+    m_passClock.invalidate();
+}
+
+bool SocketActivationPacer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::SockAct)
+        return false;
+    if (!m_passClock.isValid())
+        m_passClock.start();
+    const bool room = m_delivered < m_perPass && m_passClock.elapsed() < m_passMs;
+    if (room) {
+        ++m_delivered;
+        if (!m_waiting.isEmpty())
+            m_waiting.remove(watched);
+        return false;
+    }
+    auto it = m_waiting.find(watched);
+    // Starved ones: within a second budget, and at least one every pass.
+    const bool forcedRoom = m_forced == 0 || (m_forced < m_perPass && m_passClock.elapsed() < 2 * m_passMs);
+    if (it != m_waiting.end() && *it >= kStarvedPasses && forcedRoom) {
+        ++m_forced;
+        m_waiting.erase(it);
+        return false;
+    }
+    // Held back: the descriptor is still ready, the next poll reports it again.
+    if (it == m_waiting.end())
+        m_waiting.insert(watched, 1);
+    else
+        ++*it;
+    m_heldThisPass = true;
+    ++m_heldBack;
+    return true;
+}

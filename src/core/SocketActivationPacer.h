@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+
+class QAbstractEventDispatcher;
+
+// Spreads a storm of socket notifications over several event-loop passes.
+//
+// Qt's event loop polls every descriptor and then delivers a notice to every
+// socket that is ready, all in the same pass. When 10,000 clients close at
+// once, that pass reads 10,000 end-of-streams, closes 10,000 sockets and
+// holds the window for 50-100 ms on a 2-core machine. Installed on the
+// application, the pacer lets the notices of one pass through for a bounded
+// time and count; the rest it holds back. Readiness is level-triggered (a
+// socket with unread data or an unread FIN stays ready), so a held-back
+// socket is reported again by the next poll, after the window has had its
+// turn: nothing is lost, it only waits a pass.
+//
+// No socket waits forever behind sockets that are always ready (a flood):
+// one held back in kStarvedPasses passes is let through on the next, within
+// a second budget of the same size (and at least one such every pass), so a
+// pass does about twice the bound at most.
+class SocketActivationPacer : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kPassMs = 8;
+    static constexpr int kPerPass = 1024;
+    static constexpr int kStarvedPasses = 3;
+
+    // Paces the socket notices of the dispatcher's thread; the pacer must
+    // live in that thread and be installed there as the application's (or
+    // an object's) event filter.
+    explicit SocketActivationPacer(QAbstractEventDispatcher *dispatcher, QObject *parent = nullptr);
+
+    void setBudget(int passMs, int perPass);
+
+    // Since construction: passes that held notices back, and notices held.
+    quint64 pacedPasses() const { return m_pacedPasses; }
+    quint64 heldBack() const { return m_heldBack; }
+    // The most notices let through in one pass.
+    int mostInOnePass() const { return m_mostInOnePass; }
+
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void onAwake();
+
+    int m_passMs = kPassMs;
+    int m_perPass = kPerPass;
+    QElapsedTimer m_passClock;  // from the pass's first notice
+    int m_delivered = 0;        // within the budget, this pass
+    int m_forced = 0;           // starved ones let through past it, this pass
+    bool m_heldThisPass = false;
+    // Passes each held-back notifier has waited (only while some wait).
+    QHash<QObject *, int> m_waiting;
+    quint64 m_pacedPasses = 0;
+    quint64 m_heldBack = 0;
+    int m_mostInOnePass = 0;
+};
