@@ -179,10 +179,11 @@ int main(int argc, char *argv[])
     qint64 residentAfterTrim = residentBytes();
     QObject::connect(&trim, &QTimer::timeout, &app, [&residentAfterTrim] {
         const qint64 resident = residentBytes();
-        if (resident < 0 || resident < residentAfterTrim + kTrimAboveBytes) {
+        if (resident < 0)
+            return;
+        if (resident < residentAfterTrim + kTrimAboveBytes) {
             // Shrunk (freed memory the kernel got back): measure growth from here.
-            if (resident >= 0 && resident < residentAfterTrim)
-                residentAfterTrim = resident;
+            residentAfterTrim = qMin(residentAfterTrim, resident);
             return;
         }
         ::malloc_trim(0);

@@ -279,10 +279,10 @@ void ConnectionsModel::refresh()
     QElapsedTimer cost;
     cost.start();
     update();
-    const qint64 spent = qMin<qint64>(cost.elapsed(), 1000);
-    const int wait = int(spent) * kCostFactor;
-    if (m_poll.interval() != qMax(m_interval, wait))
-        m_poll.setInterval(qMax(m_interval, wait));
+    const int wait = int(qMin<qint64>(cost.elapsed(), 1000)) * kCostFactor;
+    const int poll = qMax(m_interval, wait);
+    if (m_poll.interval() != poll)
+        m_poll.setInterval(poll);  // restarts it: only when it changes
     m_coalesce.setInterval(qMax(kCoalesceMs, wait));
 }
 
