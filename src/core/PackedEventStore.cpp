@@ -4,12 +4,20 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
+#include <mutex>
+#include <system_error>
+#include <thread>
+#include <utility>
 
 #ifdef Q_OS_LINUX
 #include <sys/mman.h>
+#endif
+#if defined(__SSE2__)
+#include <emmintrin.h>
 #endif
 
 namespace {
@@ -49,6 +57,162 @@ bool hasScope(const QHostAddress &a)
     return a.protocol() == QAbstractSocket::IPv6Protocol && !a.scopeId().isEmpty();
 }
 
+// A payload copied into its chunk. Large ones bypass the cache: the chunk
+// is written once and read again only if someone scrolls back to it, so
+// streaming stores skip reading each destination line first (twice the
+// rate of memcpy into a log that cycles through 64 MiB).
+void copyIntoChunk(char *dst, const char *src, size_t n)
+{
+#if defined(__SSE2__)
+    if (n >= 4096) {
+        const size_t head = (16 - (quintptr(dst) & 15)) & 15;
+        std::memcpy(dst, src, head);
+        dst += head;
+        src += head;
+        n -= head;
+        for (; n >= 64; n -= 64, src += 64, dst += 64) {
+            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src));
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src + 16));
+            const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src + 32));
+            const __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src + 48));
+            _mm_stream_si128(reinterpret_cast<__m128i *>(dst), a);
+            _mm_stream_si128(reinterpret_cast<__m128i *>(dst + 16), b);
+            _mm_stream_si128(reinterpret_cast<__m128i *>(dst + 32), c);
+            _mm_stream_si128(reinterpret_cast<__m128i *>(dst + 48), d);
+        }
+        _mm_sfence();  // ordered before anything that reads the chunk
+    }
+#endif
+    std::memcpy(dst, src, n);
+}
+
+#ifdef Q_OS_LINUX
+// A chunk of `len` bytes (a power of two) aligned to its size, so the kernel
+// can back it with one huge page where it does so; its pages allocated now
+// when the kernel can (MADV_POPULATE_WRITE, 5.14 on), or by touching each
+// one when `touch`. Null when the memory is not there.
+char *mapChunk(size_t len, bool touch)
+{
+    void *raw = mmap(nullptr, 2 * len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED)
+        return nullptr;
+    const auto start = reinterpret_cast<quintptr>(raw);
+    const quintptr aligned = (start + len - 1) & ~quintptr(len - 1);
+    if (aligned > start)
+        munmap(raw, aligned - start);
+    if (aligned + len < start + 2 * len)
+        munmap(reinterpret_cast<void *>(aligned + len), start + 2 * len - aligned - len);
+    char *mem = reinterpret_cast<char *>(aligned);
+    // Huge pages only when asked: a fault then zeroes 2 MiB at once, which
+    // on some virtual machines (the host backing guest memory lazily) made
+    // a flood's first 64 MiB cost half the app's CPU; with 4 KiB pages the
+    // same flood drained 2-3x faster there. Where transparent huge pages
+    // are "always", they are used anyway.
+    static const bool advise = qEnvironmentVariableIntValue("SW_LOG_HUGEPAGES") == 1;
+    if (advise)
+        madvise(mem, len, MADV_HUGEPAGE);
+    bool populated = false;
+#ifdef MADV_POPULATE_WRITE
+    populated = madvise(mem, len, MADV_POPULATE_WRITE) == 0;
+#endif
+    if (!populated && touch) {
+        for (size_t at = 0; at < len; at += 4096)
+            mem[at] = 0;
+    }
+    return mem;
+}
+
+// Maps and populates the next full-size chunks on a thread of its own while
+// a log grows, so the page faults and zeroing of its first budget's worth
+// of memory (a flood's first 64 MiB) are not on the GUI thread. Up to
+// kDepth chunks are kept ready, for any store of the process (one ahead was
+// not enough at 1 GB/s with the sender on the other core); those never
+// taken stay ready (8 MiB at most). Never destroyed: its thread waits for
+// work until the process ends.
+class ChunkPrefetcher
+{
+public:
+    static constexpr size_t kDepth = 4;
+
+    static ChunkPrefetcher &instance()
+    {
+        static auto *prefetcher = new ChunkPrefetcher;
+        return *prefetcher;
+    }
+
+    // A prepared chunk, or null when none is ready.
+    char *take()
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_ready.empty())
+            return nullptr;
+        char *mem = m_ready.back();
+        m_ready.pop_back();
+        ++m_taken;
+        return mem;
+    }
+
+    // Tops the ready chunks up to kDepth, unless that is under way.
+    void request()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            if (m_ready.size() >= kDepth || m_working || m_disabled)
+                return;
+            if (!m_started) {
+                m_started = true;
+                try {
+                    std::thread([this] { run(); }).detach();
+                } catch (const std::system_error &) {
+                    m_disabled = true;  // no thread: stores map their own
+                    return;
+                }
+            }
+            m_working = true;
+        }
+        m_wake.notify_one();
+    }
+
+    quint64 taken()
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_taken;
+    }
+
+    size_t ready()
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_ready.size();
+    }
+
+private:
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_wake.wait(lock, [this] { return m_working; });
+            while (m_ready.size() < kDepth) {
+                lock.unlock();
+                char *mem = mapChunk(size_t(PackedEventStore::kMaxChunkBytes), true);
+                lock.lock();
+                if (!mem)
+                    break;  // out of memory: the store's own mmap reports it
+                m_ready.push_back(mem);
+            }
+            m_working = false;
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<char *> m_ready;
+    quint64 m_taken = 0;
+    bool m_working = false;
+    bool m_started = false;
+    bool m_disabled = false;
+};
+#endif
+
 } // namespace
 
 PackedEventStore::PackedEventStore() = default;
@@ -84,6 +248,24 @@ qsizetype PackedEventStore::scopedEndpointsBytes()
 qint64 PackedEventStore::mappedBytesInProcess()
 {
     return g_mappedBytes.load();
+}
+
+quint64 PackedEventStore::prefetchedChunksTaken()
+{
+#ifdef Q_OS_LINUX
+    return ChunkPrefetcher::instance().taken();
+#else
+    return 0;
+#endif
+}
+
+qsizetype PackedEventStore::prefetchedChunksReady()
+{
+#ifdef Q_OS_LINUX
+    return qsizetype(ChunkPrefetcher::instance().ready());
+#else
+    return 0;
+#endif
 }
 
 qint64 PackedEventStore::spareBytes() const
@@ -364,7 +546,7 @@ void PackedEventStore::append(const TrafficEvent &e)
 
     const quint32 offset = c.payloadEnd;
     if (!p.external && !e.payload.isEmpty()) {
-        std::memcpy(c.mem + offset, e.payload.constData(), size_t(e.payload.size()));
+        copyIntoChunk(c.mem + offset, e.payload.constData(), size_t(e.payload.size()));
         c.payloadEnd += quint32(e.payload.size());
     }
     const qint64 delta = p.side ? 0 : e.timeUs - c.baseUs;
@@ -411,32 +593,15 @@ void PackedEventStore::newChunk(qsizetype bytes, qint64 baseUs)
     } else {
 #ifdef Q_OS_LINUX
         if (bytes == kMaxChunkBytes) {
-            // Aligned to its size, so the kernel can back it with one huge
-            // page (one page fault per 2 MiB, not 512) where it does so.
-            const size_t len = size_t(bytes);
-            void *raw = mmap(nullptr, 2 * len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-            if (raw == MAP_FAILED)
+            // Prepared by the prefetcher if it kept up, mapped here if not;
+            // either way the next one is asked for: the log is growing.
+            ChunkPrefetcher &prefetcher = ChunkPrefetcher::instance();
+            c.mem = prefetcher.take();
+            if (!c.mem)
+                c.mem = mapChunk(size_t(bytes), false);
+            if (!c.mem)
                 qBadAlloc();
-            const auto start = reinterpret_cast<quintptr>(raw);
-            const quintptr aligned = (start + len - 1) & ~quintptr(len - 1);
-            if (aligned > start)
-                munmap(raw, aligned - start);
-            if (aligned + len < start + 2 * len)
-                munmap(reinterpret_cast<void *>(aligned + len), start + 2 * len - aligned - len);
-            c.mem = reinterpret_cast<char *>(aligned);
-            // Huge pages only when asked: a fault then zeroes 2 MiB at once,
-            // which on some virtual machines (the host backing guest memory
-            // lazily) made a flood's first 64 MiB cost half the app's CPU;
-            // with 4 KiB pages the same flood drained 2-3x faster there.
-            // Where transparent huge pages are "always", they are used anyway.
-            static const bool advise = qEnvironmentVariableIntValue("SW_LOG_HUGEPAGES") == 1;
-            if (advise)
-                madvise(c.mem, len, MADV_HUGEPAGE);
-#ifdef MADV_POPULATE_WRITE
-            // The chunk is about to be filled: its pages in one call, not a
-            // page fault each (kernels before 5.14 refuse; then they fault).
-            madvise(c.mem, len, MADV_POPULATE_WRITE);
-#endif
+            prefetcher.request();
             c.mapped = true;
             g_mappedBytes += bytes;
         }

@@ -81,6 +81,11 @@ public:
     // Bytes of chunk memory mapped with mmap by all stores of the process
     // (outside malloc's heap), for the memory benchmark.
     static qint64 mappedBytesInProcess();
+    // Full-size chunks a helper thread maps and populates ahead of a growing
+    // log: how many stores took so far, and how many are ready now (not in
+    // mappedBytesInProcess() until taken). Always 0 off Linux.
+    static quint64 prefetchedChunksTaken();
+    static qsizetype prefetchedChunksReady();
 
     // Bookkeeping charged per chunk, side entry and context (their structs,
     // the containers' nodes). A context whose endpoints have an IPv6 scope

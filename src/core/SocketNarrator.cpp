@@ -544,36 +544,6 @@ void SocketNarrator::addDataStep(SocketLane &lane, Step step)
 void SocketNarrator::onData(const TrafficEvent &e)
 {
     const bool in = e.direction == TrafficEvent::Direction::In;
-    const QString pv = preview(e.payload) + sizeNote(e.payload.size());
-    const QString cpv = cStringLiteral(QByteArrayView(e.payload).first(qMin(e.payload.size(), kPreviewBytes)))
-                      + (e.payload.size() > kPreviewBytes ? u"…"_s : QString());
-    Step step;
-    step.size = e.payload.size();
-    step.peer = e.peer;
-    if (!in)
-        step.sent = e.payload.left(kMaxScriptPayload);
-
-    if (m_kind == SessionKind::Udp) {
-        SocketLane *lane = ownLane();
-        SocketLane &l = lane ? *lane : newOwnLane();
-        if (in) {
-            step.name = u"recvfrom"_s;
-            step.python = u"data, addr = sock.recvfrom(65535)"_s;
-            step.c = u"n = recvfrom(sock, buf, 65535, 0, (struct sockaddr *)&peer, &peerlen);"_s;
-            step.comment = tr("%1 from %2").arg(pv, pythonAddress(e.peer));
-            step.cComment = cSafe(tr("n = %1 from %2: %3").arg(e.payload.size()).arg(e.peer.toString(), cpv));
-        } else {
-            step.name = u"sendto"_s;
-            step.python = u"sock.sendto(%1, %2)"_s.arg(preview(e.payload), pythonAddress(e.peer));
-            step.c = u"sendto(sock, %1, %2, 0, (struct sockaddr *)&addr, %3);"_s
-                         .arg(cpv, QString::number(e.payload.size()), cAddress(e.peer));
-            step.comment = oneLine(sizeNote(e.payload.size()).trimmed());
-        }
-        step.state = State::Done;
-        addDataStep(l, step);
-        return;
-    }
-
     SocketLane *lane = nullptr;
     if (m_kind == SessionKind::TcpServer) {
         lane = acceptedLane(e.connectionId);
@@ -588,6 +558,41 @@ void SocketNarrator::onData(const TrafficEvent &e)
         if (!lane)
             lane = &newOwnLane();
     }
+    // Past the cap a call is only counted: a flood's reads cost no text.
+    if (lane->dataSteps >= kMaxDataSteps) {
+        ++lane->moreDataSteps;
+        lane->moreDataBytes += e.payload.size();
+        return;
+    }
+
+    const QString pv = preview(e.payload) + sizeNote(e.payload.size());
+    const QString cpv = cStringLiteral(QByteArrayView(e.payload).first(qMin(e.payload.size(), kPreviewBytes)))
+                      + (e.payload.size() > kPreviewBytes ? u"…"_s : QString());
+    Step step;
+    step.size = e.payload.size();
+    step.peer = e.peer;
+    if (!in)
+        step.sent = e.payload.left(kMaxScriptPayload);
+
+    if (m_kind == SessionKind::Udp) {
+        if (in) {
+            step.name = u"recvfrom"_s;
+            step.python = u"data, addr = sock.recvfrom(65535)"_s;
+            step.c = u"n = recvfrom(sock, buf, 65535, 0, (struct sockaddr *)&peer, &peerlen);"_s;
+            step.comment = tr("%1 from %2").arg(pv, pythonAddress(e.peer));
+            step.cComment = cSafe(tr("n = %1 from %2: %3").arg(e.payload.size()).arg(e.peer.toString(), cpv));
+        } else {
+            step.name = u"sendto"_s;
+            step.python = u"sock.sendto(%1, %2)"_s.arg(preview(e.payload), pythonAddress(e.peer));
+            step.c = u"sendto(sock, %1, %2, 0, (struct sockaddr *)&addr, %3);"_s
+                         .arg(cpv, QString::number(e.payload.size()), cAddress(e.peer));
+            step.comment = oneLine(sizeNote(e.payload.size()).trimmed());
+        }
+        step.state = State::Done;
+        addDataStep(*lane, step);
+        return;
+    }
+
     const QString v = lane->variable;
     if (in) {
         const int buf = bufferSize(e.payload.size());

@@ -13,7 +13,6 @@ TrafficLog::TrafficLog(QObject *parent)
     : QObject(parent)
 {
     m_notify.setSingleShot(true);
-    m_notify.setInterval(33);
     connect(&m_notify, &QTimer::timeout, this, &TrafficLog::notifyNow);
     m_store.setMaxChunkBytes(chunkBytesFor(m_budget));
 }
@@ -58,8 +57,15 @@ void TrafficLog::setByteBudget(qint64 bytes)
 
 void TrafficLog::scheduleNotice()
 {
-    if (!m_notify.isActive())
-        m_notify.start();
+    if (m_notify.isActive())
+        return;
+    int delay = m_quickInterval;
+    if (m_sinceNotice.isValid()) {
+        const qint64 since = m_sinceNotice.elapsed();
+        if (since < kBusyWindowMs)
+            delay = int(qMax<qint64>(delay, busyNotifyInterval() - since));
+    }
+    m_notify.start(delay);
 }
 
 void TrafficLog::enforceBudget()
@@ -87,8 +93,10 @@ void TrafficLog::notifyNow()
     const qsizetype appended = m_pendingAppended;
     m_pendingDropped = 0;
     m_pendingAppended = 0;
-    if (dropped || appended)
+    if (dropped || appended) {
+        m_sinceNotice.start();
         emit changed(dropped, appended);
+    }
 }
 
 void TrafficLog::clear()

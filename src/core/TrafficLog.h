@@ -3,6 +3,7 @@
 #include "PackedEventStore.h"
 #include "TrafficEvent.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -47,8 +48,19 @@ public:
 
     void clear();
 
-    // How often batched change notices go out (default 33 ms, ~30 Hz).
-    void setNotifyInterval(int ms) { m_notify.setInterval(ms); }
+    // How soon a batched change notice goes out after a quiet spell
+    // (default 33 ms). While events keep coming (the last notice went out
+    // less than kBusyWindowMs ago) notices are spaced busyNotifyInterval()
+    // apart: max(this, kBusyNotifyMs), 10 a second, as Wireshark's packet
+    // list during a live capture. A flood then costs views a tenth of a
+    // second's refresh, not thirty.
+    static constexpr int kBusyNotifyMs = 100;
+    static constexpr int kBusyWindowMs = 250;
+    void setNotifyInterval(int ms) { m_quickInterval = ms; }
+    int notifyInterval() const { return m_quickInterval; }
+    int busyNotifyInterval() const { return qMax(m_quickInterval, kBusyNotifyMs); }
+    // The delay of the notice scheduled now, or -1 when none is pending.
+    int pendingNoticeDelay() const { return m_notify.isActive() ? m_notify.interval() : -1; }
 
 signals:
     // Since the last notice: `dropped` events left the front, `appended`
@@ -70,4 +82,6 @@ private:
     qsizetype m_pendingDropped = 0;
     qsizetype m_pendingAppended = 0;
     QTimer m_notify;
+    QElapsedTimer m_sinceNotice;   // invalid until the first notice
+    int m_quickInterval = 33;
 };

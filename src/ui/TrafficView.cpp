@@ -23,6 +23,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSignalBlocker>
+#include <QStyledItemDelegate>
 
 #include <algorithm>
 
@@ -57,7 +58,41 @@ QString fileNamePart(const QString &text)
     return out;
 }
 
+// The preview column drawn from as much of its text as the cell can show.
+// A 200-byte preview of binary data is ~800 characters of escapes, and the
+// style shapes, measures and elides all of them for every row at every
+// repaint: under a flood that was a fifth of the GUI thread.
+class PreviewDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.column() == TrafficLogModel::Preview)
+            option->text = TrafficView::fitPreview(option->text, option->fontMetrics, option->rect.width());
+    }
+};
+
 } // namespace
+
+QString TrafficView::fitPreview(const QString &text, const QFontMetrics &metrics, int width)
+{
+    // No character of the text is narrower than the font's narrowest, so
+    // this many always fill the cell (combining marks aside, which have no
+    // width of their own); the style elides the rest as before.
+    int narrowest = metrics.horizontalAdvance(u' ');
+    for (QChar c : u".,:;'|!iIl1jft"_s)
+        narrowest = qMin(narrowest, metrics.horizontalAdvance(c));
+    qsizetype keep = qsizetype(qMax(0, width) / qMax(1, narrowest)) + 2;
+    if (text.size() <= keep)
+        return text;
+    if (text.at(keep - 1).isHighSurrogate())
+        --keep;
+    return text.first(keep) + u'…';
+}
 
 TrafficView::TrafficView(QWidget *parent)
     : QWidget(parent)
@@ -68,6 +103,7 @@ TrafficView::TrafficView(QWidget *parent)
     m_ui->setupUi(this);
     m_filter->setSourceModel(m_model);
     m_ui->table->setModel(m_filter);
+    m_ui->table->setItemDelegateForColumn(TrafficLogModel::Preview, new PreviewDelegate(m_ui->table));
 
     for (const QString &name : TextCodec::encodings()) {
         const QString label = name == u"ISO-8859-1"_s ? tr("Latin-1 (ISO-8859-1)") : name;
@@ -105,10 +141,6 @@ TrafficView::TrafficView(QWidget *parent)
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &TrafficView::onFilterChanged);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &TrafficView::onFilterReset);
 
-    // Scrolling follows new rows at most every 100 ms, however fast they come.
-    m_autoScroll.setSingleShot(true);
-    m_autoScroll.setInterval(100);
-    connect(&m_autoScroll, &QTimer::timeout, this, &TrafficView::onAutoScrollTimeout);
     m_filterDelay.setSingleShot(true);
     m_filterDelay.setInterval(250);
     connect(&m_filterDelay, &QTimer::timeout, this, &TrafficView::applyTextFilter);
@@ -235,7 +267,7 @@ void TrafficView::setSession(Session *session)
     m_ui->budgetSpin->setEnabled(enabled);
     updateStats();
     m_rowsAdded = true;
-    onAutoScrollTimeout();
+    followNewRows();
 }
 
 Session *TrafficView::session() const
@@ -316,20 +348,19 @@ void TrafficView::setAutoScrollPaused(bool paused)
 
 void TrafficView::onPauseToggled(bool paused)
 {
-    if (paused)
-        m_autoScroll.stop();
-    else if (m_rowsAdded)
-        m_autoScroll.start();
+    if (!paused)
+        followNewRows();
 }
 
+// Rows arrive in the log's batches (at most ~30 a second): scrolling in the
+// same pass lets the view paint the new rows and the new position once.
 void TrafficView::onRowsShown()
 {
     m_rowsAdded = true;
-    if (!isAutoScrollPaused() && !m_autoScroll.isActive())
-        m_autoScroll.start();
+    followNewRows();
 }
 
-void TrafficView::onAutoScrollTimeout()
+void TrafficView::followNewRows()
 {
     if (!m_rowsAdded || isAutoScrollPaused())
         return;

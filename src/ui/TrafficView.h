@@ -16,6 +16,7 @@ class TrafficView;
 }
 class HexDumpView;
 class QAction;
+class QFontMetrics;
 class QModelIndex;
 class QTableView;
 class Session;
@@ -63,6 +64,10 @@ public:
     // What the line under the table says about the log.
     QString statusText() const;
 
+    // The part of a preview a cell `width` pixels wide can show in this
+    // font, with "…" when cut (the style may elide it further).
+    static QString fitPreview(const QString &text, const QFontMetrics &metrics, int width);
+
 signals:
     // Emitted when the current row changes to an event; connectionId is 0
     // for events of the session itself (listening, stopped).
@@ -86,7 +91,7 @@ private:
     void onSourceRowsInserted(const QModelIndex &parent, int first, int last);
     void onLogCleared();
     void onRowsShown();
-    void onAutoScrollTimeout();
+    void followNewRows();
     void onFilterChanged();
     void onFilterReset();
     void onCurrentRowChanged(const QModelIndex &current, const QModelIndex &previous);
@@ -106,7 +111,6 @@ private:
     QPointer<Session> m_session;
     TrafficLogModel *m_model;
     TrafficFilterModel *m_filter;
-    QTimer m_autoScroll;
     QTimer m_statsTimer;
     QTimer m_filterDelay;
     bool m_rowsAdded = false;

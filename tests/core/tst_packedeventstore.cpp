@@ -220,6 +220,7 @@ private slots:
     void wrapAroundAgainstReference_data();
     void wrapAroundAgainstReference();
     void fullChunksAreReused();
+    void growingStoreTakesPrefetchedChunks();
     void maxChunkBytes_data();
     void maxChunkBytes();
     void clearFreesEverything();
@@ -278,7 +279,11 @@ void TestPackedEventStore::payloadSizes_data()
     QTest::addColumn<qsizetype>("size");
     PackedEventStore probe;
     const qsizetype threshold = probe.externalThreshold();
-    for (const qsizetype n : {qsizetype(0), qsizetype(1), qsizetype(32), threshold - 1, threshold, threshold + 1,
+    // 4096 and up are copied with streaming stores (64 at a time after the
+    // destination is 16-aligned, the rest plainly).
+    for (const qsizetype n : {qsizetype(0), qsizetype(1), qsizetype(32), qsizetype(4095), qsizetype(4096),
+                              qsizetype(4097), qsizetype(4096 + 63), qsizetype(65536 + 17),
+                              threshold - 1, threshold, threshold + 1,
                               qsizetype(PackedEventStore::kMaxChunkBytes) - 12, qsizetype(PackedEventStore::kMaxChunkBytes),
                               qsizetype(5 << 20)})
         QTest::newRow(qPrintable(QString::number(n))) << n;
@@ -542,6 +547,47 @@ void TestPackedEventStore::fullChunksAreReused()
     store.clear();
     QCOMPARE(store.spareBytes(), 0);
     QCOMPARE(PackedEventStore::mappedBytesInProcess(), mappedBefore);
+}
+
+// A growing store's full-size chunks come from the helper thread when it
+// has them ready, and hold what is appended to them like any other.
+void TestPackedEventStore::growingStoreTakesPrefetchedChunks()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("chunks are prefetched on Linux only");
+#endif
+    PackedEventStore store;
+    const quint64 takenBefore = PackedEventStore::prefetchedChunksTaken();
+    std::deque<TrafficEvent> reference;
+    qint64 t = kT0;
+    const auto appendOne = [&] {
+        reference.push_back(dataEvent(t, randomBytes(60000, quint32(t)), 3));
+        ++t;
+        return appendChecked(store, reference.back());
+    };
+    // Grow to the first full-size chunk: that asks for the next ones.
+    while (store.bytesUsed() < 2 * PackedEventStore::kMaxChunkBytes)
+        QVERIFY(appendOne());
+    const int rounds = 6;
+    for (int round = 0; round < rounds; ++round) {
+        QTRY_VERIFY(PackedEventStore::prefetchedChunksReady() > 0);
+        // Fill until the next chunk is begun.
+        const quint64 taken = PackedEventStore::prefetchedChunksTaken();
+        const qint64 used = store.bytesUsed();
+        while (store.bytesUsed() - used < PackedEventStore::kMaxChunkBytes / 2)
+            QVERIFY(appendOne());
+        QCOMPARE(PackedEventStore::prefetchedChunksTaken(), taken + 1);
+    }
+    QVERIFY(PackedEventStore::prefetchedChunksTaken() - takenBefore >= quint64(rounds));
+    QCOMPARE(store.size(), qsizetype(reference.size()));
+    for (qsizetype k = 0; k < store.size(); ++k) {
+        const QString diff = difference(store.at(k), reference[size_t(k)]);
+        QVERIFY2(diff.isEmpty(), qPrintable(u"event %1: "_s.arg(k) + diff));
+    }
+    // Only ready ones stay outside the store's accounting; taken ones go with it.
+    const qint64 mapped = PackedEventStore::mappedBytesInProcess();
+    store.clear();
+    QVERIFY(PackedEventStore::mappedBytesInProcess() < mapped);
 }
 
 void TestPackedEventStore::maxChunkBytes_data()

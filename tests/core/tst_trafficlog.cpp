@@ -85,6 +85,7 @@ private slots:
     void raisingBudgetDropsNothing();
     void batchedNotice();
     void noticeInterval();
+    void busyNoticesAreSpacedOut();
     void noticesAddUp_data();
     void noticesAddUp();
     void clear();
@@ -466,6 +467,45 @@ void TestTrafficLog::noticeInterval()
     QVERIFY2(clock.elapsed() >= 900, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(spy.at(0).at(0).value<qsizetype>(), 0);
     QCOMPARE(spy.at(0).at(1).value<qsizetype>(), 2);
+}
+
+// A notice right after another (events keep coming) waits the busy
+// interval; after a quiet spell the quick one. Fewer notices for a flood
+// only: every event is still in one of them.
+void TestTrafficLog::busyNoticesAreSpacedOut()
+{
+    TrafficLog log;
+    QCOMPARE(log.notifyInterval(), 33);
+    QCOMPARE(log.busyNotifyInterval(), TrafficLog::kBusyNotifyMs);
+    QCOMPARE(log.pendingNoticeDelay(), -1);
+    log.append(makeEvent(0, 10));
+    QCOMPARE(log.pendingNoticeDelay(), 33);   // the first one: quick
+
+    // Appended from the notice itself: the next one is a busy one.
+    int delayAfterNotice = -1;
+    qsizetype announced = 0;
+    int next = 1;
+    connect(&log, &TrafficLog::changed, &log, [&](qsizetype, qsizetype appended) {
+        announced += appended;
+        if (next < 6) {
+            log.append(makeEvent(next++, 10));
+            delayAfterNotice = log.pendingNoticeDelay();
+        }
+    });
+    QTRY_COMPARE(announced, qsizetype(6));
+    QVERIFY2(delayAfterNotice > log.notifyInterval() && delayAfterNotice <= log.busyNotifyInterval(),
+             qPrintable(QString::number(delayAfterNotice)));
+    QCOMPARE(announced, log.size());
+
+    // After a quiet spell longer than the busy window: quick again.
+    QTest::qWait(TrafficLog::kBusyWindowMs + 50);
+    log.append(makeEvent(next++, 10));
+    QCOMPARE(log.pendingNoticeDelay(), log.notifyInterval());
+    QTRY_COMPARE(announced, qsizetype(7));
+
+    // A slower quick interval is never sped up by the busy one.
+    log.setNotifyInterval(500);
+    QCOMPARE(log.busyNotifyInterval(), 500);
 }
 
 void TestTrafficLog::noticesAddUp_data()

@@ -17,6 +17,8 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFontDatabase>
+#include <QStyleOptionViewItem>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -141,6 +143,7 @@ private slots:
     void filtersByDirectionPeerAndText();
     void filterAppliesToNewRowsIncrementally();
     void pausedAutoScrollStaysPut();
+    void longPreviewIsCutToTheCell();
     void clearEmptiesTheLog();
     void detailMarksInvalidBytes_data();
     void detailMarksInvalidBytes();
@@ -370,6 +373,51 @@ void TestTrafficView::pausedAutoScrollStaysPut()
 
     rig.view->setAutoScrollPaused(false);
     QTRY_COMPARE(bar->value(), bar->maximum());
+}
+
+// A preview is laid out only as far as its cell can show: the cut text
+// still overfills the cell (the style elides it as before), and the model
+// keeps the whole preview for everything else.
+void TestTrafficView::longPreviewIsCutToTheCell()
+{
+    const QFontMetrics fm(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    const QString escapes = QString(u"\\x01"_s).repeated(200);  // 200 control bytes, 800 characters
+    const int width = 300;
+    const QString cut = TrafficView::fitPreview(escapes, fm, width);
+    QVERIFY2(cut.size() < escapes.size() / 2, qPrintable(QString::number(cut.size())));
+    QVERIFY(cut.endsWith(u'…'));
+    QVERIFY(escapes.startsWith(cut.chopped(1)));
+    QVERIFY(fm.horizontalAdvance(cut) > width);
+    // What fits stays whole, and nothing is cut for a cell wide enough.
+    QCOMPARE(TrafficView::fitPreview(u"hello\\r\\n"_s, fm, width), u"hello\\r\\n"_s);
+    QCOMPARE(TrafficView::fitPreview(escapes, fm, fm.horizontalAdvance(escapes)), escapes);
+    // A character outside the BMP is kept whole or left out, never halved.
+    const QString emoji = QString(u"😀"_s).repeated(400);
+    const QString emojiCut = TrafficView::fitPreview(emoji, fm, width);
+    QVERIFY(emojiCut.size() < emoji.size());
+    QVERIFY(!emojiCut.chopped(1).back().isHighSurrogate());
+    QVERIFY(emoji.startsWith(emojiCut.chopped(1)));
+
+    // In the view: the delegate measures the cut text, the model has it all.
+    Rig rig;
+    QVERIFY(rig.start());
+    QTcpSocket *client = rig.connectClient();
+    QVERIFY(client);
+    QVERIFY(rig.send(client, QByteArray(200, '\x01')));
+    const int row = rig.lastRow(TrafficEvent::Kind::Data, TrafficEvent::Direction::In);
+    QVERIFY(row >= 0);
+    const QModelIndex index = rig.shown()->index(row, kPreview);
+    QCOMPARE(index.data().toString(), escapes);
+    QAbstractItemDelegate *delegate = rig.view->table()->itemDelegateForColumn(kPreview);
+    if (!delegate)
+        delegate = rig.view->table()->itemDelegate();
+    QStyleOptionViewItem option;
+    option.initFrom(rig.view->table()->viewport());
+    option.rect = QRect(0, 0, width, 20);
+    const int hint = delegate->sizeHint(option, index).width();
+    const QFontMetrics shownFont(index.data(Qt::FontRole).value<QFont>());
+    QVERIFY2(hint < shownFont.horizontalAdvance(escapes) / 2, qPrintable(QString::number(hint)));
+    QVERIFY2(hint > width, qPrintable(QString::number(hint)));
 }
 
 void TestTrafficView::clearEmptiesTheLog()
