@@ -125,10 +125,11 @@ char *mapChunk(size_t len, bool touch)
 // Maps and populates the next full-size chunks on a thread of its own while
 // a log grows, so the page faults and zeroing of its first budget's worth
 // of memory (a flood's first 64 MiB) are not on the GUI thread. Up to
-// kDepth chunks are kept ready, for any store of the process (one ahead was
-// not enough at 1 GB/s with the sender on the other core); those never
-// taken stay ready (8 MiB at most). Never destroyed: its thread waits for
-// work until the process ends.
+// kDepth chunks are kept ready (one ahead was not enough at 1 GB/s with the
+// sender on the other core), and never more than the growing store says it
+// still has room for: a log that reached its budget reuses its own chunks,
+// and then none are kept. Never destroyed: its thread waits for work until
+// the process ends.
 class ChunkPrefetcher
 {
 public:
@@ -152,24 +153,33 @@ public:
         return mem;
     }
 
-    // Tops the ready chunks up to kDepth, unless that is under way.
-    void request()
+    // Keeps `wanted` chunks ready (at most kDepth): unmaps those beyond it
+    // now, and has the thread prepare the missing ones.
+    void request(size_t wanted)
     {
+        wanted = qMin(wanted, kDepth);
+        std::vector<char *> surplus;
         {
             const std::lock_guard lock(m_mutex);
-            if (m_ready.size() >= kDepth || m_working || m_disabled)
-                return;
-            if (!m_started) {
-                m_started = true;
-                try {
-                    std::thread([this] { run(); }).detach();
-                } catch (const std::system_error &) {
-                    m_disabled = true;  // no thread: stores map their own
-                    return;
-                }
+            m_wanted = wanted;
+            while (m_ready.size() > wanted) {
+                surplus.push_back(m_ready.back());
+                m_ready.pop_back();
             }
-            m_working = true;
+            if (m_ready.size() < wanted && !m_working && !m_disabled) {
+                if (!m_started) {
+                    m_started = true;
+                    try {
+                        std::thread([this] { run(); }).detach();
+                    } catch (const std::system_error &) {
+                        m_disabled = true;  // no thread: stores map their own
+                    }
+                }
+                m_working = !m_disabled;
+            }
         }
+        for (char *mem : surplus)
+            munmap(mem, size_t(PackedEventStore::kMaxChunkBytes));
         m_wake.notify_one();
     }
 
@@ -191,12 +201,19 @@ private:
         std::unique_lock lock(m_mutex);
         for (;;) {
             m_wake.wait(lock, [this] { return m_working; });
-            while (m_ready.size() < kDepth) {
+            while (m_ready.size() < m_wanted) {
                 lock.unlock();
                 char *mem = mapChunk(size_t(PackedEventStore::kMaxChunkBytes), true);
                 lock.lock();
                 if (!mem)
                     break;  // out of memory: the store's own mmap reports it
+                if (m_ready.size() >= m_wanted) {
+                    // Asked for fewer meanwhile (the log is full).
+                    lock.unlock();
+                    munmap(mem, size_t(PackedEventStore::kMaxChunkBytes));
+                    lock.lock();
+                    break;
+                }
                 m_ready.push_back(mem);
             }
             m_working = false;
@@ -206,6 +223,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::vector<char *> m_ready;
+    size_t m_wanted = 0;
     quint64 m_taken = 0;
     bool m_working = false;
     bool m_started = false;
@@ -594,14 +612,16 @@ void PackedEventStore::newChunk(qsizetype bytes, qint64 baseUs)
 #ifdef Q_OS_LINUX
         if (bytes == kMaxChunkBytes) {
             // Prepared by the prefetcher if it kept up, mapped here if not;
-            // either way the next one is asked for: the log is growing.
+            // either way the next ones are asked for, as many as the
+            // store's limit still has room for.
             ChunkPrefetcher &prefetcher = ChunkPrefetcher::instance();
             c.mem = prefetcher.take();
             if (!c.mem)
                 c.mem = mapChunk(size_t(bytes), false);
             if (!c.mem)
                 qBadAlloc();
-            prefetcher.request();
+            const qint64 room = m_prefetchLimit - (m_bytes + bytes + chunkOverhead());
+            prefetcher.request(room > 0 ? size_t(room / (bytes + chunkOverhead())) : 0);
             c.mapped = true;
             g_mappedBytes += bytes;
         }

@@ -86,6 +86,10 @@ public:
     // mappedBytesInProcess() until taken). Always 0 off Linux.
     static quint64 prefetchedChunksTaken();
     static qsizetype prefetchedChunksReady();
+    // How large this store may grow (TrafficLog's budget): chunks are
+    // prepared ahead only for the room left below it. 0, the default,
+    // prepares none.
+    void setPrefetchLimit(qint64 bytes) { m_prefetchLimit = bytes; }
 
     // Bookkeeping charged per chunk, side entry and context (their structs,
     // the containers' nodes). A context whose endpoints have an IPv6 scope
@@ -192,6 +196,7 @@ private:
     qsizetype m_size = 0;
     quint64 m_frontOrdinal = 0;    // ordinal of at(0)
     qint64 m_bytes = 0;
+    qint64 m_prefetchLimit = 0;
     qsizetype m_maxChunk = kMaxChunkBytes;
     qsizetype m_nextChunk = kMinChunkBytes;
     mutable size_t m_lastChunk = 0;  // chunkOf()'s guess, for sequential reads

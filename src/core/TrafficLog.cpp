@@ -15,6 +15,7 @@ TrafficLog::TrafficLog(QObject *parent)
     m_notify.setSingleShot(true);
     connect(&m_notify, &QTimer::timeout, this, &TrafficLog::notifyNow);
     m_store.setMaxChunkBytes(chunkBytesFor(m_budget));
+    m_store.setPrefetchLimit(m_budget);
 }
 
 void TrafficLog::append(const TrafficEvent &event)
@@ -33,6 +34,7 @@ void TrafficLog::setByteBudget(qint64 bytes)
 {
     m_budget = qMax<qint64>(bytes, 4096);
     m_store.setMaxChunkBytes(chunkBytesFor(m_budget));
+    m_store.setPrefetchLimit(m_budget);
     if (m_store.hasChunksOver(m_store.maxChunkBytes())) {
         // Chunks made for the larger budget are freed only whole, and one may
         // be larger than the new budget: keep the newest events that can fit

@@ -557,6 +557,9 @@ void TestPackedEventStore::growingStoreTakesPrefetchedChunks()
     QSKIP("chunks are prefetched on Linux only");
 #endif
     PackedEventStore store;
+    // Room for the first chunks and 6 more, with some to spare.
+    const qint64 limit = 16 * (PackedEventStore::kMaxChunkBytes + PackedEventStore::chunkOverhead());
+    store.setPrefetchLimit(limit);
     const quint64 takenBefore = PackedEventStore::prefetchedChunksTaken();
     std::deque<TrafficEvent> reference;
     qint64 t = kT0;
@@ -584,10 +587,29 @@ void TestPackedEventStore::growingStoreTakesPrefetchedChunks()
         const QString diff = difference(store.at(k), reference[size_t(k)]);
         QVERIFY2(diff.isEmpty(), qPrintable(u"event %1: "_s.arg(k) + diff));
     }
-    // Only ready ones stay outside the store's accounting; taken ones go with it.
+    // Near the limit fewer are kept ready, at it none: a full log reuses
+    // its own chunks, and prepared ones would be memory nobody uses.
+    while (store.bytesUsed() < limit - 2 * (PackedEventStore::kMaxChunkBytes + PackedEventStore::chunkOverhead()))
+        QVERIFY(appendOne());
+    QVERIFY(PackedEventStore::prefetchedChunksReady() <= 2);
+    while (store.bytesUsed() <= limit - PackedEventStore::kMaxChunkBytes)
+        QVERIFY(appendOne());
+    QTRY_COMPARE(PackedEventStore::prefetchedChunksReady(), qsizetype(0));
+    // Taken ones go with the store.
     const qint64 mapped = PackedEventStore::mappedBytesInProcess();
     store.clear();
     QVERIFY(PackedEventStore::mappedBytesInProcess() < mapped);
+
+    // A store without a limit (the default) has none prepared.
+    PackedEventStore unlimited;
+    const quint64 takenNow = PackedEventStore::prefetchedChunksTaken();
+    t = kT0;
+    while (unlimited.bytesUsed() < 6 * PackedEventStore::kMaxChunkBytes) {
+        unlimited.append(dataEvent(t, randomBytes(60000, quint32(t)), 3));
+        ++t;
+    }
+    QCOMPARE(PackedEventStore::prefetchedChunksReady(), qsizetype(0));
+    QCOMPARE(PackedEventStore::prefetchedChunksTaken(), takenNow);
 }
 
 void TestPackedEventStore::maxChunkBytes_data()
