@@ -35,7 +35,8 @@ public:
     SocketNarrator::Language language() const { return m_language; }
     void setLanguage(SocketNarrator::Language language);
 
-    // What is drawn now, for tests and assistive technology.
+    // What is drawn now (brought up to date first if the view was hidden),
+    // for tests and assistive technology.
     int drawnLaneCount() const;
     QStringList drawnLaneTitles() const;
     QString narrationText() const;   // the narration lines drawn, one per line
@@ -43,8 +44,13 @@ public:
 signals:
     void languageChanged(SocketNarrator::Language language);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void onNarratorChanged();
+    void redraw();
+    void ensureDrawn() const;
     void onCopyClicked();
     void onLanguageToggled();
     void updateTexts();
@@ -58,4 +64,5 @@ private:
     QLabel *m_status = nullptr;
     QScrollArea *m_scroll = nullptr;
     LifecycleCanvas *m_canvas = nullptr;
+    bool m_stale = false;   // the narrator changed while hidden
 };

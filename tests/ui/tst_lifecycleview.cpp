@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QScrollArea>
 #include <QTcpSocket>
 #include <QTest>
@@ -27,6 +28,7 @@ private slots:
     void copiesTheScript();
     void capsTheDrawnLanes();
     void emptyWithoutSession();
+    void hiddenViewDrawsWhenShown();
 };
 
 void TestLifecycleView::showsOneLanePerAcceptedConnection_data()
@@ -138,9 +140,10 @@ void TestLifecycleView::capsTheDrawnLanes()
             QTRY_COMPARE(server.clientCount(), i + 1);
     }
     QTRY_COMPARE(server.clientCount(), clients);
-    QTRY_COMPARE(view.drawnLaneCount(), 1 + LifecycleView::kMaxDrawnLanes);
-    // The newest are drawn; the note says the rest are left out.
-    QVERIFY(view.drawnLaneTitles().last().contains(u"#%1 "_s.arg(clients)));
+    // The newest are drawn (once the narrator's notice of the last accept
+    // is out: the cap can be reached before); the note says the rest are left out.
+    QTRY_VERIFY(view.drawnLaneTitles().last().contains(u"#%1 "_s.arg(clients)));
+    QCOMPARE(view.drawnLaneCount(), 1 + LifecycleView::kMaxDrawnLanes);
     auto *note = view.findChild<QLabel *>(u"noteLabel"_s);
     QVERIFY(note && note->isVisibleTo(&view));
     QVERIFY(note->text().contains(u"5"_s));
@@ -164,4 +167,43 @@ void TestLifecycleView::emptyWithoutSession()
 }
 
 QTEST_MAIN(TestLifecycleView)
+// In a tab that is not current the view does not redraw on each notice;
+// shown again (or asked what it draws) it is up to date.
+void TestLifecycleView::hiddenViewDrawsWhenShown()
+{
+    TcpServerSession server;
+    QVERIFY(server.start());
+    LifecycleView view;
+    view.setSession(&server);
+    view.resize(900, 600);
+    view.show();
+    QTRY_COMPARE(view.drawnLaneCount(), 1);
+    auto *canvas = view.findChild<QWidget *>(u"lifecycleCanvas"_s);
+    QVERIFY(canvas);
+    view.hide();
+
+    QSignalSpy notices(view.narrator(), &SocketNarrator::changed);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.listenEndpoint().port);
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_COMPARE(server.clientCount(), 1);
+    QTRY_VERIFY(notices.size() >= 1);
+    const QString port = QString::number(client.localPort());
+    QVERIFY2(!canvas->accessibleDescription().contains(port), qPrintable(canvas->accessibleDescription()));
+
+    view.show();
+    QVERIFY2(canvas->accessibleDescription().contains(port), qPrintable(canvas->accessibleDescription()));
+    QCOMPARE(view.drawnLaneCount(), 2);
+
+    // Asked while hidden and behind: brought up to date first.
+    view.hide();
+    QTcpSocket second;
+    second.connectToHost(QHostAddress::LocalHost, server.listenEndpoint().port);
+    QVERIFY(second.waitForConnected(5000));
+    QTRY_COMPARE(server.clientCount(), 2);
+    QVERIFY(!view.isVisible());
+    QTRY_COMPARE(view.drawnLaneCount(), 3);
+    QVERIFY(view.drawnLaneTitles().last().contains(QString::number(second.localPort())));
+}
+
 #include "tst_lifecycleview.moc"
