@@ -126,6 +126,9 @@ int main(int argc, char *argv[])
     // and say so when even that cannot hold the client limit asked for.
     const SocketProbe::FileLimit files = SocketProbe::raiseFileLimit();
     const qint64 needed = qint64(cli.options.maxClients) + 256;
+    // Room for every client's socket and its probe's duplicate, made while
+    // this is the only thread (no other thread waits on the growth).
+    SocketProbe::reserveDescriptorTable(2 * qint64(qMax(cli.options.maxClients, 1000)) + 256);
     if (cli.options.tcpServer && cli.options.maxClients > 0 && files.now > 0 && files.now < needed)
         printLine(stderr, QStringLiteral("socket-workbench: the open-file limit is %1 (hard limit); "
                                          "--max-clients %2 needs about %3: raise it with ulimit -Hn")

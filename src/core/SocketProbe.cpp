@@ -48,6 +48,27 @@ SocketProbe::FileLimit SocketProbe::raiseFileLimit()
     return result;
 }
 
+qint64 SocketProbe::reserveDescriptorTable(qint64 descriptors)
+{
+    rlimit r{};
+    if (::getrlimit(RLIMIT_NOFILE, &r) != 0)
+        return -1;
+    const qint64 limit = r.rlim_cur == RLIM_INFINITY ? (qint64(1) << 20) : qint64(r.rlim_cur);
+    const qint64 count = qMin<qint64>(qMin<qint64>(descriptors, limit), 65536);
+    if (count <= 0)
+        return -1;
+    const int any = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (any < 0)
+        return -1;
+    // The lowest free descriptor at or above count - 1: the table grows to hold it.
+    const int high = ::fcntl(any, F_DUPFD_CLOEXEC, int(count - 1));
+    ::close(any);
+    if (high < 0)
+        return -1;
+    ::close(high);
+    return qint64(high) + 1;
+}
+
 SocketProbe::SocketProbe(qintptr descriptor)
 {
     attach(descriptor);
