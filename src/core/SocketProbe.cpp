@@ -50,11 +50,8 @@ SocketProbe::FileLimit SocketProbe::raiseFileLimit()
 
 qint64 SocketProbe::reserveDescriptorTable(qint64 descriptors)
 {
-    rlimit r{};
-    if (::getrlimit(RLIMIT_NOFILE, &r) != 0)
-        return -1;
-    const qint64 limit = r.rlim_cur == RLIM_INFINITY ? (qint64(1) << 20) : qint64(r.rlim_cur);
-    const qint64 count = qMin<qint64>(qMin<qint64>(descriptors, limit), 65536);
+    // The limit now (fileLimit() keeps the one first asked, maybe before the raise).
+    const qint64 count = qMin<qint64>(qMin<qint64>(descriptors, currentFileLimit()), 65536);
     if (count <= 0)
         return -1;
     const int any = ::open("/dev/null", O_RDONLY | O_CLOEXEC);

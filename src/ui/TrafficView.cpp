@@ -352,8 +352,9 @@ void TrafficView::onPauseToggled(bool paused)
         followNewRows();
 }
 
-// Rows arrive in the log's batches (at most ~30 a second): scrolling in the
-// same pass lets the view paint the new rows and the new position once.
+// Rows arrive in the log's batches (~30 a second at most, 10 in a flood):
+// scrolling in the same pass lets the view paint the new rows and the new
+// position once.
 void TrafficView::onRowsShown()
 {
     m_rowsAdded = true;

@@ -166,7 +166,6 @@ void TestLifecycleView::emptyWithoutSession()
     QCOMPARE(view.drawnLaneCount(), 0);
 }
 
-QTEST_MAIN(TestLifecycleView)
 // In a tab that is not current the view does not redraw on each notice;
 // shown again (or asked what it draws) it is up to date.
 void TestLifecycleView::hiddenViewDrawsWhenShown()
@@ -206,4 +205,5 @@ void TestLifecycleView::hiddenViewDrawsWhenShown()
     QVERIFY(view.drawnLaneTitles().last().contains(QString::number(second.localPort())));
 }
 
+QTEST_MAIN(TestLifecycleView)
 #include "tst_lifecycleview.moc"
