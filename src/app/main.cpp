@@ -217,6 +217,8 @@ int main(int argc, char *argv[])
     // with what they sent: stopped first, so what was read is also counted.
     for (Session *session : workbench.sessions())
         session->stop();
+    // Their last events before the totals that count them.
+    workbench.flushPrinted();
     for (const Session *session : workbench.sessions()) {
         const SessionCounters c = session->counters();
         QString line = QStringLiteral("totals %1#%2 in=%3 messages-in=%4 out=%5 messages-out=%6 "

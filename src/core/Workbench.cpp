@@ -30,6 +30,7 @@ Workbench::~Workbench()
         m_writer->close();
     for (const auto &[session, capture] : m_captures)
         capture->stop();
+    flushPrinted();
 }
 
 void Workbench::adopt(Session *session)
@@ -124,10 +125,9 @@ CaptureWriter *Workbench::startCapture(Session *session, const QString &dir, QSt
     m_captures[session] = capture;
     if (m_print) {
         // Where the files go, on the lifecycle channel: scripts need the folder name.
-        const QByteArray line = TrafficEvent::sessionName(session->kind()).toUtf8() + " capture folder="
-            + capture->folder().toUtf8() + '\n';
-        std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-        std::fflush(stdout);
+        printLine(TrafficEvent::sessionName(session->kind()).toUtf8() + " capture folder="
+                  + capture->folder().toUtf8() + '\n');
+        flushPrinted();
     }
     emit captureChanged(session);
     return capture;
@@ -161,10 +161,37 @@ void Workbench::setLogBudget(qint64 bytes)
         s->log()->setByteBudget(bytes);
 }
 
-void Workbench::setPrintEvents(bool on, bool verbose)
+void Workbench::setPrintEvents(bool on, bool verbose, FILE *out)
 {
+    flushPrinted();
     m_print = on;
     m_verbose = verbose;
+    m_out = out ? out : stdout;
+}
+
+void Workbench::printLine(const QByteArray &line)
+{
+    m_printed += line;
+    if (m_printed.size() >= kPrintFlushBytes) {
+        flushPrinted();
+    } else if (!m_printFlushScheduled) {
+        // A zero timer runs in this pass of the event loop, before it waits
+        // again: a line is never held while the program is idle.
+        m_printFlushScheduled = true;
+        QTimer::singleShot(0, this, [this] {
+            m_printFlushScheduled = false;
+            flushPrinted();
+        });
+    }
+}
+
+void Workbench::flushPrinted()
+{
+    if (m_printed.isEmpty())
+        return;
+    std::fwrite(m_printed.constData(), 1, size_t(m_printed.size()), m_out);
+    std::fflush(m_out);
+    m_printed.resize(0);  // keeps the capacity for the next pass
 }
 
 void Workbench::print(const TrafficEvent &e)
@@ -184,9 +211,7 @@ void Workbench::print(const TrafficEvent &e)
         line += QStringLiteral(" size=%1 %2").arg(e.payload.size()).arg(TextCodec::toEscaped(e.payload.left(256)));
     if (!e.message.isEmpty())
         line += QStringLiteral(": ") + e.message;
-    const QByteArray out = line.toUtf8() + '\n';
-    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
-    std::fflush(stdout);
+    printLine(line.toUtf8() + '\n');
 }
 
 bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)

@@ -5,6 +5,9 @@
 #include <QList>
 #include <QObject>
 
+#include <QByteArray>
+
+#include <cstdio>
 #include <map>
 
 class CaptureWriter;
@@ -52,8 +55,16 @@ public:
     void setLogBudget(qint64 bytes);
     qint64 logBudget() const { return m_logBudget; }
 
-    // Print events on standard output: lifecycle events always, data too when verbose.
-    void setPrintEvents(bool on, bool verbose);
+    // Print events on standard output (or `out`): lifecycle events always,
+    // data too when verbose. Lines of one event-loop pass go out together,
+    // in one write at the end of the pass (or each 64 KiB): one write and
+    // one wake-up of the reader per line cost more than the event itself
+    // when thousands of clients come and go.
+    void setPrintEvents(bool on, bool verbose, FILE *out = stdout);
+    // Writes the printed lines not written yet, now (before other output
+    // that must follow them, and before quitting).
+    void flushPrinted();
+    static constexpr qsizetype kPrintFlushBytes = 64 * 1024;
 
     // Creates, configures and starts the sessions the options name.
     // False with *error when a start-up step fails before any traffic.
@@ -79,6 +90,11 @@ private:
     JsonLinesWriter *m_writer = nullptr;
     std::map<Session *, CaptureWriter *> m_captures;
     qint64 m_logBudget = 0;
+    void printLine(const QByteArray &line);
+
     bool m_print = false;
     bool m_verbose = false;
+    FILE *m_out = stdout;
+    QByteArray m_printed;
+    bool m_printFlushScheduled = false;
 };
