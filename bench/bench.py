@@ -78,7 +78,7 @@ def proc_net(kind, port):
             if lport != port:
                 continue
             tx, rx = (int(x, 16) for x in p[4].split(":"))
-            rows.append({"state": int(p[3], 16), "rx": rx, "tx": tx, "inode": int(p[9]),
+            rows.append({"state": int(p[3], 16), "rx": rx, "tx": tx, "inode": int(p[9]), "peer": p[2],
                          "drops": int(p[12]) if kind == "udp" else 0})
     return rows
 
@@ -88,8 +88,10 @@ TCP_ESTABLISHED, TCP_LISTEN = 1, 10
 
 def tcp_accepted(port):
     """Established sockets on the listening port that a process has accepted
-    (sockets still in the accept queue have no inode yet)."""
-    return sum(1 for r in proc_net("tcp", port) if r["state"] == TCP_ESTABLISHED and r["inode"] != 0)
+    (sockets still in the accept queue have no inode yet), each once: the
+    kernel writes /proc/net/tcp a page at a time, and a table that changes
+    between pages can show a socket twice."""
+    return len({r["peer"] for r in proc_net("tcp", port) if r["state"] == TCP_ESTABLISHED and r["inode"] != 0})
 
 
 def percentile(values, q):
