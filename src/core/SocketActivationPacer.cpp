@@ -9,6 +9,17 @@ SocketActivationPacer::SocketActivationPacer(QAbstractEventDispatcher *dispatche
     // awake: the dispatcher starts a pass (before it polls again).
     if (dispatcher)
         connect(dispatcher, &QAbstractEventDispatcher::awake, this, &SocketActivationPacer::onAwake);
+    m_passEnd.setSingleShot(true);
+    m_passEnd.setInterval(0);
+    connect(&m_passEnd, &QTimer::timeout, this, &SocketActivationPacer::onPassEnd);
+}
+
+SocketActivationPacer::~SocketActivationPacer()
+{
+    // Nothing stays disabled behind the pacer's back.
+    for (const QPointer<QSocketNotifier> &n : m_parked)
+        if (n)
+            n->setEnabled(true);
 }
 
 void SocketActivationPacer::setBudget(int passMs, int perPass)
@@ -22,7 +33,7 @@ void SocketActivationPacer::onAwake()
     m_mostInOnePass = qMax(m_mostInOnePass, m_delivered + m_forced);
     if (m_heldThisPass)
         ++m_pacedPasses;
-    else
+    else if (m_parked.empty())
         m_waiting.clear();  // the storm is over: forget who waited
     m_delivered = 0;
     m_forced = 0;
@@ -58,5 +69,38 @@ bool SocketActivationPacer::eventFilter(QObject *watched, QEvent *event)
         ++*it;
     m_heldThisPass = true;
     ++m_heldBack;
+    auto *notifier = qobject_cast<QSocketNotifier *>(watched);
+    if (notifier && notifier->type() == QSocketNotifier::Read) {
+        m_toPark.emplace_back(notifier);
+        if (!m_passEnd.isActive())
+            m_passEnd.start();
+    }
     return true;
+}
+
+void SocketActivationPacer::onPassEnd()
+{
+    for (const QPointer<QSocketNotifier> &n : m_toPark) {
+        if (n && n->isEnabled()) {
+            n->setEnabled(false);
+            m_parked.push_back(n);
+            ++m_parkedTotal;
+        }
+    }
+    m_toPark.clear();
+    // About as many back as this pass delivered (a pass's count budget at
+    // most), oldest first: the next poll reports those still ready
+    // (readiness is level-triggered: nothing was lost). Those held again
+    // keep counting towards starved (see eventFilter).
+    const int wanted = qMin(m_perPass, qMax(m_delivered + m_forced, 32));
+    for (int back = 0; back < wanted && !m_parked.empty();) {
+        const QPointer<QSocketNotifier> n = m_parked.front();
+        m_parked.pop_front();
+        if (!n || n->isEnabled())
+            continue;  // deleted, or enabled by its owner meanwhile
+        n->setEnabled(true);
+        ++back;
+    }
+    if (!m_parked.empty())
+        m_passEnd.start();  // the next pass
 }

@@ -1,7 +1,8 @@
 // SocketActivationPacer against real loopback sockets and pipes: a storm of
 // notices is spread over event-loop passes within the bound, nothing a peer
-// sent or closed is lost, and notifiers that are always ready do not starve
-// the others.
+// sent or closed is lost, notifiers that are always ready do not starve
+// the others, and held-back ones are parked so that later passes see only
+// about a budget's worth of them ready.
 
 #include "SocketActivationPacer.h"
 
@@ -19,8 +20,9 @@
 #include <vector>
 
 namespace {
-// Counts the socket notices delivered per pass of the event loop (installed
-// before the pacer, so it runs after it and sees only what it let through).
+// Counts the socket notices delivered per pass of the event loop. Installed
+// before the pacer, it runs after it and sees only what it let through;
+// installed after, it sees every notice the dispatcher sends.
 class PassCounter : public QObject
 {
 public:
@@ -40,6 +42,41 @@ public:
     int mostInOnePass() const { return qMax(most, inPass); }
     int inPass = 0;
     int most = 0;
+};
+
+// `count` pipes with one byte each; a notice reads its pipe's byte, so each
+// is served once and is then no longer ready.
+struct ReadyPipes
+{
+    std::vector<std::array<int, 2>> fds;
+    std::vector<std::unique_ptr<QSocketNotifier>> notifiers;
+    std::vector<int> served;
+
+    bool open(int count)
+    {
+        served.assign(count, 0);
+        for (int i = 0; i < count; ++i) {
+            std::array<int, 2> p{};
+            if (::pipe(p.data()) != 0 || ::write(p[1], "x", 1) != 1)
+                return false;
+            fds.push_back(p);
+            notifiers.push_back(std::make_unique<QSocketNotifier>(p[0], QSocketNotifier::Read));
+            QObject::connect(notifiers.back().get(), &QSocketNotifier::activated, notifiers.back().get(), [this, i] {
+                char c;
+                if (::read(fds[i][0], &c, 1) == 1)
+                    ++served[i];
+            });
+        }
+        return true;
+    }
+    ~ReadyPipes()
+    {
+        notifiers.clear();
+        for (auto &p : fds) {
+            ::close(p[0]);
+            ::close(p[1]);
+        }
+    }
 };
 
 struct Storm
@@ -104,6 +141,8 @@ private slots:
     void unpacedStormIsOnePass();
     void stormIsSpreadAndNothingLost();
     void alwaysReadyNotifiersDoNotStarveOthers();
+    void heldBackNotifiersAreParked();
+    void pacerGoneLeavesNothingDisabled();
 };
 
 void TestSocketActivationPacer::unpacedStormIsOnePass()
@@ -168,5 +207,95 @@ void TestSocketActivationPacer::alwaysReadyNotifiersDoNotStarveOthers()
     QVERIFY2(counter.mostInOnePass() <= 40, qPrintable(QString::number(counter.mostInOnePass())));
 }
 
-QTEST_GUILESS_MAIN(TestSocketActivationPacer)
+void TestSocketActivationPacer::heldBackNotifiersAreParked()
+{
+    constexpr int kPipes = 400;
+    constexpr int kBudget = 50;
+    ReadyPipes pipes;
+    QVERIFY(pipes.open(kPipes));
+    SocketActivationPacer pacer(QAbstractEventDispatcher::instance());
+    pacer.setBudget(60000, kBudget);
+    PassCounter let;  // what the pacer let through
+    PassCounter sent;  // what the dispatcher sent the pacer
+    QCoreApplication::instance()->installEventFilter(&let);
+    QCoreApplication::instance()->installEventFilter(&pacer);
+    QCoreApplication::instance()->installEventFilter(&sent);
+
+    QCoreApplication::processEvents();
+    // The first pass: every pipe was ready, the budget's worth let through,
+    // the rest parked once delivered (and a pass's worth enabled again).
+    QCOMPARE(sent.mostInOnePass(), kPipes);
+    QCOMPARE(let.mostInOnePass(), kBudget);
+    QCOMPARE(pacer.parkedTotal(), quint64(kPipes - kBudget));
+    QCOMPARE(pacer.parkedNow(), kPipes - 2 * kBudget);
+    // Their owner may delete some while parked, or enable them itself.
+    int deleted = 0;
+    int enabledByOwner = 0;
+    for (int i = 0; i < kPipes && (deleted < 20 || enabledByOwner < 10); ++i) {
+        if (pipes.served[i] != 0 || !pipes.notifiers[i] || pipes.notifiers[i]->isEnabled())
+            continue;
+        if (deleted < 20) {
+            pipes.notifiers[i].reset();
+            ++deleted;
+        } else {
+            pipes.notifiers[i]->setEnabled(true);
+            ++enabledByOwner;
+        }
+    }
+    QCOMPARE(deleted, 20);
+    QCOMPARE(enabledByOwner, 10);
+
+    sent.most = sent.inPass = 0;
+    for (int pass = 0; pass < 200 && pacer.parkedNow() > 0; ++pass)
+        QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    QCoreApplication::instance()->removeEventFilter(&sent);
+    QCoreApplication::instance()->removeEventFilter(&pacer);
+    QCoreApplication::instance()->removeEventFilter(&let);
+
+    // Later passes: about a budget's worth ready, not the 300-odd still waiting.
+    QVERIFY2(sent.mostInOnePass() <= 2 * kBudget, qPrintable(QString::number(sent.mostInOnePass())));
+    QCOMPARE(pacer.parkedNow(), 0);
+    // Every pipe still there was served exactly once and is enabled again.
+    for (int i = 0; i < kPipes; ++i) {
+        if (!pipes.notifiers[i])
+            continue;
+        QVERIFY2(pipes.served[i] == 1, qPrintable(QStringLiteral("pipe %1 served %2 times").arg(i).arg(pipes.served[i])));
+        QVERIFY2(pipes.notifiers[i]->isEnabled(), qPrintable(QStringLiteral("pipe %1 left disabled").arg(i)));
+    }
+}
+
+void TestSocketActivationPacer::pacerGoneLeavesNothingDisabled()
+{
+    constexpr int kPipes = 100;
+    ReadyPipes pipes;
+    QVERIFY(pipes.open(kPipes));
+    {
+        SocketActivationPacer pacer(QAbstractEventDispatcher::instance());
+        pacer.setBudget(60000, 10);
+        QCoreApplication::instance()->installEventFilter(&pacer);
+        QCoreApplication::processEvents();
+        QCOMPARE(pacer.parkedNow(), kPipes - 2 * 10);  // 10 let through, 10 enabled again
+        QCoreApplication::instance()->removeEventFilter(&pacer);
+    }
+    int disabled = 0;
+    for (const auto &n : pipes.notifiers)
+        disabled += n->isEnabled() ? 0 : 1;
+    QCOMPARE(disabled, 0);
+    // And the ones it held are served without it.
+    for (int pass = 0; pass < 10; ++pass)
+        QCoreApplication::processEvents();
+    for (int i = 0; i < kPipes; ++i)
+        QCOMPARE(pipes.served[i], 1);
+}
+
+int main(int argc, char **argv)
+{
+    // The app's own event dispatcher (main.cpp), not glib's: the pacer parks
+    // on a zero timer, which this one runs after the same pass's notices.
+    qputenv("QT_NO_GLIB", "1");
+    QCoreApplication app(argc, argv);
+    TestSocketActivationPacer test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_socketactivationpacer.moc"
