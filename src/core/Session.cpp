@@ -17,6 +17,7 @@ Session::Session(SessionKind kind, QObject *parent)
     , m_log(new TrafficLog(this))
 {
     qRegisterMetaType<TrafficEvent>();
+    connect(this, &Session::connectionsChanged, this, [this] { touchConnections(); });
 }
 
 Session::~Session() = default;
@@ -80,6 +81,7 @@ void Session::record(TrafficEvent event)
     default:
         break;
     }
+    touchConnections();
     m_log->append(event);
     emit eventOccurred(event);
 }

@@ -34,6 +34,10 @@ public:
     bool isRunning() const { return m_state == State::Running; }
     TrafficLog *log() const { return m_log; }
     SessionCounters counters() const { return m_counters; }
+    // Changes whenever what connections() returns may have changed (each
+    // traffic event, each connectionsChanged, a close begun): the clients
+    // table skips its periodic refresh while it stays the same.
+    quint64 connectionsSerial() const { return m_connectionsSerial; }
 
     QString encoding() const { return m_encoding; }
     // False (and unchanged) when the encoding is unknown.
@@ -80,6 +84,9 @@ protected:
     Session(SessionKind kind, QObject *parent);
 
     void setState(State s);
+    // For a change to connections() that neither records an event nor
+    // emits connectionsChanged.
+    void touchConnections() { ++m_connectionsSerial; }
     // Stamps time, session and id, updates the counters, appends to the log
     // and emits eventOccurred.
     void record(TrafficEvent event);
@@ -111,6 +118,7 @@ private:
     SessionKind m_kind;
     quint32 m_id;
     State m_state = State::Idle;
+    quint64 m_connectionsSerial = 0;
     TrafficLog *m_log;
     QString m_encoding = QStringLiteral("UTF-8");
     AutoReply m_autoReply;

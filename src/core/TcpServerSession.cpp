@@ -521,6 +521,7 @@ bool TcpServerSession::disconnectClient(quint32 clientId, bool reset)
     } else {
         c->closeMessage = tr("Closed by us");
         c->socket->disconnectFromHost();
+        touchConnections();  // "closing" while Qt still sends what it holds
     }
     return true;
 }

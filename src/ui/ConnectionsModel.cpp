@@ -29,7 +29,7 @@ ConnectionsModel::ConnectionsModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
     m_poll.setInterval(kDefaultRefreshMs);
-    connect(&m_poll, &QTimer::timeout, this, &ConnectionsModel::refresh);
+    connect(&m_poll, &QTimer::timeout, this, &ConnectionsModel::onTick);
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(kCoalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this, &ConnectionsModel::refresh);
@@ -84,6 +84,18 @@ void ConnectionsModel::setRefreshInterval(int ms)
 {
     m_interval = qMax(10, ms);
     m_poll.setInterval(m_interval);
+}
+
+void ConnectionsModel::onTick()
+{
+    // Counters change without connectionsChanged, so the table polls; the
+    // session's serial says whether there is anything to read.
+    if (m_session && m_sinceRead.isValid() && m_session->connectionsSerial() == m_readSerial
+        && m_sinceRead.elapsed() < kIdleRereadMs) {
+        ++m_idleTicks;
+        return;
+    }
+    refresh();
 }
 
 void ConnectionsModel::onConnectionsChanged()
@@ -278,6 +290,8 @@ void ConnectionsModel::refresh()
         return;
     QElapsedTimer cost;
     cost.start();
+    m_readSerial = m_session->connectionsSerial();
+    m_sinceRead.start();
     update();
     const int wait = int(qMin<qint64>(cost.elapsed(), 1000)) * kCostFactor;
     const int poll = qMax(m_interval, wait);

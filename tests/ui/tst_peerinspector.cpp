@@ -76,6 +76,7 @@ class TestPeerInspector : public QObject
 private slots:
     void modelFollowsConnectsAndDisconnects();
     void modelUpdatesCountersWithoutReset();
+    void modelSkipsIdleTicks();
     void modelCoalescesABurstOfConnects();
     void modelHandlesTenThousandConnections();
     void modelLetsGoOfADeletedSession();
@@ -185,6 +186,43 @@ void TestPeerInspector::modelUpdatesCountersWithoutReset()
     changed.clear();
     QTest::qWait(200);
     QCOMPARE(changed.size(), 0);
+}
+
+void TestPeerInspector::modelSkipsIdleTicks()
+{
+    // While nothing happens the table's ticks read nothing; the first byte,
+    // a send, a close by us or by the peer is still on the next tick.
+    TcpServerSession server;
+    QVERIFY(server.start());
+    ConnectionsModel model(&server);
+    model.setRefreshInterval(20);
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(connectTo(server.listenEndpoint()));
+        QVERIFY(clients.back());
+    }
+    QTRY_COMPARE(model.rowCount(), 3);
+    const quint64 serial = server.connectionsSerial();
+    const quint64 idleBefore = model.idleTicks();
+    QTest::qWait(300);
+    QCOMPARE(server.connectionsSerial(), serial);
+    QVERIFY2(model.idleTicks() >= idleBefore + 5, qPrintable(QString::number(model.idleTicks() - idleBefore)));
+
+    const int row = rowOfPeerPort(model, clients[0]->localPort());
+    clients[0]->write("abc");
+    QTRY_COMPARE(model.data(model.index(row, ConnectionsModel::BytesIn)).toString(), u"3"_s);
+    QVERIFY(server.connectionsSerial() != serial);
+    QVERIFY(server.sendTo(model.idAt(row), "xy").ok());
+    QTRY_COMPARE(model.data(model.index(row, ConnectionsModel::BytesOut)).toString(), u"2"_s);
+
+    // Closed by us, then by a peer: gone from the table.
+    const quint32 ours = model.idAt(rowOfPeerPort(model, clients[1]->localPort()));
+    QVERIFY(server.disconnectClient(ours, false));
+    QTRY_COMPARE(model.rowOf(ours), -1);
+    const quint16 theirs = clients[2]->localPort();
+    clients[2]->disconnectFromHost();
+    QTRY_COMPARE(rowOfPeerPort(model, theirs), -1);
+    QCOMPARE(model.rowCount(), 1);
 }
 
 void TestPeerInspector::modelCoalescesABurstOfConnects()
