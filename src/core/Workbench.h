@@ -2,10 +2,9 @@
 
 #include "CommandLine.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QObject>
-
-#include <QByteArray>
 
 #include <cstdio>
 #include <map>
@@ -85,13 +84,13 @@ signals:
 private:
     void adopt(Session *session);
     void print(const TrafficEvent &event);
+    // Queues a finished line for the end of the pass (see setPrintEvents).
+    void printLine(const QByteArray &line);
 
     QList<Session *> m_sessions;
     JsonLinesWriter *m_writer = nullptr;
     std::map<Session *, CaptureWriter *> m_captures;
     qint64 m_logBudget = 0;
-    void printLine(const QByteArray &line);
-
     bool m_print = false;
     bool m_verbose = false;
     FILE *m_out = stdout;

@@ -3,10 +3,10 @@
 #include "ConnectionInfo.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QPointer>
-#include <QElapsedTimer>
 #include <QTimer>
 
 #include "Session.h"

@@ -44,28 +44,32 @@ public:
     int most = 0;
 };
 
-// `count` pipes with one byte each; a notice reads its pipe's byte, so each
-// is served once and is then no longer ready.
+// `count` pipes with one byte each, a notifier on each. A notice counts as
+// served; with `consume` it also reads its pipe's byte, so each is served
+// once and is then no longer ready (without, every pipe stays ready).
 struct ReadyPipes
 {
     std::vector<std::array<int, 2>> fds;
     std::vector<std::unique_ptr<QSocketNotifier>> notifiers;
     std::vector<int> served;
 
-    bool open(int count)
+    bool open(int count, bool consume = true)
     {
         served.assign(count, 0);
         for (int i = 0; i < count; ++i) {
             std::array<int, 2> p{};
-            if (::pipe(p.data()) != 0 || ::write(p[1], "x", 1) != 1)
+            if (::pipe(p.data()) != 0)
                 return false;
-            fds.push_back(p);
+            fds.push_back(p);  // closed by the destructor from here on
+            if (::write(p[1], "x", 1) != 1)
+                return false;
             notifiers.push_back(std::make_unique<QSocketNotifier>(p[0], QSocketNotifier::Read));
-            QObject::connect(notifiers.back().get(), &QSocketNotifier::activated, notifiers.back().get(), [this, i] {
-                char c;
-                if (::read(fds[i][0], &c, 1) == 1)
-                    ++served[i];
-            });
+            QObject::connect(notifiers.back().get(), &QSocketNotifier::activated, notifiers.back().get(),
+                             [this, i, consume] {
+                                 char c;
+                                 if (!consume || ::read(fds[i][0], &c, 1) == 1)
+                                     ++served[i];
+                             });
         }
         return true;
     }
@@ -178,15 +182,8 @@ void TestSocketActivationPacer::alwaysReadyNotifiersDoNotStarveOthers()
     // pass, in the same order. With room for 20 a pass, the same 20 would
     // take it every time; the others must still be served.
     constexpr int kPipes = 80;
-    std::vector<std::array<int, 2>> pipes(kPipes);
-    std::vector<std::unique_ptr<QSocketNotifier>> notifiers;
-    std::vector<int> served(kPipes, 0);
-    for (int i = 0; i < kPipes; ++i) {
-        QCOMPARE(::pipe(pipes[i].data()), 0);
-        QCOMPARE(::write(pipes[i][1], "x", 1), ssize_t(1));
-        notifiers.push_back(std::make_unique<QSocketNotifier>(pipes[i][0], QSocketNotifier::Read));
-        connect(notifiers.back().get(), &QSocketNotifier::activated, this, [&served, i] { ++served[i]; });
-    }
+    ReadyPipes pipes;
+    QVERIFY(pipes.open(kPipes, false));
     SocketActivationPacer pacer(QAbstractEventDispatcher::instance());
     pacer.setBudget(60000, 20);
     PassCounter counter;
@@ -196,11 +193,7 @@ void TestSocketActivationPacer::alwaysReadyNotifiersDoNotStarveOthers()
         QCoreApplication::processEvents();
     QCoreApplication::instance()->removeEventFilter(&pacer);
     QCoreApplication::instance()->removeEventFilter(&counter);
-    notifiers.clear();
-    for (auto &p : pipes) {
-        ::close(p[0]);
-        ::close(p[1]);
-    }
+    const std::vector<int> &served = pipes.served;
     for (int i = 0; i < kPipes; ++i)
         QVERIFY2(served[i] > 0, qPrintable(QStringLiteral("pipe %1 was never served").arg(i)));
     QVERIFY(pacer.heldBack() > 0);
