@@ -112,6 +112,17 @@ AutoReply AutoReply::fromSpec(const QString &spec, const QString &encoding, QStr
     return reply;
 }
 
+AutoReply::Mode AutoReply::modeOfSpec(const QString &spec)
+{
+    if (spec.isEmpty() || spec.compare(u"none"_s, Qt::CaseInsensitive) == 0)
+        return Mode::None;
+    if (spec.compare(u"echo"_s, Qt::CaseInsensitive) == 0)
+        return Mode::Echo;
+    if (spec.compare(u"http"_s, Qt::CaseInsensitive) == 0)
+        return Mode::Http;
+    return Mode::Template;
+}
+
 QString AutoReply::spec() const
 {
     switch (m_mode) {

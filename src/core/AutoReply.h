@@ -21,6 +21,8 @@ public:
     // http reply fills *error (with line and column for the template) and
     // returns a None reply; *error is cleared on success.
     static AutoReply fromSpec(const QString &spec, const QString &encoding, QString *error = nullptr);
+    // The mode a spec asks for, valid or not ("Hello,{data}!" is Template).
+    static Mode modeOfSpec(const QString &spec);
 
     Mode mode() const { return m_mode; }
     QString templateText() const { return m_template; }

@@ -286,6 +286,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         }
         if (!parseText(QStringLiteral("greeting"), parser.value(greeting), o.encoding, false, &o.greeting, &err))
             return result;
+        o.greetingText = parser.value(greeting);
     }
     if (parser.isSet(send)) {
         if (!o.tcpClient && !o.udpTarget) {

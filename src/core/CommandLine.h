@@ -42,6 +42,7 @@ public:
         QString encoding = QStringLiteral("UTF-8");
         QString replySpec;             // empty = none
         QByteArray greeting;
+        QString greetingText;          // as typed, escapes not applied
         std::optional<QByteArray> send;
         QString logFile;
         QString captureDir;            // empty = no capture

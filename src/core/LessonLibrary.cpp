@@ -10,12 +10,12 @@
 #include <QCoreApplication>
 
 namespace {
-TcpServerSession *startServer(Workbench *w, const QString &reply, quint16 port = 0)
+// Every lesson configures its sessions through their settings before they
+// are shown, so the tabs show exactly what the sessions do.
+TcpServerSession *startServer(Workbench *w, SessionSettings settings)
 {
-    TcpServerSession *s = w->addTcpServer();
-    s->setPort(port);
-    if (!reply.isEmpty())
-        s->setAutoReply(AutoReply::fromSpec(reply, s->encoding()));
+    const quint16 port = settings.listenPort;
+    TcpServerSession *s = w->addTcpServer(settings);
     if (!s->start() && port != 0) {
         // The well-known port is taken: any free one teaches the same.
         s->setPort(0);
@@ -24,11 +24,25 @@ TcpServerSession *startServer(Workbench *w, const QString &reply, quint16 port =
     return s;
 }
 
+TcpServerSession *startServer(Workbench *w, const QString &reply, quint16 port = 0)
+{
+    SessionSettings settings;
+    settings.reply = reply;
+    settings.listenPort = port;
+    return startServer(w, settings);
+}
+
+SessionSettings clientOf(TcpServerSession *server)
+{
+    SessionSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = server->listenEndpoint().port;
+    return settings;
+}
+
 TcpClientSession *connectClient(Workbench *w, TcpServerSession *server)
 {
-    TcpClientSession *c = w->addTcpClient();
-    c->setHost(QStringLiteral("127.0.0.1"));
-    c->setPort(server->listenEndpoint().port);
+    TcpClientSession *c = w->addTcpClient(clientOf(server));
     c->start();
     return c;
 }
@@ -83,9 +97,7 @@ QString LessonLibrary::setUp(const QString &id, Workbench *w)
     }
     if (id == QStringLiteral("http-get")) {
         TcpServerSession *s = startServer(w, QStringLiteral("http"));
-        TcpClientSession *c = w->addTcpClient();
-        c->setHost(QStringLiteral("127.0.0.1"));
-        c->setPort(s->listenEndpoint().port);
+        TcpClientSession *c = w->addTcpClient(clientOf(s));
         const QByteArray request = "GET / HTTP/1.0\r\nHost: " + s->listenEndpoint().toString().toLatin1() + "\r\n\r\n";
         QObject::connect(c, &TcpClientSession::connected, c, [c, request] { c->send(request); });
         c->start();
@@ -95,13 +107,16 @@ QString LessonLibrary::setUp(const QString &id, Workbench *w)
                   "the first <code>\\r\\n\\r\\n</code>; the body follows.</p>").arg(where(s));
     }
     if (id == QStringLiteral("udp-echo")) {
-        UdpSession *server = w->addUdp();
-        server->setBindAddress(QHostAddress(QHostAddress::LocalHost));
-        server->setAutoReply(AutoReply::fromSpec(QStringLiteral("echo"), server->encoding()));
+        SessionSettings echo;
+        echo.bindAddress = QHostAddress(QHostAddress::LocalHost);
+        echo.reply = QStringLiteral("echo");
+        UdpSession *server = w->addUdp(echo);
         server->start();
-        UdpSession *client = w->addUdp();
-        client->setBindAddress(QHostAddress(QHostAddress::LocalHost));
-        client->setTarget(QStringLiteral("127.0.0.1"), server->localEndpoint().port);
+        SessionSettings sender;
+        sender.bindAddress = QHostAddress(QHostAddress::LocalHost);
+        sender.targetHost = QStringLiteral("127.0.0.1");
+        sender.targetPort = server->localEndpoint().port;
+        UdpSession *client = w->addUdp(sender);
         client->start();
         return tr("<h3>UDP echo</h3><p>One UDP socket is bound to <b>%1</b> and echoes every datagram to "
                   "its sender (recvfrom gives the data <i>and</i> the address; sendto answers it). The other "
@@ -109,10 +124,10 @@ QString LessonLibrary::setUp(const QString &id, Workbench *w)
                   "and carries at most 65,507 bytes over IPv4.</p>").arg(server->localEndpoint().toString());
     }
     if (id == QStringLiteral("welcome")) {
-        TcpServerSession *s = w->addTcpServer();
-        s->setGreeting("Welcome!\r\n");
-        s->setAutoReply(AutoReply::fromSpec(QStringLiteral("Hello,{data}!"), s->encoding()));
-        s->start();
+        SessionSettings settings;
+        settings.greeting = QStringLiteral("Welcome!\\r\\n");
+        settings.reply = QStringLiteral("Hello,{data}!");
+        TcpServerSession *s = startServer(w, settings);
         connectClient(w, s);
         return tr("<h3>Greeting and templated replies</h3><p>The server on <b>%1</b> speaks first: "
                   "<code>Welcome!</code> right after accept(). Then each message gets "
@@ -120,17 +135,16 @@ QString LessonLibrary::setUp(const QString &id, Workbench *w)
     }
     if (id == QStringLiteral("sticky") || id == QStringLiteral("sticky-fixed")) {
         const bool fixed = id == QStringLiteral("sticky-fixed");
-        TcpServerSession *s = w->addTcpServer();
+        SessionSettings serverSettings;
         if (fixed)
-            s->setFraming(FramingSpec::lengthPrefix(4));
-        s->start();
-        TcpClientSession *c = w->addTcpClient();
-        c->setHost(QStringLiteral("127.0.0.1"));
-        c->setPort(s->listenEndpoint().port);
+            serverSettings.framing = FramingSpec::lengthPrefix(4);
+        TcpServerSession *s = startServer(w, serverSettings);
+        SessionSettings clientSettings = clientOf(s);
         if (fixed) {
-            c->setFraming(FramingSpec::lengthPrefix(4));
-            c->setFrameOutgoing(true);
+            clientSettings.framing = FramingSpec::lengthPrefix(4);
+            clientSettings.frameOutgoing = true;
         }
+        TcpClientSession *c = w->addTcpClient(clientSettings);
         QObject::connect(c, &TcpClientSession::connected, c, [c] {
             for (const char *word : {"hello", "sticky", "packets"})
                 c->send(word);

@@ -27,10 +27,46 @@ bool Session::setEncoding(const QString &name)
     const QString canonical = TextCodec::canonicalName(name);
     if (canonical.isEmpty())
         return false;
-    m_encoding = canonical;
-    if (m_autoReply.isActive())
-        setAutoReply(AutoReply::fromSpec(m_autoReply.spec(), m_encoding));
+    changeSettings([&](SessionSettings &s) { s.encoding = canonical; });
     return true;
+}
+
+void Session::setAutoReply(const AutoReply &reply)
+{
+    setAutoReplySpec(reply.isActive() ? reply.spec() : QString());
+}
+
+void Session::setAutoReplySpec(const QString &spec)
+{
+    changeSettings([&](SessionSettings &s) {
+        s.reply = AutoReply::modeOfSpec(spec) == AutoReply::Mode::None ? QString() : spec;
+    });
+}
+
+void Session::setFrameOutgoing(bool on)
+{
+    changeSettings([&](SessionSettings &s) { s.frameOutgoing = on; });
+}
+
+void Session::setSettings(const SessionSettings &wanted)
+{
+    SessionSettings next = wanted;
+    const QString canonical = TextCodec::canonicalName(next.encoding);
+    next.encoding = canonical.isEmpty() ? m_settings.encoding : canonical;
+    if (next == m_settings)
+        return;
+    const SessionSettings old = m_settings;
+    m_settings = next;
+    if (old.reply != next.reply || old.encoding != next.encoding) {
+        m_autoReply = AutoReply::fromSpec(next.reply, next.encoding, &m_autoReplyError);
+        if (!m_autoReplyError.isEmpty())
+            m_autoReply = AutoReply();
+    }
+    // A new rule applies from the next byte on; half-cut frames of the old one are dropped.
+    if (!(old.framing == next.framing))
+        m_framers.clear();
+    settingsApplied(old);
+    emit settingsChanged();
 }
 
 QString Session::stateName(State s)
@@ -125,9 +161,7 @@ QString Session::emptyPayloadError()
 
 void Session::setFraming(const FramingSpec &spec)
 {
-    m_framing = spec;
-    // A new rule applies from the next byte on; half-cut frames of the old one are dropped.
-    m_framers.clear();
+    changeSettings([&](SessionSettings &s) { s.framing = spec; });
 }
 
 void Session::forgetFramer(quint32 connectionId)
@@ -137,11 +171,11 @@ void Session::forgetFramer(quint32 connectionId)
 
 void Session::recordFrames(const TrafficEvent &dataEvent)
 {
-    if (m_framing.kind == FramingSpec::Kind::None)
+    if (m_settings.framing.kind == FramingSpec::Kind::None)
         return;
     auto it = m_framers.find(dataEvent.connectionId);
     if (it == m_framers.end())
-        it = m_framers.emplace(dataEvent.connectionId, std::make_unique<Framer>(m_framing)).first;
+        it = m_framers.emplace(dataEvent.connectionId, std::make_unique<Framer>(m_settings.framing)).first;
     Framer *framer = it->second.get();
     if (framer->hasError())
         return;  // already reported; the stream has no boundaries left to trust
@@ -159,18 +193,18 @@ void Session::recordFrames(const TrafficEvent &dataEvent)
         err.direction = TrafficEvent::Direction::None;
         err.payload.clear();
         err.reason = TrafficEvent::Reason::Other;
-        err.message = tr("Framing (%1): %2").arg(m_framing.toString(), out.error);
+        err.message = tr("Framing (%1): %2").arg(m_settings.framing.toString(), out.error);
         record(err);
     }
 }
 
 QByteArray Session::framedForSending(const QByteArray &payload, QString *error) const
 {
-    if (!m_frameOutgoing || m_framing.kind == FramingSpec::Kind::None)
+    if (!m_settings.frameOutgoing || m_settings.framing.kind == FramingSpec::Kind::None)
         return payload;
     QString why;
-    const QByteArray framed = Framer::encode(m_framing, payload, &why);
+    const QByteArray framed = Framer::encode(m_settings.framing, payload, &why);
     if (!why.isEmpty() && error)
-        *error = tr("Not sent: cannot frame it as %1: %2").arg(m_framing.toString(), why);
+        *error = tr("Not sent: cannot frame it as %1: %2").arg(m_settings.framing.toString(), why);
     return why.isEmpty() ? framed : QByteArray();
 }

@@ -5,6 +5,7 @@
 #include "FramingSpec.h"
 #include "SendResult.h"
 #include "SessionCounters.h"
+#include "SessionSettings.h"
 #include "TrafficEvent.h"
 
 #include <QAbstractSocket>
@@ -39,19 +40,31 @@ public:
     // table skips its periodic refresh while it stays the same.
     quint64 connectionsSerial() const { return m_connectionsSerial; }
 
-    QString encoding() const { return m_encoding; }
+    // What the session does (endpoints, options, auto-reply, framing,
+    // encoding, limits): one value, changed only through setSettings() (the
+    // setters below are shorthands for it). Each change emits
+    // settingsChanged() once; the page's form shows it.
+    const SessionSettings &settings() const { return m_settings; }
+    void setSettings(const SessionSettings &settings);
+
+    QString encoding() const { return m_settings.encoding; }
     // False (and unchanged) when the encoding is unknown.
     bool setEncoding(const QString &name);
 
+    // The auto-reply in effect: none while settings().reply cannot be made
+    // in the encoding (autoReplyError() says why).
     AutoReply autoReply() const { return m_autoReply; }
-    virtual void setAutoReply(const AutoReply &reply) { m_autoReply = reply; }
+    QString autoReplyError() const { return m_autoReplyError; }
+    // Sets settings().reply to reply.spec().
+    void setAutoReply(const AutoReply &reply);
+    void setAutoReplySpec(const QString &spec);
 
     // How received TCP streams are cut into messages (frame events), and
     // whether what the user sends gets the prefix or delimiter added.
-    FramingSpec framing() const { return m_framing; }
+    FramingSpec framing() const { return m_settings.framing; }
     void setFraming(const FramingSpec &spec);
-    bool frameOutgoing() const { return m_frameOutgoing; }
-    void setFrameOutgoing(bool on) { m_frameOutgoing = on; }
+    bool frameOutgoing() const { return m_settings.frameOutgoing; }
+    void setFrameOutgoing(bool on);
 
     // Starting reports failures as error events too; returns false on them.
     virtual bool start() = 0;
@@ -79,9 +92,25 @@ signals:
     void eventOccurred(const TrafficEvent &event);
     void stateChanged(Session::State state);
     void connectionsChanged();
+    // settings() changed (by any path: the form, a lesson, the command line,
+    // restored settings, or the session itself, e.g. the port the OS chose).
+    void settingsChanged();
 
 protected:
     Session(SessionKind kind, QObject *parent);
+
+    // Changes a copy of the settings with `edit` and applies it.
+    template <class Edit>
+    void changeSettings(Edit &&edit)
+    {
+        SessionSettings s = m_settings;
+        edit(s);
+        setSettings(s);
+    }
+    // Called by setSettings() after the value changed, before
+    // settingsChanged(): a subclass applies what concerns it now (replies of
+    // connections already open, reply limits, …).
+    virtual void settingsApplied(const SessionSettings &old) { Q_UNUSED(old); }
 
     void setState(State s);
     // For a change to connections() that neither records an event nor
@@ -120,10 +149,9 @@ private:
     State m_state = State::Idle;
     quint64 m_connectionsSerial = 0;
     TrafficLog *m_log;
-    QString m_encoding = QStringLiteral("UTF-8");
-    AutoReply m_autoReply;
-    FramingSpec m_framing;
-    bool m_frameOutgoing = false;
+    SessionSettings m_settings;
+    AutoReply m_autoReply;           // made from m_settings.reply and .encoding
+    QString m_autoReplyError;
     bool m_readsHeld = false;
     std::map<quint32, std::unique_ptr<Framer>> m_framers;
 };

@@ -63,7 +63,7 @@ bool TcpClientSession::start()
     if (m_drain)
         m_drain->abort();
     m_unsent.clear();
-    if (m_host.isEmpty() || m_port == 0) {
+    if (settings().host.isEmpty() || settings().port == 0) {
         recordError(TrafficEvent::Reason::Other, tr("Cannot connect: a host and a port from 1 to 65535 are needed"));
         return false;
     }
@@ -77,14 +77,14 @@ bool TcpClientSession::start()
     m_info = ConnectionInfo{};
     m_info.id = 1;
     m_info.state = QStringLiteral("connecting");
-    if (!m_bindAddress.isNull() || m_bindPort != 0) {
-        const QHostAddress addr = m_bindAddress.isNull() ? QHostAddress(QHostAddress::Any) : m_bindAddress;
-        if (!m_socket->bind(addr, m_bindPort, QAbstractSocket::ReuseAddressHint)) {
+    if (!settings().localBindAddress.isNull() || settings().localBindPort != 0) {
+        const QHostAddress addr = settings().localBindAddress.isNull() ? QHostAddress(QHostAddress::Any) : settings().localBindAddress;
+        if (!m_socket->bind(addr, settings().localBindPort, QAbstractSocket::ReuseAddressHint)) {
             const QString why = SocketProbe::describe(m_socket->error(), m_socket->errorString());
             const auto reason = bindFailureReason(m_socket->error());
             discardSocket();
             setState(State::Idle);
-            recordError(reason, tr("Cannot bind to %1: %2").arg(Endpoint{addr, m_bindPort}.toString(), why));
+            recordError(reason, tr("Cannot bind to %1: %2").arg(Endpoint{addr, settings().localBindPort}.toString(), why));
             return false;
         }
     }
@@ -96,9 +96,9 @@ bool TcpClientSession::start()
     });
     connect(m_socket, &QTcpSocket::errorOccurred, this, &TcpClientSession::onError);
     connect(m_socket, &QTcpSocket::disconnected, this, &TcpClientSession::onDisconnected);
-    if (m_timeoutMs > 0)
-        m_timeout.start(m_timeoutMs);
-    m_socket->connectToHost(m_host, m_port);
+    if (settings().connectTimeoutMs > 0)
+        m_timeout.start(settings().connectTimeoutMs);
+    m_socket->connectToHost(settings().host, settings().port);
     return true;
 }
 
@@ -122,7 +122,7 @@ void TcpClientSession::onConnected()
     e.peer = m_info.peer;
     e.message = tr("Connected to %1 from local port %2 (chosen by the OS)")
                     .arg(m_info.peer.toString(), QString::number(m_info.local.port));
-    if (m_bindPort != 0 || !m_bindAddress.isNull())
+    if (settings().localBindPort != 0 || !settings().localBindAddress.isNull())
         e.message = tr("Connected to %1 from %2").arg(m_info.peer.toString(), m_info.local.toString());
     record(e);
     emit connected();
@@ -164,7 +164,7 @@ void TcpClientSession::onError()
     const auto err = m_socket->error();
     const Endpoint target = m_info.peer.isNull() ? Endpoint{} : m_info.peer;
     const QString where = target.isNull()
-        ? (m_host.contains(u':') ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2")).arg(m_host).arg(m_port)
+        ? (settings().host.contains(u':') ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2")).arg(settings().host).arg(settings().port)
         : target.toString();
     switch (err) {
     case QAbstractSocket::RemoteHostClosedError:
@@ -190,7 +190,7 @@ void TcpClientSession::onError()
     case QAbstractSocket::HostNotFoundError:
         m_timeout.stop();
         recordError(TrafficEvent::Reason::HostNotFound,
-                    tr("Cannot connect to %1: host “%2” not found (%3)").arg(where, m_host, m_socket->errorString()));
+                    tr("Cannot connect to %1: host “%2” not found (%3)").arg(where, settings().host, m_socket->errorString()));
         break;
     case QAbstractSocket::SocketTimeoutError:
         recordError(TrafficEvent::Reason::TimedOut, tr("Cannot connect to %1: timed out").arg(where));
@@ -248,13 +248,13 @@ void TcpClientSession::onTimeout()
 {
     if (!m_socket || m_socket->state() == QAbstractSocket::ConnectedState)
         return;
-    const QString where = (m_host.contains(u':') ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2")).arg(m_host).arg(m_port);
+    const QString where = (settings().host.contains(u':') ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2")).arg(settings().host).arg(settings().port);
     m_socket->disconnect(this);
     m_socket->abort();
     discardSocket();
     setState(State::Idle);
     recordError(TrafficEvent::Reason::TimedOut,
-                tr("Cannot connect to %1: no answer within %2 ms (timed out)").arg(where, QString::number(m_timeoutMs)));
+                tr("Cannot connect to %1: no answer within %2 ms (timed out)").arg(where, QString::number(settings().connectTimeoutMs)));
     emit disconnected();
 }
 
@@ -371,9 +371,11 @@ bool TcpClientSession::shutdownWrite(QString *error)
     return true;
 }
 
-void TcpClientSession::setAutoReply(const AutoReply &reply)
+void TcpClientSession::settingsApplied(const SessionSettings &old)
 {
-    Session::setAutoReply(reply);
+    if (old.reply == settings().reply && old.encoding == settings().encoding)
+        return;
+    const AutoReply reply = autoReply();
     if (m_responder || isConnected())
         m_responder = reply.isActive() ? std::make_unique<AutoResponder>(reply) : nullptr;
 }

@@ -27,22 +27,26 @@ public:
     explicit TcpClientSession(QObject *parent = nullptr);
     ~TcpClientSession() override;
 
-    void setHost(const QString &host) { m_host = host; }
-    QString host() const { return m_host; }
-    void setPort(quint16 port) { m_port = port; }
-    quint16 port() const { return m_port; }
-    void setConnectTimeout(int ms) { m_timeoutMs = ms; }
-    int connectTimeout() const { return m_timeoutMs; }
+    void setHost(const QString &host) { changeSettings([&](SessionSettings &s) { s.host = host; }); }
+    QString host() const { return settings().host; }
+    void setPort(quint16 port) { changeSettings([&](SessionSettings &s) { s.port = port; }); }
+    quint16 port() const { return settings().port; }
+    void setConnectTimeout(int ms) { changeSettings([&](SessionSettings &s) { s.connectTimeoutMs = ms; }); }
+    int connectTimeout() const { return settings().connectTimeoutMs; }
     // Null address = no bind (the OS chooses).
-    void setLocalBind(const QHostAddress &address, quint16 port) { m_bindAddress = address; m_bindPort = port; }
-    QHostAddress localBindAddress() const { return m_bindAddress; }
-    quint16 localBindPort() const { return m_bindPort; }
+    void setLocalBind(const QHostAddress &address, quint16 port)
+    {
+        changeSettings([&](SessionSettings &s) {
+            s.localBindAddress = address;
+            s.localBindPort = port;
+        });
+    }
+    QHostAddress localBindAddress() const { return settings().localBindAddress; }
+    quint16 localBindPort() const { return settings().localBindPort; }
 
     bool start() override;   // connect
     void stop() override;    // orderly close
     SendResult send(const QByteArray &payload) override;
-    // Also for the connection already open, from its next byte on.
-    void setAutoReply(const AutoReply &reply) override;
     QList<ConnectionInfo> connections() const override;
 
     bool isConnected() const;
@@ -61,6 +65,8 @@ signals:
 
 protected:
     void resumeReads() override;
+    // A new auto-reply applies to the open connection too, from its next byte on.
+    void settingsApplied(const SessionSettings &old) override;
 
 private:
     void onConnected();
@@ -72,12 +78,6 @@ private:
     void drainAfterPeerFin();
     void discardSocket();
     void recordError(TrafficEvent::Reason reason, const QString &message);
-
-    QString m_host;
-    quint16 m_port = 0;
-    int m_timeoutMs = kDefaultConnectTimeoutMs;
-    QHostAddress m_bindAddress;
-    quint16 m_bindPort = 0;
 
     QTcpSocket *m_socket = nullptr;
     std::unique_ptr<SocketProbe> m_probe;

@@ -3,7 +3,9 @@
 #include "AutoResponder.h"
 #include "DescriptorCloser.h"
 #include "DrainWriter.h"
+#include "PayloadParser.h"
 #include "SocketProbe.h"
+#include "TextCodec.h"
 #include "TcpAcceptor.h"
 #include "TrafficLog.h"
 #include "UnsentTail.h"
@@ -49,7 +51,7 @@ TcpServerSession::~TcpServerSession()
 Endpoint TcpServerSession::listenEndpoint() const
 {
     if (!m_acceptor || !m_acceptor->isListening())
-        return Endpoint{m_address, m_port};
+        return Endpoint{settings().listenAddress, settings().listenPort};
     return Endpoint{m_acceptor->serverAddress(), m_acceptor->serverPort()};
 }
 
@@ -57,6 +59,14 @@ bool TcpServerSession::start()
 {
     if (m_acceptor && m_acceptor->isListening())
         return true;
+    if (!m_greetingError.isEmpty()) {
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
+        e.local = Endpoint{settings().listenAddress, settings().listenPort};
+        e.reason = TrafficEvent::Reason::Other;
+        e.message = tr("Not started: the greeting cannot be sent: %1").arg(m_greetingError);
+        record(e);
+        return false;
+    }
     setState(State::Starting);
     if (!m_acceptor) {
         m_acceptor = new TcpAcceptor(this);
@@ -67,9 +77,9 @@ bool TcpServerSession::start()
         });
         connect(m_acceptor, &TcpAcceptor::acceptError, this, &TcpServerSession::onAcceptError);
     }
-    if (!m_acceptor->listen(m_address, m_port, m_backlog)) {
+    if (!m_acceptor->listen(settings().listenAddress, settings().listenPort, settings().backlog)) {
         TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
-        e.local = Endpoint{m_address, m_port};
+        e.local = Endpoint{settings().listenAddress, settings().listenPort};
         const auto err = m_acceptor->serverError();
         e.reason = bindFailureReason(err);
         e.message = tr("Cannot listen on %1: %2")
@@ -78,9 +88,13 @@ bool TcpServerSession::start()
         record(e);
         return false;
     }
+    // The port the OS chose is the one a restart uses (clients, a lesson's
+    // explanation and the form all know it by now).
+    if (settings().listenPort == 0)
+        setPort(m_acceptor->serverPort());
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Listening);
     e.local = listenEndpoint();
-    e.message = tr("Listening on %1 (backlog %2)").arg(e.local.toString(), QString::number(m_backlog));
+    e.message = tr("Listening on %1 (backlog %2)").arg(e.local.toString(), QString::number(settings().backlog));
     setState(State::Running);
     record(e);
     return true;
@@ -217,13 +231,13 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
     const Endpoint local{socket->localAddress(), socket->localPort()};
     // Where the client was when accept() returned it: it may have reset since.
     const Endpoint peer = accepted.peer;
-    if (m_maxClients > 0 && int(m_clients.size()) >= m_maxClients) {
+    if (settings().maxClients > 0 && int(m_clients.size()) >= settings().maxClients) {
         TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
         e.local = local;
         e.peer = peer;
         e.reason = TrafficEvent::Reason::LimitReached;
         e.message = tr("Refused %1: the limit of %2 clients is reached")
-                        .arg(peer.toString(), QString::number(m_maxClients));
+                        .arg(peer.toString(), QString::number(settings().maxClients));
         socket->abort();
         delete socket;
         record(e);
@@ -265,20 +279,33 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
     emit clientConnected(c->id);
     emit connectionsChanged();
     const quint32 id = c->id;
-    if (!m_greeting.isEmpty())
-        writeTo(c, m_greeting);
+    if (!m_greetingBytes.isEmpty())
+        writeTo(c, m_greetingBytes);
     // Data may already be waiting (sent together with the handshake).
     if (isOpen(id) && !readsHeld() && socket->bytesAvailable() > 0)
         onReadyRead(c);
 }
 
-void TcpServerSession::setAutoReply(const AutoReply &reply)
+void TcpServerSession::setGreeting(const QByteArray &greeting)
 {
-    // A reply switched off, or a template the page found bad (it sets none),
-    // must stop at once, not only for clients that connect later.
-    Session::setAutoReply(reply);
-    for (auto &entry : m_clients)
-        entry.second->responder = reply.isActive() ? std::make_unique<AutoResponder>(reply) : nullptr;
+    setGreetingText(TextCodec::toEscaped(greeting));
+}
+
+void TcpServerSession::settingsApplied(const SessionSettings &old)
+{
+    const SessionSettings &now = settings();
+    if (old.greeting != now.greeting || old.encoding != now.encoding) {
+        const PayloadParser::Result r = PayloadParser::parse(now.greeting, PayloadParser::Mode::Text, now.encoding, true);
+        m_greetingBytes = r.ok() ? r.bytes : QByteArray();
+        m_greetingError = r.error;
+    }
+    // A reply switched off, or a template made bad, must stop at once, not
+    // only for clients that connect later.
+    if (old.reply != now.reply || old.encoding != now.encoding) {
+        const AutoReply reply = autoReply();
+        for (auto &entry : m_clients)
+            entry.second->responder = reply.isActive() ? std::make_unique<AutoResponder>(reply) : nullptr;
+    }
 }
 
 void TcpServerSession::onReadyRead(Client *c)

@@ -31,26 +31,30 @@ public:
     explicit TcpServerSession(QObject *parent = nullptr);
     ~TcpServerSession() override;
 
-    void setListenAddress(const QHostAddress &address) { m_address = address; }
-    QHostAddress listenAddress() const { return m_address; }
-    void setPort(quint16 port) { m_port = port; }
-    quint16 port() const { return m_port; }
+    void setListenAddress(const QHostAddress &address) { changeSettings([&](SessionSettings &s) { s.listenAddress = address; }); }
+    QHostAddress listenAddress() const { return settings().listenAddress; }
+    // 0 = the OS picks a free port; once listening, the setting becomes that
+    // port, so Stop → Start listens on the same one again.
+    void setPort(quint16 port) { changeSettings([&](SessionSettings &s) { s.listenPort = port; }); }
+    quint16 port() const { return settings().listenPort; }
     // The endpoint actually listened on (the chosen port when port 0 was asked).
     Endpoint listenEndpoint() const;
-    void setBacklog(int backlog) { m_backlog = backlog; }
-    int backlog() const { return m_backlog; }
+    void setBacklog(int backlog) { changeSettings([&](SessionSettings &s) { s.backlog = backlog; }); }
+    int backlog() const { return settings().backlog; }
     // 0 = no limit. A client over the limit is accepted and closed at once, and logged.
-    void setMaxClients(int max) { m_maxClients = max; }
-    int maxClients() const { return m_maxClients; }
-    // Sent to every accepted connection (empty = none).
-    void setGreeting(const QByteArray &greeting) { m_greeting = greeting; }
-    QByteArray greeting() const { return m_greeting; }
+    void setMaxClients(int max) { changeSettings([&](SessionSettings &s) { s.maxClients = max; }); }
+    int maxClients() const { return settings().maxClients; }
+    // Sent to every accepted connection (empty = none): settings().greeting
+    // is its text with escapes, made into bytes in the session's encoding.
+    void setGreeting(const QByteArray &greeting);
+    void setGreetingText(const QString &text) { changeSettings([&](SessionSettings &s) { s.greeting = text; }); }
+    QByteArray greeting() const { return m_greetingBytes; }
+    // Why the greeting text cannot be sent in the encoding (nothing is sent then).
+    QString greetingError() const { return m_greetingError; }
 
     bool start() override;
     void stop() override;
     SendResult send(const QByteArray &payload) override;  // to every client
-    // Also for the clients already connected, from their next byte on.
-    void setAutoReply(const AutoReply &reply) override;
     QList<ConnectionInfo> connections() const override;
     int connectionCount() const override { return clientCount(); }
 
@@ -71,6 +75,9 @@ signals:
 
 protected:
     void resumeReads() override;
+    // A new auto-reply applies to the clients already connected too; the
+    // greeting is made again in the (new) encoding.
+    void settingsApplied(const SessionSettings &old) override;
 
 private:
     struct Client;
@@ -99,11 +106,8 @@ private:
     void drainAfterPeerFin(Client *c);
 
     TcpAcceptor *m_acceptor = nullptr;  // child; listens and accepts on its own thread
-    QHostAddress m_address = QHostAddress(QHostAddress::LocalHost);
-    quint16 m_port = 0;
-    int m_backlog = kDefaultBacklog;
-    int m_maxClients = kDefaultMaxClients;
-    QByteArray m_greeting;
+    QByteArray m_greetingBytes;
+    QString m_greetingError;
     quint32 m_nextClientId = 0;
     std::map<quint32, std::unique_ptr<Client>> m_clients;
     // Connections taken over, or closes finished, per event-loop pass, and

@@ -32,14 +32,22 @@ UdpSession::~UdpSession()
 Endpoint UdpSession::localEndpoint() const
 {
     if (!m_socket)
-        return Endpoint{m_bindAddress, m_bindPort};
+        return Endpoint{settings().bindAddress, settings().bindPort};
     return Endpoint{m_socket->localAddress(), m_socket->localPort()};
 }
 
 void UdpSession::setTarget(const QString &host, quint16 port)
 {
-    m_targetHost = host;
-    m_targetPort = port;
+    changeSettings([&](SessionSettings &s) {
+        s.targetHost = host;
+        s.targetPort = port;
+    });
+}
+
+void UdpSession::settingsApplied(const SessionSettings &old)
+{
+    if (!(old.replyLimits == settings().replyLimits))
+        m_replyLimiter.setSettings(settings().replyLimits);
 }
 
 qsizetype UdpSession::maxDatagramFor(const QHostAddress &target)
@@ -83,7 +91,7 @@ bool UdpSession::ensureBound(const QHostAddress &forTarget)
 {
     if (m_socket)
         return true;
-    QHostAddress address = m_bindAddress;
+    QHostAddress address = settings().bindAddress;
     if (address.isNull()) {
         const bool v6 = forTarget.protocol() == QAbstractSocket::IPv6Protocol;
         if (forTarget.isNull() || forTarget.isLoopback())
@@ -95,7 +103,7 @@ bool UdpSession::ensureBound(const QHostAddress &forTarget)
     m_interfaceBroadcastsKnown = false;
     m_socket = new QUdpSocket(this);
     // Exclusive: another program on the same port must be an error, not a silent share.
-    if (!m_socket->bind(address, m_bindPort, QAbstractSocket::DontShareAddress)) {
+    if (!m_socket->bind(address, settings().bindPort, QAbstractSocket::DontShareAddress)) {
         const auto err = m_socket->error();
         const QString why = SocketProbe::describe(err, m_socket->errorString());
         delete m_socket;
@@ -103,7 +111,7 @@ bool UdpSession::ensureBound(const QHostAddress &forTarget)
         setState(State::Idle);
         const auto reason = bindFailureReason(err);
         TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
-        e.local = Endpoint{address, m_bindPort};
+        e.local = Endpoint{address, settings().bindPort};
         e.reason = reason;
         e.message = tr("Cannot bind UDP to %1: %2").arg(e.local.toString(), why);
         record(e);
@@ -124,6 +132,10 @@ bool UdpSession::ensureBound(const QHostAddress &forTarget)
                 QMetaObject::invokeMethod(this, &UdpSession::drainReceived, Qt::QueuedConnection);
         },
         kMaxQueuedBytes);
+    if (settings().bindPort == 0) {
+        m_osChosenPort = m_socket->localPort();
+        setBindPort(m_osChosenPort);
+    }
     setState(State::Running);
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Listening);
     e.local = localEndpoint();
@@ -356,15 +368,17 @@ SendResult UdpSession::send(const QByteArray &payload)
 {
     if (payload.isEmpty())
         return SendResult::failure(emptyPayloadError());
-    if (m_targetHost.isEmpty() || m_targetPort == 0)
+    if (settings().replyToLastSender)
+        return replyToLastSender(payload);
+    if (settings().targetHost.isEmpty() || settings().targetPort == 0)
         return SendResult::failure(tr("No target: set a host and a port from 1 to 65535 first"));
     QHostAddress address;
-    if (!address.setAddress(m_targetHost)) {
+    if (!address.setAddress(settings().targetHost)) {
         // A name: look it up now (names in a lesson are "localhost" and the like).
-        const QHostInfo info = QHostInfo::fromName(m_targetHost);
+        const QHostInfo info = QHostInfo::fromName(settings().targetHost);
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
             const QString why = tr("Cannot send to %1:%2: host not found (%3)")
-                                    .arg(m_targetHost).arg(m_targetPort).arg(info.errorString());
+                                    .arg(settings().targetHost).arg(settings().targetPort).arg(info.errorString());
             recordError(TrafficEvent::Reason::HostNotFound, why);
             return SendResult::failure(why);
         }
@@ -379,7 +393,7 @@ SendResult UdpSession::send(const QByteArray &payload)
             }
         }
     }
-    return sendTo(address, m_targetPort, payload);
+    return sendTo(address, settings().targetPort, payload);
 }
 
 QString UdpSession::refusal(const QHostAddress &address, quint16 port, const QByteArray &payload) const
@@ -389,8 +403,16 @@ QString UdpSession::refusal(const QHostAddress &address, quint16 port, const QBy
         return tr("Not sent: a UDP datagram to %1 carries at most %2 bytes, this one has %3")
             .arg(Endpoint{address, port}.toString(), QLocale::c().toString(qlonglong(max)),
                  QLocale::c().toString(qlonglong(payload.size())));
-    if (isBroadcastAddress(address) && !m_broadcast)
+    if (isBroadcastAddress(address) && !settings().broadcast)
         return tr("Not sent: %1 is a broadcast address; turn broadcast on first (SO_BROADCAST)").arg(address.toString());
+    // A broadcast from a loopback socket never leaves this computer: the
+    // kernel takes it and nobody on the network hears it.
+    if (isBroadcastAddress(address) && address.toIPv4Address() != 0x7fffffffu) {
+        const QHostAddress from = m_socket ? m_socket->localAddress() : settings().bindAddress;
+        if (from.isLoopback())
+            return tr("Not sent: this socket is bound to %1, so a broadcast to %2 cannot leave this computer; "
+                      "bind to 0.0.0.0 or to an interface's address first").arg(from.toString(), address.toString());
+    }
     return QString();
 }
 
@@ -435,7 +457,7 @@ SendResult UdpSession::replyToLastSender(const QByteArray &payload)
 
 SendResult UdpSession::sendBroadcast(quint16 port, const QByteArray &payload, const QHostAddress &address)
 {
-    if (!m_broadcast)
+    if (!settings().broadcast)
         return SendResult::failure(tr("Broadcast is off: turn it on to send to %1").arg(address.toString()));
     if (!isBroadcastAddress(address))
         return SendResult::failure(tr("%1 is not a broadcast address").arg(address.toString()));

@@ -38,28 +38,34 @@ public:
 
     // Null = automatic: loopback of the target's family (127.0.0.1 when
     // there is no target), the wildcard address for non-loopback targets.
-    void setBindAddress(const QHostAddress &address) { m_bindAddress = address; }
-    QHostAddress bindAddress() const { return m_bindAddress; }
-    void setBindPort(quint16 port) { m_bindPort = port; }
-    quint16 bindPort() const { return m_bindPort; }
+    void setBindAddress(const QHostAddress &address) { changeSettings([&](SessionSettings &s) { s.bindAddress = address; }); }
+    QHostAddress bindAddress() const { return settings().bindAddress; }
+    // 0 = the OS picks one; once bound, the setting becomes that port (a
+    // restart binds it again), and portChosenByOs() remembers who chose it.
+    void setBindPort(quint16 port) { changeSettings([&](SessionSettings &s) { s.bindPort = port; }); }
+    quint16 bindPort() const { return settings().bindPort; }
+    bool portChosenByOs() const { return m_osChosenPort != 0 && m_osChosenPort == settings().bindPort; }
     Endpoint localEndpoint() const;
 
     // Where send() goes. A host name is looked up when sending.
     void setTarget(const QString &host, quint16 port);
-    QString targetHost() const { return m_targetHost; }
-    quint16 targetPort() const { return m_targetPort; }
+    QString targetHost() const { return settings().targetHost; }
+    quint16 targetPort() const { return settings().targetPort; }
+    // send() answers whoever sent the last datagram instead of the target.
+    void setReplyToLastSender(bool on) { changeSettings([&](SessionSettings &s) { s.replyToLastSender = on; }); }
+    bool replyToLastSenderOn() const { return settings().replyToLastSender; }
 
     // Without it, sending to a broadcast address is refused, as the OS does
     // without SO_BROADCAST.
-    void setBroadcastEnabled(bool on) { m_broadcast = on; }
-    bool broadcastEnabled() const { return m_broadcast; }
+    void setBroadcastEnabled(bool on) { changeSettings([&](SessionSettings &s) { s.broadcast = on; }); }
+    bool broadcastEnabled() const { return settings().broadcast; }
 
     bool start() override;   // bind
     // Binds for sending to `target` when no bind address was set (loopback for
     // a loopback target, of the target's family).
     bool startFor(const QHostAddress &target) { return ensureBound(target); }
     void stop() override;
-    SendResult send(const QByteArray &payload) override;   // to the target
+    SendResult send(const QByteArray &payload) override;   // to the target (or the last sender)
     QList<ConnectionInfo> connections() const override;    // senders seen
     int connectionCount() const override { return int(m_peers.size()); }
 
@@ -80,8 +86,8 @@ public:
 
     // What auto-replies may send to one address (see ReplyLimiter); they
     // apply to every mode (echo, template, HTTP) and to nothing the user sends.
-    void setReplyLimits(const ReplyLimiter::Settings &limits) { m_replyLimiter.setSettings(limits); }
-    ReplyLimiter::Settings replyLimits() const { return m_replyLimiter.settings(); }
+    void setReplyLimits(const ReplyLimiter::Settings &limits) { changeSettings([&](SessionSettings &s) { s.replyLimits = limits; }); }
+    ReplyLimiter::Settings replyLimits() const { return settings().replyLimits; }
     // Auto-replies not sent: over the maximum size, or over an address's rate.
     quint64 repliesTooLarge() const { return m_replyLimiter.tooLarge(); }
     quint64 repliesRateLimited() const { return m_replyLimiter.rateLimited(); }
@@ -99,6 +105,7 @@ signals:
 
 protected:
     void resumeReads() override;
+    void settingsApplied(const SessionSettings &old) override;
 
 private:
     void drainReceived();
@@ -117,11 +124,7 @@ private:
     std::unique_ptr<UdpReceiver> m_receiver;
     std::atomic<bool> m_drainPosted{false};
     quint64 m_receivedAtLastPass = 0;
-    QHostAddress m_bindAddress;
-    quint16 m_bindPort = 0;
-    QString m_targetHost;
-    quint16 m_targetPort = 0;
-    bool m_broadcast = false;
+    quint16 m_osChosenPort = 0;   // what the OS chose for a bind to port 0
     Endpoint m_lastSender;
     quint32 m_nextPeerId = 0;
     std::map<QString, quint32> m_peerIds;     // "addr:port" -> id

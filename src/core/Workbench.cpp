@@ -45,24 +45,83 @@ void Workbench::adopt(Session *session)
     emit sessionAdded(session);
 }
 
-TcpServerSession *Workbench::addTcpServer()
+TcpServerSession *Workbench::addTcpServer(const SessionSettings &settings)
 {
     auto *s = new TcpServerSession(this);
+    s->setSettings(settings);
     adopt(s);
     return s;
 }
 
-TcpClientSession *Workbench::addTcpClient()
+TcpClientSession *Workbench::addTcpClient(const SessionSettings &settings)
 {
     auto *s = new TcpClientSession(this);
+    s->setSettings(settings);
     adopt(s);
     return s;
 }
 
-UdpSession *Workbench::addUdp()
+UdpSession *Workbench::addUdp(const SessionSettings &settings)
 {
     auto *s = new UdpSession(this);
+    s->setSettings(settings);
     adopt(s);
+    return s;
+}
+
+Session *Workbench::addSession(SessionKind kind, const SessionSettings &settings)
+{
+    switch (kind) {
+    case SessionKind::TcpServer: return addTcpServer(settings);
+    case SessionKind::TcpClient: return addTcpClient(settings);
+    case SessionKind::Udp: return addUdp(settings);
+    }
+    return nullptr;
+}
+
+SessionSettings Workbench::settingsFromOptions(const CommandLine::Options &o, SessionKind kind)
+{
+    SessionSettings s;
+    s.encoding = o.encoding;
+    s.framing = o.framing;
+    s.frameOutgoing = o.framing.kind != FramingSpec::Kind::None;
+    s.reply = o.replySpec;
+    switch (kind) {
+    case SessionKind::TcpServer:
+        if (o.tcpServer) {
+            s.listenAddress = o.tcpServer->address;
+            s.listenPort = o.tcpServer->port;
+        }
+        s.backlog = o.backlog;
+        s.maxClients = o.maxClients;
+        s.greeting = o.greetingText;
+        break;
+    case SessionKind::TcpClient:
+        if (o.tcpClient) {
+            s.host = o.tcpClient->host;
+            s.port = o.tcpClient->port;
+        }
+        s.connectTimeoutMs = o.connectTimeoutMs;
+        if (o.clientBind) {
+            s.localBindAddress = o.clientBind->address;
+            s.localBindPort = o.clientBind->port;
+        }
+        break;
+    case SessionKind::Udp:
+        s.replyLimits = o.replyLimits;
+        s.broadcast = o.broadcast;
+        if (o.udp) {
+            s.bindAddress = o.udp->address;
+            s.bindPort = o.udp->port;
+        } else {
+            s.bindAddress = QHostAddress();   // automatic: of the target's family
+        }
+        if (o.udpTarget) {
+            s.targetHost = o.udpTarget->host;
+            s.targetPort = o.udpTarget->port;
+        }
+        break;
+    }
     return s;
 }
 
@@ -242,36 +301,14 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
     }
     if (o.logBudgetMiB > 0)
         setLogBudget(qint64(o.logBudgetMiB) * 1024 * 1024);
-    AutoReply reply;
-    if (!o.replySpec.isEmpty())
-        reply = AutoReply::fromSpec(o.replySpec, o.encoding);
-
     if (o.tcpServer) {
-        TcpServerSession *s = addTcpServer();
-        s->setEncoding(o.encoding);
-        s->setFraming(o.framing);
-        s->setFrameOutgoing(o.framing.kind != FramingSpec::Kind::None);
-        s->setAutoReply(reply);
-        s->setListenAddress(o.tcpServer->address);
-        s->setPort(o.tcpServer->port);
-        s->setBacklog(o.backlog);
-        s->setMaxClients(o.maxClients);
-        s->setGreeting(o.greeting);
+        TcpServerSession *s = addTcpServer(settingsFromOptions(o, SessionKind::TcpServer));
         if (!capture(s))
             return false;
         s->start();
     }
     if (o.tcpClient) {
-        TcpClientSession *s = addTcpClient();
-        s->setEncoding(o.encoding);
-        s->setFraming(o.framing);
-        s->setFrameOutgoing(o.framing.kind != FramingSpec::Kind::None);
-        s->setAutoReply(reply);
-        s->setHost(o.tcpClient->host);
-        s->setPort(o.tcpClient->port);
-        s->setConnectTimeout(o.connectTimeoutMs);
-        if (o.clientBind)
-            s->setLocalBind(o.clientBind->address, o.clientBind->port);
+        TcpClientSession *s = addTcpClient(settingsFromOptions(o, SessionKind::TcpClient));
         if (o.send) {
             const QByteArray payload = *o.send;
             connect(s, &TcpClientSession::connected, s, [s, payload] { s->send(payload); });
@@ -281,19 +318,7 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
         s->start();
     }
     if (o.udp || o.udpTarget) {
-        UdpSession *s = addUdp();
-        s->setEncoding(o.encoding);
-        s->setFraming(o.framing);
-        s->setFrameOutgoing(o.framing.kind != FramingSpec::Kind::None);
-        s->setAutoReply(reply);
-        s->setReplyLimits(o.replyLimits);
-        s->setBroadcastEnabled(o.broadcast);
-        if (o.udp) {
-            s->setBindAddress(o.udp->address);
-            s->setBindPort(o.udp->port);
-        }
-        if (o.udpTarget)
-            s->setTarget(o.udpTarget->host, o.udpTarget->port);
+        UdpSession *s = addUdp(settingsFromOptions(o, SessionKind::Udp));
         if (!capture(s))
             return false;
         // Bind first when asked to, so the local endpoint is logged before anything is sent.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "SessionSettings.h"
 
 #include <QByteArray>
 #include <QList>
@@ -27,9 +28,14 @@ public:
     explicit Workbench(QObject *parent = nullptr);
     ~Workbench() override;
 
-    TcpServerSession *addTcpServer();
-    TcpClientSession *addTcpClient();
-    UdpSession *addUdp();
+    // A new session with these settings, announced (sessionAdded) once they
+    // are in place, so a window shows them from its first paint.
+    TcpServerSession *addTcpServer(const SessionSettings &settings = {});
+    TcpClientSession *addTcpClient(const SessionSettings &settings = {});
+    UdpSession *addUdp(const SessionSettings &settings = {});
+    Session *addSession(SessionKind kind, const SessionSettings &settings = {});
+    // What the command line's options mean for a session of `kind`.
+    static SessionSettings settingsFromOptions(const CommandLine::Options &options, SessionKind kind);
     void removeSession(Session *session);
     QList<Session *> sessions() const { return m_sessions; }
 

@@ -31,8 +31,20 @@ FramingPanel::~FramingPanel() = default;
 void FramingPanel::setSession(Session *session)
 {
     m_session = session;
-    setSpecText(session->framing().toString());
-    setFrameSends(session->frameOutgoing());
+    showSession();
+}
+
+void FramingPanel::showSession()
+{
+    if (!m_session)
+        return;
+    m_showing = true;
+    QString error;
+    const FramingSpec typed = FramingSpec::parse(specText(), &error);
+    if (!error.isEmpty() || !(typed == m_session->framing()))
+        setSpecText(m_session->framing().toString());
+    setFrameSends(m_session->frameOutgoing());
+    m_showing = false;
     apply();
 }
 
@@ -71,7 +83,7 @@ void FramingPanel::apply()
     }
     m_ui->describeLabel->setText(spec.describe());
     m_ui->frameSendsCheck->setEnabled(spec.kind != FramingSpec::Kind::None);
-    if (!m_session)
+    if (!m_session || m_showing)
         return;
     if (!(m_session->framing() == spec))
         m_session->setFraming(spec);

@@ -21,6 +21,9 @@ public:
     ~FramingPanel() override;
 
     void setSession(Session *session);
+    // Shows the session's framing and "Add to what I send" (they changed
+    // elsewhere: a lesson, the command line, restored settings).
+    void showSession();
     QString specText() const;
     void setSpecText(const QString &text);
     // Why the typed spec is bad (shown at the field too), empty when it is good;
@@ -35,4 +38,5 @@ private:
     std::unique_ptr<Ui::FramingPanel> m_ui;
     Session *m_session = nullptr;
     FieldValidation *m_check = nullptr;
+    bool m_showing = false;
 };

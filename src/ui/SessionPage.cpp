@@ -9,6 +9,7 @@
 #include "SendPanel.h"
 #include "Session.h"
 #include "StatsPanel.h"
+#include "TextCodec.h"
 #include "TrafficLog.h"
 #include "HexDumpView.h"
 #include "TrafficView.h"
@@ -30,6 +31,7 @@ SessionPage::SessionPage(Session *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
 {
+    connect(session, &Session::settingsChanged, this, &SessionPage::onSettingsChanged);
 }
 
 SessionPage::~SessionPage() = default;
@@ -41,10 +43,11 @@ void SessionPage::setupTrio(TrafficView *traffic, PeerInspector *inspector, Send
     m_send = send;
     traffic->setSession(m_session);
     inspector->setSession(m_session);
-    setEncodingEverywhere(m_session->encoding());
+    // The view starts in the session's encoding and is the view's own after that.
+    traffic->setEncoding(m_session->encoding());
+    send->setEncoding(m_session->encoding());
     connect(traffic, &TrafficView::connectionSelected, inspector, &PeerInspector::showConnection);
-    connect(traffic, &TrafficView::encodingChanged, this, &SessionPage::setEncodingEverywhere);
-    connect(send, &SendPanel::encodingChanged, this, &SessionPage::setEncodingEverywhere);
+    connect(send, &SendPanel::encodingChanged, this, &SessionPage::setSendEncoding);
     auto *clear = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this, this, [this] { m_session->log()->clear(); });
     clear->setContext(Qt::WidgetWithChildrenShortcut);
 }
@@ -93,22 +96,16 @@ void SessionPage::makeInspectorScrollable(QLayout *layout, PeerInspector *inspec
         box->setStretchFactor(scroll, 2);
 }
 
-void SessionPage::setEncodingEverywhere(const QString &encoding)
+void SessionPage::setSendEncoding(const QString &encoding)
 {
-    // The views and the send panel follow one encoding, the session's; guard
-    // against the echo of our own setEncoding calls.
-    if (m_syncingEncoding)
+    const QString canonical = TextCodec::canonicalName(encoding);
+    if (canonical.isEmpty())
         return;
-    m_syncingEncoding = true;
-    m_session->setEncoding(encoding);
-    if (m_traffic && m_traffic->encoding() != encoding)
-        m_traffic->setEncoding(encoding);
-    if (m_send && m_send->encoding() != encoding)
-        m_send->setEncoding(encoding);
-    m_syncingEncoding = false;
+    editSettings([&](SessionSettings &s) { s.encoding = canonical; });
     for (FieldValidation *check : std::as_const(m_encodingChecks))
         check->recheck();
-    applyAutoReply();
+    if (m_templateCheck)
+        m_templateCheck->recheck();
 }
 
 void SessionPage::addEncodingDependentCheck(FieldValidation *check)
@@ -137,17 +134,6 @@ void SessionPage::setupAutoReply(QComboBox *mode, QLineEdit *templateEdit)
     templateEdit->setText(QStringLiteral("Hello,{data}!"));
     templateEdit->setEnabled(false);
     templateEdit->setToolTip(tr("{data} stands for the received bytes; escapes \\r \\n \\t \\0 \\\\ \\xHH"));
-    const AutoReply current = m_session->autoReply();
-    switch (current.mode()) {
-    case AutoReply::Mode::None: mode->setCurrentIndex(0); break;
-    case AutoReply::Mode::Echo: mode->setCurrentIndex(1); break;
-    case AutoReply::Mode::Template:
-        mode->setCurrentIndex(2);
-        templateEdit->setText(current.templateText());
-        templateEdit->setEnabled(true);
-        break;
-    case AutoReply::Mode::Http: mode->setCurrentIndex(3); break;
-    }
     // The mark, the tooltip and the page's error line say what is wrong with
     // the template; while it is bad the session answers nothing.
     m_templateCheck = new FieldValidation(templateEdit, [this](const QString &) {
@@ -156,11 +142,8 @@ void SessionPage::setupAutoReply(QComboBox *mode, QLineEdit *templateEdit)
         return error;
     }, this);
     connect(m_templateCheck, &FieldValidation::errorChanged, this, &SessionPage::updateFieldState);
-    connect(mode, &QComboBox::currentIndexChanged, this, [this] {
-        m_replyTemplate->setEnabled(m_replyMode->currentData().toString() == QStringLiteral("template"));
-        applyAutoReply();
-    });
-    connect(templateEdit, &QLineEdit::textChanged, this, &SessionPage::applyAutoReply);
+    connect(mode, &QComboBox::currentIndexChanged, this, &SessionPage::onReplyFieldsEdited);
+    connect(templateEdit, &QLineEdit::textChanged, this, &SessionPage::onReplyFieldsEdited);
 }
 
 void SessionPage::addTeachingViews(QSplitter *splitter)
@@ -249,7 +232,7 @@ AutoReply SessionPage::autoReplyFromFields(QString *error) const
     if (mode == QStringLiteral("template")) {
         if (m_replyTemplate->text().isEmpty()) {
             if (error)
-                *error = tr("The template is empty");
+                *error = tr("The template is empty: nothing is answered");
             return AutoReply();
         }
         return AutoReply::fromSpec(m_replyTemplate->text(), m_session->encoding(), error);
@@ -257,31 +240,90 @@ AutoReply SessionPage::autoReplyFromFields(QString *error) const
     return AutoReply::fromSpec(mode, m_session->encoding(), error);
 }
 
-void SessionPage::applyAutoReply()
+void SessionPage::onReplyFieldsEdited()
 {
     if (!m_replyMode)
         return;
-    if (m_templateCheck)
+    const QString mode = m_replyMode->currentData().toString();
+    m_replyTemplate->setEnabled(mode == QStringLiteral("template"));
+    if (m_showing)
+        return;
+    m_templateCheck->recheck();
+    // The session gets the spec as typed: a template it cannot encode is kept
+    // (and answers nothing, as the mark says) rather than silently dropped.
+    editSettings([&](SessionSettings &s) {
+        if (mode == QStringLiteral("template"))
+            s.reply = m_replyTemplate->text();
+        else if (mode == QStringLiteral("none"))
+            s.reply.clear();
+        else
+            s.reply = mode;
+    });
+}
+
+void SessionPage::onSettingsChanged()
+{
+    const SessionSettings now = m_session->settings();
+    if (!m_writing) {
+        m_showing = true;
+        showSettings(m_shown, false);
+        m_showing = false;
+    }
+    m_shown = now;
+    emit titleChanged();
+}
+
+void SessionPage::showAllSettings()
+{
+    m_showing = true;
+    showSettings(m_shown, true);
+    m_showing = false;
+    m_shown = m_session->settings();
+}
+
+void SessionPage::showText(QLineEdit *edit, const QString &text)
+{
+    if (edit->text() != text)
+        edit->setText(text);
+}
+
+void SessionPage::showSettings(const SessionSettings &shown, bool all)
+{
+    const SessionSettings &now = m_session->settings();
+    if (m_send && (all || shown.encoding != now.encoding)) {
+        m_send->setEncoding(now.encoding);
+        for (FieldValidation *check : std::as_const(m_encodingChecks))
+            check->recheck();
+    }
+    if (m_replyMode && (all || shown.reply != now.reply)) {
+        const AutoReply::Mode mode = AutoReply::modeOfSpec(now.reply);
+        static const char *const keys[] = {"none", "echo", "template", "http"};
+        const int index = m_replyMode->findData(QString::fromLatin1(
+            keys[mode == AutoReply::Mode::None ? 0 : mode == AutoReply::Mode::Echo ? 1
+                 : mode == AutoReply::Mode::Template ? 2 : 3]));
+        m_replyMode->setCurrentIndex(index);
+        if (mode == AutoReply::Mode::Template)
+            showText(m_replyTemplate, now.reply);
+        m_replyTemplate->setEnabled(mode == AutoReply::Mode::Template);
+    }
+    if (m_templateCheck && (all || shown.reply != now.reply || shown.encoding != now.encoding))
         m_templateCheck->recheck();
-    QString error;
-    const AutoReply reply = autoReplyFromFields(&error);
-    m_session->setAutoReply(error.isEmpty() ? reply : AutoReply());
+    if (m_framing && (all || !(shown.framing == now.framing) || shown.frameOutgoing != now.frameOutgoing))
+        m_framing->showSession();
 }
 
 QVariantMap SessionPage::saveState() const
 {
-    QVariantMap m;
-    m.insert(QStringLiteral("encoding"), m_session->encoding());
-    if (m_traffic)
+    QVariantMap m = m_session->settings().toMap(m_session->kind());
+    if (m_traffic) {
         m.insert(QStringLiteral("hex"), m_traffic->hexMode());
-    if (m_framing) {
+        m.insert(QStringLiteral("viewEncoding"), m_traffic->encoding());
+    }
+    // What is typed but not valid yet comes back as typed (with its mark).
+    if (m_framing)
         m.insert(QStringLiteral("framing"), m_framing->specText());
-        m.insert(QStringLiteral("frameSends"), m_framing->frameSends());
-    }
-    if (m_replyMode) {
-        m.insert(QStringLiteral("reply"), m_replyMode->currentData().toString());
+    if (m_replyTemplate)
         m.insert(QStringLiteral("replyTemplate"), m_replyTemplate->text());
-    }
     if (m_topSplitter) {
         m.insert(QStringLiteral("topSplitter"), m_topSplitter->saveState());
         m.insert(QStringLiteral("mainSplitter"), m_mainSplitter->saveState());
@@ -291,25 +333,29 @@ QVariantMap SessionPage::saveState() const
 
 void SessionPage::restoreState(const QVariantMap &state)
 {
-    const QString encoding = state.value(QStringLiteral("encoding")).toString();
-    if (!encoding.isEmpty())
-        setEncodingEverywhere(encoding);
-    if (m_traffic && state.contains(QStringLiteral("hex")))
-        m_traffic->setHexMode(state.value(QStringLiteral("hex")).toBool());
+    QVariantMap settings = state;
+    const QString typedFraming = state.value(QStringLiteral("framing")).toString();
+    QString framingError;
+    FramingSpec::parse(typedFraming.trimmed(), &framingError);
+    if (!framingError.isEmpty())
+        settings.remove(QStringLiteral("framing"));   // the session keeps its own; the text comes back below
+    m_session->setSettings(SessionSettings::fromMap(m_session->kind(), settings, m_session->settings()));
+    if (m_framing && !framingError.isEmpty())
+        m_framing->setSpecText(typedFraming);
+    if (m_replyTemplate && state.contains(QStringLiteral("replyTemplate")) && !m_replyTemplate->isEnabled()) {
+        // The template typed before another mode was chosen stays at hand.
+        m_replyTemplate->setText(state.value(QStringLiteral("replyTemplate")).toString());
+    }
+    if (m_traffic) {
+        if (state.contains(QStringLiteral("hex")))
+            m_traffic->setHexMode(state.value(QStringLiteral("hex")).toBool());
+        const QString view = state.value(QStringLiteral("viewEncoding"), state.value(QStringLiteral("encoding"))).toString();
+        if (!view.isEmpty())
+            m_traffic->setEncoding(view);
+    }
     if (m_topSplitter) {
         m_topSplitter->restoreState(state.value(QStringLiteral("topSplitter")).toByteArray());
         m_mainSplitter->restoreState(state.value(QStringLiteral("mainSplitter")).toByteArray());
-    }
-    if (m_framing && state.contains(QStringLiteral("framing"))) {
-        m_framing->setSpecText(state.value(QStringLiteral("framing")).toString());
-        m_framing->setFrameSends(state.value(QStringLiteral("frameSends")).toBool());
-    }
-    if (m_replyMode) {
-        m_replyTemplate->setText(state.value(QStringLiteral("replyTemplate"), m_replyTemplate->text()).toString());
-        const int i = m_replyMode->findData(state.value(QStringLiteral("reply")).toString());
-        if (i >= 0)
-            m_replyMode->setCurrentIndex(i);
-        applyAutoReply();
     }
 }
 
@@ -331,6 +377,14 @@ void SessionPage::fillListenAddresses(QComboBox *combo)
     }
     if (!current.isEmpty())
         combo->setCurrentText(current);
+}
+
+QString SessionPage::bareAddress(const QString &text)
+{
+    QString t = text.trimmed();
+    if (t.startsWith(u'[') && t.endsWith(u']'))
+        t = t.mid(1, t.size() - 2);
+    return t;
 }
 
 bool SessionPage::isLoopbackText(const QString &address)

@@ -2,6 +2,8 @@
 
 #include "AutoReply.h"
 #include "SendResult.h"
+#include "Session.h"
+#include "SessionSettings.h"
 
 #include <QVariantMap>
 
@@ -22,12 +24,18 @@ class QTabWidget;
 class QBoxLayout;
 class PeerInspector;
 class SendPanel;
-class Session;
 class TrafficView;
 
 // What the three session pages share: the session they drive, the traffic
-// view / peer inspector / send panel trio kept in step (one encoding for
-// all three), the auto-reply fields, and their settings as a QVariantMap.
+// view / peer inspector / send panel trio, the auto-reply and framing fields,
+// and their state as a QVariantMap.
+//
+// The form is a view of the session's settings (Session::settings()), in both
+// directions: what the user types goes into the session as soon as it is
+// valid, and whatever changes the settings (a lesson, the command line,
+// restored settings, the session itself) shows in the form at once. A field
+// with a bad value keeps the text and a warning mark; the session keeps its
+// last good value meanwhile, and Start stays disabled.
 class SessionPage : public QWidget
 {
     Q_OBJECT
@@ -36,8 +44,10 @@ public:
 
     Session *session() const { return m_session; }
     virtual QString title() const = 0;
-    // Endpoints, options and encodings, for QSettings.
+    // The session's settings (SessionSettings::toMap) plus what only the page
+    // has (the traffic view's encoding and hex mode, splitters), for QSettings.
     virtual QVariantMap saveState() const;
+    // Settings go to the session through setSettings(), like every other path.
     virtual void restoreState(const QVariantMap &state);
     virtual void startSession() = 0;
     virtual void stopSession() = 0;
@@ -48,6 +58,8 @@ public:
     // a connection shown here, the stream view draws its send boundaries.
     void setSessionsProvider(std::function<QList<Session *>()> provider) { m_sessions = std::move(provider); }
     static bool isLoopbackText(const QString &address);
+    // "[::1]" or " ::1 " as typed → "::1".
+    static QString bareAddress(const QString &text);
 
 signals:
     void titleChanged();
@@ -65,6 +77,31 @@ protected:
     void arrangePanels(QSplitter *top, QSplitter *main, QWidget *sidePanel, QBoxLayout *sideLayout,
                        QTableView *peerTable = nullptr);
     void setupAutoReply(QComboBox *mode, QLineEdit *templateEdit);
+    // Shows settings() in the form: every field on the first call (all),
+    // afterwards the fields whose setting differs from `shown`. Pages
+    // override it for their own fields and call the base for the shared ones.
+    virtual void showSettings(const SessionSettings &shown, bool all);
+    // For the form's own edits: applies `edit` to a copy of the settings and
+    // hands it to the session, without showing it back into the fields
+    // being typed in. Ignored while the form is being filled from settings.
+    template <class Edit>
+    void editSettings(Edit &&edit)
+    {
+        if (m_showing)
+            return;
+        SessionSettings s = m_session->settings();
+        edit(s);
+        m_writing = true;
+        m_session->setSettings(s);
+        m_writing = false;
+    }
+    bool isShowingSettings() const { return m_showing; }
+    // Sets a line edit's text when it differs (keeps the cursor otherwise).
+    static void showText(QLineEdit *edit, const QString &text);
+    // A port field: "0" shows as "0" with the placeholder saying the OS picks one.
+    static QString portText(quint16 port) { return QString::number(port); }
+    // Call at the end of a page's constructor: shows every field.
+    void showAllSettings();
     // Puts the traffic view in a tab widget, in its place in `splitter`,
     // beside the teaching views (socket lifecycle with code narration).
     void addTeachingViews(QSplitter *splitter);
@@ -72,8 +109,11 @@ protected:
     FramingPanel *setupFraming();
     // The auto-reply the fields describe; *error set (and None returned) when the template is bad.
     AutoReply autoReplyFromFields(QString *error = nullptr) const;
-    void applyAutoReply();
-    void setEncodingEverywhere(const QString &encoding);
+    void onReplyFieldsEdited();
+    // The send encoding: the session's (greeting, template and what is typed
+    // are encoded in it). The traffic view's encoding is separate: reading
+    // GBK does not change what is sent.
+    void setSendEncoding(const QString &encoding);
     // A field whose text is encoded in the session's encoding (the greeting):
     // rechecked when the encoding changes, so "€" turns bad under Latin-1 at once.
     void addEncodingDependentCheck(FieldValidation *check);
@@ -105,8 +145,11 @@ protected:
 private:
     void onConnectionSelected(quint32 connectionId);
     void onSequenceClicked(quint64 serial);
+    void onSettingsChanged();
 
     Session *m_session;
-    bool m_syncingEncoding = false;
+    SessionSettings m_shown;     // what the form shows (see showSettings)
+    bool m_showing = false;      // filling the form from the settings
+    bool m_writing = false;      // the form is setting the session's settings
     QList<FieldValidation *> m_encodingChecks;
 };

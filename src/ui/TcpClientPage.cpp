@@ -15,17 +15,11 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     , m_client(session)
 {
     m_ui->setupUi(this);
-    if (!session->host().isEmpty())
-        m_ui->hostEdit->setText(session->host());
-    if (session->port() != 0)
-        m_ui->portEdit->setText(QString::number(session->port()));
-    m_ui->timeoutSpin->setValue(session->connectTimeout());
     fillListenAddresses(m_ui->bindAddressCombo);
-    const bool bound = !session->localBindAddress().isNull() || session->localBindPort() != 0;
-    m_ui->bindCheck->setChecked(bound);
-    if (!session->localBindAddress().isNull())
-        m_ui->bindAddressCombo->setCurrentText(Endpoint{session->localBindAddress(), 0}.addressString());
-    m_ui->bindPortEdit->setText(QString::number(session->localBindPort()));
+    m_ui->bindAddressCombo->setCurrentText(QStringLiteral("127.0.0.1"));
+    m_ui->bindPortEdit->setText(QStringLiteral("0"));
+    m_ui->bindPortEdit->setPlaceholderText(tr("0 = any free port"));
+    m_ui->bindPortEdit->setToolTip(tr("0 lets the OS pick the local port, as connect() does without bind()"));
 
     m_hostCheck = new FieldValidation(m_ui->hostEdit, &Endpoint::checkHost, this);
     m_portCheck = new FieldValidation(m_ui->portEdit, [](const QString &t) { return Endpoint::checkPort(t, false); }, this);
@@ -37,15 +31,26 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     }, this);
     for (FieldValidation *v : {m_hostCheck, m_portCheck, m_bindAddressCheck, m_bindPortCheck})
         connect(v, &FieldValidation::errorChanged, this, &TcpClientPage::updateConnectEnabled);
-    connect(m_ui->bindCheck, &QCheckBox::toggled, this, [this](bool on) {
-        m_ui->bindAddressCombo->setEnabled(on);
-        m_ui->bindPortEdit->setEnabled(on);
+    connect(m_ui->bindCheck, &QCheckBox::toggled, this, [this] {
         m_bindAddressCheck->recheck();
         m_bindPortCheck->recheck();
-        updateConnectEnabled();
+        applyBindFields();
+        onStateChanged();
     });
-    m_ui->bindAddressCombo->setEnabled(bound);
-    m_ui->bindPortEdit->setEnabled(bound);
+    // What is typed goes into the session's settings as soon as it is valid.
+    connect(m_ui->hostEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (Endpoint::checkHost(text).isEmpty())
+            editSettings([&](SessionSettings &s) { s.host = bareAddress(text); });
+    });
+    connect(m_ui->portEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (Endpoint::checkPort(text, false).isEmpty())
+            editSettings([&](SessionSettings &s) { s.port = quint16(text.trimmed().toUInt()); });
+    });
+    connect(m_ui->timeoutSpin, &QSpinBox::valueChanged, this, [this](int v) {
+        editSettings([&](SessionSettings &s) { s.connectTimeoutMs = v; });
+    });
+    connect(m_ui->bindAddressCombo, &QComboBox::currentTextChanged, this, &TcpClientPage::applyBindFields);
+    connect(m_ui->bindPortEdit, &QLineEdit::textChanged, this, &TcpClientPage::applyBindFields);
 
     setupTrio(m_ui->trafficView, m_ui->peerInspector, m_ui->sendPanel);
     addTeachingViews(m_ui->topSplitter);
@@ -63,7 +68,51 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     connect(m_ui->halfCloseButton, &QPushButton::clicked, this, &TcpClientPage::onHalfCloseClicked);
     connect(session, &Session::stateChanged, this, &TcpClientPage::onStateChanged);
     connect(session, &Session::connectionsChanged, this, &TcpClientPage::onStateChanged);
+    showAllSettings();
     onStateChanged();
+}
+
+void TcpClientPage::applyBindFields()
+{
+    if (!m_ui->bindCheck->isChecked()) {
+        editSettings([](SessionSettings &s) {
+            s.localBindAddress = QHostAddress();
+            s.localBindPort = 0;
+        });
+        return;
+    }
+    QHostAddress a;
+    const QString port = m_ui->bindPortEdit->text();
+    if (!Endpoint::checkAddress(m_ui->bindAddressCombo->currentText()).isEmpty()
+        || !a.setAddress(bareAddress(m_ui->bindAddressCombo->currentText()))
+        || !Endpoint::checkPort(port, true).isEmpty())
+        return;
+    editSettings([&](SessionSettings &s) {
+        s.localBindAddress = a;
+        s.localBindPort = quint16(port.trimmed().toUInt());
+    });
+}
+
+void TcpClientPage::showSettings(const SessionSettings &shown, bool all)
+{
+    SessionPage::showSettings(shown, all);
+    const SessionSettings &now = m_client->settings();
+    if (all || shown.host != now.host)
+        showText(m_ui->hostEdit, now.host);
+    if (all || shown.port != now.port)
+        showText(m_ui->portEdit, now.port ? QString::number(now.port) : QString());
+    if (all || shown.connectTimeoutMs != now.connectTimeoutMs)
+        m_ui->timeoutSpin->setValue(now.connectTimeoutMs);
+    if (all || shown.localBindAddress != now.localBindAddress || shown.localBindPort != now.localBindPort) {
+        const bool bound = !now.localBindAddress.isNull();
+        m_ui->bindCheck->setChecked(bound);
+        if (bound) {
+            m_ui->bindAddressCombo->setCurrentText(Endpoint{now.localBindAddress, 0}.addressString());
+            showText(m_ui->bindPortEdit, QString::number(now.localBindPort));
+        }
+        m_bindAddressCheck->recheck();
+        m_bindPortCheck->recheck();
+    }
 }
 
 TcpClientPage::~TcpClientPage() = default;
@@ -116,26 +165,9 @@ void TcpClientPage::stopSession()
 
 void TcpClientPage::onConnectClicked()
 {
+    // The session already has every valid field; a bad one keeps Connect off.
     if (m_client->state() != Session::State::Idle || !m_ui->connectButton->isEnabled())
         return;
-    QString host = m_ui->hostEdit->text().trimmed();
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    m_client->setHost(host);
-    m_client->setPort(m_ui->portEdit->text().trimmed().toUShort());
-    m_client->setConnectTimeout(m_ui->timeoutSpin->value());
-    if (m_ui->bindCheck->isChecked())
-        m_client->setLocalBind(QHostAddress(m_ui->bindAddressCombo->currentText().trimmed()),
-                               m_ui->bindPortEdit->text().trimmed().toUShort());
-    else
-        m_client->setLocalBind(QHostAddress(), 0);
-    QString replyError;
-    autoReplyFromFields(&replyError);
-    if (!replyError.isEmpty()) {
-        showFieldError(tr("Auto-reply: %1").arg(replyError));
-        return;
-    }
-    applyAutoReply();
     if (!m_client->start()) {
         const TrafficLog *log = m_client->log();
         showFieldError(log->size() ? log->at(log->size() - 1).message : tr("Cannot connect"));
@@ -161,12 +193,6 @@ void TcpClientPage::onStateChanged()
     const Session::State s = m_client->state();
     const bool idle = s == Session::State::Idle;
     const bool connected = m_client->isConnected();
-    if (!idle) {
-        // Started from elsewhere (a lesson, the command line): show what it uses.
-        m_ui->hostEdit->setText(m_client->host());
-        m_ui->portEdit->setText(QString::number(m_client->port()));
-        m_ui->timeoutSpin->setValue(m_client->connectTimeout());
-    }
     for (QWidget *w : {static_cast<QWidget *>(m_ui->hostEdit), static_cast<QWidget *>(m_ui->portEdit),
                        static_cast<QWidget *>(m_ui->timeoutSpin), static_cast<QWidget *>(m_ui->bindCheck)})
         w->setEnabled(idle);
@@ -182,7 +208,19 @@ void TcpClientPage::onStateChanged()
         m_ui->sendPanel->setSendEnabled(!m_client->writeShutDown(),
                                         m_client->writeShutDown() ? tr("Sending is shut down") : QString());
     } else {
-        m_ui->endpointsLabel->setText(s == Session::State::Starting ? tr("Connecting…") : tr("Not connected"));
+        QString status = s == Session::State::Starting ? tr("Connecting…") : tr("Not connected");
+        if (idle) {
+            // Why, when the last thing that happened was a failure (refused,
+            // timed out, not found): the status says it, not only the log.
+            const TrafficLog *log = m_client->log();
+            const qsizetype n = log->size();
+            if (n > 0) {
+                const TrafficEvent last = log->atWithoutPayload(n - 1);
+                if (last.kind == TrafficEvent::Kind::Error || last.kind == TrafficEvent::Kind::Closed)
+                    status = tr("Not connected: %1").arg(last.message);
+            }
+        }
+        m_ui->endpointsLabel->setText(status);
         m_ui->sendPanel->setSendEnabled(false, tr("Not connected"));
     }
     updateConnectEnabled();
@@ -192,9 +230,9 @@ void TcpClientPage::onStateChanged()
 QVariantMap TcpClientPage::saveState() const
 {
     QVariantMap m = SessionPage::saveState();
+    // Typed but not valid yet: comes back as typed, with its mark.
     m.insert(QStringLiteral("host"), m_ui->hostEdit->text());
     m.insert(QStringLiteral("port"), m_ui->portEdit->text());
-    m.insert(QStringLiteral("timeout"), m_ui->timeoutSpin->value());
     m.insert(QStringLiteral("bind"), m_ui->bindCheck->isChecked());
     m.insert(QStringLiteral("bindAddress"), m_ui->bindAddressCombo->currentText());
     m.insert(QStringLiteral("bindPort"), m_ui->bindPortEdit->text());
@@ -204,13 +242,15 @@ QVariantMap TcpClientPage::saveState() const
 void TcpClientPage::restoreState(const QVariantMap &state)
 {
     SessionPage::restoreState(state);
+    // A value the settings could not take is shown as typed, marked.
     if (state.contains(QStringLiteral("host")))
         m_ui->hostEdit->setText(state.value(QStringLiteral("host")).toString());
     if (state.contains(QStringLiteral("port")))
         m_ui->portEdit->setText(state.value(QStringLiteral("port")).toString());
-    m_ui->timeoutSpin->setValue(state.value(QStringLiteral("timeout"), m_ui->timeoutSpin->value()).toInt());
-    m_ui->bindAddressCombo->setCurrentText(state.value(QStringLiteral("bindAddress"), QStringLiteral("127.0.0.1")).toString());
-    m_ui->bindPortEdit->setText(state.value(QStringLiteral("bindPort"), QStringLiteral("0")).toString());
+    if (state.contains(QStringLiteral("bindAddress")))
+        m_ui->bindAddressCombo->setCurrentText(state.value(QStringLiteral("bindAddress")).toString());
+    if (state.contains(QStringLiteral("bindPort")))
+        m_ui->bindPortEdit->setText(state.value(QStringLiteral("bindPort")).toString());
     m_ui->bindCheck->setChecked(state.value(QStringLiteral("bind")).toBool());
     emit titleChanged();
 }

@@ -34,6 +34,9 @@ private:
     void onStateChanged();
     void updateConnectEnabled();
     void updateFieldState() override { updateConnectEnabled(); }
+    void showSettings(const SessionSettings &shown, bool all) override;
+    // The bind check, address and port, into the settings when valid.
+    void applyBindFields();
     void showFieldError(const QString &error);
 
     std::unique_ptr<Ui::TcpClientPage> m_ui;

@@ -19,11 +19,9 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
 {
     m_ui->setupUi(this);
     fillListenAddresses(m_ui->addressCombo);
-    m_ui->addressCombo->setCurrentText(Endpoint{session->listenAddress(), 0}.addressString());
-    m_ui->portEdit->setText(QString::number(session->port()));
-    m_ui->backlogSpin->setValue(session->backlog());
-    m_ui->maxClientsSpin->setValue(session->maxClients());
-    m_ui->greetingEdit->setText(TextCodec::toEscaped(session->greeting()));
+    m_ui->portEdit->setPlaceholderText(tr("0 = any free port"));
+    m_ui->portEdit->setToolTip(tr("0 lets the OS pick a free port; once listening, the field shows the one it chose "
+                                  "and Stop → Start listens on it again"));
 
     m_addressCheck = new FieldValidation(m_ui->addressCombo->lineEdit(), &Endpoint::checkAddress, this);
     m_portCheck = new FieldValidation(m_ui->portEdit, [](const QString &t) { return Endpoint::checkPort(t, true); }, this);
@@ -33,6 +31,25 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
     }, this);
     connect(m_addressCheck, &FieldValidation::errorChanged, this, &TcpServerPage::updateStartEnabled);
     connect(m_portCheck, &FieldValidation::errorChanged, this, &TcpServerPage::updateStartEnabled);
+    // What is typed goes into the session's settings as soon as it is valid.
+    connect(m_ui->addressCombo, &QComboBox::currentTextChanged, this, [this](const QString &text) {
+        QHostAddress a;
+        if (Endpoint::checkAddress(text).isEmpty() && a.setAddress(bareAddress(text)))
+            editSettings([&](SessionSettings &s) { s.listenAddress = a; });
+    });
+    connect(m_ui->portEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (Endpoint::checkPort(text, true).isEmpty())
+            editSettings([&](SessionSettings &s) { s.listenPort = quint16(text.trimmed().toUInt()); });
+    });
+    connect(m_ui->backlogSpin, &QSpinBox::valueChanged, this, [this](int v) {
+        editSettings([&](SessionSettings &s) { s.backlog = v; });
+    });
+    connect(m_ui->maxClientsSpin, &QSpinBox::valueChanged, this, [this](int v) {
+        editSettings([&](SessionSettings &s) { s.maxClients = v; });
+    });
+    connect(m_ui->greetingEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        editSettings([&](SessionSettings &s) { s.greeting = text; });
+    });
     addEncodingDependentCheck(m_greetingCheck);
     connect(m_ui->addressCombo, &QComboBox::currentTextChanged, this, [this] {
         updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), m_ui->portEdit->text().toUShort());
@@ -71,7 +88,27 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
     connect(m_ui->disconnectButton, &QPushButton::clicked, this, &TcpServerPage::onDisconnectClicked);
     connect(m_ui->resetButton, &QPushButton::clicked, this, &TcpServerPage::onResetClicked);
     connect(session, &Session::stateChanged, this, &TcpServerPage::onStateChanged);
+    showAllSettings();
     onStateChanged();
+}
+
+void TcpServerPage::showSettings(const SessionSettings &shown, bool all)
+{
+    SessionPage::showSettings(shown, all);
+    const SessionSettings &now = m_server->settings();
+    if (all || shown.listenAddress != now.listenAddress)
+        m_ui->addressCombo->setCurrentText(Endpoint{now.listenAddress, 0}.addressString());
+    if (all || shown.listenPort != now.listenPort)
+        showText(m_ui->portEdit, portText(now.listenPort));
+    if (all || shown.backlog != now.backlog)
+        m_ui->backlogSpin->setValue(now.backlog);
+    if (all || shown.maxClients != now.maxClients)
+        m_ui->maxClientsSpin->setValue(now.maxClients);
+    if (all || shown.greeting != now.greeting)
+        showText(m_ui->greetingEdit, now.greeting);
+    if (all || shown.greeting != now.greeting || shown.encoding != now.encoding)
+        m_greetingCheck->recheck();
+    updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), now.listenPort);
 }
 
 TcpServerPage::~TcpServerPage() = default;
@@ -116,39 +153,16 @@ void TcpServerPage::stopSession()
 
 void TcpServerPage::onStartClicked()
 {
-    if (m_server->isRunning() || !m_addressCheck->isValid() || !m_portCheck->isValid())
+    // The session already has every valid field; a bad one keeps Start off
+    // (F5 or a call from elsewhere checks here too: nothing starts on a stale value).
+    if (m_server->isRunning() || !m_ui->startButton->isEnabled())
         return;
-    const PayloadParser::Result greeting =
-        PayloadParser::parse(m_ui->greetingEdit->text(), PayloadParser::Mode::Text, m_server->encoding(), true);
-    if (!greeting.ok()) {
-        showFieldError(tr("Greeting: %1").arg(greeting.error));
-        m_ui->greetingEdit->setFocus();
-        m_ui->greetingEdit->setCursorPosition(qMax(0, greeting.position));
-        return;
-    }
-    QString replyError;
-    autoReplyFromFields(&replyError);
-    if (!replyError.isEmpty()) {
-        showFieldError(tr("Auto-reply: %1").arg(replyError));
-        m_ui->templateEdit->setFocus();
-        return;
-    }
-    QString address = m_ui->addressCombo->currentText().trimmed();
-    if (address.startsWith(u'[') && address.endsWith(u']'))
-        address = address.mid(1, address.size() - 2);
-    m_server->setListenAddress(QHostAddress(address));
-    m_server->setPort(m_ui->portEdit->text().trimmed().toUShort());
-    m_server->setBacklog(m_ui->backlogSpin->value());
-    m_server->setMaxClients(m_ui->maxClientsSpin->value());
-    m_server->setGreeting(greeting.bytes);
-    applyAutoReply();
     if (!m_server->start()) {
         const TrafficLog *log = m_server->log();
         showFieldError(log->size() ? log->at(log->size() - 1).message : tr("Cannot listen"));
         return;
     }
     showFieldError(QString());
-    updateExposureNotice(m_ui->exposureNotice, address, m_server->listenEndpoint().port);
 }
 
 void TcpServerPage::onStopClicked()
@@ -166,14 +180,6 @@ void TcpServerPage::onStateChanged()
     m_ui->backlogSpin->setEnabled(!running);
     m_ui->maxClientsSpin->setEnabled(!running);
     m_ui->greetingEdit->setEnabled(!running);
-    if (running) {
-        // Started from elsewhere (a lesson, the command line): show what it uses.
-        m_ui->addressCombo->setCurrentText(m_server->listenEndpoint().addressString());
-        m_ui->portEdit->setText(QString::number(m_server->listenEndpoint().port));
-        m_ui->backlogSpin->setValue(m_server->backlog());
-        m_ui->maxClientsSpin->setValue(m_server->maxClients());
-        m_ui->greetingEdit->setText(TextCodec::toEscaped(m_server->greeting()));
-    }
     m_ui->sendPanel->setSendEnabled(running, running ? QString() : tr("The server is not running"));
     updateStartEnabled();
     emit titleChanged();
@@ -228,11 +234,9 @@ SendResult TcpServerPage::sendFromPanel(const QByteArray &payload)
 QVariantMap TcpServerPage::saveState() const
 {
     QVariantMap m = SessionPage::saveState();
+    // Typed but not valid yet: comes back as typed, with its mark.
     m.insert(QStringLiteral("address"), m_ui->addressCombo->currentText());
     m.insert(QStringLiteral("port"), m_ui->portEdit->text());
-    m.insert(QStringLiteral("backlog"), m_ui->backlogSpin->value());
-    m.insert(QStringLiteral("maxClients"), m_ui->maxClientsSpin->value());
-    m.insert(QStringLiteral("greeting"), m_ui->greetingEdit->text());
     m.insert(QStringLiteral("running"), m_server->isRunning());
     return m;
 }
@@ -240,11 +244,10 @@ QVariantMap TcpServerPage::saveState() const
 void TcpServerPage::restoreState(const QVariantMap &state)
 {
     SessionPage::restoreState(state);
+    // A value the settings could not take (bad address or port) is shown as
+    // it was typed, marked, and keeps Start disabled.
     if (state.contains(QStringLiteral("address")))
         m_ui->addressCombo->setCurrentText(state.value(QStringLiteral("address")).toString());
     if (state.contains(QStringLiteral("port")))
         m_ui->portEdit->setText(state.value(QStringLiteral("port")).toString());
-    m_ui->backlogSpin->setValue(state.value(QStringLiteral("backlog"), m_ui->backlogSpin->value()).toInt());
-    m_ui->maxClientsSpin->setValue(state.value(QStringLiteral("maxClients"), m_ui->maxClientsSpin->value()).toInt());
-    m_ui->greetingEdit->setText(state.value(QStringLiteral("greeting")).toString());
 }

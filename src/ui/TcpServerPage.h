@@ -39,6 +39,7 @@ private:
     void onClientSelectionChanged();
     void updateStartEnabled();
     void updateFieldState() override { updateStartEnabled(); }
+    void showSettings(const SessionSettings &shown, bool all) override;
     void showFieldError(const QString &error);
     SendResult sendFromPanel(const QByteArray &payload);
 

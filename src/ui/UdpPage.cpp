@@ -18,19 +18,11 @@ UdpPage::UdpPage(UdpSession *session, QWidget *parent)
 {
     m_ui->setupUi(this);
     fillListenAddresses(m_ui->addressCombo);
-    m_ui->addressCombo->setCurrentText(session->bindAddress().isNull()
-                                           ? QStringLiteral("127.0.0.1")
-                                           : Endpoint{session->bindAddress(), 0}.addressString());
-    m_ui->portEdit->setText(QString::number(session->bindPort()));
-    if (!session->targetHost().isEmpty()) {
-        m_ui->targetHostEdit->setText(session->targetHost());
-        m_ui->targetPortEdit->setText(QString::number(session->targetPort()));
-    }
-    m_ui->broadcastCheck->setChecked(session->broadcastEnabled());
-    const ReplyLimiter::Settings limits = session->replyLimits();
-    m_ui->replyRateSpin->setValue(limits.repliesPerSecond);
-    m_ui->replyBytesSpin->setValue(int(limits.bytesPerSecond));
-    m_ui->replyMaxSizeSpin->setValue(limits.maxReplySize);
+    m_ui->addressCombo->lineEdit()->setPlaceholderText(tr("automatic"));
+    m_ui->addressCombo->setToolTip(tr("Empty: loopback for a loopback target, all interfaces otherwise"));
+    m_ui->portEdit->setPlaceholderText(tr("0 = any free port"));
+    m_ui->portEdit->setToolTip(tr("0 lets the OS pick a free port; once bound, the field shows the one it chose "
+                                  "and Close → Bind binds it again"));
     for (QSpinBox *spin : {m_ui->replyRateSpin, m_ui->replyBytesSpin, m_ui->replyMaxSizeSpin})
         connect(spin, &QSpinBox::valueChanged, this, &UdpPage::applyReplyLimits);
     // Counters, not events: read once a second like the statistics.
@@ -40,26 +32,45 @@ UdpPage::UdpPage(UdpSession *session, QWidget *parent)
     m_statusTimer->start();
     updateReplyStatus();
 
-    m_addressCheck = new FieldValidation(m_ui->addressCombo->lineEdit(), &Endpoint::checkAddress, this);
+    m_addressCheck = new FieldValidation(m_ui->addressCombo->lineEdit(), [](const QString &t) {
+        return t.trimmed().isEmpty() ? QString() : Endpoint::checkAddress(t);
+    }, this);
     m_portCheck = new FieldValidation(m_ui->portEdit, [](const QString &t) { return Endpoint::checkPort(t, true); }, this);
     m_targetHostCheck = new FieldValidation(m_ui->targetHostEdit, &Endpoint::checkHost, this);
     m_targetPortCheck = new FieldValidation(m_ui->targetPortEdit, [](const QString &t) { return Endpoint::checkPort(t, false); }, this);
     for (FieldValidation *v : {m_addressCheck, m_portCheck, m_targetHostCheck, m_targetPortCheck})
         connect(v, &FieldValidation::errorChanged, this, &UdpPage::updateButtons);
-    connect(m_ui->replyToLastCheck, &QCheckBox::toggled, this, &UdpPage::updateButtons);
+    connect(m_ui->replyToLastCheck, &QCheckBox::toggled, this, [this](bool on) {
+        editSettings([&](SessionSettings &s) { s.replyToLastSender = on; });
+        updateButtons();
+    });
+    connect(m_ui->addressCombo, &QComboBox::currentTextChanged, this, [this](const QString &text) {
+        QHostAddress a;
+        if (text.trimmed().isEmpty())
+            editSettings([](SessionSettings &s) { s.bindAddress = QHostAddress(); });
+        else if (Endpoint::checkAddress(text).isEmpty() && a.setAddress(bareAddress(text)))
+            editSettings([&](SessionSettings &s) { s.bindAddress = a; });
+    });
+    connect(m_ui->portEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (Endpoint::checkPort(text, true).isEmpty())
+            editSettings([&](SessionSettings &s) { s.bindPort = quint16(text.trimmed().toUInt()); });
+    });
     connect(m_ui->addressCombo, &QComboBox::currentTextChanged, this, [this] {
         updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), m_ui->portEdit->text().toUShort());
     });
     updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), session->bindPort());
-    connect(m_ui->broadcastCheck, &QCheckBox::toggled, m_udp, &UdpSession::setBroadcastEnabled);
+    connect(m_ui->broadcastCheck, &QCheckBox::toggled, this, [this](bool on) {
+        editSettings([&](SessionSettings &s) { s.broadcast = on; });
+    });
     // The target follows the fields as they are typed, when they are valid.
-    auto applyTarget = [this] {
-        if (m_targetHostCheck->isValid() && m_targetPortCheck->isValid())
-            m_udp->setTarget(m_ui->targetHostEdit->text().trimmed(), m_ui->targetPortEdit->text().trimmed().toUShort());
-    };
-    connect(m_ui->targetHostEdit, &QLineEdit::textChanged, this, applyTarget);
-    connect(m_ui->targetPortEdit, &QLineEdit::textChanged, this, applyTarget);
-    applyTarget();
+    connect(m_ui->targetHostEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (Endpoint::checkHost(text).isEmpty())
+            editSettings([&](SessionSettings &s) { s.targetHost = bareAddress(text); });
+    });
+    connect(m_ui->targetPortEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (Endpoint::checkPort(text, false).isEmpty())
+            editSettings([&](SessionSettings &s) { s.targetPort = quint16(text.trimmed().toUInt()); });
+    });
 
     setupTrio(m_ui->trafficView, m_ui->peerInspector, m_ui->sendPanel);
     addTeachingViews(m_ui->topSplitter);
@@ -77,7 +88,34 @@ UdpPage::UdpPage(UdpSession *session, QWidget *parent)
     connect(m_ui->closeButton, &QPushButton::clicked, this, &UdpPage::onCloseClicked);
     connect(m_ui->useAsTargetButton, &QPushButton::clicked, this, &UdpPage::onUseAsTargetClicked);
     connect(session, &Session::stateChanged, this, &UdpPage::onStateChanged);
+    showAllSettings();
     onStateChanged();
+}
+
+void UdpPage::showSettings(const SessionSettings &shown, bool all)
+{
+    SessionPage::showSettings(shown, all);
+    const SessionSettings &now = m_udp->settings();
+    if (all || shown.bindAddress != now.bindAddress)
+        m_ui->addressCombo->setCurrentText(now.bindAddress.isNull() ? QString()
+                                                                    : Endpoint{now.bindAddress, 0}.addressString());
+    if (all || shown.bindPort != now.bindPort)
+        showText(m_ui->portEdit, portText(now.bindPort));
+    if (all || shown.targetHost != now.targetHost)
+        showText(m_ui->targetHostEdit, now.targetHost);
+    if (all || shown.targetPort != now.targetPort)
+        showText(m_ui->targetPortEdit, now.targetPort ? QString::number(now.targetPort) : QString());
+    if (all || shown.broadcast != now.broadcast)
+        m_ui->broadcastCheck->setChecked(now.broadcast);
+    if (all || shown.replyToLastSender != now.replyToLastSender)
+        m_ui->replyToLastCheck->setChecked(now.replyToLastSender);
+    if (all || !(shown.replyLimits == now.replyLimits)) {
+        m_ui->replyRateSpin->setValue(now.replyLimits.repliesPerSecond);
+        m_ui->replyBytesSpin->setValue(int(qMin<qint64>(now.replyLimits.bytesPerSecond, m_ui->replyBytesSpin->maximum())));
+        m_ui->replyMaxSizeSpin->setValue(now.replyLimits.maxReplySize);
+    }
+    updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), now.bindPort);
+    updateButtons();
 }
 
 UdpPage::~UdpPage() = default;
@@ -113,10 +151,19 @@ void UdpPage::updateButtons()
     m_ui->bindButton->setEnabled(!running && error.isEmpty());
     m_ui->closeButton->setEnabled(running);
     const bool toTarget = !m_ui->replyToLastCheck->isChecked();
-    if (error.isEmpty() && toTarget && !m_targetHostCheck->isValid())
-        error = tr("Target host: %1").arg(m_targetHostCheck->error());
-    else if (error.isEmpty() && toTarget && !m_targetPortCheck->isValid())
-        error = tr("Target port: %1").arg(m_targetPortCheck->error());
+    // Replying to the last sender: the target is not used, and says so.
+    m_ui->targetHostEdit->setEnabled(toTarget);
+    m_ui->targetPortEdit->setEnabled(toTarget);
+    const QString unused = tr("Not used while “Reply to last sender” is on");
+    m_ui->targetHostEdit->setPlaceholderText(toTarget ? QString() : unused);
+    // No target yet is not an error (a tab may only receive); sending says it.
+    const bool noTarget = m_ui->targetHostEdit->text().trimmed().isEmpty() && m_ui->targetPortEdit->text().trimmed().isEmpty();
+    if (error.isEmpty() && toTarget && !noTarget) {
+        if (!m_targetHostCheck->isValid())
+            error = tr("Target host: %1").arg(m_targetHostCheck->error());
+        else if (!m_targetPortCheck->isValid())
+            error = tr("Target port: %1").arg(m_targetPortCheck->error());
+    }
     showFieldError(error);
 }
 
@@ -132,20 +179,14 @@ void UdpPage::stopSession()
 
 void UdpPage::onBindClicked()
 {
+    // The session already has every valid field; a bad one keeps Bind off.
     if (m_udp->isRunning() || !bindFieldsError().isEmpty())
         return;
-    QString address = m_ui->addressCombo->currentText().trimmed();
-    if (address.startsWith(u'[') && address.endsWith(u']'))
-        address = address.mid(1, address.size() - 2);
-    m_udp->setBindAddress(QHostAddress(address));
-    m_udp->setBindPort(m_ui->portEdit->text().trimmed().toUShort());
-    applyAutoReply();
     if (!m_udp->start()) {
         const TrafficLog *log = m_udp->log();
         showFieldError(log->size() ? log->at(log->size() - 1).message : tr("Cannot bind"));
         return;
     }
-    updateExposureNotice(m_ui->exposureNotice, address, m_udp->localEndpoint().port);
 }
 
 void UdpPage::onCloseClicked()
@@ -159,14 +200,6 @@ void UdpPage::onStateChanged()
     const bool running = m_udp->isRunning();
     m_ui->addressCombo->setEnabled(!running);
     m_ui->portEdit->setEnabled(!running);
-    if (running) {
-        m_ui->addressCombo->setCurrentText(m_udp->localEndpoint().addressString());
-        m_ui->portEdit->setText(QString::number(m_udp->localEndpoint().port));
-        if (!m_udp->targetHost().isEmpty() && m_udp->targetHost() != m_ui->targetHostEdit->text().trimmed()) {
-            m_ui->targetHostEdit->setText(m_udp->targetHost());
-            m_ui->targetPortEdit->setText(QString::number(m_udp->targetPort()));
-        }
-    }
     // Sending binds on its own when needed, as sendto() on a fresh socket does.
     m_ui->sendPanel->setSendEnabled(true);
     updateButtons();
@@ -175,11 +208,11 @@ void UdpPage::onStateChanged()
 
 void UdpPage::applyReplyLimits()
 {
-    ReplyLimiter::Settings limits;
-    limits.repliesPerSecond = m_ui->replyRateSpin->value();
-    limits.bytesPerSecond = m_ui->replyBytesSpin->value();
-    limits.maxReplySize = m_ui->replyMaxSizeSpin->value();
-    m_udp->setReplyLimits(limits);
+    editSettings([this](SessionSettings &s) {
+        s.replyLimits.repliesPerSecond = m_ui->replyRateSpin->value();
+        s.replyLimits.bytesPerSecond = m_ui->replyBytesSpin->value();
+        s.replyLimits.maxReplySize = m_ui->replyMaxSizeSpin->value();
+    });
 }
 
 void UdpPage::updateReplyStatus()
@@ -226,8 +259,8 @@ void UdpPage::onUseAsTargetClicked()
 
 SendResult UdpPage::sendFromPanel(const QByteArray &payload)
 {
-    if (m_ui->replyToLastCheck->isChecked())
-        return m_udp->replyToLastSender(payload);
+    if (m_udp->replyToLastSenderOn())
+        return m_udp->send(payload);
     if (!m_targetHostCheck->isValid())
         return SendResult::failure(tr("Target host: %1. Nothing was sent.").arg(m_targetHostCheck->error()));
     if (!m_targetPortCheck->isValid())
@@ -245,7 +278,14 @@ SendResult UdpPage::sendFromPanel(const QByteArray &payload)
         // is what the user chose; never somewhere else because a field is bad.
         if (const QString error = bindFieldsError(); !error.isEmpty())
             return SendResult::failure(tr("%1. Nothing was sent.").arg(error));
-        onBindClicked();
+        if (m_ui->addressCombo->currentText().trimmed().isEmpty()) {
+            // Automatic: loopback for a loopback target, all interfaces otherwise.
+            QHostAddress target;
+            target.setAddress(m_ui->targetHostEdit->text().trimmed());
+            m_udp->startFor(target);
+        } else {
+            onBindClicked();
+        }
         if (!m_udp->isRunning())
             return SendResult::failure(tr("%1. Nothing was sent.").arg(m_ui->fieldError->text()));
     }
@@ -255,40 +295,24 @@ SendResult UdpPage::sendFromPanel(const QByteArray &payload)
 QVariantMap UdpPage::saveState() const
 {
     QVariantMap m = SessionPage::saveState();
+    // Typed but not valid yet: comes back as typed, with its mark.
     m.insert(QStringLiteral("address"), m_ui->addressCombo->currentText());
     m.insert(QStringLiteral("port"), m_ui->portEdit->text());
     m.insert(QStringLiteral("targetHost"), m_ui->targetHostEdit->text());
     m.insert(QStringLiteral("targetPort"), m_ui->targetPortEdit->text());
-    m.insert(QStringLiteral("replyToLast"), m_ui->replyToLastCheck->isChecked());
-    m.insert(QStringLiteral("broadcast"), m_ui->broadcastCheck->isChecked());
-    m.insert(QStringLiteral("replyRate"), m_ui->replyRateSpin->value());
-    m.insert(QStringLiteral("replyBytesRate"), m_ui->replyBytesSpin->value());
-    m.insert(QStringLiteral("replyMaxSize"), m_ui->replyMaxSizeSpin->value());
     return m;
 }
 
 void UdpPage::restoreState(const QVariantMap &state)
 {
     SessionPage::restoreState(state);
+    // A value the settings could not take is shown as typed, marked.
+    for (const auto &[key, edit] : {std::pair{QStringLiteral("port"), m_ui->portEdit},
+                                    std::pair{QStringLiteral("targetHost"), m_ui->targetHostEdit},
+                                    std::pair{QStringLiteral("targetPort"), m_ui->targetPortEdit}}) {
+        if (state.contains(key))
+            edit->setText(state.value(key).toString());
+    }
     if (state.contains(QStringLiteral("address")))
         m_ui->addressCombo->setCurrentText(state.value(QStringLiteral("address")).toString());
-    if (state.contains(QStringLiteral("port")))
-        m_ui->portEdit->setText(state.value(QStringLiteral("port")).toString());
-    if (state.contains(QStringLiteral("targetHost")))
-        m_ui->targetHostEdit->setText(state.value(QStringLiteral("targetHost")).toString());
-    if (state.contains(QStringLiteral("targetPort")))
-        m_ui->targetPortEdit->setText(state.value(QStringLiteral("targetPort")).toString());
-    m_ui->replyToLastCheck->setChecked(state.value(QStringLiteral("replyToLast")).toBool());
-    m_ui->broadcastCheck->setChecked(state.value(QStringLiteral("broadcast")).toBool());
-    // Missing or not a number: the spin boxes keep their safe values (out
-    // of range, they clamp).
-    const auto restoreSpin = [&state](const QString &key, QSpinBox *spin) {
-        bool ok = false;
-        const int value = state.value(key).toInt(&ok);
-        if (ok)
-            spin->setValue(value);
-    };
-    restoreSpin(QStringLiteral("replyRate"), m_ui->replyRateSpin);
-    restoreSpin(QStringLiteral("replyBytesRate"), m_ui->replyBytesSpin);
-    restoreSpin(QStringLiteral("replyMaxSize"), m_ui->replyMaxSizeSpin);
 }

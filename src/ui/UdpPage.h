@@ -39,6 +39,7 @@ private:
     void applyReplyLimits();
     void updateReplyStatus();
     void updateFieldState() override { updateButtons(); }
+    void showSettings(const SessionSettings &shown, bool all) override;
     // The first bad field of those Bind uses (address, port, template), empty when all are good.
     QString bindFieldsError() const;
     void showFieldError(const QString &error);

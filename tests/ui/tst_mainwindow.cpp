@@ -176,9 +176,13 @@ void TestMainWindow::encodingSwitchReRendersGbk()
     encoding->setCurrentIndex(encoding->findData(QStringLiteral("GBK")) >= 0 ? encoding->findData(QStringLiteral("GBK"))
                                                                               : encoding->findText(QStringLiteral("GBK")));
     QTRY_VERIFY(dataRows(view).first().endsWith(QStringLiteral("你好啊")));
-    // The session and the send panel follow the view's encoding.
-    QCOMPARE(server->encoding(), QStringLiteral("GBK"));
-    QCOMPARE(window.pageAt(0)->findChild<SendPanel *>()->encoding(), QStringLiteral("GBK"));
+    // Reading in GBK does not change what is sent: the session and the send
+    // panel keep their encoding until the send panel's own choice changes it.
+    QCOMPARE(server->encoding(), QStringLiteral("UTF-8"));
+    QCOMPARE(window.pageAt(0)->findChild<SendPanel *>()->encoding(), QStringLiteral("UTF-8"));
+    window.pageAt(0)->findChild<SendPanel *>()->setEncoding(QStringLiteral("GB18030"));
+    QCOMPARE(server->encoding(), QStringLiteral("GB18030"));
+    QCOMPARE(view->encoding(), QStringLiteral("GBK"));
 }
 
 void TestMainWindow::badPortDisablesStartAndNothingListens_data()
@@ -362,7 +366,8 @@ void TestMainWindow::tabsComeBackOnNextStart()
     QVERIFY(qobject_cast<TcpClientPage *>(window.pageAt(1)));
     QVERIFY(qobject_cast<UdpPage *>(window.pageAt(2)));
     QCOMPARE(window.pageAt(0)->findChild<QLineEdit *>(QStringLiteral("portEdit"))->text(), QStringLiteral("18123"));
-    QCOMPARE(window.pageAt(0)->session()->encoding(), QStringLiteral("GBK"));
+    QCOMPARE(window.pageAt(0)->findChild<TrafficView *>()->encoding(), QStringLiteral("GBK"));
+    QCOMPARE(window.pageAt(0)->session()->encoding(), QStringLiteral("UTF-8"));
     QCOMPARE(window.pageAt(1)->findChild<QLineEdit *>(QStringLiteral("hostEdit"))->text(), QStringLiteral("localhost"));
     QCOMPARE(window.pageAt(1)->findChild<QLineEdit *>(QStringLiteral("portEdit"))->text(), QStringLiteral("18124"));
     QCOMPARE(window.pageAt(2)->findChild<QLineEdit *>(QStringLiteral("targetPortEdit"))->text(), QStringLiteral("18125"));
