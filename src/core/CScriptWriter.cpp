@@ -292,13 +292,6 @@ private:
 
     QString family() const { return p.isIPv6() ? u"AF_INET6"_s : u"AF_INET"_s; }
 
-    QString where() const
-    {
-        const QString numeric = p.targetNumeric();
-        return numeric.isEmpty() ? u"%1:%2"_s.arg(p.targetHost).arg(p.targetPort)
-                                 : Endpoint{QHostAddress(numeric), p.targetPort}.toString();
-    }
-
     QStringList bindLines(const QString &sock, const Endpoint &at, const QString &why)
     {
         makeAddr();
@@ -403,9 +396,10 @@ private:
         receive(u"print_bytes(\"received\", buf, SIZE);"_s, u"the server closed the connection"_s);
         if (!p.messages.isEmpty())
             messageTable(u"messages"_s, p.messages, ScriptPlan::tr("What you sent from the tab, in order."));
-        m << u"    struct sockaddr_storage addr;"_s;
+        m << u"    struct sockaddr_storage addr, me;"_s;
         if (!p.local.isNull())
             m << u"    struct sockaddr_storage local;"_s;
+        m << u"    socklen_t melen = sizeof me;"_s;
         m << u"    struct timeval timeout = {TIMEOUT, 0};"_s;
         m << u"    int client;"_s;
         m << u"    setvbuf(stdout, NULL, _IOLBF, 0);"_s;
@@ -419,9 +413,11 @@ private:
             m << bindLines(u"client"_s, p.local, ScriptPlan::tr("the tab was bound to %1; a client rarely needs bind()").arg(p.local.toString()));
         m << u"    if (connect(client, (struct sockaddr *)&addr, addrlen) < 0) {"_s;
         m << u"        say_why(\"connect()\");"_s << u"        return 1;"_s << u"    }"_s;
-        m << u"    printf(\"connected to %1\\n\");"_s.arg(QString(where()).replace(u'%', u"%%"_s).replace(u'"', u"\\\""_s));
+        printAddress();
         if (p.local.isNull())
             m << u"    "_s + comment(ScriptPlan::tr("no bind(): the OS chose the port"));
+        m << u"    if (getsockname(client, (struct sockaddr *)&me, &melen) == 0)"_s;
+        m << u"        print_address(\"connected from\", &me);"_s;
         if (!p.messages.isEmpty()) {
             m << u"    for (size_t i = 0; i < sizeof messages / sizeof messages[0]; ++i) {"_s;
             m << u"        if (%1 < 0)"_s.arg(send(u"client"_s, u"messages[i].bytes"_s, u"messages[i].size"_s));
