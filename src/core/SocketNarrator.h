@@ -116,6 +116,8 @@ private:
     void onClosed(const TrafficEvent &e);
     void onError(const TrafficEvent &e);
     void onStopped(const TrafficEvent &e);
+    void onFrame(const TrafficEvent &e);
+    FramingSpec framing() const;
 
     SocketLane *ownLane();
     SocketLane &newOwnLane();
