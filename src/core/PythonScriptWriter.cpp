@@ -272,7 +272,7 @@ private:
     {
         m_constants << u"%1 = %2  "_s.arg(countName).arg(p.serveCount) + comment(countWhy);
         m_constants << u"TIMEOUT = %1  "_s.arg(ScriptPlan::kServerTimeoutSeconds)
-                           + comment(ScriptPlan::tr("seconds to wait for the next one: the script ends on its own"));
+                           + comment(ScriptPlan::tr("seconds to wait for the next one: the program ends on its own"));
         if (!p.greeting.isEmpty())
             m_constants << u"GREETING = %1"_s.arg(lit(p.greeting));
         if (!p.opening.isEmpty())
@@ -328,7 +328,7 @@ private:
         out << u"server = socket.socket(%1, socket.SOCK_STREAM)"_s.arg(family());
         out << u"server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  "_s
                    + comment(ScriptPlan::tr("a restart can bind while old connections sit in TIME_WAIT"));
-        out << bind(u"server"_s, p.local, ScriptPlan::tr("where the clients connect"));
+        out << bind(u"server"_s, p.local, ScriptPlan::tr("where the clients connect: %1").arg(p.local.toString()));
         out << u"server.listen(%1)"_s.arg(p.backlog);
         out << u"server.settimeout(TIMEOUT)"_s;
         out << u"print('listening on', server.getsockname())"_s;
@@ -358,7 +358,7 @@ private:
     void clientConstants()
     {
         m_constants << u"TIMEOUT = %1  "_s.arg(ScriptPlan::kClientTimeoutSeconds)
-                           + comment(ScriptPlan::tr("seconds to wait for more: the script ends on its own"));
+                           + comment(ScriptPlan::tr("seconds to wait for more: the program ends on its own"));
         list(u"MESSAGES"_s, p.messages, ScriptPlan::tr("What you sent from the tab, in order."));
     }
 
@@ -366,9 +366,9 @@ private:
     {
         clientConstants();
         out << u"client = socket.socket(%1, socket.SOCK_STREAM)"_s.arg(family());
-        out << u"client.settimeout(TIMEOUT)  "_s + comment(ScriptPlan::tr("connect() and recv() wait at most this long"));
+        out << u"client.settimeout(TIMEOUT)  "_s + comment(ScriptPlan::tr("connect() and recv() wait at most TIMEOUT seconds"));
         if (!p.local.isNull())
-            out << bind(u"client"_s, p.local, ScriptPlan::tr("the tab was bound here; a client rarely needs bind()"));
+            out << bind(u"client"_s, p.local, ScriptPlan::tr("the tab was bound to %1; a client rarely needs bind()").arg(p.local.toString()));
         out << u"try:"_s;
         out << u"    client.connect(%1)"_s.arg(target());
         out << u"except OSError as e:"_s;
@@ -407,7 +407,7 @@ private:
         if (p.reply == Mode::Http)
             httpHelper();
         out << u"sock = socket.socket(%1, socket.SOCK_DGRAM)"_s.arg(family());
-        out << bind(u"sock"_s, p.local, ScriptPlan::tr("the port the clients send to"));
+        out << bind(u"sock"_s, p.local, ScriptPlan::tr("the port the clients send to: %1").arg(p.local.toString()));
         out << u"sock.settimeout(TIMEOUT)"_s;
         out << u"print('bound to', sock.getsockname())"_s;
         if (toTarget)
@@ -433,10 +433,10 @@ private:
         clientConstants();
         out << u"sock = socket.socket(%1, socket.SOCK_DGRAM)"_s.arg(family());
         if (!p.local.isNull())
-            out << bind(u"sock"_s, p.local, ScriptPlan::tr("the port you chose for the tab"));
+            out << bind(u"sock"_s, p.local, ScriptPlan::tr("the port you chose for the tab: %1").arg(p.local.toString()));
         else
             out << comment(ScriptPlan::tr("No bind(): the first sendto() gets a port the OS chooses, as the tab did."));
-        out << u"sock.settimeout(TIMEOUT)  "_s + comment(ScriptPlan::tr("recvfrom() waits at most this long"));
+        out << u"sock.settimeout(TIMEOUT)  "_s + comment(ScriptPlan::tr("recvfrom() waits at most TIMEOUT seconds"));
         sendMessages(out);
         out << u"try:"_s;
         out << u"    while True:"_s;
