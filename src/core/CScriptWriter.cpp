@@ -109,7 +109,7 @@ private:
             body << u"    return send_all(sock, data, size);"_s;
         } else {
             body << u"    if (send_all(sock, data, size) < 0)"_s << u"        return -1;"_s;
-            body << u"    return send_all(sock, %1, %2);"_s.arg(lit(p.framing.delimiter)).arg(p.framing.delimiter.size());
+            body << u"    return send_all(sock, %1, %2);"_s.arg(lit(p.framing.delimiter), QString::number(p.framing.delimiter.size()));
         }
         body << u"}"_s;
         helper(u"send_message"_s, body);
@@ -123,7 +123,7 @@ private:
         m_defines << comment(why);
         m_defines << u"static const struct message %1[] = {"_s.arg(name);
         for (const QByteArray &item : items)
-            m_defines << u"    {%1, %2},"_s.arg(lit(item)).arg(item.size());
+            m_defines << u"    {%1, %2},"_s.arg(lit(item), QString::number(item.size()));
         m_defines << u"};"_s;
         if (p.messagesNotKept > 0 && !std::exchange(m_toldNotKept, true))
             m_defines << comment(ScriptPlan::tr("… and %1 more calls (%2 bytes) not kept").arg(p.messagesNotKept).arg(p.bytesNotKept));
@@ -162,7 +162,7 @@ private:
                     out << u"    length += %1;"_s.arg(size);
                 }
                 if (!p.templateParts[i].isEmpty()) {
-                    out << u"    memcpy(reply + length, %1, %2);"_s.arg(lit(p.templateParts[i])).arg(p.templateParts[i].size());
+                    out << u"    memcpy(reply + length, %1, %2);"_s.arg(lit(p.templateParts[i]), QString::number(p.templateParts[i].size()));
                     out << u"    length += %1;"_s.arg(p.templateParts[i].size());
                 }
             }
@@ -374,7 +374,7 @@ private:
         m << u"    listen(server, %1);"_s.arg(p.backlog);
         m << u"    "_s + comment(ScriptPlan::tr("accept() and recv() give up after TIMEOUT seconds"));
         m << u"    setsockopt(server, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);"_s;
-        m << u"    printf(\"listening on %1\\n\");"_s.arg(p.local.toString());
+        m << u"    printf(\"listening on %s\\n\", %1);"_s.arg(lit(p.local.toString().toUtf8()));
         m << u"    for (int served = 0; served < CLIENTS; ++served) {"_s;
         m << u"        socklen_t peerlen = sizeof peer;"_s;
         m << u"        int conn = accept(server, (struct sockaddr *)&peer, &peerlen);"_s;
@@ -470,7 +470,7 @@ private:
         m << u"    "_s + comment(ScriptPlan::tr("recvfrom() waits at most TIMEOUT seconds"));
         m << u"    setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);"_s;
         if (server)
-            m << u"    printf(\"bound to %1\\n\");"_s.arg(p.local.toString());
+            m << u"    printf(\"bound to %s\\n\", %1);"_s.arg(lit(p.local.toString().toUtf8()));
         if (toTarget) {
             m << targetAddress(u"SOCK_DGRAM"_s, u"addrlen"_s);
             m << u"    for (size_t i = 0; i < sizeof messages / sizeof messages[0]; ++i) {"_s;

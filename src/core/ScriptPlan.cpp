@@ -94,7 +94,7 @@ QString ScriptPlan::title() const
     QString where = local.toString();
     if (!isServer()) {
         const QString numeric = targetNumeric();
-        where = numeric.isEmpty() ? u"%1:%2"_s.arg(targetHost).arg(targetPort)
+        where = numeric.isEmpty() ? u"%1:%2"_s.arg(targetHost, QString::number(targetPort))
                                   : Endpoint{QHostAddress(numeric), targetPort}.toString();
     }
     switch (role) {

@@ -184,6 +184,18 @@ void TestScriptWriter::scriptText_data()
                        u"(length,) = struct.unpack('<H', header)"_s}
         << QStringList{u"send_message(client, messages[i].bytes, messages[i].size)"_s, u"put_length(header, size);"_s}
         << QStringList{};
+    // Typed bytes that look like QString::arg() and printf() placeholders
+    // reach the program as they were typed.
+    QTest::newRow("client, placeholders typed") << client({"%1%2%3%n%s"})
+        << QStringList{u"    b'%1%2%3%n%s',"_s} << QStringList{u"{\"%1%2%3%n%s\", 10},"_s} << QStringList{u"%3%n"_s.repeated(2)};
+    ScriptPlan percent = server(AutoReply::Mode::Template, u"delim:2531"_s);  // "%1"
+    percent.templateParts = {"%1%2 ", ""};
+    percent.frameOutgoing = true;
+    QTest::newRow("server, placeholders in template and delimiter") << percent
+        << QStringList{u"reply = b'%1%2 ' + data"_s, u"while b'%1' in buffer:"_s, u"conn.sendall(reply + b'%1')"_s}
+        << QStringList{u"memcpy(reply + length, \"%1%2 \", 5);"_s, u"return send_all(sock, \"%1\", 2);"_s,
+                       u"find(buf, used, \"%1\", 2)"_s}
+        << QStringList{};
     ScriptPlan named = client({"GET / HTTP/1.0\r\n\r\n"});
     named.targetHost = u"localhost"_s;
     named.halfClose = true;
@@ -196,7 +208,7 @@ void TestScriptWriter::scriptText_data()
     v6.local = Endpoint{QHostAddress(QHostAddress::LocalHostIPv6), 8000};
     QTest::newRow("IPv6 server") << v6
         << QStringList{u"server = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)"_s, u"server.bind(('::1', 8000))"_s}
-        << QStringList{u"int server = socket(AF_INET6, SOCK_STREAM, 0);"_s, u"listening on [::1]:8000"_s} << QStringList{};
+        << QStringList{u"int server = socket(AF_INET6, SOCK_STREAM, 0);"_s, u"printf(\"listening on %s\\n\", \"[::1]:8000\");"_s} << QStringList{};
 
     ScriptPlan udpEcho;
     udpEcho.role = Role::UdpServer;
