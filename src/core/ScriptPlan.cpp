@@ -71,14 +71,7 @@ bool ScriptPlan::framedSend() const
 {
     if (isUdp() || framing.kind == FramingSpec::Kind::None || reply == AutoReply::Mode::Http)
         return false;
-    return frameOutgoing || reply == AutoReply::Mode::Echo;
-}
-
-bool ScriptPlan::sends() const
-{
-    if (!messages.isEmpty() || !opening.isEmpty())
-        return true;
-    return reply == AutoReply::Mode::Echo || reply == AutoReply::Mode::Template || reply == AutoReply::Mode::Http;
+    return frameOutgoing || (role == Role::TcpServer && reply == AutoReply::Mode::Echo);
 }
 
 QString ScriptPlan::targetNumeric() const

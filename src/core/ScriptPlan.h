@@ -73,11 +73,9 @@ public:
     // Received messages are cut by the framing (TCP only).
     bool framedReceive() const { return !isUdp() && framing.kind != FramingSpec::Kind::None; }
     // What the program sends gets the framing's header or delimiter: typed
-    // messages when the tab frames what it sends, and an echo of a frame
-    // always (the bytes that came in, header and all).
+    // messages when the tab frames what it sends, and a server's echo of a
+    // frame always (the bytes that came in, header and all).
     bool framedSend() const;
-    // The program sends something besides its greeting.
-    bool sends() const;
     // The target as a numeric address string, or an empty string for a name.
     QString targetNumeric() const;
     // One line saying what the program is: "Echo server on 127.0.0.1:8000".
