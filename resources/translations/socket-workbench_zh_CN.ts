@@ -575,6 +575,14 @@ Each option opens or configures the session it names; several may be combined.</
         <source>Fixed frame size must be at least 1 byte, not “%1”</source>
         <translation>定长帧长度至少为 1 字节，而不是“%1”</translation>
     </message>
+    <message>
+        <source>it looks like a little-endian length (%1): the sender may use struct.pack(&apos;%2&apos;, n) (native order on x86); choose %3</source>
+        <translation>看起来是小端长度（%1）：发送方可能用了 struct.pack(&apos;%2&apos;, n)（x86 上的本机字节序）；请选择 %3</translation>
+    </message>
+    <message>
+        <source>it looks like a big-endian length (%1): the sender may use struct.pack(&apos;%2&apos;, n) (network byte order); choose %3</source>
+        <translation>看起来是大端长度（%1）：发送方可能用了 struct.pack(&apos;%2&apos;, n)（网络字节序）；请选择 %3</translation>
+    </message>
 </context>
 <context>
     <name>FramingPanel</name>
@@ -1471,6 +1479,289 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>ScriptPlan</name>
+    <message>
+        <source>Fills addr for an IPv4 or IPv6 address and returns its length.</source>
+        <translation>按 IPv4 或 IPv6 地址填写 addr，并返回其长度。</translation>
+    </message>
+    <message>
+        <source>Looks a host name up (getaddrinfo) and fills addr; 0 when it fails.</source>
+        <translation>查询主机名（getaddrinfo）并填写 addr；失败时返回 0。</translation>
+    </message>
+    <message>
+        <source>Says why a call failed; a timeout (SO_RCVTIMEO) is EAGAIN.</source>
+        <translation>说明调用失败的原因；超时（SO_RCVTIMEO）表现为 EAGAIN。</translation>
+    </message>
+    <message>
+        <source>Prints bytes as Python shows them: text as it is, other bytes escaped.</source>
+        <translation>像 Python 那样打印字节：文本原样输出，其他字节转义。</translation>
+    </message>
+    <message>
+        <source>Prints an address as 127.0.0.1:8000 or [::1]:8000.</source>
+        <translation>以 127.0.0.1:8000 或 [::1]:8000 的形式打印地址。</translation>
+    </message>
+    <message>
+        <source>send() may take only part of the bytes: loop until all are out (Python&apos;s sendall).</source>
+        <translation>send() 可能只发出一部分字节：循环直到全部发出（相当于 Python 的 sendall）。</translation>
+    </message>
+    <message>
+        <source>recv() returns what has arrived, maybe less than size bytes (TCP is a byte stream): loop until all are in. 1: done, 0: the peer closed first, -1: an error.</source>
+        <translation>recv() 返回已到达的数据，可能少于 size 字节（TCP 是字节流）：循环直到全部收齐。返回 1：完成；0：对端先关闭了；-1：出错。</translation>
+    </message>
+    <message>
+        <source>the 1-byte length (%1, struct &apos;%2&apos;)</source>
+        <translation>1 字节长度（%1，struct &apos;%2&apos;）</translation>
+    </message>
+    <message>
+        <source>the %1-byte big-endian length (%2, struct &apos;%3&apos;)</source>
+        <translation>%1 字节大端长度（%2，struct &apos;%3&apos;）</translation>
+    </message>
+    <message>
+        <source>the %1-byte little-endian length (%2, struct &apos;%3&apos;)</source>
+        <translation>%1 字节小端长度（%2，struct &apos;%3&apos;）</translation>
+    </message>
+    <message>
+        <source>Reads %1.</source>
+        <translation>读取 %1。</translation>
+    </message>
+    <message>
+        <source>Writes %1.</source>
+        <translation>写入 %1。</translation>
+    </message>
+    <message>
+        <source>Where needle first occurs in the size bytes at data, or -1.</source>
+        <translation>needle 在 data 处 size 个字节中首次出现的位置，找不到时为 -1。</translation>
+    </message>
+    <message>
+        <source>A 200 page naming the request&apos;s method and target (HTML-escaped); returns its length.</source>
+        <translation>生成写明请求方法和目标（经 HTML 转义）的 200 页面；返回其长度。</translation>
+    </message>
+    <message>
+        <source>The request line is METHOD TARGET VERSION: keep what comes before the second space.</source>
+        <translation>请求行是 METHOD TARGET VERSION：保留第二个空格之前的部分。</translation>
+    </message>
+    <message>
+        <source>HEAD: the same headers, no body</source>
+        <translation>HEAD：同样的头部，没有正文</translation>
+    </message>
+    <message>
+        <source>%1, as a C program.</source>
+        <translation>%1，写成 C 程序。</translation>
+    </message>
+    <message>
+        <source>Stop the tab first (they cannot both have the port), run this, then start the clients.</source>
+        <translation>先停止该标签页（两者不能同时占用这个端口），运行本程序，再启动客户端。</translation>
+    </message>
+    <message>
+        <source>Run it while the server listens; it prints what comes back and ends.</source>
+        <translation>在服务器监听时运行它；它会打印收到的回复，然后结束。</translation>
+    </message>
+    <message>
+        <source>Build it with: gcc -Wall -Wextra -o program program.c</source>
+        <translation>编译方法：gcc -Wall -Wextra -o program program.c</translation>
+    </message>
+    <message>
+        <source>One message as the receiver cuts it.</source>
+        <translation>按接收方的切分方式发送一条消息。</translation>
+    </message>
+    <message>
+        <source>… and %1 more calls (%2 bytes) not kept</source>
+        <translation>… 另有 %1 个调用（%2 字节）未保留</translation>
+    </message>
+    <message>
+        <source>Long messages keep only their first %1 bytes here.</source>
+        <translation>较长的消息在这里只保留前 %1 字节。</translation>
+    </message>
+    <message>
+        <source>echo: the same bytes back</source>
+        <translation>回显：原样发回相同的字节</translation>
+    </message>
+    <message>
+        <source>the reply template</source>
+        <translation>回复模板</translation>
+    </message>
+    <message>
+        <source>Reads message by message until the peer closes the connection.</source>
+        <translation>逐条读取消息，直到对端关闭连接。</translation>
+    </message>
+    <message>
+        <source>0: the peer closed the connection</source>
+        <translation>0：对端关闭了连接</translation>
+    </message>
+    <message>
+        <source>the %1-byte length first</source>
+        <translation>先读 %1 字节的长度</translation>
+    </message>
+    <message>
+        <source>it counted the header too</source>
+        <translation>长度也计入了头部</translation>
+    </message>
+    <message>
+        <source>every message is %1 bytes</source>
+        <translation>每条消息都是 %1 字节</translation>
+    </message>
+    <message>
+        <source>bytes of a message whose delimiter has not come yet</source>
+        <translation>分隔符尚未到达的那条消息的字节</translation>
+    </message>
+    <message>
+        <source>seconds to wait for the next one: the program ends on its own</source>
+        <translation>等待下一个的秒数：程序会自行结束</translation>
+    </message>
+    <message>
+        <source>the tab served %1: serve as many, one after another, then end</source>
+        <translation>标签页服务了 %1 个：依次服务同样多个，然后结束</translation>
+    </message>
+    <message>
+        <source>One client, from accept() until it closes.</source>
+        <translation>一个客户端，从 accept() 到它关闭。</translation>
+    </message>
+    <message>
+        <source>Read the request up to the blank line that ends its headers.</source>
+        <translation>读取请求，直到结束头部的那个空行。</translation>
+    </message>
+    <message>
+        <source>Connection: close, so the page ends where the connection does</source>
+        <translation>Connection: close，页面随连接关闭而结束</translation>
+    </message>
+    <message>
+        <source>What the server does with each message.</source>
+        <translation>服务器对每条消息的处理。</translation>
+    </message>
+    <message>
+        <source>Typed in the tab: one sent after each message received.</source>
+        <translation>在标签页中输入的内容：每收到一条消息就发送一条。</translation>
+    </message>
+    <message>
+        <source>the greeting, right after accept()</source>
+        <translation>欢迎语，在 accept() 之后立即发送</translation>
+    </message>
+    <message>
+        <source>Typed in the tab before the client said anything: sent right after accept().</source>
+        <translation>在客户端发言之前于标签页中输入的内容：在 accept() 之后立即发送。</translation>
+    </message>
+    <message>
+        <source>a restart can bind while old connections sit in TIME_WAIT</source>
+        <translation>旧连接仍处于 TIME_WAIT 时，重启也能 bind</translation>
+    </message>
+    <message>
+        <source>where the clients connect: %1</source>
+        <translation>客户端连接的地址：%1</translation>
+    </message>
+    <message>
+        <source>accept() and recv() give up after TIMEOUT seconds</source>
+        <translation>accept() 和 recv() 在 TIMEOUT 秒后放弃</translation>
+    </message>
+    <message>
+        <source>seconds to wait for more: the program ends on its own</source>
+        <translation>等待更多数据的秒数：程序会自行结束</translation>
+    </message>
+    <message>
+        <source>What you sent from the tab, in order.</source>
+        <translation>你在标签页中发送的内容，按顺序排列。</translation>
+    </message>
+    <message>
+        <source>connect() and recv() wait at most TIMEOUT seconds</source>
+        <translation>connect() 和 recv() 最多等待 TIMEOUT 秒</translation>
+    </message>
+    <message>
+        <source>the tab was bound to %1; a client rarely needs bind()</source>
+        <translation>标签页绑定在 %1；客户端很少需要 bind()</translation>
+    </message>
+    <message>
+        <source>no bind(): the OS chose the port</source>
+        <translation>没有 bind()：端口由操作系统选择</translation>
+    </message>
+    <message>
+        <source>FIN: done sending, still reading</source>
+        <translation>FIN：发送完毕，仍在读取</translation>
+    </message>
+    <message>
+        <source>the tab received %1: answer as many, then end</source>
+        <translation>标签页收到了 %1 个：应答同样多个，然后结束</translation>
+    </message>
+    <message>
+        <source>the port the clients send to: %1</source>
+        <translation>客户端发往的端口：%1</translation>
+    </message>
+    <message>
+        <source>the port you chose for the tab: %1</source>
+        <translation>你为标签页选择的端口：%1</translation>
+    </message>
+    <message>
+        <source>No bind(): the first sendto() gets a port the OS chooses, as the tab did.</source>
+        <translation>没有 bind()：第一次 sendto() 时由操作系统选择端口，与标签页一样。</translation>
+    </message>
+    <message>
+        <source>recvfrom() waits at most TIMEOUT seconds</source>
+        <translation>recvfrom() 最多等待 TIMEOUT 秒</translation>
+    </message>
+    <message>
+        <source>one datagram, and who sent it</source>
+        <translation>一个数据报，以及它的发送方</translation>
+    </message>
+    <message>
+        <source>%1, as a Python program.</source>
+        <translation>%1，写成 Python 程序。</translation>
+    </message>
+    <message>
+        <source>recv() returns what has arrived, maybe less than n bytes (TCP is a byte stream): loop until all n are in.</source>
+        <translation>recv() 返回已到达的数据，可能少于 n 字节（TCP 是字节流）：循环直到 n 字节全部收齐。</translation>
+    </message>
+    <message>
+        <source>the peer closed first</source>
+        <translation>对端先关闭了</translation>
+    </message>
+    <message>
+        <source>The request line is METHOD TARGET VERSION.</source>
+        <translation>请求行是 METHOD TARGET VERSION。</translation>
+    </message>
+    <message>
+        <source>b&apos;&apos;: the peer closed the connection</source>
+        <translation>b&apos;&apos;：对端关闭了连接</translation>
+    </message>
+    <message>
+        <source>a new socket for each client</source>
+        <translation>每个客户端一个新套接字</translation>
+    </message>
+    <message>
+        <source>TCP echo server on %1</source>
+        <translation>%1 上的 TCP 回显服务器</translation>
+    </message>
+    <message>
+        <source>TCP server on %1 that answers from a template</source>
+        <translation>%1 上按模板应答的 TCP 服务器</translation>
+    </message>
+    <message>
+        <source>Small HTTP server on %1</source>
+        <translation>%1 上的小型 HTTP 服务器</translation>
+    </message>
+    <message>
+        <source>TCP server on %1</source>
+        <translation>%1 上的 TCP 服务器</translation>
+    </message>
+    <message>
+        <source>TCP client of %1</source>
+        <translation>连接 %1 的 TCP 客户端</translation>
+    </message>
+    <message>
+        <source>UDP echo server on %1</source>
+        <translation>%1 上的 UDP 回显服务器</translation>
+    </message>
+    <message>
+        <source>UDP server on %1</source>
+        <translation>%1 上的 UDP 服务器</translation>
+    </message>
+    <message>
+        <source>UDP client of %1</source>
+        <translation>发往 %1 的 UDP 客户端</translation>
+    </message>
+    <message>
+        <source>The log had already dropped its oldest events: what was sent first may be missing.</source>
+        <translation>日志已丢弃最早的事件：最先发送的内容可能缺失。</translation>
+    </message>
+</context>
+<context>
     <name>SendPanel</name>
     <message>
         <source>Send panel</source>
@@ -2041,18 +2332,6 @@ Each option opens or configures the session it names; several may be combined.</
 <context>
     <name>SocketNarrator</name>
     <message>
-        <source>TCP server</source>
-        <translation>TCP 服务器</translation>
-    </message>
-    <message>
-        <source>TCP client</source>
-        <translation>TCP 客户端</translation>
-    </message>
-    <message>
-        <source>UDP</source>
-        <translation>UDP</translation>
-    </message>
-    <message>
         <source> (again, #%1)</source>
         <translation>（第 %1 次）</translation>
     </message>
@@ -2181,44 +2460,8 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>不再接受新客户端；已打开的连接逐个关闭</translation>
     </message>
     <message>
-        <source>  # the first %1 of %2 bytes</source>
-        <translation>  # %2 字节中的前 %1 字节</translation>
-    </message>
-    <message>
-        <source>%1 … and %2 more calls (%3 bytes) not kept</source>
-        <translation>%1 … 另有 %2 个调用（%3 字节）未保留</translation>
-    </message>
-    <message>
-        <source>%1 session as Socket Workbench saw it, as Python socket calls.</source>
-        <translation>Socket Workbench 所见的%1会话，以 Python 套接字调用表示。</translation>
-    </message>
-    <message>
-        <source>Run it, then connect the same clients; it serves them one after another.</source>
-        <translation>运行它，然后连接同样的客户端；它会逐个为它们服务。</translation>
-    </message>
-    <message>
-        <source>The log had already dropped its oldest events: the start is missing.</source>
-        <translation>日志已丢弃了最早的事件：开头部分缺失。</translation>
-    </message>
-    <message>
-        <source>%1 older connections are not included.</source>
-        <translation>未包含 %1 个较早的连接。</translation>
-    </message>
-    <message>
-        <source>still open</source>
-        <translation>仍然打开</translation>
-    </message>
-    <message>
-        <source>No client connected while the session ran.</source>
-        <translation>会话运行期间没有客户端连接。</translation>
-    </message>
-    <message>
-        <source>Nothing has happened yet: start the session first.</source>
-        <translation>还没有发生任何事情：请先启动会话。</translation>
-    </message>
-    <message>
-        <source>%1 session as Socket Workbench saw it, as C socket calls.</source>
-        <translation>Socket Workbench 所见的%1会话，以 C 套接字调用表示。</translation>
+        <source>each message after its %1-byte length</source>
+        <translation>每条消息前带 %1 字节长度</translation>
     </message>
 </context>
 <context>

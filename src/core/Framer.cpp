@@ -42,6 +42,35 @@ quint64 widthLimit(const FramingSpec &spec)
     return spec.lengthIncludesHeader ? field - quint64(spec.lengthWidth) : field;
 }
 
+// When a header announces too much but read in the other byte order would
+// fit, the sender most likely wrote it in that order: a student's
+// struct.pack('i', n) is the machine's order, little-endian on x86, while
+// length:4 expects network order. Says so, with the spec that reads it;
+// empty when the other order does not fit either.
+QString byteOrderHint(QByteArrayView header, const FramingSpec &spec)
+{
+    if (spec.lengthWidth < 2)
+        return {};
+    FramingSpec other = spec;
+    other.endian = spec.endian == FramingSpec::Endian::Big ? FramingSpec::Endian::Little : FramingSpec::Endian::Big;
+    const quint64 swapped = decodeLength(header, other.endian);
+    const quint64 width = quint64(spec.lengthWidth);
+    if (spec.lengthIncludesHeader && swapped < width)
+        return {};
+    const quint64 payload = spec.lengthIncludesHeader ? swapped - width : swapped;
+    if (payload > quint64(spec.maxFrameBytes))
+        return {};
+    if (other.endian == FramingSpec::Endian::Little) {
+        const QString native = spec.lengthWidth == 2 ? u"h"_s : spec.lengthWidth == 4 ? u"i"_s : u"q"_s;
+        return QCoreApplication::translate("Framer", "it looks like a little-endian length (%1): the sender may use "
+                                                     "struct.pack('%2', n) (native order on x86); choose %3")
+            .arg(swapped).arg(native, other.toString());
+    }
+    return QCoreApplication::translate("Framer", "it looks like a big-endian length (%1): the sender may use "
+                                                 "struct.pack('%2', n) (network byte order); choose %3")
+        .arg(swapped).arg(other.structFormat(), other.toString());
+}
+
 } // namespace
 
 Framer::Framer(const FramingSpec &spec)
@@ -197,9 +226,13 @@ void Framer::feedLengthPrefixed(QByteArrayView chunk, Output &out)
             }
             const quint64 payload = m_spec.lengthIncludesHeader ? length - quint64(width) : length;
             if (payload > quint64(m_spec.maxFrameBytes)) {
-                return fail(out, QCoreApplication::translate(
-                                     "Framer", "Length prefix %1 announces %2 bytes, more than the maximum frame size of %3 bytes")
-                                     .arg(hexBytes(header)).arg(payload).arg(m_spec.maxFrameBytes));
+                QString message = QCoreApplication::translate(
+                                      "Framer", "Length prefix %1 announces %2 bytes, more than the maximum frame size of %3 bytes")
+                                      .arg(hexBytes(header)).arg(payload).arg(m_spec.maxFrameBytes);
+                const QString hint = byteOrderHint(header, m_spec);
+                if (!hint.isEmpty())
+                    message += u"; "_s + hint;
+                return fail(out, message);
             }
             m_payloadLength = qint64(payload);
             // Only the bytes that actually arrive are stored: a peer that

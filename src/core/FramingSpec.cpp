@@ -250,8 +250,7 @@ QString FramingSpec::describe() const
             return QCoreApplication::translate("Framer", "Lines ending in \\r\\n (CR LF)");
         return QCoreApplication::translate("Framer", "Frames ending in the bytes %1").arg(QString::fromLatin1(delimiter.toHex(' ')));
     case Kind::LengthPrefix: {
-        const QString order = lengthWidth == 1 ? QString() : endian == Endian::Big ? u"!"_s : u"<"_s;
-        const QString format = order + structCode(lengthWidth);
+        const QString format = structFormat();
         QString header;
         if (lengthWidth == 1)
             header = QCoreApplication::translate("Framer", "1-byte length prefix");
@@ -272,6 +271,14 @@ QString FramingSpec::describe() const
         return QCoreApplication::translate("Framer", "Fixed-size frames of %1 bytes").arg(fixedSize);
     }
     return {};
+}
+
+QString FramingSpec::structFormat() const
+{
+    if (kind != Kind::LengthPrefix)
+        return {};
+    const QString order = lengthWidth == 1 ? QString() : endian == Endian::Big ? u"!"_s : u"<"_s;
+    return order + structCode(lengthWidth);
 }
 
 QString FramingSpec::validate() const

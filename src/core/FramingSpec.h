@@ -66,6 +66,10 @@ public:
     QString validate() const;
     bool isValid() const { return validate().isEmpty(); }
 
+    // The Python struct format of a length prefix: '!I' (network order, 4
+    // bytes), '<H' (little-endian, 2 bytes), 'B' (1 byte); empty for other kinds.
+    QString structFormat() const;
+
     // Bytes of header (LengthPrefix) or trailer (Delimiter) around a payload.
     qsizetype overheadBytes() const;
 

@@ -1,5 +1,9 @@
 #include "SocketNarrator.h"
 
+#include "CScriptWriter.h"
+#include "NarratorPhrases.h"
+#include "PythonScriptWriter.h"
+#include "ScriptPlan.h"
 #include "Session.h"
 #include "TcpClientSession.h"
 #include "TcpServerSession.h"
@@ -7,119 +11,12 @@
 #include "TrafficLog.h"
 #include "UdpSession.h"
 
-
-#include <cctype>
-
 using namespace Qt::StringLiterals;
 
 using Step = SocketNarrator::Step;
 using State = SocketNarrator::Step::State;
 using Reason = TrafficEvent::Reason;
-
-namespace {
-
-struct OsError
-{
-    QString exception;  // Python class
-    QString text;       // what Python prints after the class
-    QString errnoName;  // C
-};
-
-OsError osErrorFor(Reason reason, const QString &message)
-{
-    switch (reason) {
-    case Reason::Refused: return {u"ConnectionRefusedError"_s, u"[Errno 111] Connection refused"_s, u"ECONNREFUSED"_s};
-    case Reason::TimedOut: return {u"TimeoutError"_s, u"timed out"_s, u"ETIMEDOUT"_s};
-    case Reason::HostNotFound: return {u"socket.gaierror"_s, u"[Errno -2] Name or service not known"_s, u"EAI_NONAME"_s};
-    case Reason::AddressInUse: return {u"OSError"_s, u"[Errno 98] Address already in use"_s, u"EADDRINUSE"_s};
-    case Reason::PermissionDenied: return {u"PermissionError"_s, u"[Errno 13] Permission denied"_s, u"EACCES"_s};
-    case Reason::Unreachable: return {u"OSError"_s, u"[Errno 113] No route to host"_s, u"EHOSTUNREACH"_s};
-    case Reason::PeerReset: return {u"ConnectionResetError"_s, u"[Errno 104] Connection reset by peer"_s, u"ECONNRESET"_s};
-    case Reason::TooLarge: return {u"OSError"_s, u"[Errno 90] Message too long"_s, u"EMSGSIZE"_s};
-    default: return {u"OSError"_s, message, u"errno"_s};
-    }
-}
-
-// One line, whatever a peer or a message put in it: a newline would end a
-// comment and turn the rest into code.
-QString oneLine(QString s)
-{
-    for (QChar &ch : s) {
-        if (ch.unicode() < 0x20 || ch == QChar(0x2028) || ch == QChar(0x2029))
-            ch = u' ';
-    }
-    return s;
-}
-
-// C comments end at "*/": keep a peer's bytes from closing ours.
-QString cSafe(QString s)
-{
-    return oneLine(s).replace(u"*/"_s, u"* /"_s);
-}
-
-Step makeStep(const QString &name, State state, const QString &python, const QString &c,
-              const QString &comment = {}, const QString &cComment = {})
-{
-    Step s;
-    s.name = name;
-    s.state = state;
-    s.python = python;
-    s.c = c;
-    s.comment = oneLine(comment);
-    s.cComment = cSafe(cComment.isNull() ? comment : cComment);
-    return s;
-}
-
-void fail(Step &s, const OsError &err)
-{
-    s.state = State::Failed;
-    s.exception = err.exception;
-    s.comment = oneLine(err.exception + u": "_s + err.text);
-    s.cComment = cSafe(u"-1, errno = "_s + err.errnoName);
-    if (err.errnoName == u"EAI_NONAME"_s)
-        s.cComment = u"getaddrinfo() fails with EAI_NONAME"_s;
-}
-
-QString family(const Endpoint &e)
-{
-    return e.isIPv6() ? u"AF_INET6"_s : u"AF_INET"_s;
-}
-
-int bufferSize(qsizetype size)
-{
-    int n = 1024;
-    while (n < size && n < 65536)
-        n *= 2;
-    return n;
-}
-
-QString cAddress(const Endpoint &e)
-{
-    return u"make_addr(&addr, \"%1\", %2)"_s.arg(e.addressString(), QString::number(e.port));
-}
-
-QString sizeNote(qsizetype size)
-{
-    return size > SocketNarrator::kPreviewBytes ? u" (%1 bytes)"_s.arg(size) : QString();
-}
-
-QString kindTitle(SessionKind kind)
-{
-    switch (kind) {
-    case SessionKind::TcpServer: return SocketNarrator::tr("TCP server");
-    case SessionKind::TcpClient: return SocketNarrator::tr("TCP client");
-    case SessionKind::Udp: return SocketNarrator::tr("UDP");
-    }
-    return {};
-}
-
-bool isSetupStep(const QString &name)
-{
-    return name == u"socket"_s || name == u"setsockopt"_s || name == u"bind"_s || name == u"listen"_s
-        || name == u"connect"_s;
-}
-
-} // namespace
+using Phrases = NarratorPhrases;
 
 QString SocketNarrator::Step::line(Language language) const
 {
@@ -183,45 +80,17 @@ SocketNarrator::~SocketNarrator() = default;
 
 QString SocketNarrator::pythonAddress(const Endpoint &e)
 {
-    return u"('%1', %2)"_s.arg(e.addressString(), QString::number(e.port));
+    return Phrases::pythonAddress(e);
 }
 
 QString SocketNarrator::preview(const QByteArray &bytes)
 {
-    QString s = TextCodec::toPythonLiteral(QByteArrayView(bytes).first(qMin(bytes.size(), kPreviewBytes)));
-    if (bytes.size() > kPreviewBytes)
-        s += u'…';
-    return s;
+    return Phrases::preview(bytes);
 }
 
 QString SocketNarrator::cStringLiteral(QByteArrayView bytes)
 {
-    QString out = u"\""_s;
-    bool afterHex = false;
-    for (char ch : bytes) {
-        const uchar c = uchar(ch);
-        const bool hexDigit = std::isxdigit(c);
-        if (afterHex && hexDigit)
-            out += u"\" \""_s;  // "\x01" "a": a hex escape would swallow the a
-        afterHex = false;
-        switch (c) {
-        case '\r': out += u"\\r"_s; break;
-        case '\n': out += u"\\n"_s; break;
-        case '\t': out += u"\\t"_s; break;
-        case '\\': out += u"\\\\"_s; break;
-        case '"': out += u"\\\""_s; break;
-        case '?': out += u"\\?"_s; break;  // no trigraphs
-        default:
-            if (c >= 0x20 && c < 0x7f) {
-                out += QLatin1Char(ch);
-            } else {
-                out += u"\\x"_s + QString::number(uint(c), 16).rightJustified(2, u'0');
-                afterHex = true;
-            }
-        }
-    }
-    out += u'"';
-    return out;
+    return Phrases::cStringLiteral(bytes);
 }
 
 void SocketNarrator::onStateChanged()
@@ -250,7 +119,7 @@ void SocketNarrator::onEvent(const TrafficEvent &e)
     case TrafficEvent::Kind::Closed: onClosed(e); break;
     case TrafficEvent::Kind::Error: onError(e); break;
     case TrafficEvent::Kind::Stopped: onStopped(e); break;
-    case TrafficEvent::Kind::Frame: return;  // a view of bytes already narrated
+    case TrafficEvent::Kind::Frame: onFrame(e); break;
     }
     touch();
 }
@@ -267,58 +136,28 @@ SocketNarrator::SocketLane &SocketNarrator::newOwnLane()
     SocketLane lane;
     lane.attempt = ++m_ownAttempts;
     switch (m_kind) {
-    case SessionKind::TcpServer: {
+    case SessionKind::TcpServer:
         lane.role = SocketLane::Role::Listening;
         lane.variable = u"server"_s;
-        lane.steps = {
-            makeStep(u"socket"_s, State::NotYet, u"server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)"_s,
-                     u"int server = socket(AF_INET, SOCK_STREAM, 0);"_s),
-            makeStep(u"setsockopt"_s, State::NotYet, u"server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)"_s,
-                     u"setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);"_s,
-                     tr("a restart can bind while old connections sit in TIME_WAIT")),
-            makeStep(u"bind"_s, State::NotYet, u"server.bind((host, port))"_s,
-                     u"bind(server, (struct sockaddr *)&addr, addrlen);"_s),
-            makeStep(u"listen"_s, State::NotYet, u"server.listen(backlog)"_s, u"listen(server, backlog);"_s),
-            makeStep(u"accept"_s, State::NotYet, u"conn, addr = server.accept()"_s,
-                     u"int conn = accept(server, (struct sockaddr *)&peer, &peerlen);"_s,
-                     tr("blocks until a client connects; returns a new socket")),
-            makeStep(u"close"_s, State::NotYet, u"server.close()"_s, u"close(server);"_s),
-        };
+        lane.steps = Phrases::listeningSteps();
         break;
-    }
     case SessionKind::TcpClient: {
         lane.role = SocketLane::Role::Client;
         lane.variable = u"client"_s;
         bool isName = false;
         QString host;
         const Endpoint target = clientTarget(&isName, &host);
-        lane.steps.append(makeStep(u"socket"_s, State::Done,
-                                   u"client = socket.socket(socket.%1, socket.SOCK_STREAM)"_s.arg(family(target)),
-                                   u"int client = socket(%1, SOCK_STREAM, 0);"_s.arg(family(target))));
         const auto *c = qobject_cast<const TcpClientSession *>(m_session.data());
-        if (c && (!c->localBindAddress().isNull() || c->localBindPort() != 0)) {
-            const Endpoint b{c->localBindAddress().isNull() ? QHostAddress(QHostAddress::AnyIPv4) : c->localBindAddress(),
-                             c->localBindPort()};
-            lane.local = b;
-            lane.steps.append(makeStep(u"bind"_s, State::Done, u"client.bind(%1)"_s.arg(pythonAddress(b)),
-                                       u"bind(client, (struct sockaddr *)&addr, %1);"_s.arg(cAddress(b)),
-                                       tr("optional for a client")));
-        }
-        lane.steps.append(makeStep(u"connect"_s, State::NotYet, u"client.connect(%1)"_s.arg(clientTargetPython()),
-                                   u"connect(client, (struct sockaddr *)&addr, %1);"_s.arg(cAddress(target))));
-        lane.steps.append(makeStep(u"close"_s, State::NotYet, u"client.close()"_s, u"close(client);"_s));
+        if (c && (!c->localBindAddress().isNull() || c->localBindPort() != 0))
+            lane.local = {c->localBindAddress().isNull() ? QHostAddress(QHostAddress::AnyIPv4) : c->localBindAddress(),
+                          c->localBindPort()};
+        lane.steps = Phrases::clientSteps(target, clientTargetPython(), lane.local);
         break;
     }
     case SessionKind::Udp:
         lane.role = SocketLane::Role::Udp;
         lane.variable = u"sock"_s;
-        lane.steps = {
-            makeStep(u"socket"_s, State::NotYet, u"sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)"_s,
-                     u"int sock = socket(AF_INET, SOCK_DGRAM, 0);"_s),
-            makeStep(u"bind"_s, State::NotYet, u"sock.bind((host, port))"_s,
-                     u"bind(sock, (struct sockaddr *)&addr, addrlen);"_s),
-            makeStep(u"close"_s, State::NotYet, u"sock.close()"_s, u"close(sock);"_s),
-        };
+        lane.steps = Phrases::udpSteps();
         break;
     }
     m_lanes.append(lane);
@@ -380,10 +219,10 @@ SocketNarrator::SocketLane *SocketNarrator::newAcceptedLane(const TrafficEvent &
     lane.local = e.local;
     lane.peer = e.peer;
     lane.variable = u"conn"_s;
-    Step accept = makeStep(u"accept"_s, State::Done, u"conn, addr = server.accept()"_s,
+    Step accept = Phrases::step(u"accept"_s, State::Done, u"conn, addr = server.accept()"_s,
                            u"int conn = accept(server, (struct sockaddr *)&peer, &peerlen);"_s,
                            u"addr = %1"_s.arg(pythonAddress(e.peer)), u"peer = %1"_s.arg(e.peer.toString()));
-    lane.steps = {accept, makeStep(u"close"_s, State::NotYet, u"conn.close()"_s, u"close(conn);"_s)};
+    lane.steps = {accept, Phrases::step(u"close"_s, State::NotYet, u"conn.close()"_s, u"close(conn);"_s)};
     m_lanes.append(lane);
     if (e.connectionId != 0) {
         m_acceptedIndex[e.connectionId] = m_lanes.size() - 1;
@@ -431,50 +270,11 @@ void SocketNarrator::onListening(const TrafficEvent &e)
     SocketLane *lane = ownLane();
     SocketLane &l = lane ? *lane : newOwnLane();
     l.local = e.local;
-    const QString fam = family(e.local);
-    if (m_kind == SessionKind::TcpServer) {
-        // From the session, never from the message: the message is translated.
-        int backlog = TcpServerSession::kDefaultBacklog;
-        if (const auto *s = qobject_cast<const TcpServerSession *>(m_session.data()))
-            backlog = s->backlog();
-        for (Step &s : l.steps) {
-            if (s.name == u"socket"_s) {
-                s.python = u"server = socket.socket(socket.%1, socket.SOCK_STREAM)"_s.arg(fam);
-                s.c = u"int server = socket(%1, SOCK_STREAM, 0);"_s.arg(fam);
-            } else if (s.name == u"bind"_s) {
-                s.python = u"server.bind(%1)"_s.arg(pythonAddress(e.local));
-                s.c = u"bind(server, (struct sockaddr *)&addr, %1);"_s.arg(cAddress(e.local));
-                if (e.local.address.isLoopback())
-                    s.comment = tr("loopback: only this computer can connect");
-                else if (e.local.address == QHostAddress(QHostAddress::AnyIPv4)
-                         || e.local.address == QHostAddress(QHostAddress::AnyIPv6)
-                         || e.local.address == QHostAddress(QHostAddress::Any))
-                    s.comment = tr("all interfaces: reachable from the network");
-                s.cComment = cSafe(s.comment);
-            } else if (s.name == u"listen"_s) {
-                s.python = u"server.listen(%1)"_s.arg(backlog);
-                s.c = u"listen(server, %1);"_s.arg(backlog);
-                s.comment = tr("backlog: connections the kernel queues for accept()");
-                s.cComment = s.comment;
-            }
-            if (s.name != u"close"_s)
-                s.state = State::Done;  // accept() too: the program now waits in it
-        }
-    } else if (m_kind == SessionKind::Udp) {
-        for (Step &s : l.steps) {
-            if (s.name == u"socket"_s) {
-                s.python = u"sock = socket.socket(socket.%1, socket.SOCK_DGRAM)"_s.arg(fam);
-                s.c = u"int sock = socket(%1, SOCK_DGRAM, 0);"_s.arg(fam);
-                s.state = State::Done;
-            } else if (s.name == u"bind"_s) {
-                s.python = u"sock.bind(%1)"_s.arg(pythonAddress(e.local));
-                s.c = u"bind(sock, (struct sockaddr *)&addr, %1);"_s.arg(cAddress(e.local));
-                s.comment = tr("no listen(), no accept(): datagrams just arrive");
-                s.cComment = s.comment;
-                s.state = State::Done;
-            }
-        }
-    }
+    // From the session, never from the message: the message is translated.
+    int backlog = TcpServerSession::kDefaultBacklog;
+    if (const auto *s = qobject_cast<const TcpServerSession *>(m_session.data()))
+        backlog = s->backlog();
+    Phrases::phraseBound(l.steps, m_kind, e.local, backlog);
     refreshCurrent(l);
 }
 
@@ -503,8 +303,8 @@ void SocketNarrator::onConnected(const TrafficEvent &e)
     l.local = e.local;
     l.peer = e.peer;
     if (Step *s = findStep(l, u"socket"_s)) {
-        s->python = u"client = socket.socket(socket.%1, socket.SOCK_STREAM)"_s.arg(family(e.peer));
-        s->c = u"int client = socket(%1, SOCK_STREAM, 0);"_s.arg(family(e.peer));
+        s->python = u"client = socket.socket(socket.%1, socket.SOCK_STREAM)"_s.arg(Phrases::family(e.peer));
+        s->c = u"int client = socket(%1, SOCK_STREAM, 0);"_s.arg(Phrases::family(e.peer));
     }
     if (Step *s = findStep(l, u"connect"_s)) {
         bool isName = false;
@@ -512,13 +312,16 @@ void SocketNarrator::onConnected(const TrafficEvent &e)
         clientTarget(&isName, &host);
         // A name in the script, as the user typed it; the address it gave in the comment.
         s->python = u"client.connect(%1)"_s.arg(isName ? clientTargetPython() : pythonAddress(e.peer));
-        s->c = u"connect(client, (struct sockaddr *)&addr, %1);"_s.arg(cAddress(e.peer));
-        s->comment = tr("from %1 — no bind() needed, the OS chose the port").arg(pythonAddress(e.local));
-        if (findStep(l, u"bind"_s))
-            s->comment = tr("from %1").arg(pythonAddress(e.local));
-        if (isName)
-            s->comment = tr("%1 is %2; ").arg(host, e.peer.addressString()) + s->comment;
-        s->cComment = cSafe(s->comment);
+        s->c = u"connect(client, (struct sockaddr *)&addr, %1);"_s.arg(Phrases::cAddress(e.peer));
+        // The same words for both, each with its language's address: a tuple
+        // in Python, 127.0.0.1:8000 in C.
+        const auto from = [&](const QString &local) {
+            QString text = findStep(l, u"bind"_s) ? tr("from %1").arg(local)
+                                                   : tr("from %1 — no bind() needed, the OS chose the port").arg(local);
+            return isName ? tr("%1 is %2; ").arg(host, e.peer.addressString()) + text : text;
+        };
+        s->comment = from(pythonAddress(e.local));
+        s->cComment = Phrases::cSafe(from(e.local.toString()));
         s->state = State::Done;
     }
     refreshCurrent(l);
@@ -558,58 +361,41 @@ void SocketNarrator::onData(const TrafficEvent &e)
         if (!lane)
             lane = &newOwnLane();
     }
+    // A program that frames its messages reads them whole: its calls are
+    // told by the frame events (onFrame), not by each read.
+    if (in && Phrases::readsMessages(framing()))
+        return;
     // Past the cap a call is only counted: a flood's reads cost no text.
     if (lane->dataSteps >= kMaxDataSteps) {
         ++lane->moreDataSteps;
         lane->moreDataBytes += e.payload.size();
         return;
     }
+    addDataStep(*lane, Phrases::dataStep(m_kind, lane->variable, e, framing()));
+}
 
-    const QString pv = preview(e.payload) + sizeNote(e.payload.size());
-    const QString cpv = cStringLiteral(QByteArrayView(e.payload).first(qMin(e.payload.size(), kPreviewBytes)))
-                      + (e.payload.size() > kPreviewBytes ? u"…"_s : QString());
-    Step step;
-    step.size = e.payload.size();
-    step.peer = e.peer;
-    if (!in)
-        step.sent = e.payload.left(kMaxScriptPayload);
-
-    if (m_kind == SessionKind::Udp) {
-        if (in) {
-            step.name = u"recvfrom"_s;
-            step.python = u"data, addr = sock.recvfrom(65535)"_s;
-            step.c = u"n = recvfrom(sock, buf, 65535, 0, (struct sockaddr *)&peer, &peerlen);"_s;
-            step.comment = tr("%1 from %2").arg(pv, pythonAddress(e.peer));
-            step.cComment = cSafe(tr("n = %1 from %2: %3").arg(e.payload.size()).arg(e.peer.toString(), cpv));
-        } else {
-            step.name = u"sendto"_s;
-            step.python = u"sock.sendto(%1, %2)"_s.arg(preview(e.payload), pythonAddress(e.peer));
-            step.c = u"sendto(sock, %1, %2, 0, (struct sockaddr *)&addr, %3);"_s
-                         .arg(cpv, QString::number(e.payload.size()), cAddress(e.peer));
-            step.comment = oneLine(sizeNote(e.payload.size()).trimmed());
-        }
-        step.state = State::Done;
-        addDataStep(*lane, step);
+void SocketNarrator::onFrame(const TrafficEvent &e)
+{
+    const FramingSpec spec = framing();
+    if (!Phrases::readsMessages(spec))
+        return;  // a view of reads already told
+    SocketLane *lane = m_kind == SessionKind::TcpServer ? acceptedLane(e.connectionId) : ownLane();
+    if (!lane)
+        return;  // a connection past the lane cap, or its start fell out of the log
+    if (lane->dataSteps >= kMaxDataSteps) {
+        ++lane->moreDataSteps;
+        lane->moreDataBytes += e.payload.size();
         return;
     }
+    addDataStep(*lane, Phrases::messageStep(lane->variable, e.payload, spec));
+}
 
-    const QString v = lane->variable;
-    if (in) {
-        const int buf = bufferSize(e.payload.size());
-        step.name = u"recv"_s;
-        step.python = u"data = %1.recv(%2)"_s.arg(v).arg(buf);
-        step.c = u"n = recv(%1, buf, %2, 0);"_s.arg(v).arg(buf);
-        step.comment = pv;
-        step.cComment = cSafe(u"n = %1: %2"_s.arg(e.payload.size()).arg(cpv));
-    } else {
-        step.name = u"send"_s;
-        step.python = u"%1.sendall(%2)"_s.arg(v, preview(e.payload));
-        step.c = u"send(%1, %2, %3, 0);"_s.arg(v, cpv, QString::number(e.payload.size()));
-        step.comment = oneLine(sizeNote(e.payload.size()).trimmed());
-        step.cComment = step.comment;
-    }
-    step.state = State::Done;
-    addDataStep(*lane, step);
+FramingSpec SocketNarrator::framing() const
+{
+    // Datagrams keep their boundaries: the framing is for TCP streams.
+    if (!m_session || m_kind == SessionKind::Udp)
+        return FramingSpec::none();
+    return m_session->framing();
 }
 
 void SocketNarrator::closeLane(SocketLane &lane, const TrafficEvent &e)
@@ -617,43 +403,7 @@ void SocketNarrator::closeLane(SocketLane &lane, const TrafficEvent &e)
     Step *close = findStep(lane, u"close"_s);
     if (!close)
         return;
-    const QString v = lane.variable;
-    close->reason = e.reason;
-    close->state = State::Done;
-    close->python = u"%1.close()"_s.arg(v);
-    close->c = u"close(%1);"_s.arg(v);
-    switch (e.reason) {
-    case Reason::PeerClosed:
-        close->python = u"%1.recv(1024) == b''"_s.arg(v);
-        close->c = u"n = recv(%1, buf, 1024, 0);"_s.arg(v);
-        close->comment = tr("peer closed");
-        close->cComment = tr("returns 0: peer closed");
-        break;
-    case Reason::PeerReset:
-        close->python = u"%1.recv(1024)"_s.arg(v);
-        close->c = u"n = recv(%1, buf, 1024, 0);"_s.arg(v);
-        fail(*close, osErrorFor(e.reason, e.message));
-        close->comment = tr("raises %1").arg(close->comment);
-        break;
-    case Reason::SessionStopped:
-        close->comment = tr("the server stopped");
-        close->cComment = close->comment;
-        break;
-    case Reason::LocalClose:
-        break;
-    case Reason::LocalReset:
-        {
-            close->python = u"%1.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0)); %1.close()"_s.arg(v);
-            close->c = u"setsockopt(%1, SOL_SOCKET, SO_LINGER, &(struct linger){1, 0}, sizeof(struct linger)); close(%1);"_s.arg(v);
-            close->comment = tr("RST sent: the peer sees ConnectionResetError");
-            close->cComment = close->comment;
-        }
-        break;
-    default:
-        close->comment = oneLine(e.message);
-        close->cComment = cSafe(e.message);
-        break;
-    }
+    Phrases::phraseClose(*close, lane.variable, e);
     lane.open = false;
     refreshCurrent(lane);
 }
@@ -667,7 +417,7 @@ void SocketNarrator::onClosed(const TrafficEvent &e)
         return;
     // shutdown(SHUT_WR): a half close, the socket still reads.
     if (m_kind == SessionKind::TcpClient && e.reason == Reason::HalfClosed && !findStep(*lane, u"shutdown"_s)) {
-        Step s = makeStep(u"shutdown"_s, State::Done, u"client.shutdown(socket.SHUT_WR)"_s,
+        Step s = Phrases::step(u"shutdown"_s, State::Done, u"client.shutdown(socket.SHUT_WR)"_s,
                           u"shutdown(client, SHUT_WR);"_s, tr("FIN sent; still reading"));
         qsizetype at = lane->steps.size() - 1;
         lane->steps.insert(at, s);
@@ -679,16 +429,14 @@ void SocketNarrator::onClosed(const TrafficEvent &e)
 
 void SocketNarrator::onError(const TrafficEvent &e)
 {
-    const OsError err = osErrorFor(e.reason, e.message);
+    const Phrases::OsError err = Phrases::osError(e.reason, e.message);
     switch (m_kind) {
     case SessionKind::TcpServer: {
         if (e.connectionId != 0) {
             SocketLane *lane = acceptedLane(e.connectionId);
             if (!lane)
                 return;
-            Step s = makeStep(u"recv"_s, State::Failed, u"conn.recv(1024)"_s, u"n = recv(conn, buf, 1024, 0);"_s);
-            fail(s, err);
-            addDataStep(*lane, s);
+            addDataStep(*lane, Phrases::failedRecv(u"conn"_s, err));
             return;
         }
         if (e.reason == Reason::LimitReached && !e.peer.isNull()) {
@@ -708,11 +456,8 @@ void SocketNarrator::onError(const TrafficEvent &e)
         l.local = e.local;
         setStep(l, u"socket"_s, State::Done);
         setStep(l, u"setsockopt"_s, State::Done);
-        if (Step *b = findStep(l, u"bind"_s)) {
-            b->python = u"server.bind(%1)"_s.arg(pythonAddress(e.local));
-            b->c = u"bind(server, (struct sockaddr *)&addr, %1);"_s.arg(cAddress(e.local));
-            fail(*b, err);
-        }
+        if (Step *b = findStep(l, u"bind"_s))
+            Phrases::failBind(*b, u"server"_s, e.local, err);
         l.open = false;
         refreshCurrent(l);
         return;
@@ -720,9 +465,7 @@ void SocketNarrator::onError(const TrafficEvent &e)
     case SessionKind::TcpClient: {
         SocketLane *lane = ownLane();
         if (lane && !lane->peer.isNull()) {
-            Step s = makeStep(u"recv"_s, State::Failed, u"client.recv(1024)"_s, u"n = recv(client, buf, 1024, 0);"_s);
-            fail(s, err);
-            addDataStep(*lane, s);
+            addDataStep(*lane, Phrases::failedRecv(u"client"_s, err));
             return;
         }
         SocketLane &l = lane ? *lane : newOwnLane();
@@ -730,9 +473,9 @@ void SocketNarrator::onError(const TrafficEvent &e)
                              && findStep(l, u"bind"_s);
         Step *s = findStep(l, bindFailed ? u"bind"_s : u"connect"_s);
         if (s) {
-            fail(*s, err);
+            Phrases::fail(*s, err);
             if (e.reason == Reason::Other)
-                s->comment = oneLine(err.exception + u": "_s + e.message);
+                s->comment = Phrases::oneLine(err.exception + u": "_s + e.message);
         }
         l.open = false;
         refreshCurrent(l);
@@ -744,11 +487,8 @@ void SocketNarrator::onError(const TrafficEvent &e)
             SocketLane &l = newOwnLane();
             l.local = e.local;
             setStep(l, u"socket"_s, State::Done);
-            if (Step *b = findStep(l, u"bind"_s)) {
-                b->python = u"sock.bind(%1)"_s.arg(pythonAddress(e.local));
-                b->c = u"bind(sock, (struct sockaddr *)&addr, %1);"_s.arg(cAddress(e.local));
-                fail(*b, err);
-            }
+            if (Step *b = findStep(l, u"bind"_s))
+                Phrases::failBind(*b, u"sock"_s, e.local, err);
             l.open = false;
             refreshCurrent(l);
             return;
@@ -756,17 +496,17 @@ void SocketNarrator::onError(const TrafficEvent &e)
         Step s;
         if (e.reason == Reason::Refused || e.reason == Reason::Unreachable) {
             // The ICMP answer to an earlier sendto() shows up on the next call.
-            s = makeStep(u"recvfrom"_s, State::Failed, u"data, addr = sock.recvfrom(65535)"_s,
+            s = Phrases::step(u"recvfrom"_s, State::Failed, u"data, addr = sock.recvfrom(65535)"_s,
                          u"n = recvfrom(sock, buf, 65535, 0, (struct sockaddr *)&peer, &peerlen);"_s);
-            fail(s, err);
+            Phrases::fail(s, err);
             if (!e.peer.isNull())
                 s.comment += tr(" (ICMP from %1)").arg(pythonAddress(e.peer));
         } else {
-            s = makeStep(u"sendto"_s, State::Failed,
+            s = Phrases::step(u"sendto"_s, State::Failed,
                          e.peer.isNull() ? u"sock.sendto(data, (host, port))"_s
                                          : u"sock.sendto(data, %1)"_s.arg(pythonAddress(e.peer)),
                          u"sendto(sock, buf, n, 0, (struct sockaddr *)&addr, addrlen);"_s);
-            fail(s, err);
+            Phrases::fail(s, err);
         }
         addDataStep(*lane, s);
         return;
@@ -849,208 +589,6 @@ void SocketNarrator::flush()
 
 QString SocketNarrator::script(Language language) const
 {
-    return language == Language::Python ? pythonScript() : cScript();
-}
-
-namespace {
-
-void emitPythonStep(QStringList &out, const Step &s, const QString &indent, const QString &var)
-{
-    if (s.state == State::NotYet)
-        return;
-    if (s.isData && s.state != State::Failed && (s.name == u"send"_s || s.name == u"sendto"_s)) {
-        // The real bytes, not the preview.
-        const QString literal = TextCodec::toPythonLiteral(s.sent);
-        QString line = s.name == u"send"_s ? u"%1.sendall(%2)"_s.arg(var, literal)
-                                           : u"%1.sendto(%2, %3)"_s.arg(var, literal, SocketNarrator::pythonAddress(s.peer));
-        if (s.sent.size() < s.size)
-            line += SocketNarrator::tr("  # the first %1 of %2 bytes").arg(s.sent.size()).arg(s.size);
-        out << indent + line;
-        return;
-    }
-    if (s.state == State::Failed && !s.exception.isEmpty()) {
-        out << indent + u"try:"_s;
-        out << indent + u"    "_s + s.python;
-        out << indent + u"except %1 as e:  # %2"_s.arg(s.exception, s.comment);
-        out << indent + u"    print(e)"_s;
-        if (isSetupStep(s.name))
-            out << indent + u"    raise SystemExit(1)"_s;
-    } else if (s.name == u"recv"_s && s.isData) {
-        out << indent + s.line(SocketNarrator::Language::Python);
-        out << indent + u"print(data)"_s;
-        return;
-    } else {
-        // Several statements joined by "; " stay one line.
-        out << indent + s.line(SocketNarrator::Language::Python);
-    }
-    if (s.name == u"close"_s && (s.reason == Reason::PeerClosed || s.reason == Reason::PeerReset))
-        out << indent + u"%1.close()"_s.arg(var);
-}
-
-void emitCStep(QStringList &out, const Step &s, const QString &indent, const QString &var)
-{
-    if (s.state == State::NotYet)
-        return;
-    if (s.isData && s.state != State::Failed && (s.name == u"send"_s || s.name == u"sendto"_s)) {
-        const QString literal = SocketNarrator::cStringLiteral(s.sent);
-        if (s.name == u"send"_s)
-            out << indent + u"send(%1, %2, %3, 0);"_s.arg(var, literal, QString::number(s.sent.size()));
-        else
-            out << indent + u"sendto(%1, %2, %3, 0, (struct sockaddr *)&addr, make_addr(&addr, \"%4\", %5));"_s
-                                .arg(var, literal, QString::number(s.sent.size()), s.peer.addressString(),
-                                     QString::number(s.peer.port));
-        return;
-    }
-    out << indent + s.line(SocketNarrator::Language::C);
-    if (s.name == u"close"_s && (s.reason == Reason::PeerClosed || s.reason == Reason::PeerReset))
-        out << indent + u"close(%1);"_s.arg(var);
-}
-
-QString moreNote(const SocketLane &l, const QString &comment)
-{
-    return SocketNarrator::tr("%1 … and %2 more calls (%3 bytes) not kept")
-        .arg(comment, QString::number(l.moreDataSteps), QString::number(l.moreDataBytes));
-}
-
-} // namespace
-
-QString SocketNarrator::pythonScript() const
-{
-    QStringList out;
-    out << u"#!/usr/bin/env python3"_s;
-    const QString kind = kindTitle(m_kind);
-    out << u"# "_s + tr("%1 session as Socket Workbench saw it, as Python socket calls.").arg(kind);
-    if (m_kind == SessionKind::TcpServer)
-        out << u"# "_s + tr("Run it, then connect the same clients; it serves them one after another.");
-    if (m_historyIncomplete)
-        out << u"# "_s + tr("The log had already dropped its oldest events: the start is missing.");
-    if (m_droppedLanes > 0)
-        out << u"# "_s + tr("%1 older connections are not included.").arg(m_droppedLanes);
-    out << u"import socket"_s << u"import struct"_s << QString();
-
-    for (const SocketLane &l : m_lanes) {
-        if (l.role == SocketLane::Role::Accepted)
-            continue;  // written inside their listening socket's loop
-        out << u"# "_s + l.title();
-        for (const Step &s : l.steps) {
-            if (s.name == u"accept"_s || s.name == u"close"_s)
-                continue;
-            emitPythonStep(out, s, QString(), l.variable);
-        }
-        if (l.moreDataSteps)
-            out << moreNote(l, u"#"_s);
-        if (l.role == SocketLane::Role::Listening) {
-            const Step *listen = nullptr;
-            for (const Step &s : l.steps)
-                listen = s.name == u"listen"_s ? &s : listen;
-            if (listen && listen->state != State::NotYet && listen->state != State::Failed) {
-                QStringList handlers;
-                for (const SocketLane &a : m_lanes) {
-                    if (a.role != SocketLane::Role::Accepted || a.listenAttempt != l.attempt)
-                        continue;
-                    const QString fn = a.connectionId ? u"serve_%1_%2"_s.arg(l.attempt).arg(a.connectionId)
-                                                      : u"serve_%1_refused_%2"_s.arg(l.attempt).arg(handlers.size() + 1);
-                    handlers << fn;
-                    out << QString() << QString();
-                    out << u"def %1(conn):"_s.arg(fn);
-                    out << u"    # "_s + a.title();
-                    const qsizetype before = out.size();
-                    for (const Step &s : a.steps) {
-                        if (s.name != u"accept"_s)
-                            emitPythonStep(out, s, u"    "_s, u"conn"_s);
-                    }
-                    if (a.moreDataSteps)
-                        out << moreNote(a, u"    #"_s);
-                    if (out.size() == before || a.open)
-                        out << u"    pass  # "_s + (a.open ? tr("still open") : QString());
-                }
-                out << QString() << QString();
-                if (handlers.isEmpty()) {
-                    out << u"# "_s + tr("No client connected while the session ran.");
-                    out << u"conn, addr = server.accept()"_s;
-                    out << u"print('accepted', addr)"_s;
-                    out << u"conn.close()"_s;
-                } else {
-                    out << u"for serve in [%1]:"_s.arg(handlers.join(u", "_s));
-                    out << u"    conn, addr = server.accept()"_s;
-                    out << u"    print('accepted', addr)"_s;
-                    out << u"    serve(conn)"_s;
-                }
-            }
-        }
-        for (const Step &s : l.steps) {
-            if (s.name == u"close"_s)
-                emitPythonStep(out, s, QString(), l.variable);
-        }
-        out << QString();
-    }
-    if (m_lanes.isEmpty())
-        out << u"# "_s + tr("Nothing has happened yet: start the session first.");
-    return out.join(u'\n') + u'\n';
-}
-
-QString SocketNarrator::cScript() const
-{
-    QStringList out;
-    out << u"/* "_s + tr("%1 session as Socket Workbench saw it, as C socket calls.").arg(kindTitle(m_kind)) + u" */"_s;
-    out << u"#include <arpa/inet.h>"_s << u"#include <netinet/in.h>"_s << u"#include <string.h>"_s
-        << u"#include <sys/socket.h>"_s << u"#include <unistd.h>"_s << QString();
-    out << u"/* Fills addr for an IPv4 or IPv6 address and returns its length. */"_s;
-    out << u"static socklen_t make_addr(struct sockaddr_storage *ss, const char *ip, unsigned short port)"_s;
-    out << u"{"_s;
-    out << u"    struct sockaddr_in *a4 = (struct sockaddr_in *)ss;"_s;
-    out << u"    struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;"_s;
-    out << u"    memset(ss, 0, sizeof *ss);"_s;
-    out << u"    if (inet_pton(AF_INET, ip, &a4->sin_addr) == 1) {"_s;
-    out << u"        a4->sin_family = AF_INET;"_s;
-    out << u"        a4->sin_port = htons(port);"_s;
-    out << u"        return sizeof *a4;"_s;
-    out << u"    }"_s;
-    out << u"    inet_pton(AF_INET6, ip, &a6->sin6_addr);"_s;
-    out << u"    a6->sin6_family = AF_INET6;"_s;
-    out << u"    a6->sin6_port = htons(port);"_s;
-    out << u"    return sizeof *a6;"_s;
-    out << u"}"_s << QString();
-    out << u"int main(void)"_s << u"{"_s;
-    out << u"    static char buf[65536];"_s;
-    out << u"    ssize_t n = 0;"_s;
-    out << u"    int one = 1;"_s;
-    out << u"    struct sockaddr_storage addr, peer;"_s;
-    out << u"    socklen_t peerlen = sizeof peer;"_s;
-    out << u"    (void)one; (void)peerlen; (void)buf;"_s << QString();
-
-    for (const SocketLane &l : m_lanes) {
-        if (l.role == SocketLane::Role::Accepted)
-            continue;
-        out << u"    /* "_s + cSafe(l.title()) + u" */"_s;
-        out << u"    {"_s;
-        for (const Step &s : l.steps) {
-            if (s.name == u"close"_s || (s.name == u"accept"_s && l.role == SocketLane::Role::Listening))
-                continue;
-            emitCStep(out, s, u"        "_s, l.variable);
-        }
-        if (l.moreDataSteps)
-            out << u"        /* "_s + moreNote(l, QString()).trimmed() + u" */"_s;
-        if (l.role == SocketLane::Role::Listening) {
-            for (const SocketLane &a : m_lanes) {
-                if (a.role != SocketLane::Role::Accepted || a.listenAttempt != l.attempt)
-                    continue;
-                out << u"        /* "_s + cSafe(a.title()) + u" */"_s;
-                out << u"        {"_s;
-                for (const Step &s : a.steps)
-                    emitCStep(out, s, u"            "_s, u"conn"_s);
-                if (a.moreDataSteps)
-                    out << u"            /* "_s + moreNote(a, QString()).trimmed() + u" */"_s;
-                out << u"            (void)conn;"_s;
-                out << u"        }"_s;
-            }
-        }
-        for (const Step &s : l.steps) {
-            if (s.name == u"close"_s)
-                emitCStep(out, s, u"        "_s, l.variable);
-        }
-        out << u"    }"_s;
-    }
-    out << u"    (void)n;"_s << u"    return 0;"_s << u"}"_s;
-    return out.join(u'\n') + u'\n';
+    const ScriptPlan plan = ScriptPlan::from(*this);
+    return language == Language::Python ? PythonScriptWriter::write(plan) : CScriptWriter::write(plan);
 }

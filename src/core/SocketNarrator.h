@@ -18,7 +18,7 @@
 // bytes. One lane per socket: the session's own (listening, client or UDP)
 // and, for a TCP server, one per accepted connection, because accept()
 // returns a new socket per client. Follows the session live and can write
-// the whole story as a runnable Python script (or a C program).
+// the program behind the session as a Python script (or a C program).
 class SocketNarrator : public QObject
 {
     Q_OBJECT
@@ -92,8 +92,8 @@ public:
     // The log had already dropped events when this narrator started.
     bool historyIncomplete() const { return m_historyIncomplete; }
 
-    // A whole program reproducing the session so far: Python 3 that runs,
-    // or a C program that shows the same calls.
+    // The program a student would write for what the session does (its
+    // settings and what was typed so far), in Python 3 or C; see ScriptPlan.
     QString script(Language language) const;
 
     // "conn.recv(1024) == b''" style helpers, public for the view and tests.
@@ -116,6 +116,8 @@ private:
     void onClosed(const TrafficEvent &e);
     void onError(const TrafficEvent &e);
     void onStopped(const TrafficEvent &e);
+    void onFrame(const TrafficEvent &e);
+    FramingSpec framing() const;
 
     SocketLane *ownLane();
     SocketLane &newOwnLane();
@@ -132,9 +134,6 @@ private:
     void flush();
     QString clientTargetPython() const;
     Endpoint clientTarget(bool *isName, QString *host) const;
-
-    QString pythonScript() const;
-    QString cScript() const;
 
     QPointer<Session> m_session;
     SessionKind m_kind = SessionKind::TcpServer;

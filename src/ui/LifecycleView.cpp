@@ -1,5 +1,7 @@
 #include "LifecycleView.h"
 
+#include "NarratorPhrases.h"
+
 #include <QButtonGroup>
 #include <QClipboard>
 #include <QFontDatabase>
@@ -34,6 +36,8 @@ struct Box
     QString label;
     StepState state = StepState::NotYet;
     int count = 0;
+    bool data = false;
+    QStringList calls;  // data: the calls in it, for its label
 };
 
 struct Line
@@ -67,9 +71,14 @@ StepState combine(StepState a, StepState b)
     return rank(b) > rank(a) ? b : a;
 }
 
-QString dataLabel(const SocketLane &lane)
+QString dataLabel(const SocketLane &lane, const QStringList &calls = {})
 {
-    return lane.role == SocketLane::Role::Udp ? u"recvfrom/sendto"_s : u"recv/send"_s;
+    return NarratorPhrases::dataCallsLabel(calls, lane.role == SocketLane::Role::Udp);
+}
+
+QString boxText(const Box &b)
+{
+    return b.count > 1 ? u"%1 ×%2"_s.arg(b.label).arg(b.count) : b.label;
 }
 
 } // namespace
@@ -238,8 +247,7 @@ private:
         p.setBrush(fill);
         p.drawRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5);
         p.setPen(text);
-        const QString label = b.count > 1 ? u"%1 ×%2"_s.arg(b.label).arg(b.count) : b.label;
-        p.drawText(r, Qt::AlignCenter, fontMetrics().elidedText(label, Qt::ElideRight, r.width() - 6));
+        p.drawText(r, Qt::AlignCenter, fontMetrics().elidedText(boxText(b), Qt::ElideRight, r.width() - 6));
     }
 
     LaneLayout layoutLane(const SocketLane &lane, SocketNarrator::Language language) const
@@ -253,12 +261,14 @@ private:
         for (const Step &s : lane.steps) {
             if (s.isData) {
                 hasData = true;
-                if (!out.boxes.isEmpty() && out.boxes.last().label == dataLabel(lane)) {
-                    out.boxes.last().state = combine(out.boxes.last().state, s.state);
-                    ++out.boxes.last().count;
-                } else {
-                    out.boxes.append(Box{dataLabel(lane), s.state, 1});
-                }
+                if (out.boxes.isEmpty() || !out.boxes.last().data)
+                    out.boxes.append(Box{QString(), s.state, 0, true, {}});
+                Box &box = out.boxes.last();
+                box.state = combine(box.state, s.state);
+                ++box.count;
+                if (!box.calls.contains(s.name))
+                    box.calls << s.name;
+                box.label = dataLabel(lane, box.calls);
                 // The first few and the latest: enough to follow, bounded to draw.
                 const bool head = dataIndex < kHeadDataLines;
                 const bool tail = dataIndex >= dataCount - kTailDataLines;
@@ -276,14 +286,14 @@ private:
                     || lane.role == SocketLane::Role::Udp)
                 && !(lane.role == SocketLane::Role::Accepted && lane.connectionId == 0)) {
                 // What comes between, still to happen (or never did).
-                out.boxes.append(Box{dataLabel(lane), StepState::NotYet, 0});
+                out.boxes.append(Box{dataLabel(lane), StepState::NotYet, 0, true, {}});
                 hasData = true;
             }
             if (s.name == u"close"_s && lane.moreDataSteps > 0)
                 out.lines.append(Line{LifecycleView::tr("… and %1 more calls (%2 bytes) not kept")
                                           .arg(lane.moreDataSteps).arg(lane.moreDataBytes),
                                       StepState::NotYet, true});
-            out.boxes.append(Box{s.name, s.state, 1});
+            out.boxes.append(Box{s.name, s.state, 1, false, {}});
             out.lines.append(Line{s.line(language), s.state, false});
         }
         return out;
@@ -491,6 +501,17 @@ QStringList LifecycleView::drawnLaneTitles() const
     QStringList out;
     for (const LaneLayout &l : m_canvas->lanes())
         out << l.title;
+    return out;
+}
+
+QStringList LifecycleView::drawnBoxes(int lane) const
+{
+    ensureDrawn();
+    QStringList out;
+    if (lane < 0 || lane >= m_canvas->lanes().size())
+        return out;
+    for (const Box &b : m_canvas->lanes().at(lane).boxes)
+        out << boxText(b);
     return out;
 }
 

@@ -40,6 +40,7 @@ public:
     int drawnLaneCount() const;
     QStringList drawnLaneTitles() const;
     QString narrationText() const;   // the narration lines drawn, one per line
+    QStringList drawnBoxes(int lane) const;  // a lane's boxes as labelled: "socket", "recv ×2", …
 
 signals:
     void languageChanged(SocketNarrator::Language language);

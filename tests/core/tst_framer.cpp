@@ -1,6 +1,9 @@
 #include "Framer.h"
 #include "FramingSpec.h"
+#include "SessionEvents.h"
+#include "TcpServerSession.h"
 
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -39,6 +42,10 @@ private slots:
     void frameAtMaximum();
     void delimiterFrameOverMaximum_data();
     void delimiterFrameOverMaximum();
+    void byteOrderHint_data();
+    void byteOrderHint();
+    void byteOrderHintOverTcp_data();
+    void byteOrderHintOverTcp();
     void errorPersistsUntilReset_data();
     void errorPersistsUntilReset();
     void announcedLengthIsNotReserved();
@@ -670,6 +677,90 @@ void TestFramer::lengthOverMaximum()
     }
     QCOMPARE(bytewise.pendingBytes(), 0);
     QVERIFY(bytewise.retainedBytes() < 64);
+}
+
+void TestFramer::byteOrderHint_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("maxFrameBytes");
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QString>("hint");  // empty: no hint at all
+
+    const QString le = u"it looks like a little-endian length (%1): the sender may use struct.pack('%2', n) "
+                       "(native order on x86); choose %3"_s;
+    const QString be = u"it looks like a big-endian length (%1): the sender may use struct.pack('%2', n) "
+                       "(network byte order); choose %3"_s;
+    const qint64 mib = 1024 * 1024;
+    QTest::newRow("length:4, struct.pack('i', 5)") << u"length:4"_s << mib << hex("05000000") << le.arg(5).arg(u"i"_s, u"length:4:le"_s);
+    QTest::newRow("length:4:le, struct.pack('!I', 5)") << u"length:4:le"_s << mib << hex("00000005") << be.arg(5).arg(u"!I"_s, u"length:4"_s);
+    QTest::newRow("length:2, struct.pack('h', 5)") << u"length:2"_s << qint64(1000) << hex("0500") << le.arg(5).arg(u"h"_s, u"length:2:le"_s);
+    QTest::newRow("length:2:le, struct.pack('!H', 5)") << u"length:2:le"_s << qint64(1000) << hex("0005") << be.arg(5).arg(u"!H"_s, u"length:2"_s);
+    QTest::newRow("length:4:incl, little-endian 9") << u"length:4:incl"_s << mib << hex("09000000") << le.arg(9).arg(u"i"_s, u"length:4:le:incl"_s);
+    QTest::newRow("length:8, struct.pack('q', 3)") << u"length:8"_s << mib << hex("0300000000000000") << le.arg(3).arg(u"q"_s, u"length:8:le"_s);
+    // Neither order fits, or the other one would not fit either: no guess.
+    QTest::newRow("ff ff ff ff") << u"length:4"_s << mib << hex("ffffffff") << QString();
+    QTest::newRow("\"GET \" is text, not a length") << u"length:4"_s << mib << QByteArray("GET ") << QString();
+    QTest::newRow("length:4:incl, swapped below the header") << u"length:4:incl"_s << qint64(16) << hex("02000000") << QString();
+}
+
+// A length written in the other byte order than the spec's is the classic
+// student mistake (struct.pack('i', n) on x86 is little-endian): the error
+// says which order it looks like and the spec that reads it.
+void TestFramer::byteOrderHint()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, maxFrameBytes);
+    QFETCH(QByteArray, header);
+    QFETCH(QString, hint);
+
+    Framer framer(spec(text, maxFrameBytes));
+    const Framer::Output out = framer.feed(header + "hello");
+    QVERIFY2(out.error.startsWith(u"Length prefix %1 announces "_s.arg(QString::fromLatin1(header.toHex(' ')))), qPrintable(out.error));
+    if (hint.isEmpty()) {
+        QVERIFY2(!out.error.contains(u"looks like"_s), qPrintable(out.error));
+    } else {
+        QVERIFY2(out.error.endsWith(u"; "_s + hint), qPrintable(out.error));
+        // The spec it names reads the same header as the length it names.
+        const FramingSpec suggested = spec(hint.section(u"choose "_s, 1), maxFrameBytes);
+        Framer reader(suggested);
+        const qsizetype announced = hint.section(u'(', 1, 1).section(u')', 0, 0).toLongLong()
+                                  - (suggested.lengthIncludesHeader ? suggested.lengthWidth : 0);
+        const Framer::Output read = reader.feed(header + QByteArray(announced, 'x'));
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        QCOMPARE(read.frames.size(), 1);
+        QCOMPARE(read.frames.first().size(), announced);
+    }
+}
+
+void TestFramer::byteOrderHintOverTcp_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QByteArray>("sent");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("length:4, little-endian sender") << u"length:4"_s << QByteArray("\x05\x00\x00\x00hello", 9)
+                                                    << u"struct.pack('i', n) (native order on x86); choose length:4:le"_s;
+    QTest::newRow("length:4:le, big-endian sender") << u"length:4:le"_s << QByteArray("\x00\x00\x00\x05hello", 9)
+                                                    << u"struct.pack('!I', n) (network byte order); choose length:4"_s;
+}
+
+// The same over a real connection: the server session's error event says it.
+void TestFramer::byteOrderHintOverTcp()
+{
+    QFETCH(QString, text);
+    QFETCH(QByteArray, sent);
+    QFETCH(QString, expected);
+    TcpServerSession server;
+    server.setFraming(spec(text));
+    QVERIFY(server.start());
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.listenEndpoint().port);
+    QVERIFY(client.waitForConnected(5000));
+    client.write(sent);
+    QTRY_COMPARE(eventsOf(server, TrafficEvent::Kind::Error).size(), 1);
+    const TrafficEvent error = eventsOf(server, TrafficEvent::Kind::Error).first();
+    QVERIFY2(error.message.contains(u"announces 83886080 bytes"_s), qPrintable(error.message));
+    QVERIFY2(error.message.endsWith(expected), qPrintable(error.message));
+    QVERIFY(eventsOf(server, TrafficEvent::Kind::Frame).isEmpty());
 }
 
 void TestFramer::frameAtMaximum_data()

@@ -1,7 +1,10 @@
 // LifecycleView on a real TCP server session with real loopback clients.
 
+#include "LessonLibrary.h"
 #include "LifecycleView.h"
+#include "TcpClientSession.h"
 #include "TcpServerSession.h"
+#include "Workbench.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -29,6 +32,8 @@ private slots:
     void capsTheDrawnLanes();
     void emptyWithoutSession();
     void hiddenViewDrawsWhenShown();
+    void dataBoxSaysTheCallsThatHappened();
+    void stickyFixedLessonNarratesStruct();
 };
 
 void TestLifecycleView::showsOneLanePerAcceptedConnection_data()
@@ -203,6 +208,55 @@ void TestLifecycleView::hiddenViewDrawsWhenShown()
     QVERIFY(!view.isVisible());
     QTRY_COMPARE(view.drawnLaneCount(), 3);
     QVERIFY(view.drawnLaneTitles().last().contains(QString::number(second.localPort())));
+}
+
+// A connection that only received says "recv ×2", not "recv/send ×2";
+// once the server sends too, both.
+void TestLifecycleView::dataBoxSaysTheCallsThatHappened()
+{
+    TcpServerSession server;
+    QVERIFY(server.start());
+    LifecycleView view;
+    view.setSession(&server);
+    view.show();
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.listenEndpoint().port);
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_COMPARE(view.drawnLaneCount(), 2);
+    QCOMPARE(view.drawnBoxes(1), (QStringList{u"accept"_s, u"recv/send"_s, u"close"_s}));  // what may come
+    client.write("a");
+    QTRY_COMPARE(server.counters().bytesIn, quint64(1));
+    client.write("b");
+    QTRY_COMPARE(server.counters().bytesIn, quint64(2));
+    QTRY_COMPARE(view.drawnBoxes(1), (QStringList{u"accept"_s, u"recv ×2"_s, u"close"_s}));
+    QVERIFY(server.sendTo(server.connections().first().id, "c").ok());
+    QTRY_COMPARE(view.drawnBoxes(1), (QStringList{u"accept"_s, u"recv/send ×3"_s, u"close"_s}));
+}
+
+// The sticky-packets fix, told as the program that frames its messages:
+// the server reads each with recv_exactly() and struct.unpack(), the
+// client sends struct.pack() and the bytes.
+void TestLifecycleView::stickyFixedLessonNarratesStruct()
+{
+    Workbench workbench;
+    QVERIFY(!LessonLibrary::setUp(u"sticky-fixed"_s, &workbench).isEmpty());
+    auto *server = qobject_cast<TcpServerSession *>(workbench.sessions().at(0));
+    auto *client = qobject_cast<TcpClientSession *>(workbench.sessions().at(1));
+    QVERIFY(server && client);
+    QTRY_COMPARE(server->counters().bytesIn, quint64(3 * 4 + 5 + 6 + 7));
+    LifecycleView view;
+    view.setSession(server);
+    view.show();
+    QTRY_COMPARE(view.drawnLaneCount(), 2);
+    const QString unpack = u"(n,) = struct.unpack('!I', recv_exactly(conn, 4)); data = recv_exactly(conn, n)"_s;
+    QTRY_COMPARE(view.narrationText().count(unpack), 3);
+    const QString text = view.narrationText();
+    QVERIFY2(text.contains(unpack + u"  # n = 6: b'sticky'"_s), qPrintable(text));
+    QCOMPARE(view.drawnBoxes(1), (QStringList{u"accept"_s, u"recv ×3"_s, u"close"_s}));
+
+    view.setSession(client);
+    QTRY_VERIFY(view.narrationText().contains(u"client.sendall(struct.pack('!I', 7) + b'packets')"_s));
+    QVERIFY(view.narrationText().contains(u"client.sendall(struct.pack('!I', 5) + b'hello')"_s));
 }
 
 QTEST_MAIN(TestLifecycleView)
