@@ -253,7 +253,8 @@ void MainWindow::onTabContextMenu(int index, const QPoint &globalPos)
     // Not exec(): the menu must not hold the event loop (nor a test).
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("tabContextMenu"));
-    menu->setAttribute(Qt::WA_DeleteOnClose);
+    // Gone once hidden, but later: an entry's action runs after the hiding.
+    connect(menu, &QMenu::aboutToHide, menu, &QObject::deleteLater);
     const QPointer<SessionPage> page = pageAt(index);
     if (page) {
         QAction *rename = menu->addAction(tr("&Rename…"), this, [this, page] {
