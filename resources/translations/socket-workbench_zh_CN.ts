@@ -923,7 +923,7 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>替换</translation>
     </message>
     <message>
-        <source>Keep Them and Add</source>
+        <source>Keep them and add</source>
         <translation>保留并添加</translation>
     </message>
     <message>

@@ -76,7 +76,7 @@ void LessonTabs::ask(const QString &id)
                                 .arg(lessonTitle(id)));
     QPushButton *replace = box->addButton(tr("Replace"), QMessageBox::DestructiveRole);
     replace->setObjectName(QStringLiteral("replaceButton"));
-    QPushButton *keepThem = box->addButton(tr("Keep Them and Add"), QMessageBox::AcceptRole);
+    QPushButton *keepThem = box->addButton(tr("Keep them and add"), QMessageBox::AcceptRole);
     keepThem->setObjectName(QStringLiteral("keepButton"));
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);
     cancel->setObjectName(QStringLiteral("cancelButton"));

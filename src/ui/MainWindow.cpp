@@ -355,7 +355,7 @@ void MainWindow::saveSettings() const
     int current = 0;
     settings.beginWriteArray(QStringLiteral("tabs"));
     for (int i = 0; i < m_ui->tabs->count(); ++i) {
-        const SessionPage *page = pageAt(i);
+        SessionPage *page = pageAt(i);
         if (m_lessonTabs->owns(page->session()))
             continue;
         if (i == m_ui->tabs->currentIndex())
@@ -363,7 +363,7 @@ void MainWindow::saveSettings() const
         settings.setArrayIndex(saved++);
         settings.setValue(QStringLiteral("kind"), kindKey(page->session()->kind()));
         settings.setValue(QStringLiteral("state"), page->saveState());
-        settings.setValue(QStringLiteral("name"), m_ui->tabs->customTitle(const_cast<SessionPage *>(page)));
+        settings.setValue(QStringLiteral("name"), m_ui->tabs->customTitle(page));
     }
     settings.endArray();
     settings.setValue(QStringLiteral("window/currentTab"), current);

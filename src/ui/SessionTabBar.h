@@ -2,19 +2,24 @@
 
 #include <QTabBar>
 
-// The session tabs' bar: a tab is never wider than about 30 characters, so
-// many tabs stay side by side and a long title is elided (in the middle,
-// where it keeps the port) instead of pushing the others out of sight.
+// The session tabs' bar: a tab's text is never wider than a loopback
+// endpoint's title, so many tabs stay side by side, and a longer title is elided
+// before its port ("TCP client 2001:d…:5678:8000 (not connected)" keeps
+// ":8000 (not connected)"), or in the middle when it names no port.
 class SessionTabBar : public QTabBar
 {
     Q_OBJECT
 public:
     explicit SessionTabBar(QWidget *parent = nullptr);
 
-    int maximumTabWidth() const;
+    // The most a tab's text may take (its padding and close button aside).
+    int maximumTextWidth() const;
     // The width every tab would take side by side, before any scrolling.
     int naturalWidth() const;
+    // The text the tab shows, elided as painted.
+    QString shownText(int index) const;
 
 protected:
     QSize tabSizeHint(int index) const override;
+    void initStyleOption(QStyleOptionTab *option, int tabIndex) const override;
 };

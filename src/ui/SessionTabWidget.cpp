@@ -35,6 +35,10 @@ SessionTabWidget::SessionTabWidget(QWidget *parent)
     });
     connect(m_bar, &QTabBar::tabMoved, this, &SessionTabWidget::updateTabList);
     connect(this, &QTabWidget::currentChanged, this, &SessionTabWidget::updateTabList);
+    // The editor sits over its tab: once the tabs move or another is shown,
+    // what was typed counts, as when the focus leaves it.
+    connect(m_bar, &QTabBar::tabMoved, this, [this] { finishRename(true); });
+    connect(this, &QTabWidget::currentChanged, this, [this] { finishRename(true); });
 
     m_listButton->setObjectName(QStringLiteral("tabListButton"));
     m_listButton->setArrowType(Qt::DownArrow);
@@ -113,7 +117,7 @@ QLineEdit *SessionTabWidget::startRename(int index)
     m_renameEdit->selectAll();
     // Wide enough to type in even when the tab is narrow.
     QRect r = m_bar->tabRect(index);
-    r.setWidth(qMax(r.width(), m_bar->maximumTabWidth()));
+    r.setWidth(qMax(r.width(), m_bar->maximumTextWidth()));
     m_renameEdit->setGeometry(r);
     m_renameEdit->installEventFilter(this);
     connect(m_renameEdit, &QLineEdit::editingFinished, this, [this] { finishRename(true); });

@@ -146,11 +146,20 @@ void TestWindowTabs::titlesKeepThePort()
 
     const QString clientTitle = window.pageAt(1)->title();
     QVERIFY2(clientTitle.contains(u"]:65432"_s), qPrintable(clientTitle));
-    QVERIFY(bar->fontMetrics().horizontalAdvance(clientTitle) > bar->maximumTabWidth());
+    const QFontMetrics fm = bar->fontMetrics();
+    QVERIFY(fm.horizontalAdvance(clientTitle) > bar->maximumTextWidth());
     // Capped, so the text is elided; the whole endpoint is in the tooltip.
-    QVERIFY2(bar->tabRect(1).width() <= bar->maximumTabWidth(),
-             qPrintable(u"%1 > %2"_s.arg(bar->tabRect(1).width()).arg(bar->maximumTabWidth())));
+    QVERIFY2(bar->tabRect(1).width() < bar->tabRect(0).width() + fm.horizontalAdvance(clientTitle)
+                                           - fm.horizontalAdvance(serverTitle),
+             qPrintable(u"tab 1 is %1 wide"_s.arg(bar->tabRect(1).width())));
     QCOMPARE(tabs->tabToolTip(1), clientTitle);
+    // What is painted: elided, but before the port, which shows whole.
+    const QString shown = bar->shownText(1);
+    QVERIFY2(shown.contains(u'…'), qPrintable(shown));
+    QVERIFY2(shown.contains(u":65432 (not"_s), qPrintable(shown));
+    QVERIFY2(fm.horizontalAdvance(shown) <= bar->maximumTextWidth(), qPrintable(shown));
+    // A title that fits is shown as it is.
+    QCOMPARE(bar->shownText(0), serverTitle);
 }
 
 void TestWindowTabs::renameSurvivesSaveAndRestore()
