@@ -14,9 +14,12 @@ EmptyView::EmptyView(QWidget *parent)
     heading.setPointSizeF(heading.pointSizeF() * 1.4);
     heading.setBold(true);
     m_ui->headingLabel->setFont(heading);
-    // The hint wraps instead of widening the window.
-    m_ui->hintLabel->setMaximumWidth(60 * fontMetrics().averageCharWidth());
-    m_ui->hintLabel->setMinimumWidth(20 * fontMetrics().averageCharWidth());
+    // The hint wraps at a readable width instead of widening the window,
+    // and keeps the height its lines need there (the layouts above would
+    // not ask a wrapped label for it).
+    const int width = 48 * fontMetrics().averageCharWidth();
+    m_ui->hintLabel->setFixedWidth(width);
+    m_ui->hintLabel->setMinimumHeight(m_ui->hintLabel->heightForWidth(width));
 }
 
 EmptyView::~EmptyView() = default;

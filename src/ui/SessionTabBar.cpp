@@ -33,6 +33,21 @@ QString SessionTabBar::shownText(int index) const
     return option.text;
 }
 
+int SessionTabBar::minimumTextWidth() const
+{
+    // Squeezed for room, a tab still tells its kind and port apart from the
+    // others; beyond that the bar scrolls (and the list button helps).
+    return fontMetrics().horizontalAdvance(QStringLiteral("TCP server …:65535"));
+}
+
+QSize SessionTabBar::minimumTabSizeHint(int index) const
+{
+    QSize size = QTabBar::tabSizeHint(index);
+    const int text = fontMetrics().size(Qt::TextShowMnemonic, tabText(index)).width();
+    size.setWidth(qMin(size.width(), size.width() - text + minimumTextWidth()));
+    return size;
+}
+
 QSize SessionTabBar::tabSizeHint(int index) const
 {
     QSize size = QTabBar::tabSizeHint(index);

@@ -14,6 +14,8 @@ public:
 
     // The most a tab's text may take (its padding and close button aside).
     int maximumTextWidth() const;
+    // The least it takes before the bar scrolls instead of squeezing it.
+    int minimumTextWidth() const;
     // The width every tab would take side by side, before any scrolling.
     int naturalWidth() const;
     // The text the tab shows, elided as painted.
@@ -21,5 +23,6 @@ public:
 
 protected:
     QSize tabSizeHint(int index) const override;
+    QSize minimumTabSizeHint(int index) const override;
     void initStyleOption(QStyleOptionTab *option, int tabIndex) const override;
 };
