@@ -1,11 +1,9 @@
 // The window's tabs when there are many, or none: titles that keep the port,
 // names of the user's own that survive a restart, keys that walk the tabs
-// round, closing the others or all, the list of every tab, the empty window
-// and the capture dialog's new folder. Real sessions over loopback, keys and
-// clicks sent to the real widgets on the offscreen platform.
+// round, closing the others or all, the list of every tab and the empty
+// window. Real sessions over loopback, keys and clicks sent to the real
+// widgets on the offscreen platform.
 
-#include "CaptureFolderDialog.h"
-#include "CaptureWriter.h"
 #include "EmptyView.h"
 #include "MainWindow.h"
 #include "SendPanel.h"
@@ -22,7 +20,6 @@
 #include "Workbench.h"
 
 #include <QContextMenuEvent>
-#include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -32,7 +29,6 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -105,8 +101,6 @@ private slots:
     void emptyWindowButtonsOpenTabs_data();
     void emptyWindowButtonsOpenTabs();
     void emptyWindowComesBack();
-    void captureDialogMakesTypedFolder_data();
-    void captureDialogMakesTypedFolder();
 };
 
 void TestWindowTabs::initTestCase()
@@ -519,80 +513,6 @@ void TestWindowTabs::emptyWindowComesBack()
     window.show();
     QCOMPARE(window.pageCount(), 0);
     QVERIFY(window.findChild<EmptyView *>()->isVisible());
-}
-
-void TestWindowTabs::captureDialogMakesTypedFolder_data()
-{
-    QTest::addColumn<QString>("typed");
-    QTest::addColumn<bool>("exists");   // the folder is there before
-    QTest::addColumn<bool>("accepted");
-    QTest::newRow("a new folder's name") << u"new-capture"_s << false << true;
-    QTest::newRow("a new folder in a new folder") << u"term 2/week 5"_s << false << true;
-    QTest::newRow("an existing folder's name") << u"old-capture"_s << true << true;
-    QTest::newRow("a name, then Cancel") << u"cancelled"_s << false << false;
-}
-
-void TestWindowTabs::captureDialogMakesTypedFolder()
-{
-    QFETCH(QString, typed);
-    QFETCH(bool, exists);
-    QFETCH(bool, accepted);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    if (exists)
-        QVERIFY(QDir(dir.path()).mkpath(typed));
-    QSettings().setValue(u"capture/lastFolder"_s, dir.path());
-    Workbench bench;
-    MainWindow window(&bench);
-    window.show();
-    TcpServerSession *server = bench.addTcpServer();
-    QVERIFY(server->start());
-
-    window.captureAction()->trigger();
-    CaptureFolderDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = window.findChild<CaptureFolderDialog *>()) && dialog->isVisible());
-    QCOMPARE(QDir(dialog->directory()).canonicalPath(), QDir(dir.path()).canonicalPath());
-    auto *name = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s);
-    QVERIFY(name);
-    name->setFocus();
-    QTest::keyClicks(name, typed);
-    // Choose is on for a folder that is not there yet: it will be made.
-    QTRY_VERIFY(dialog->chooseButton()->isEnabled());
-    QCOMPARE(dialog->folderToCreate().isEmpty(), exists);
-    const QString wanted = QDir(dir.path()).filePath(typed);
-    if (accepted) {
-        QTest::keyClick(name, Qt::Key_Return);
-    } else {
-        auto *box = dialog->findChild<QDialogButtonBox *>(u"buttonBox"_s);
-        QTest::mouseClick(box->button(QDialogButtonBox::Cancel), Qt::LeftButton);
-    }
-    QTRY_VERIFY(!window.findChild<CaptureFolderDialog *>());
-    QCOMPARE(QFileInfo(wanted).isDir(), accepted || exists);
-    const CaptureWriter *capture = bench.captureOf(server);
-    QCOMPARE(window.captureAction()->isChecked(), accepted);
-    if (!accepted) {
-        QVERIFY(!capture);
-        return;
-    }
-    QVERIFY(capture && capture->isCapturing());
-    // The session's folder is made inside the one typed.
-    QCOMPARE(QFileInfo(QFileInfo(capture->folder()).absolutePath()).canonicalFilePath(),
-             QFileInfo(wanted).canonicalFilePath());
-    QCOMPARE(QSettings().value(u"capture/lastFolder"_s).toString(), wanted);
-    const QString sessionFolder = capture->folder();
-    QTcpSocket peer;
-    peer.connectToHost(QHostAddress::LocalHost, server->listenEndpoint().port);
-    QVERIFY(peer.waitForConnected(5000));
-    peer.write("captured");
-    QTRY_COMPARE(server->counters().bytesIn, 8u);
-    bench.stopCapture(server);
-    bool found = false;
-    for (const QFileInfo &f : QDir(sessionFolder).entryInfoList({u"*.in.bin"_s}, QDir::Files)) {
-        QFile in(f.absoluteFilePath());
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        found = found || in.readAll() == "captured";
-    }
-    QVERIFY2(found, "the bytes the peer sent are not in the new folder");
 }
 
 QTEST_MAIN(TestWindowTabs)
