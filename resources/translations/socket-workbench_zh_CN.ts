@@ -294,6 +294,11 @@ Each option opens or configures the session it names; several may be combined.</
         <source>no lesson “%1”; use one of %2</source>
         <translation>没有课程“%1”；请使用以下之一：%2</translation>
     </message>
+    <message>
+        <source>; </source>
+        <comment>between two lessons in --help</comment>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>

@@ -153,7 +153,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     }
     const QCommandLineOption lesson(QStringLiteral("lesson"),
         tr("Open a lesson of the Lessons menu: its sessions, and its explanation beside them in the window. "
-           "ID is one of: %1.").arg(lessonEntries.join(QStringLiteral("; "))),
+           "ID is one of: %1.").arg(lessonEntries.join(tr("; ", "between two lessons in --help"))),
         QStringLiteral("ID"));
     parser.addOptions({help, version, tcpServer, tcpClient, udp, udpTarget, encoding, reply, replyRate, replyBytesRate,
                        replyMaxSize, greeting, send, log, capture, logBudget, backlog, maxClients, timeout, bind,
