@@ -5,11 +5,11 @@
 #include "AboutDialog.h"
 #include "CaptureFolderDialog.h"
 #include "CaptureWriter.h"
+#include "EmptyView.h"
 #include "LanguageMenu.h"
 #include "LessonLibrary.h"
 #include "LessonPanel.h"
 #include "LessonTabs.h"
-#include "EmptyView.h"
 #include "SessionCounters.h"
 #include "SessionTabWidget.h"
 #include "TcpClientPage.h"
@@ -26,12 +26,11 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
-#include <QMenuBar>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
+#include <QPointer>
 #include <QSettings>
 #include <QTimer>
 
@@ -220,7 +219,7 @@ void MainWindow::onSessionRemoved(Session *session)
         if (page && page->session() == session) {
             m_ui->tabs->removeTab(i);
             delete page;
-            break;
+            return;
         }
     }
 }
