@@ -56,6 +56,17 @@
     </message>
 </context>
 <context>
+    <name>CaptureFolderDialog</name>
+    <message>
+        <source>The folder to capture into; a name that does not exist yet is made</source>
+        <translation>捕获到的文件夹；输入尚不存在的名称时会新建该文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+</context>
+<context>
     <name>CaptureWriter</name>
     <message>
         <source>the folder name is empty</source>
@@ -270,6 +281,24 @@ Each option opens or configures the session it names; several may be combined.</
         <source>cannot create the folder “%1”: “%2” is a file</source>
         <translation>无法创建文件夹“%1”：“%2”是一个文件</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a lesson in --help: id (menu title)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Open a lesson of the Lessons menu: its sessions, and its explanation beside them in the window. ID is one of: %1.</source>
+        <translation>打开“课程”菜单中的一课：建立它的会话，并在窗口中于其旁显示讲解。ID 为以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>no lesson “%1”; use one of %2</source>
+        <translation>没有课程“%1”；请使用以下之一：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between two lessons in --help</comment>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>
@@ -352,6 +381,25 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Connection state</source>
         <translation>连接状态</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyView</name>
+    <message>
+        <source>No session is open</source>
+        <translation>没有打开的会话</translation>
+    </message>
+    <message>
+        <source>Open a tab to listen for connections, to connect to a service or to exchange datagrams, or start a lesson that sets up a classic exercise and explains it.</source>
+        <translation>打开一个标签页来监听连接、连接到服务或收发数据报，或者开始一节课程：它会搭建一个经典练习并加以讲解。</translation>
+    </message>
+    <message>
+        <source>Start a lesson…</source>
+        <translation>开始课程…</translation>
+    </message>
+    <message>
+        <source>Set up one of the classic socket exercises, with an explanation beside its tabs</source>
+        <translation>搭建一个经典的套接字练习，并在其标签页旁附上讲解</translation>
     </message>
 </context>
 <context>
@@ -844,6 +892,57 @@ Each option opens or configures the session it names; several may be combined.</
         <source>Lesson explanation</source>
         <translation>课程说明</translation>
     </message>
+    <message>
+        <source>Keep these tabs</source>
+        <translation>保留这些标签页</translation>
+    </message>
+    <message>
+        <source>Make the lesson&apos;s tabs ordinary tabs: the next lesson then leaves them open, and they come back at the next start</source>
+        <translation>把本课的标签页变为普通标签页：下一课不会关闭它们，下次启动时它们也会恢复</translation>
+    </message>
+    <message>
+        <source>Start the lesson again</source>
+        <translation>重新开始本课</translation>
+    </message>
+    <message>
+        <source>Open the lesson&apos;s tabs again, on newly chosen ports</source>
+        <translation>重新打开本课的标签页，使用新选定的端口</translation>
+    </message>
+    <message>
+        <source>These tabs are kept: another lesson leaves them open, and they come back at the next start.</source>
+        <translation>这些标签页已保留：其他课程不会关闭它们，下次启动时它们也会恢复。</translation>
+    </message>
+    <message>
+        <source>The tabs of this lesson were closed.</source>
+        <translation>本课的标签页已全部关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonTabs</name>
+    <message>
+        <source>Start a lesson</source>
+        <translation>开始课程</translation>
+    </message>
+    <message>
+        <source>The tabs of the lesson “%1” hold traffic.</source>
+        <translation>课程“%1”的标签页中有通信数据。</translation>
+    </message>
+    <message>
+        <source>“%1” closes them first, and their traffic goes with them. Keep them open beside the new lesson&apos;s tabs instead?</source>
+        <translation>“%1”会先关闭它们，其中的通信数据也会随之丢失。要改为保留它们，与新课程的标签页并存吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Keep them and add</source>
+        <translation>保留并添加</translation>
+    </message>
+    <message>
+        <source>Lesson “%1”: the next lesson replaces this tab, and it is not kept for the next start unless you keep it</source>
+        <translation>课程“%1”：下一课会替换此标签页；除非您保留它，否则下次启动时不会恢复</translation>
+    </message>
 </context>
 <context>
     <name>LifecycleView</name>
@@ -1131,6 +1230,50 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Log file stopped</source>
         <translation>日志文件已停止</translation>
+    </message>
+    <message>
+        <source>Close &amp;other tabs</source>
+        <translation>关闭其他标签页(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Stop every session but this one and close their tabs</source>
+        <translation>停止除此之外的所有会话并关闭其标签页</translation>
+    </message>
+    <message>
+        <source>Close a&amp;ll tabs</source>
+        <translation>关闭所有标签页(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Stop every session and close all tabs</source>
+        <translation>停止所有会话并关闭所有标签页</translation>
+    </message>
+    <message>
+        <source>&amp;Next tab</source>
+        <translation>下一个标签页(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show the next tab; after the last comes the first (Ctrl+Tab, Ctrl+PgDown)</source>
+        <translation>显示下一个标签页；最后一个之后回到第一个（Ctrl+Tab、Ctrl+PgDown）</translation>
+    </message>
+    <message>
+        <source>&amp;Previous tab</source>
+        <translation>上一个标签页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show the previous tab; before the first comes the last (Ctrl+Shift+Tab, Ctrl+PgUp)</source>
+        <translation>显示上一个标签页；第一个之前回到最后一个（Ctrl+Shift+Tab、Ctrl+PgUp）</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this tab</source>
+        <translation>保留此标签页(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The next lesson leaves it open, and it comes back at the next start</source>
+        <translation>下一课不会关闭它，下次启动时它也会恢复</translation>
     </message>
 </context>
 <context>
@@ -2327,6 +2470,21 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Framing: %1. Nothing was sent.</source>
         <translation>分帧：%1。未发送任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTabWidget</name>
+    <message>
+        <source>All tabs</source>
+        <translation>所有标签页</translation>
+    </message>
+    <message>
+        <source>Tab name</source>
+        <translation>标签页名称</translation>
+    </message>
+    <message>
+        <source>Enter keeps the name, Escape leaves it as it was; an empty name gives the automatic title back</source>
+        <translation>按 Enter 保存名称，按 Esc 保持原样；名称留空则恢复自动标题</translation>
     </message>
 </context>
 <context>

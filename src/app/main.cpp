@@ -2,6 +2,7 @@
 // command line names. Bad options exit with status 2 and one line saying why.
 
 #include "CommandLine.h"
+#include "LessonLibrary.h"
 #include "MainWindow.h"
 #include "Session.h"
 #include "SocketActivationPacer.h"
@@ -202,9 +203,37 @@ int main(int argc, char *argv[])
     }
 
     std::unique_ptr<MainWindow> window;
-    if (!cli.options.noWindow) {
+    if (!cli.options.noWindow)
         window = std::make_unique<MainWindow>(&workbench);
-        // Sessions from the command line replace the remembered tabs.
+    if (!cli.options.lesson.isEmpty()) {
+        // --capture records the lesson's sessions like the command line's
+        // own: each from its first event, so it starts as each is added.
+        QString captureError;
+        QMetaObject::Connection capturing;
+        if (!cli.options.captureDir.isEmpty()) {
+            capturing = QObject::connect(&workbench, &Workbench::sessionAdded, &workbench,
+                                         [&workbench, &cli, &captureError](Session *session) {
+                                             QString why;
+                                             if (!workbench.startCapture(session, cli.options.captureDir, &why)
+                                                 && captureError.isEmpty())
+                                                 captureError = why;
+                                         });
+        }
+        // The window's way also shows the explanation and keeps the tabs
+        // together as the lesson's; without a window the sessions just run.
+        if (window)
+            window->startLesson(cli.options.lesson);
+        else
+            LessonLibrary::setUp(cli.options.lesson, &workbench);
+        QObject::disconnect(capturing);
+        if (!captureError.isEmpty()) {
+            printLine(stderr, QStringLiteral("socket-workbench: --capture: ") + captureError);
+            return 2;
+        }
+    }
+    if (window) {
+        // Sessions from the command line (a lesson's too) replace the
+        // remembered tabs, which stay saved for the next plain start.
         if (workbench.sessions().isEmpty())
             window->restoreTabs();
         else

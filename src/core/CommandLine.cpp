@@ -3,6 +3,7 @@
 #include "AutoReply.h"
 #include "Endpoint.h"
 #include "Framer.h"
+#include "LessonLibrary.h"
 #include "PayloadParser.h"
 #include "TextCodec.h"
 #include "TrafficLog.h"
@@ -142,9 +143,21 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         tr("Language of the window and the messages: %1 (default: the saved choice, else the system's).")
             .arg(Translations::languages().join(QStringLiteral(", "))),
         QStringLiteral("LANG"));
+    // The ids with the Lessons menu's words, so a teacher can pick one for
+    // a desktop shortcut from --help alone.
+    QStringList lessonIds;
+    QStringList lessonEntries;
+    for (const LessonLibrary::Lesson &l : LessonLibrary::all()) {
+        lessonIds.append(l.id);
+        lessonEntries.append(tr("%1 (%2)", "a lesson in --help: id (menu title)").arg(l.id, l.title));
+    }
+    const QCommandLineOption lesson(QStringLiteral("lesson"),
+        tr("Open a lesson of the Lessons menu: its sessions, and its explanation beside them in the window. "
+           "ID is one of: %1.").arg(lessonEntries.join(tr("; ", "between two lessons in --help"))),
+        QStringLiteral("ID"));
     parser.addOptions({help, version, tcpServer, tcpClient, udp, udpTarget, encoding, reply, replyRate, replyBytesRate,
                        replyMaxSize, greeting, send, log, capture, logBudget, backlog, maxClients, timeout, bind,
-                       broadcast, framing, verbose, noWindow, language});
+                       broadcast, framing, lesson, verbose, noWindow, language});
     result.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -181,6 +194,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                                           .arg(parser.value(language),
                                                                Translations::languages().join(QStringLiteral(", "))));
         return result;
+    }
+    if (parser.isSet(lesson)) {
+        o.lesson = parser.value(lesson);
+        if (!lessonIds.contains(o.lesson)) {
+            err = optionError(QStringLiteral("lesson"), tr("no lesson “%1”; use one of %2")
+                                                            .arg(o.lesson, lessonIds.join(QStringLiteral(", "))));
+            return result;
+        }
     }
     if (parser.isSet(encoding)) {
         const QString canonical = TextCodec::canonicalName(parser.value(encoding));

@@ -47,6 +47,7 @@ public:
         QString logFile;
         QString captureDir;            // empty = no capture
         QString language;              // "en", "zh_CN"; empty = the setting or the system's
+        QString lesson;                // an id of LessonLibrary::all(); empty = none
         FramingSpec framing;           // kind None = no framing
         int backlog = 4096;
         int maxClients = 1000;

@@ -7,6 +7,9 @@ LessonPanel::LessonPanel(QWidget *parent)
     , m_ui(std::make_unique<Ui::LessonPanel>())
 {
     m_ui->setupUi(this);
+    connect(m_ui->keepTabsButton, &QPushButton::clicked, this, &LessonPanel::keepTabsRequested);
+    connect(m_ui->restartButton, &QPushButton::clicked, this, &LessonPanel::restartRequested);
+    setTabsState(Tabs::Lesson);
 }
 
 LessonPanel::~LessonPanel() = default;
@@ -19,4 +22,31 @@ void LessonPanel::setExplanation(const QString &html)
 QString LessonPanel::explanation() const
 {
     return m_ui->textBrowser->toPlainText();
+}
+
+void LessonPanel::setTabsState(Tabs state)
+{
+    m_state = state;
+    switch (state) {
+    case Tabs::Lesson:
+        m_ui->noticeLabel->clear();
+        break;
+    case Tabs::Kept:
+        m_ui->noticeLabel->setText(tr("These tabs are kept: another lesson leaves them open, "
+                                      "and they come back at the next start."));
+        break;
+    case Tabs::Closed:
+        // The explanation names ports that nothing holds any more.
+        m_ui->noticeLabel->setText(tr("The tabs of this lesson were closed."));
+        break;
+    }
+    m_ui->noticeLabel->setVisible(state != Tabs::Lesson);
+    m_ui->textBrowser->setVisible(state != Tabs::Closed);
+    m_ui->keepTabsButton->setVisible(state == Tabs::Lesson);
+    m_ui->restartButton->setVisible(state == Tabs::Closed);
+}
+
+QString LessonPanel::notice() const
+{
+    return m_ui->noticeLabel->text();
 }

@@ -3,11 +3,15 @@
 #include "ui_MainWindow.h"
 
 #include "AboutDialog.h"
+#include "CaptureFolderDialog.h"
 #include "CaptureWriter.h"
+#include "EmptyView.h"
 #include "LanguageMenu.h"
 #include "LessonLibrary.h"
 #include "LessonPanel.h"
+#include "LessonTabs.h"
 #include "SessionCounters.h"
+#include "SessionTabWidget.h"
 #include "TcpClientPage.h"
 #include "TcpClientSession.h"
 #include "TcpServerPage.h"
@@ -21,11 +25,12 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QTimer>
 
@@ -43,9 +48,6 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     , m_statusLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
-    // Many tabs scroll instead of widening the window.
-    m_ui->tabs->setUsesScrollButtons(true);
-    m_ui->tabs->setElideMode(Qt::ElideRight);
     // A long totals line must not set the window's minimum width.
     m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addPermanentWidget(m_statusLabel, 1);
@@ -58,6 +60,17 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::onAbout);
     connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
     connect(m_ui->tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::onTabCloseRequested);
+    connect(m_ui->actionCloseOtherTabs, &QAction::triggered, this, [this] { closeTabsExcept(currentPage()); });
+    connect(m_ui->actionCloseAllTabs, &QAction::triggered, this, [this] { closeTabsExcept(nullptr); });
+    // Two keys each, as in browsers and editors. Alt+1…9 stay free.
+    m_ui->actionNextTab->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)});
+    m_ui->actionPreviousTab->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageUp)});
+    connect(m_ui->actionNextTab, &QAction::triggered, this, [this] { m_ui->tabs->selectNeighbour(1); });
+    connect(m_ui->actionPreviousTab, &QAction::triggered, this, [this] { m_ui->tabs->selectNeighbour(-1); });
+    connect(m_ui->tabs, &SessionTabWidget::tabContextMenuRequested, this, &MainWindow::onTabContextMenu);
+    connect(m_ui->tabs, &SessionTabWidget::tabRenamed, this, &MainWindow::onTabRenamed);
+    connect(m_ui->tabs, &SessionTabWidget::tabCountChanged, this, &MainWindow::updateEmptyView);
     // Made here rather than in the .ui file: its text and check state follow the current tab.
     m_captureAction = new QAction(this);
     m_captureAction->setObjectName(QStringLiteral("actionCapture"));
@@ -90,12 +103,15 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     settingsMenu->setObjectName(QStringLiteral("menuSettings"));
     settingsMenu->addMenu(new LanguageMenu(settingsMenu));
     menuBar()->insertMenu(m_ui->menuHelp->menuAction(), settingsMenu);
+    m_ui->emptyView->setActions(m_ui->actionNewTcpServer, m_ui->actionNewTcpClient, m_ui->actionNewUdp,
+                                m_ui->menuLessons);
     m_lessonPanel = new LessonPanel;
     m_lessonDock = new QDockWidget(tr("Lesson"), this);
     m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
     m_lessonDock->setWidget(m_lessonPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
     m_lessonDock->hide();
+    m_lessonTabs = new LessonTabs(workbench, m_ui->tabs, m_lessonPanel, m_lessonDock, this);
     connect(workbench, &Workbench::sessionAdded, this, &MainWindow::onSessionAdded);
     connect(workbench, &Workbench::sessionRemoved, this, &MainWindow::onSessionRemoved);
     for (Session *s : workbench->sessions())
@@ -104,6 +120,10 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // The dock's place comes back, not its visibility: no lesson is running
+    // yet, and an empty panel would explain nothing.
+    m_lessonDock->hide();
+    updateEmptyView();
 
     // Totals are polled a few times a second, never pushed per packet.
     auto *status = new QTimer(this);
@@ -130,14 +150,14 @@ SessionPage *MainWindow::currentPage() const
     return qobject_cast<SessionPage *>(m_ui->tabs->currentWidget());
 }
 
+SessionTabWidget *MainWindow::tabs() const
+{
+    return m_ui->tabs;
+}
+
 bool MainWindow::startLesson(const QString &id)
 {
-    const QString explanation = LessonLibrary::setUp(id, m_workbench);
-    if (explanation.isEmpty())
-        return false;
-    m_lessonPanel->setExplanation(explanation);
-    m_lessonDock->show();
-    return true;
+    return m_lessonTabs->start(id);
 }
 
 void MainWindow::onNewTcpServer()
@@ -170,18 +190,26 @@ void MainWindow::onSessionAdded(Session *session)
         break;
     }
     page->setSessionsProvider([this] { return m_workbench->sessions(); });
-    const int index = m_ui->tabs->addTab(page, page->title());
+    const int index = m_ui->tabs->addTab(page, QString());
+    m_ui->tabs->setAutomaticTitle(page, page->title());
     m_ui->tabs->setCurrentIndex(index);
     connect(page, &SessionPage::titleChanged, this, [this, page] { updateTabTitle(page); });
 }
 
 void MainWindow::updateTabTitle(SessionPage *page)
 {
-    const int i = m_ui->tabs->indexOf(page);
-    if (i >= 0) {
-        m_ui->tabs->setTabText(i, page->title());
-        m_ui->tabs->setTabToolTip(i, page->title());
-    }
+    m_ui->tabs->setAutomaticTitle(page, page->title());
+}
+
+void MainWindow::updateEmptyView()
+{
+    const int n = m_ui->tabs->count();
+    m_ui->emptyView->setVisible(n == 0);
+    m_ui->tabs->setVisible(n > 0);
+    m_ui->actionCloseOtherTabs->setEnabled(n > 1);
+    m_ui->actionCloseAllTabs->setEnabled(n > 0);
+    m_ui->actionNextTab->setEnabled(n > 1);
+    m_ui->actionPreviousTab->setEnabled(n > 1);
 }
 
 void MainWindow::onSessionRemoved(Session *session)
@@ -208,22 +236,93 @@ void MainWindow::onCloseCurrentTab()
         onTabCloseRequested(m_ui->tabs->currentIndex());
 }
 
+void MainWindow::closeTabsExcept(SessionPage *keep)
+{
+    QList<Session *> closing;
+    for (int i = 0; i < m_ui->tabs->count(); ++i) {
+        if (pageAt(i) != keep)
+            closing.append(pageAt(i)->session());
+    }
+    for (Session *s : std::as_const(closing))
+        m_workbench->removeSession(s);
+}
+
+void MainWindow::onTabContextMenu(int index, const QPoint &globalPos)
+{
+    // Not exec(): the menu must not hold the event loop (nor a test).
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("tabContextMenu"));
+    // Gone once hidden, but later: an entry's action runs after the hiding.
+    connect(menu, &QMenu::aboutToHide, menu, &QObject::deleteLater);
+    const QPointer<SessionPage> page = pageAt(index);
+    if (page) {
+        QAction *rename = menu->addAction(tr("&Rename…"), this, [this, page] {
+            if (page)
+                m_ui->tabs->startRename(m_ui->tabs->indexOf(page));
+        });
+        rename->setObjectName(QStringLiteral("actionRenameTab"));
+        if (m_lessonTabs->owns(page->session())) {
+            QAction *keep = menu->addAction(tr("&Keep this tab"), this, [this, page] {
+                if (page)
+                    m_lessonTabs->keep(page->session());
+            });
+            keep->setObjectName(QStringLiteral("actionKeepTab"));
+            keep->setToolTip(tr("The next lesson leaves it open, and it comes back at the next start"));
+        }
+        menu->addSeparator();
+        QAction *close = menu->addAction(tr("&Close tab"), this, [this, page] {
+            if (page)
+                m_workbench->removeSession(page->session());
+        });
+        close->setObjectName(QStringLiteral("actionCloseThisTab"));
+        QAction *others = menu->addAction(tr("Close &other tabs"), this, [this, page] {
+            if (page)
+                closeTabsExcept(page);
+        });
+        others->setObjectName(QStringLiteral("actionCloseOthersOfTab"));
+        others->setEnabled(m_ui->tabs->count() > 1);
+    } else {
+        menu->addAction(m_ui->actionNewTcpServer);
+        menu->addAction(m_ui->actionNewTcpClient);
+        menu->addAction(m_ui->actionNewUdp);
+        menu->addSeparator();
+    }
+    menu->addAction(m_ui->actionCloseAllTabs);
+    menu->popup(globalPos);
+}
+
+void MainWindow::onTabRenamed(QWidget *page)
+{
+    // A name is a sign the user wants the tab: a lesson's tab stays then.
+    if (auto *p = qobject_cast<SessionPage *>(page))
+        m_lessonTabs->keep(p->session());
+}
+
 void MainWindow::restoreTabs()
 {
     QSettings settings;
-    const int n = settings.beginReadArray(QStringLiteral("tabs"));
-    QList<QPair<QString, QVariantMap>> tabs;
-    for (int i = 0; i < n; ++i) {
-        settings.setArrayIndex(i);
-        tabs.append({settings.value(QStringLiteral("kind")).toString(), settings.value(QStringLiteral("state")).toMap()});
-    }
-    settings.endArray();
-    const int current = settings.value(QStringLiteral("window/currentTab"), 0).toInt();
-    if (tabs.isEmpty()) {
+    // A first run opens a server tab; a window last left without tabs (or
+    // with only a lesson's) comes back empty, saying how to start.
+    if (!settings.contains(QStringLiteral("tabs/size"))) {
         m_workbench->addTcpServer();
         return;
     }
-    for (const auto &[kind, state] : tabs) {
+    struct Saved
+    {
+        QString kind;
+        QVariantMap state;
+        QString name;
+    };
+    const int n = settings.beginReadArray(QStringLiteral("tabs"));
+    QList<Saved> tabs;
+    for (int i = 0; i < n; ++i) {
+        settings.setArrayIndex(i);
+        tabs.append({settings.value(QStringLiteral("kind")).toString(), settings.value(QStringLiteral("state")).toMap(),
+                     settings.value(QStringLiteral("name")).toString()});
+    }
+    settings.endArray();
+    const int current = settings.value(QStringLiteral("window/currentTab"), 0).toInt();
+    for (const auto &[kind, state, name] : tabs) {
         Session *s = nullptr;
         if (kind == kindKey(SessionKind::TcpServer))
             s = m_workbench->addTcpServer();
@@ -233,8 +332,10 @@ void MainWindow::restoreTabs()
             s = m_workbench->addUdp();
         if (!s)
             continue;
-        if (SessionPage *page = pageAt(m_ui->tabs->count() - 1))
+        if (SessionPage *page = pageAt(m_ui->tabs->count() - 1)) {
             page->restoreState(state);
+            m_ui->tabs->setCustomTitle(page, name);
+        }
     }
     if (current >= 0 && current < m_ui->tabs->count())
         m_ui->tabs->setCurrentIndex(current);
@@ -247,15 +348,24 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/state"), saveState());
     if (!m_persistTabs)
         return;
-    settings.setValue(QStringLiteral("window/currentTab"), m_ui->tabs->currentIndex());
+    // A lesson's tabs are set up again by the lesson, on ports chosen then:
+    // only the tabs the user opened or kept are saved.
+    int saved = 0;
+    int current = 0;
     settings.beginWriteArray(QStringLiteral("tabs"));
     for (int i = 0; i < m_ui->tabs->count(); ++i) {
-        const SessionPage *page = pageAt(i);
-        settings.setArrayIndex(i);
+        SessionPage *page = pageAt(i);
+        if (m_lessonTabs->owns(page->session()))
+            continue;
+        if (i == m_ui->tabs->currentIndex())
+            current = saved;
+        settings.setArrayIndex(saved++);
         settings.setValue(QStringLiteral("kind"), kindKey(page->session()->kind()));
         settings.setValue(QStringLiteral("state"), page->saveState());
+        settings.setValue(QStringLiteral("name"), m_ui->tabs->customTitle(page));
     }
     settings.endArray();
+    settings.setValue(QStringLiteral("window/currentTab"), current);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -290,15 +400,17 @@ void MainWindow::onCaptureTriggered(bool checked)
             statusBar()->showMessage(tr("Capture stopped; the files are in %1").arg(folder), 10000);
         return;
     }
-    QSettings settings;
-    const QString last = settings.value(QStringLiteral("capture/lastFolder"), QDir::homePath()).toString();
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Capture to Folder"), last);
-    if (dir.isEmpty()) {
-        updateCaptureAction();  // cancelled: stays unchecked
-        return;
-    }
-    settings.setValue(QStringLiteral("capture/lastFolder"), dir);
-    captureCurrentTo(dir);
+    const QString last = QSettings().value(QStringLiteral("capture/lastFolder"), QDir::homePath()).toString();
+    // Opened, not exec()'d: sessions keep running while it is shown. Typing
+    // the name of a folder that does not exist yet makes it (see the class).
+    auto *dialog = new CaptureFolderDialog(this, tr("Capture to Folder"), last);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &dir) {
+        QSettings().setValue(QStringLiteral("capture/lastFolder"), dir);
+        captureCurrentTo(dir);
+    });
+    connect(dialog, &QDialog::rejected, this, &MainWindow::updateCaptureAction);  // cancelled: stays unchecked
+    dialog->open();
 }
 
 bool MainWindow::captureCurrentTo(const QString &dir)

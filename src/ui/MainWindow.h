@@ -8,16 +8,20 @@ namespace Ui {
 class MainWindow;
 }
 class LessonPanel;
+class LessonTabs;
 class QAction;
 class QDockWidget;
 class QLabel;
 class Session;
 class SessionPage;
+class SessionTabWidget;
 class Workbench;
 
 // The workbench window: one tab per session of the Workbench. Tabs, their
-// endpoints and encodings, and the window geometry come back on the next
-// start (QSettings) unless the command line opened sessions of its own.
+// endpoints and encodings, the names the user gave them, and the window
+// geometry come back on the next start (QSettings) unless the command line
+// opened sessions of its own. A lesson's tabs belong to the lesson: the next
+// lesson replaces them and they are not saved, unless the user keeps them.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -25,7 +29,8 @@ public:
     explicit MainWindow(Workbench *workbench, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Reopens the tabs of the last run (or a TCP server tab on a first run).
+    // Reopens the tabs of the last run: a TCP server tab on a first run, none
+    // (the empty view) when the last run left none of its own.
     void restoreTabs();
     void saveSettings() const;
     // Off when the command line chose the sessions: its tabs then do not
@@ -34,8 +39,12 @@ public:
     SessionPage *pageAt(int index) const;
     SessionPage *currentPage() const;
     int pageCount() const;
-    // Opens the sessions of a classic exercise and shows its explanation.
+    SessionTabWidget *tabs() const;
+    // Opens the sessions of a classic exercise and shows its explanation,
+    // in place of the tabs of the lesson before (see LessonTabs: false while
+    // it asks whether to replace tabs that hold traffic, or for a bad id).
     bool startLesson(const QString &id);
+    LessonTabs *lessonTabs() const { return m_lessonTabs; }
     LessonPanel *lessonPanel() const { return m_lessonPanel; }
     // What Session → Capture to Folder… does once a folder is chosen: the
     // current tab's traffic goes to files in `dir`. A failure is shown in a
@@ -52,6 +61,9 @@ private:
     void onNewUdp();
     void onCloseCurrentTab();
     void onTabCloseRequested(int index);
+    void closeTabsExcept(SessionPage *keep);
+    void onTabContextMenu(int index, const QPoint &globalPos);
+    void onTabRenamed(QWidget *page);
     void onSessionAdded(Session *session);
     void onSessionRemoved(Session *session);
     void onAbout();
@@ -61,6 +73,7 @@ private:
     void showWarning(const QString &title, const QString &text);
     void updateStatus();
     void updateTabTitle(SessionPage *page);
+    void updateEmptyView();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Workbench *m_workbench;
@@ -69,5 +82,6 @@ private:
     QAction *m_captureAction = nullptr;
     QDockWidget *m_lessonDock = nullptr;
     LessonPanel *m_lessonPanel = nullptr;
+    LessonTabs *m_lessonTabs = nullptr;
     bool m_persistTabs = true;
 };

@@ -24,6 +24,8 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -556,6 +558,16 @@ void TestMainWindow::lessonsMenuSetsUpAnExercise()
     // The client tab's fields show what the lesson chose.
     QCOMPARE(client->findChild<QLineEdit *>(QStringLiteral("portEdit"))->text(),
              QString::number(server->server()->listenEndpoint().port));
+    // The greeting is data: choosing the lesson again asks before replacing
+    // its tabs; Replace leaves two tabs, not four (tst_lessontabs has more).
+    const QPointer<TcpServerPage> before(server);
+    action->trigger();
+    QMessageBox *question = nullptr;
+    QTRY_VERIFY((question = window.findChild<QMessageBox *>(QStringLiteral("replaceLessonQuestion"))));
+    QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("replaceButton")), Qt::LeftButton);
+    QCOMPARE(window.pageCount(), 2);
+    QVERIFY(before.isNull());
+    QVERIFY(qobject_cast<TcpServerPage *>(window.pageAt(0))->server()->isRunning());
 }
 
 QTEST_MAIN(TestMainWindow)
