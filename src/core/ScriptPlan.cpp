@@ -237,7 +237,8 @@ ScriptPlan ScriptPlan::from(const SocketNarrator &narrator)
     if (server) {
         plan.local = had.isNull() ? Endpoint{QHostAddress(QHostAddress::LocalHost), udp->bindPort()} : had;
         plan.serveCount = std::max(1, received);
-    } else if (udp->bindPort() != 0) {
+    } else if (udp->bindPort() != 0 && !udp->portChosenByOs()) {
+        // Bound to a port the user chose; an ephemeral one is the OS's to pick again.
         plan.local = Endpoint{udp->bindAddress().isNull() ? QHostAddress(QHostAddress::LocalHost) : udp->bindAddress(),
                               udp->bindPort()};
     }
