@@ -2444,10 +2444,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>最近一分钟内每秒的字节数和消息数、总计、连接数，以及日志内存预算丢弃的内容</translation>
     </message>
     <message>
-        <source>The template is empty</source>
-        <translation>模板为空</translation>
-    </message>
-    <message>
         <source>{data} stands for the received bytes; escapes \r \n \t \0 \\ \xHH</source>
         <translation>{data} 代表收到的字节；转义序列 \r \n \t \0 \\ \xHH</translation>
     </message>
@@ -2470,6 +2466,10 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Framing: %1. Nothing was sent.</source>
         <translation>分帧：%1。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The template is empty: nothing is answered</source>
+        <translation>模板为空：不作任何回复</translation>
     </message>
 </context>
 <context>
@@ -3258,10 +3258,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>Auto-reply: %1</source>
-        <translation>自动回复：%1</translation>
-    </message>
-    <message>
         <source>Cannot connect</source>
         <translation>无法连接</translation>
     </message>
@@ -3288,6 +3284,18 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Auto-reply</source>
         <translation>自动回复</translation>
+    </message>
+    <message>
+        <source>0 = any free port</source>
+        <translation>0 = 任一空闲端口</translation>
+    </message>
+    <message>
+        <source>0 lets the OS pick the local port, as connect() does without bind()</source>
+        <translation>0 表示由操作系统选择本地端口，与不调用 bind() 时 connect() 的做法相同</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>未连接：%1</translation>
     </message>
 </context>
 <context>
@@ -3603,6 +3611,14 @@ Each option opens or configures the session it names; several may be combined.</
         <source>Select a client in the table first: nothing was sent</source>
         <translation>请先在表格中选择一个客户端：未发送任何内容</translation>
     </message>
+    <message>
+        <source>0 = any free port</source>
+        <translation>0 = 任一空闲端口</translation>
+    </message>
+    <message>
+        <source>0 lets the OS pick a free port; once listening, the field shows the one it chose and Stop → Start listens on it again</source>
+        <translation>0 表示由操作系统选择空闲端口；开始监听后，此处显示它选中的端口，停止 → 启动会再次监听该端口</translation>
+    </message>
 </context>
 <context>
     <name>TcpServerSession</name>
@@ -3693,6 +3709,10 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Cannot take over an accepted connection: %1</source>
         <translation>无法接管已接受的连接：%1</translation>
+    </message>
+    <message>
+        <source>Not started: the greeting cannot be sent: %1</source>
+        <translation>未启动：欢迎消息无法发送：%1</translation>
     </message>
 </context>
 <context>
@@ -4425,6 +4445,26 @@ The log no longer holds the start of this connection (it was cleared or its memo
         <source>%1. Nothing was sent.</source>
         <translation>%1。未发送任何内容。</translation>
     </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Empty: loopback for a loopback target, all interfaces otherwise</source>
+        <translation>留空：目标为回环地址时绑定回环地址，否则绑定所有接口</translation>
+    </message>
+    <message>
+        <source>0 = any free port</source>
+        <translation>0 = 任一空闲端口</translation>
+    </message>
+    <message>
+        <source>0 lets the OS pick a free port; once bound, the field shows the one it chose and Close → Bind binds it again</source>
+        <translation>0 表示由操作系统选择空闲端口；绑定后，此处显示它选中的端口，关闭 → 绑定会再次绑定该端口</translation>
+    </message>
+    <message>
+        <source>Not used while “Reply to last sender” is on</source>
+        <translation>“回复最后的发送方”开启时不使用</translation>
+    </message>
 </context>
 <context>
     <name>UdpSession</name>
@@ -4499,6 +4539,10 @@ The log no longer holds the start of this connection (it was cleared or its memo
     <message>
         <source>Auto-reply to %1 not sent: %2 (held back since the last notice: %3; in all: %4)</source>
         <translation>未向 %1 发送自动回复：%2（自上次通知以来拦下：%3；总计：%4）</translation>
+    </message>
+    <message>
+        <source>Not sent: this socket is bound to %1, so a broadcast to %2 cannot leave this computer; bind to 0.0.0.0 or to an interface&apos;s address first</source>
+        <translation>未发送：此套接字绑定在 %1，发往 %2 的广播无法离开本机；请先绑定 0.0.0.0 或某个接口的地址</translation>
     </message>
 </context>
 <context>
