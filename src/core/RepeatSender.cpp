@@ -1,5 +1,7 @@
 #include "RepeatSender.h"
 
+#include <limits>
+
 RepeatSender::RepeatSender(QObject *parent)
     : QObject(parent)
 {
@@ -20,8 +22,8 @@ bool RepeatSender::start(const QByteArray &payload, int count, int intervalMs, S
         m_startError = tr("Nothing to send: the payload is empty");
     else if (!sender)
         m_startError = tr("There is nowhere to send to");
-    else if (count < kMinCount || count > kMaxCount)
-        m_startError = tr("The repeat count must be between %L1 and %L2").arg(kMinCount).arg(kMaxCount);
+    else if (count != kUntilStopped && (count < kMinCount || count > kMaxCount))
+        m_startError = tr("The repeat count must be between %L1 and %L2, or until stopped").arg(kMinCount).arg(kMaxCount);
     else if (intervalMs < 0 || intervalMs > kMaxIntervalMs)
         m_startError = tr("The interval must be between 0 and %L1 ms").arg(kMaxIntervalMs);
     if (!m_startError.isEmpty())
@@ -61,14 +63,17 @@ void RepeatSender::onTick()
     if (!m_running)
         return;
     if (!result.ok()) {
-        finish(false, tr("Send %L1 of %L2 failed: %3").arg(m_done + 1).arg(m_total).arg(result.error));
+        finish(false, m_total == kUntilStopped
+                          ? tr("Send %L1 failed: %2").arg(m_done + 1).arg(result.error)
+                          : tr("Send %L1 of %L2 failed: %3").arg(m_done + 1).arg(m_total).arg(result.error));
         return;
     }
     ++m_done;
     m_bytes += result.bytes;
     if (m_done == 1 && m_intervalMs > 0)
         m_timer.setInterval(m_intervalMs);   // restarts the timer: the gap counts from this send
-    const bool last = m_done >= m_total;
+    // Until stopped: the count ends only where an int does (years at 1 ms).
+    const bool last = m_total == kUntilStopped ? m_done == std::numeric_limits<int>::max() : m_done >= m_total;
     if (last)
         m_timer.stop();
     emit progress(m_done, m_total);

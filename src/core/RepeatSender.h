@@ -21,6 +21,8 @@ public:
     using Sender = std::function<SendResult(const QByteArray &)>;
 
     static constexpr int kMinCount = 1;
+    // A count of kUntilStopped sends until stop() (or a failed send).
+    static constexpr int kUntilStopped = 0;
     static constexpr int kMaxCount = 1000000;
     static constexpr int kMaxIntervalMs = 3600 * 1000;
 
@@ -28,7 +30,7 @@ public:
     ~RepeatSender() override;
 
     // False (nothing scheduled, errorString() says why) for an empty payload,
-    // no sender, a count outside kMinCount..kMaxCount, an interval outside
+    // no sender, a count outside kMinCount..kMaxCount (or kUntilStopped), an interval outside
     // 0..kMaxIntervalMs, or while a repeat is already running.
     // Interval 0 sends as fast as the event loop turns, one send per pass.
     bool start(const QByteArray &payload, int count, int intervalMs, Sender sender);
@@ -37,7 +39,8 @@ public:
 
     bool isRunning() const { return m_running; }
     int done() const { return m_done; }
-    int total() const { return m_total; }
+    int total() const { return m_total; }   // kUntilStopped: no end of its own
+    bool untilStopped() const { return m_total == kUntilStopped; }
     qint64 bytesSent() const { return m_bytes; }
     // Why the last start() was refused.
     QString errorString() const { return m_startError; }

@@ -739,10 +739,15 @@ bool SendPanel::startRepeat()
     }
     clearMessage();
     m_progressClock.start();
-    m_ui->repeatProgressLabel->setText(tr("%L1/%L2").arg(0).arg(count));
+    m_ui->repeatProgressLabel->setText(repeatProgressText(0, count));
     updateSendControls();
     m_ui->repeatStopButton->setFocus(Qt::OtherFocusReason);
     return true;
+}
+
+QString SendPanel::repeatProgressText(int done, int total)
+{
+    return total == RepeatSender::kUntilStopped ? tr("%L1/∞").arg(done) : tr("%L1/%L2").arg(done).arg(total);
 }
 
 void SendPanel::stopRepeat()
@@ -759,7 +764,7 @@ void SendPanel::onRepeatProgress(int done, int total)
         addToHistory(m_repeatEntry.text, m_repeatEntry.mode);
     // At interval 0 a label update per send would cost more than the send.
     if (done == total || m_progressClock.elapsed() >= 50) {
-        m_ui->repeatProgressLabel->setText(tr("%L1/%L2").arg(done).arg(total));
+        m_ui->repeatProgressLabel->setText(repeatProgressText(done, total));
         m_progressClock.restart();
     }
     emit sent(delta);
@@ -767,7 +772,7 @@ void SendPanel::onRepeatProgress(int done, int total)
 
 void SendPanel::onRepeatFinished(bool ok, const QString &error)
 {
-    m_ui->repeatProgressLabel->setText(tr("%L1/%L2").arg(m_repeat->done()).arg(m_repeat->total()));
+    m_ui->repeatProgressLabel->setText(repeatProgressText(m_repeat->done(), m_repeat->total()));
     const bool hadFocus = m_ui->repeatStopButton->hasFocus();
     updateSendControls();
     if (hadFocus)

@@ -152,6 +152,7 @@ private:
     void onLineEndingIndexChanged(int index);
     void onHistoryMenuAboutToShow();
     void onHistoryActionTriggered(QAction *action);
+    static QString repeatProgressText(int done, int total);
     void onRepeatProgress(int done, int total);
     void onRepeatFinished(bool ok, const QString &error);
     void onDiscardLargeClicked();

@@ -207,13 +207,24 @@ void TcpServerPage::onClientSelectionChanged()
 void TcpServerPage::onDisconnectClicked()
 {
     if (const quint32 id = selectedClient())
-        m_server->disconnectClient(id, false);
+        closeSelected(id, false);
 }
 
 void TcpServerPage::onResetClicked()
 {
     if (const quint32 id = selectedClient())
-        m_server->disconnectClient(id, true);
+        closeSelected(id, true);
+}
+
+void TcpServerPage::closeSelected(quint32 id, bool reset)
+{
+    // The selection goes with the client: when its row leaves, the table
+    // would otherwise move the selection to a neighbour, and a second click
+    // (or "send to the selected client") would hit someone else.
+    m_ui->clientsTable->clearSelection();
+    m_ui->clientsTable->selectionModel()->setCurrentIndex(QModelIndex(), QItemSelectionModel::NoUpdate);
+    m_server->disconnectClient(id, reset);
+    onClientSelectionChanged();
 }
 
 SendResult TcpServerPage::sendFromPanel(const QByteArray &payload)

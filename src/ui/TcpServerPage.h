@@ -35,6 +35,7 @@ private:
     void onStopClicked();
     void onDisconnectClicked();
     void onResetClicked();
+    void closeSelected(quint32 id, bool reset);
     void onStateChanged();
     void onClientSelectionChanged();
     void updateStartEnabled();

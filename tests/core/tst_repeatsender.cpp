@@ -47,6 +47,8 @@ private slots:
     void firstSendWaitsForTheEventLoop();
     void stopEndsARepeatEarly();
     void stopsAtTheFirstFailedSend();
+    void untilStoppedRunsPastAnyCountUntilStop();
+    void untilStoppedEndsAtAFailedSend();
     void rejectsBadArguments_data();
     void rejectsBadArguments();
     void refusesASecondStartWhileRunning();
@@ -115,6 +117,45 @@ void TestRepeatSender::firstSendWaitsForTheEventLoop()
     QCOMPARE(sender.payloads.size(), 1);
 }
 
+void TestRepeatSender::untilStoppedRunsPastAnyCountUntilStop()
+{
+    RepeatSender repeat;
+    RecordingSender sender;
+    QSignalSpy finished(&repeat, &RepeatSender::finished);
+    QSignalSpy progress(&repeat, &RepeatSender::progress);
+    QVERIFY(repeat.start("tick", RepeatSender::kUntilStopped, 0, sender.function()));
+    QVERIFY(repeat.untilStopped());
+    // Far more than a count would have allowed by default, and still going.
+    QTRY_VERIFY(sender.payloads.size() >= 200);
+    QVERIFY(repeat.isRunning());
+    QVERIFY(finished.isEmpty());
+    QCOMPARE(progress.constLast().at(1).toInt(), RepeatSender::kUntilStopped);
+    repeat.stop();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QVERIFY(repeat.wasStopped());
+    const qsizetype sentAtStop = sender.payloads.size();
+    QCOMPARE(repeat.done(), int(sentAtStop));
+    QTest::qWait(50);
+    QCOMPARE(sender.payloads.size(), sentAtStop);
+}
+
+void TestRepeatSender::untilStoppedEndsAtAFailedSend()
+{
+    RepeatSender repeat;
+    int calls = 0;
+    QSignalSpy finished(&repeat, &RepeatSender::finished);
+    QVERIFY(repeat.start("x", RepeatSender::kUntilStopped, 0, [&calls](const QByteArray &p) {
+        return ++calls == 7 ? SendResult::failure(u"peer gone"_s) : SendResult::success(p.size());
+    }));
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    const QString error = finished.at(0).at(1).toString();
+    QVERIFY2(error.contains(u"Send 7 failed"_s) && error.contains(u"peer gone"_s), qPrintable(error));
+    QCOMPARE(repeat.done(), 6);
+    QVERIFY(!repeat.wasStopped());
+}
+
 void TestRepeatSender::stopEndsARepeatEarly()
 {
     RepeatSender repeat;
@@ -165,7 +206,6 @@ void TestRepeatSender::rejectsBadArguments_data()
     QTest::addColumn<int>("count");
     QTest::addColumn<int>("intervalMs");
     QTest::addColumn<bool>("withSender");
-    QTest::newRow("count 0") << QByteArray("x") << 0 << 10 << true;
     QTest::newRow("count -1") << QByteArray("x") << -1 << 10 << true;
     QTest::newRow("count 1000001") << QByteArray("x") << 1000001 << 10 << true;
     QTest::newRow("interval -1") << QByteArray("x") << 5 << -1 << true;
