@@ -23,15 +23,19 @@ class PeerInspector : public QWidget
     Q_OBJECT
 public:
     static constexpr int kRefreshMs = 500;
+    // How many of the newest events are searched for a closed connection's
+    // endpoints (a click's worth of work on a log of millions).
+    static constexpr qsizetype kLogSearch = 200000;
 
     explicit PeerInspector(QWidget *parent = nullptr);
     ~PeerInspector() override;
 
-    // Null shows "No connection selected".
+    // Null shows "No connection selected". A TCP client session's own
+    // connection is shown without being selected.
     void setSession(Session *session);
     Session *session() const { return m_session; }
 
-    // 0 = none ("No connection selected").
+    // 0 = none ("No connection selected"), or a TCP client's own connection.
     void showConnection(quint32 id);
     void clear() { showConnection(0); }
     quint32 connectionId() const { return m_id; }
@@ -49,6 +53,11 @@ protected:
 private:
     void onSessionDestroyed();
     bool lookUp(ConnectionInfo *info) const;
+    // The TCP client's own connection (0 for other sessions, or none yet).
+    quint32 ownConnectionId() const;
+    // Endpoints and times of m_id from the session's last word on it and its
+    // logged events, for a connection that is gone.
+    void fillFromLog(ConnectionInfo *info);
     void render();
     void updateTimer();
 

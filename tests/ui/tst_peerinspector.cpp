@@ -3,6 +3,7 @@
 // uses a session subclass that lists 10,000 made-up connections, because
 // 10,000 real sockets would exceed a test machine's descriptor limit.
 
+#include "ConnectionsColumns.h"
 #include "ConnectionsModel.h"
 #include "PeerInspector.h"
 #include "TcpClientSession.h"
@@ -11,10 +12,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTcpServer>
+#include <QScrollBar>
+#include <QTableView>
 #include <QTcpSocket>
 #include <QTest>
 #include <QUdpSocket>
@@ -86,6 +90,11 @@ private slots:
     void inspectorShowsAUdpPeer();
     void inspectorShowsATcpClientConnection();
     void inspectorLabelsAreNamedAndSelectable();
+    void inspectorFollowsTheClientsOwnConnection();
+    void closedConnectionKeepsItsEndpoints();
+    void columnsFitTheSidePanel_data();
+    void columnsFitTheSidePanel();
+    void longEndpointWidensItsColumn();
 };
 
 void TestPeerInspector::modelFollowsConnectsAndDisconnects()
@@ -480,6 +489,151 @@ void TestPeerInspector::inspectorLabelsAreNamedAndSelectable()
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
     QVERIFY(inspector.findChildren<QLabel *>().size() >= 28);
+}
+
+// A TCP client session has one connection: the inspector shows it without
+// anything selected, through a reconnect, and after it closed.
+void TestPeerInspector::inspectorFollowsTheClientsOwnConnection()
+{
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+    TcpClientSession session;
+    session.setHost(u"127.0.0.1"_s);
+    session.setPort(listener.serverPort());
+    PeerInspector inspector;
+    inspector.setSession(&session);
+    inspector.show();
+    auto *pages = inspector.findChild<QStackedWidget *>(u"pages"_s);
+    const auto text = [&](const char *name) { return inspector.findChild<QLabel *>(QLatin1String(name))->text(); };
+    QCOMPARE(pages->currentWidget()->objectName(), u"emptyPage"_s);
+    QCOMPARE(text("placeholderLabel"), u"Not connected"_s);
+
+    // Refused: there was never a connection to show.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    session.setPort(closed.serverPort());
+    closed.close();
+    QVERIFY(session.start());
+    QTRY_COMPARE(session.state(), Session::State::Idle);
+    QCOMPARE(pages->currentWidget()->objectName(), u"emptyPage"_s);
+    QCOMPARE(text("placeholderLabel"), u"Not connected"_s);
+    session.setPort(listener.serverPort());
+
+    for (int round = 0; round < 2; ++round) {
+        QVERIFY(session.start());
+        QTRY_VERIFY(session.isConnected());
+        QTRY_VERIFY(listener.hasPendingConnections());
+        std::unique_ptr<QTcpSocket> accepted(listener.nextPendingConnection());
+        QTRY_COMPARE(text("stateValue"), u"Connected"_s);
+        QCOMPARE(pages->currentWidget()->objectName(), u"detailsPage"_s);
+        QCOMPARE(inspector.connectionId(), session.connection().id);
+        QCOMPARE(text("peerPortValue"), QString::number(listener.serverPort()));
+        const QString localPort = QString::number(accepted->peerPort());
+        QCOMPARE(text("localPortValue"), localPort);
+        // A row of the session itself (listening, an error) selects no
+        // connection: the client's own stays.
+        inspector.showConnection(0);
+        QCOMPARE(text("stateValue"), u"Connected"_s);
+
+        accepted->close();
+        QTRY_COMPARE(text("stateValue"), u"Closed"_s);
+        QCOMPARE(text("peerAddressValue"), u"127.0.0.1"_s);
+        QCOMPARE(text("peerPortValue"), QString::number(listener.serverPort()));
+        QCOMPARE(text("localPortValue"), localPort);
+    }
+}
+
+// A connection that closed before anyone looked at it: its endpoints and
+// times come from its events, not a form of dashes.
+void TestPeerInspector::closedConnectionKeepsItsEndpoints()
+{
+    TcpServerSession server;
+    QVERIFY(server.start());
+    auto client = connectTo(server.listenEndpoint());
+    QVERIFY(client);
+    const quint16 clientPort = client->localPort();
+    client->write("hello");
+    QTRY_COMPARE(server.counters().bytesIn, quint64(5));
+    const quint32 id = server.connections().first().id;
+    client->disconnectFromHost();
+    QTRY_COMPARE(server.clientCount(), 0);
+
+    PeerInspector inspector;
+    inspector.setSession(&server);
+    inspector.showConnection(id);
+    const auto text = [&](const char *name) { return inspector.findChild<QLabel *>(QLatin1String(name))->text(); };
+    QVERIFY(inspector.isClosed());
+    QCOMPARE(text("stateValue"), u"Closed"_s);
+    QCOMPARE(text("peerAddressValue"), u"127.0.0.1"_s);
+    QCOMPARE(text("peerPortValue"), QString::number(clientPort));
+    QCOMPARE(text("localAddressValue"), u"127.0.0.1"_s);
+    QCOMPARE(text("localPortValue"), QString::number(server.listenEndpoint().port));
+    QCOMPARE(text("familyValue"), u"TCP over IPv4"_s);
+    const QString none = u"\u2014"_s;
+    QVERIFY(text("sinceValue") != none);
+    QVERIFY(text("lastActivityValue") != none);
+    QVERIFY2(text("durationValue").contains(u"closed"_s), qPrintable(text("durationValue")));
+}
+
+void TestPeerInspector::columnsFitTheSidePanel_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::newRow("IPv4") << u"127.0.0.1"_s;
+    QTest::newRow("IPv6") << u"::1"_s;
+}
+
+// The clients table in a side panel 300 pixels wide: no horizontal scroll
+// bar while it is empty, the whole peer endpoint once a client is there.
+void TestPeerInspector::columnsFitTheSidePanel()
+{
+    QFETCH(QString, address);
+    TcpServerSession server;
+    server.setListenAddress(QHostAddress(address));
+    if (!server.start())
+        QSKIP("this machine cannot listen on the address");
+    ConnectionsModel model(&server);
+    QTableView table;
+    table.setModel(&model);
+    new ConnectionsColumns(&table);
+    table.resize(300, 200);
+    table.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&table));
+
+    for (int column = 0; column < ConnectionsModel::ColumnCount; ++column)
+        QCOMPARE(table.isColumnHidden(column), ConnectionsColumns::detailColumns().contains(column));
+    QVERIFY(!table.horizontalScrollBar()->isVisible());
+
+    auto client = connectTo(server.listenEndpoint());
+    QVERIFY(client);
+    QTRY_COMPARE(model.rowCount(), 1);
+    const QString peer = model.index(0, ConnectionsModel::Peer).data().toString();
+    QVERIFY(peer.endsWith(u":%1"_s.arg(client->localPort())));
+    QVERIFY2(table.fontMetrics().horizontalAdvance(peer) < table.columnWidth(ConnectionsModel::Peer),
+             qPrintable(u"%1 in %2 px"_s.arg(peer).arg(table.columnWidth(ConnectionsModel::Peer))));
+    QCOMPARE(table.horizontalScrollBarPolicy(), Qt::ScrollBarAsNeeded);
+    client->disconnectFromHost();
+    QTRY_COMPARE(model.rowCount(), 0);
+    QCOMPARE(table.horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+}
+
+// A peer endpoint longer than the column was made for widens it as it
+// arrives.
+void TestPeerInspector::longEndpointWidensItsColumn()
+{
+    ListedSession session;
+    ConnectionsModel model(&session);
+    QTableView table;
+    table.setModel(&model);
+    new ConnectionsColumns(&table);
+    const int before = table.columnWidth(ConnectionsModel::Peer);
+    ConnectionInfo c = madeUp(1);
+    c.peer = Endpoint{QHostAddress(u"fd12:3456:789a:1:2:3:4:5"_s), 65535};
+    session.list = {c};
+    model.refresh();
+    QCOMPARE(model.rowCount(), 1);
+    const int wanted = table.fontMetrics().horizontalAdvance(c.peer.toString());
+    QVERIFY(wanted > before);
+    QVERIFY2(table.columnWidth(ConnectionsModel::Peer) > wanted, qPrintable(c.peer.toString()));
 }
 
 QTEST_MAIN(TestPeerInspector)
