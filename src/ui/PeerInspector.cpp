@@ -2,6 +2,7 @@
 
 #include "ui_PeerInspector.h"
 
+#include "LabelElider.h"
 #include "Session.h"
 #include "TcpClientSession.h"
 #include "TcpServerSession.h"
@@ -45,6 +46,10 @@ PeerInspector::PeerInspector(QWidget *parent)
     , m_ui(std::make_unique<Ui::PeerInspector>())
 {
     m_ui->setupUi(this);
+    // An IPv6 address with its scope can be wider than a side panel: cut
+    // with "…", whole in the tooltip, never scrolled sideways.
+    m_peerAddress = new LabelElider(m_ui->peerAddressValue);
+    m_localAddress = new LabelElider(m_ui->localAddressValue);
     QFont title = m_ui->titleLabel->font();
     title.setBold(true);
     m_ui->titleLabel->setFont(title);
@@ -205,9 +210,9 @@ void PeerInspector::render()
     const QString none = tr("\u2014");   // an em dash reads as "nothing" where a blank looks broken
 
     m_ui->titleLabel->setText(udp ? tr("UDP peer #%1").arg(m_id) : tr("Connection #%1").arg(m_id));
-    m_ui->peerAddressValue->setText(c.peer.isNull() ? none : c.peer.addressString());
+    m_peerAddress->setText(c.peer.isNull() ? none : c.peer.addressString());
     m_ui->peerPortValue->setText(c.peer.isNull() ? none : QString::number(c.peer.port));
-    m_ui->localAddressValue->setText(c.local.isNull() ? none : c.local.addressString());
+    m_localAddress->setText(c.local.isNull() ? none : c.local.addressString());
     m_ui->localPortValue->setText(c.local.isNull() ? none : QString::number(c.local.port));
     const QString transport = udp ? tr("UDP") : tr("TCP");
     m_ui->familyValue->setText(c.peer.isNull() ? transport

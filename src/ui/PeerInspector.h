@@ -11,6 +11,7 @@
 namespace Ui {
 class PeerInspector;
 }
+class LabelElider;
 #include "Session.h"
 
 // Details of one connection (TCP) or one sender (UDP) of a session: both
@@ -62,6 +63,8 @@ private:
     void updateTimer();
 
     std::unique_ptr<Ui::PeerInspector> m_ui;
+    LabelElider *m_peerAddress = nullptr;
+    LabelElider *m_localAddress = nullptr;
     QPointer<Session> m_session;
     quint32 m_id = 0;
     ConnectionInfo m_info;
