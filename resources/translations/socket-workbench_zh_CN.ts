@@ -1438,6 +1438,10 @@ Each option opens or configures the session it names; several may be combined.</
         <source>None</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
 </context>
 <context>
     <name>RepeatSender</name>
@@ -1912,8 +1916,8 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>本地 %1  对端 %2</translation>
     </message>
     <message>
-        <source>%1 bytes %2</source>
-        <translation>%1 字节 %2</translation>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2040,18 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Framing: %1. Nothing was sent.</source>
         <translation>分帧：%1。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Side panel</source>
+        <translation>侧栏</translation>
+    </message>
+    <message>
+        <source>Show or hide the panel beside the views; dragging its edge to the side hides it too</source>
+        <translation>显示或隐藏视图旁边的面板；把它的边缘拖到一侧也会隐藏它</translation>
+    </message>
+    <message>
+        <source>Show the side panel</source>
+        <translation>显示侧栏</translation>
     </message>
 </context>
 <context>
@@ -3202,6 +3218,26 @@ Each option opens or configures the session it names; several may be combined.</
         <source>Select a client in the table first: nothing was sent</source>
         <translation>请先在表格中选择一个客户端：未发送任何内容</translation>
     </message>
+    <message>
+        <source>Clients and peer inspector</source>
+        <translation>客户端与对端检查器</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>The connected clients; select one to send to it, disconnect it or see it in the inspector</source>
+        <translation>已连接的客户端；选中一个可向它发送、断开它，或在检查器中查看它</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Everything about the selected connection: endpoints, state, times, bytes and messages each way</source>
+        <translation>所选连接的全部信息：两端地址、状态、时间，以及每个方向的字节数和消息数</translation>
+    </message>
 </context>
 <context>
     <name>TcpServerSession</name>
@@ -4023,6 +4059,26 @@ The log no longer holds the start of this connection (it was cleared or its memo
     <message>
         <source>%1. Nothing was sent.</source>
         <translation>%1。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Datagram peers and peer inspector</source>
+        <translation>数据报对端与对端检查器</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Every address:port that sent or received datagrams; select one to use it as the target or see it in the inspector</source>
+        <translation>每个收发过数据报的“地址:端口”；选中一个可将它设为目标，或在检查器中查看它</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Everything about the selected peer: endpoints, times, bytes and datagrams each way</source>
+        <translation>所选对端的全部信息：两端地址、时间，以及每个方向的字节数和数据报数</translation>
     </message>
 </context>
 <context>
