@@ -3,7 +3,6 @@
 // uses a session subclass that lists 10,000 made-up connections, because
 // 10,000 real sockets would exceed a test machine's descriptor limit.
 
-#include "ConnectionsColumns.h"
 #include "ConnectionsModel.h"
 #include "PeerInspector.h"
 #include "TcpClientSession.h"
@@ -12,13 +11,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
-#include <QHeaderView>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTcpServer>
-#include <QScrollBar>
-#include <QTableView>
 #include <QTcpSocket>
 #include <QTest>
 #include <QUdpSocket>
@@ -92,9 +88,6 @@ private slots:
     void inspectorLabelsAreNamedAndSelectable();
     void inspectorFollowsTheClientsOwnConnection();
     void closedConnectionKeepsItsEndpoints();
-    void columnsFitTheSidePanel_data();
-    void columnsFitTheSidePanel();
-    void longEndpointWidensItsColumn();
 };
 
 void TestPeerInspector::modelFollowsConnectsAndDisconnects()
@@ -573,67 +566,6 @@ void TestPeerInspector::closedConnectionKeepsItsEndpoints()
     QVERIFY(text("sinceValue") != none);
     QVERIFY(text("lastActivityValue") != none);
     QVERIFY2(text("durationValue").contains(u"closed"_s), qPrintable(text("durationValue")));
-}
-
-void TestPeerInspector::columnsFitTheSidePanel_data()
-{
-    QTest::addColumn<QString>("address");
-    QTest::newRow("IPv4") << u"127.0.0.1"_s;
-    QTest::newRow("IPv6") << u"::1"_s;
-}
-
-// The clients table in a side panel 300 pixels wide: no horizontal scroll
-// bar while it is empty, the whole peer endpoint once a client is there.
-void TestPeerInspector::columnsFitTheSidePanel()
-{
-    QFETCH(QString, address);
-    TcpServerSession server;
-    server.setListenAddress(QHostAddress(address));
-    if (!server.start())
-        QSKIP("this machine cannot listen on the address");
-    ConnectionsModel model(&server);
-    QTableView table;
-    table.setModel(&model);
-    new ConnectionsColumns(&table);
-    table.resize(300, 200);
-    table.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&table));
-
-    for (int column = 0; column < ConnectionsModel::ColumnCount; ++column)
-        QCOMPARE(table.isColumnHidden(column), ConnectionsColumns::detailColumns().contains(column));
-    QVERIFY(!table.horizontalScrollBar()->isVisible());
-
-    auto client = connectTo(server.listenEndpoint());
-    QVERIFY(client);
-    QTRY_COMPARE(model.rowCount(), 1);
-    const QString peer = model.index(0, ConnectionsModel::Peer).data().toString();
-    QVERIFY(peer.endsWith(u":%1"_s.arg(client->localPort())));
-    QVERIFY2(table.fontMetrics().horizontalAdvance(peer) < table.columnWidth(ConnectionsModel::Peer),
-             qPrintable(u"%1 in %2 px"_s.arg(peer).arg(table.columnWidth(ConnectionsModel::Peer))));
-    QCOMPARE(table.horizontalScrollBarPolicy(), Qt::ScrollBarAsNeeded);
-    client->disconnectFromHost();
-    QTRY_COMPARE(model.rowCount(), 0);
-    QCOMPARE(table.horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
-}
-
-// A peer endpoint longer than the column was made for widens it as it
-// arrives.
-void TestPeerInspector::longEndpointWidensItsColumn()
-{
-    ListedSession session;
-    ConnectionsModel model(&session);
-    QTableView table;
-    table.setModel(&model);
-    new ConnectionsColumns(&table);
-    const int before = table.columnWidth(ConnectionsModel::Peer);
-    ConnectionInfo c = madeUp(1);
-    c.peer = Endpoint{QHostAddress(u"fd12:3456:789a:1:2:3:4:5"_s), 65535};
-    session.list = {c};
-    model.refresh();
-    QCOMPARE(model.rowCount(), 1);
-    const int wanted = table.fontMetrics().horizontalAdvance(c.peer.toString());
-    QVERIFY(wanted > before);
-    QVERIFY2(table.columnWidth(ConnectionsModel::Peer) > wanted, qPrintable(c.peer.toString()));
 }
 
 QTEST_MAIN(TestPeerInspector)
