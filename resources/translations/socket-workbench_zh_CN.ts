@@ -1589,6 +1589,10 @@ Each option opens or configures the session it names; several may be combined.</
         <source>None</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
 </context>
 <context>
     <name>RepeatSender</name>
@@ -1605,10 +1609,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>没有发送目标</translation>
     </message>
     <message>
-        <source>The repeat count must be between %L1 and %L2</source>
-        <translation>重复次数必须在 %L1 到 %L2 之间</translation>
-    </message>
-    <message>
         <source>The interval must be between 0 and %L1 ms</source>
         <translation>间隔必须在 0 到 %L1 毫秒之间</translation>
     </message>
@@ -1619,6 +1619,14 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Send %L1 of %L2 failed: %3</source>
         <translation>第 %L1 / %L2 次发送失败：%3</translation>
+    </message>
+    <message>
+        <source>The repeat count must be between %L1 and %L2, or until stopped</source>
+        <translation>重复次数必须在 %L1 到 %L2 之间，或选择“直到停止”</translation>
+    </message>
+    <message>
+        <source>Send %L1 failed: %2</source>
+        <translation>第 %L1 次发送失败：%2</translation>
     </message>
 </context>
 <context>
@@ -2043,10 +2051,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>重复(&amp;T)</translation>
     </message>
     <message>
-        <source>How many times to send the payload (1 to 1,000,000)</source>
-        <translation>载荷发送的次数（1 到 1,000,000）</translation>
-    </message>
-    <message>
         <source>Repeat count</source>
         <translation>重复次数</translation>
     </message>
@@ -2242,6 +2246,18 @@ Each option opens or configures the session it names; several may be combined.</
         <source>large input, %L1 characters: all of it is checked when you send</source>
         <translation>大量输入，%L1 个字符：发送时检查全部内容</translation>
     </message>
+    <message>
+        <source>%L1/∞</source>
+        <translation>%L1/∞</translation>
+    </message>
+    <message>
+        <source>∞</source>
+        <translation>∞</translation>
+    </message>
+    <message>
+        <source>How many times to send the payload (1 to 1,000,000), or 0 (∞): until stopped</source>
+        <translation>发送该内容的次数（1 到 1,000,000），0（∞）表示直到停止</translation>
+    </message>
 </context>
 <context>
     <name>SequenceDiagram</name>
@@ -2346,8 +2362,8 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>本地 %1  对端 %2</translation>
     </message>
     <message>
-        <source>%1 bytes %2</source>
-        <translation>%1 字节 %2</translation>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2486,18 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>The template is empty: nothing is answered</source>
         <translation>模板为空：不作任何回复</translation>
+    </message>
+    <message>
+        <source>Side panel</source>
+        <translation>侧栏</translation>
+    </message>
+    <message>
+        <source>Show or hide the panel beside the views; dragging its edge to the side hides it too</source>
+        <translation>显示或隐藏视图旁边的面板；把它的边缘拖到一侧也会隐藏它</translation>
+    </message>
+    <message>
+        <source>Show the side panel</source>
+        <translation>显示侧栏</translation>
     </message>
 </context>
 <context>
@@ -3619,6 +3647,26 @@ Each option opens or configures the session it names; several may be combined.</
         <source>0 lets the OS pick a free port; once listening, the field shows the one it chose and Stop → Start listens on it again</source>
         <translation>0 表示由操作系统选择空闲端口；开始监听后，此处显示它选中的端口，停止 → 启动会再次监听该端口</translation>
     </message>
+    <message>
+        <source>Clients and peer inspector</source>
+        <translation>客户端与对端检查器</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>The connected clients; select one to send to it, disconnect it or see it in the inspector</source>
+        <translation>已连接的客户端；选中一个可向它发送、断开它，或在检查器中查看它</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Everything about the selected connection: endpoints, state, times, bytes and messages each way</source>
+        <translation>所选连接的全部信息：两端地址、状态、时间，以及每个方向的字节数和消息数</translation>
+    </message>
 </context>
 <context>
     <name>TcpServerSession</name>
@@ -4464,6 +4512,26 @@ The log no longer holds the start of this connection (it was cleared or its memo
     <message>
         <source>Not used while “Reply to last sender” is on</source>
         <translation>“回复最后的发送方”开启时不使用</translation>
+    </message>
+    <message>
+        <source>Datagram peers and peer inspector</source>
+        <translation>数据报对端与对端检查器</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Every address:port that sent or received datagrams; select one to use it as the target or see it in the inspector</source>
+        <translation>每个收发过数据报的“地址:端口”；选中一个可将它设为目标，或在检查器中查看它</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Everything about the selected peer: endpoints, times, bytes and datagrams each way</source>
+        <translation>所选对端的全部信息：两端地址、时间，以及每个方向的字节数和数据报数</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "HexDumpView.h"
 
 #include "TextCodec.h"
+#include "TrafficLogModel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -129,7 +130,9 @@ void HexDumpView::setTrafficEvent(const TrafficEvent &e)
         return;
     }
     QStringList lines;
-    lines << tr("%1 at %2").arg(TrafficEvent::kindName(e.kind),
+    // The event's name as the table shows it, in the window's language (the
+    // log's own name, kindName(), is for scripts and stays English).
+    lines << tr("%1 at %2").arg(TrafficLogModel::kindLabel(e),
                                 QDateTime::fromMSecsSinceEpoch(e.timeUs / 1000).toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s));
     if (!e.local.isNull())
         lines << tr("Local: %1").arg(e.local.toString());

@@ -2,6 +2,8 @@
 
 #include "ui_LessonPanel.h"
 
+#include <QTextOption>
+
 LessonPanel::LessonPanel(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::LessonPanel>())
@@ -10,6 +12,10 @@ LessonPanel::LessonPanel(QWidget *parent)
     connect(m_ui->keepTabsButton, &QPushButton::clicked, this, &LessonPanel::keepTabsRequested);
     connect(m_ui->restartButton, &QPushButton::clicked, this, &LessonPanel::restartRequested);
     setTabsState(Tabs::Lesson);
+    // Lines break between words only (a word is never split at the edge),
+    // and the dock is never so narrow that a line holds a word or two.
+    m_ui->textBrowser->setWordWrapMode(QTextOption::WordWrap);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 32);
 }
 
 LessonPanel::~LessonPanel() = default;

@@ -2,10 +2,12 @@
 
 #include "ui_PeerInspector.h"
 
+#include "LabelElider.h"
 #include "Session.h"
 #include "TcpClientSession.h"
 #include "TcpServerSession.h"
 #include "TrafficEvent.h"
+#include "TrafficLog.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -16,7 +18,10 @@ QString localTimeText(qint64 us)
 {
     if (us <= 0)
         return QString();
-    return QDateTime::fromMSecsSinceEpoch(us / 1000).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    // The date only when it is not today: it would make the side panel wider.
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000);
+    return t.toString(t.date() == QDate::currentDate() ? QStringLiteral("HH:mm:ss.zzz")
+                                                       : QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
 }
 
 QString durationText(qint64 us)
@@ -41,6 +46,10 @@ PeerInspector::PeerInspector(QWidget *parent)
     , m_ui(std::make_unique<Ui::PeerInspector>())
 {
     m_ui->setupUi(this);
+    // An IPv6 address with its scope can be wider than a side panel: cut
+    // with "…", whole in the tooltip, never scrolled sideways.
+    m_peerAddress = new LabelElider(m_ui->peerAddressValue);
+    m_localAddress = new LabelElider(m_ui->localAddressValue);
     QFont title = m_ui->titleLabel->font();
     title.setBold(true);
     m_ui->titleLabel->setFont(title);
@@ -66,8 +75,7 @@ void PeerInspector::setSession(Session *session)
         connect(session, &Session::connectionsChanged, this, &PeerInspector::refresh);
         connect(session, &QObject::destroyed, this, &PeerInspector::onSessionDestroyed);
     }
-    render();
-    updateTimer();
+    refresh();
 }
 
 void PeerInspector::onSessionDestroyed()
@@ -90,6 +98,50 @@ void PeerInspector::showConnection(quint32 id)
     updateTimer();
 }
 
+quint32 PeerInspector::ownConnectionId() const
+{
+    // A TCP client has one connection: it is what there is to inspect, with
+    // nothing selected in the traffic as much as with its rows selected.
+    // One that never connected (refused, timed out) has nothing to show.
+    if (auto *client = qobject_cast<TcpClientSession *>(m_session.data()))
+        return client->connection().sinceUs != 0 ? client->connection().id : 0;
+    return 0;
+}
+
+void PeerInspector::fillFromLog(ConnectionInfo *info)
+{
+    // Only the events still say where a connection that closed before it
+    // was ever read went; the newest kLogSearch events are searched.
+    if (auto *client = qobject_cast<TcpClientSession *>(m_session.data())) {
+        const ConnectionInfo last = client->connection();
+        if (last.id == m_id && !last.peer.isNull()) {
+            const QString state = info->state;
+            *info = last;
+            info->state = state;
+            return;
+        }
+    }
+    const TrafficLog *log = m_session->log();
+    const qsizetype stop = qMax<qsizetype>(0, log->size() - kLogSearch);
+    for (qsizetype i = log->size() - 1; i >= stop; --i) {
+        const TrafficEvent e = log->atWithoutPayload(i);
+        if (e.connectionId != m_id)
+            continue;
+        if (info->local.isNull() && info->peer.isNull()) {
+            info->local = e.local;
+            info->peer = e.peer;
+        }
+        if (!info->lastActivityUs && (e.kind == TrafficEvent::Kind::Data || e.kind == TrafficEvent::Kind::Frame))
+            info->lastActivityUs = e.timeUs;
+        if (e.kind == TrafficEvent::Kind::Closed)
+            m_closedSeenUs = e.timeUs;
+        if (e.kind == TrafficEvent::Kind::Connected) {
+            info->sinceUs = e.timeUs;
+            break;
+        }
+    }
+}
+
 bool PeerInspector::lookUp(ConnectionInfo *info) const
 {
     // The specific lookups avoid copying every connection of a busy server
@@ -101,8 +153,10 @@ bool PeerInspector::lookUp(ConnectionInfo *info) const
         return true;
     }
     if (auto *client = qobject_cast<TcpClientSession *>(m_session.data())) {
+        // A new connect() under way is not the connection shown until it is
+        // made: until then the last one stays, closed.
         const QList<ConnectionInfo> list = client->connections();
-        if (list.isEmpty() || list.first().id != m_id)
+        if (list.isEmpty() || list.first().id != m_id || list.first().sinceUs == 0)
             return false;
         *info = list.first();
         return true;
@@ -119,6 +173,8 @@ bool PeerInspector::lookUp(ConnectionInfo *info) const
 
 void PeerInspector::refresh()
 {
+    if (m_session && m_id == 0)
+        m_id = ownConnectionId();
     if (m_session && m_id != 0) {
         ConnectionInfo info;
         if (lookUp(&info)) {
@@ -127,9 +183,12 @@ void PeerInspector::refresh()
         } else if (!m_closed) {
             m_closed = true;
             m_closedSeenUs = TrafficEvent::nowUs();
-            // Shown for a connection that closed before we ever read it.
-            if (m_info.id == 0)
+            // A connection that closed before we ever read it: what its
+            // events say, rather than a form of dashes.
+            if (m_info.id == 0) {
                 m_info.id = m_id;
+                fillFromLog(&m_info);
+            }
         }
     }
     render();
@@ -139,6 +198,8 @@ void PeerInspector::refresh()
 void PeerInspector::render()
 {
     if (!m_session || m_id == 0) {
+        const bool client = qobject_cast<TcpClientSession *>(m_session.data()) != nullptr;
+        m_ui->placeholderLabel->setText(client ? tr("Not connected") : tr("No connection selected"));
         m_ui->pages->setCurrentWidget(m_ui->emptyPage);
         return;
     }
@@ -149,9 +210,9 @@ void PeerInspector::render()
     const QString none = tr("\u2014");   // an em dash reads as "nothing" where a blank looks broken
 
     m_ui->titleLabel->setText(udp ? tr("UDP peer #%1").arg(m_id) : tr("Connection #%1").arg(m_id));
-    m_ui->peerAddressValue->setText(c.peer.isNull() ? none : c.peer.addressString());
+    m_peerAddress->setText(c.peer.isNull() ? none : c.peer.addressString());
     m_ui->peerPortValue->setText(c.peer.isNull() ? none : QString::number(c.peer.port));
-    m_ui->localAddressValue->setText(c.local.isNull() ? none : c.local.addressString());
+    m_localAddress->setText(c.local.isNull() ? none : c.local.addressString());
     m_ui->localPortValue->setText(c.local.isNull() ? none : QString::number(c.local.port));
     const QString transport = udp ? tr("UDP") : tr("TCP");
     m_ui->familyValue->setText(c.peer.isNull() ? transport

@@ -11,6 +11,7 @@
 namespace Ui {
 class PeerInspector;
 }
+class LabelElider;
 #include "Session.h"
 
 // Details of one connection (TCP) or one sender (UDP) of a session: both
@@ -23,15 +24,19 @@ class PeerInspector : public QWidget
     Q_OBJECT
 public:
     static constexpr int kRefreshMs = 500;
+    // How many of the newest events are searched for a closed connection's
+    // endpoints (a click's worth of work on a log of millions).
+    static constexpr qsizetype kLogSearch = 200000;
 
     explicit PeerInspector(QWidget *parent = nullptr);
     ~PeerInspector() override;
 
-    // Null shows "No connection selected".
+    // Null shows "No connection selected". A TCP client session's own
+    // connection is shown without being selected.
     void setSession(Session *session);
     Session *session() const { return m_session; }
 
-    // 0 = none ("No connection selected").
+    // 0 = none ("No connection selected"), or a TCP client's own connection.
     void showConnection(quint32 id);
     void clear() { showConnection(0); }
     quint32 connectionId() const { return m_id; }
@@ -49,10 +54,17 @@ protected:
 private:
     void onSessionDestroyed();
     bool lookUp(ConnectionInfo *info) const;
+    // The TCP client's own connection (0 for other sessions, or none yet).
+    quint32 ownConnectionId() const;
+    // Endpoints and times of m_id from the session's last word on it and its
+    // logged events, for a connection that is gone.
+    void fillFromLog(ConnectionInfo *info);
     void render();
     void updateTimer();
 
     std::unique_ptr<Ui::PeerInspector> m_ui;
+    LabelElider *m_peerAddress = nullptr;
+    LabelElider *m_localAddress = nullptr;
     QPointer<Session> m_session;
     quint32 m_id = 0;
     ConnectionInfo m_info;

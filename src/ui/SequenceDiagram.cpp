@@ -3,6 +3,7 @@
 #include "Session.h"
 #include "TextCodec.h"
 #include "TrafficLog.h"
+#include "TrafficLogModel.h"
 
 #include <QDateTime>
 #include <QFontMetrics>
@@ -31,33 +32,43 @@ struct SequenceDiagram::Colors
 
 namespace {
 
-// A payload as a short quoted preview: control characters spelled as
-// escapes, at most SequenceDiagram::kPreviewChars characters.
+// A payload as a short quoted preview, at most
+// SequenceDiagram::kPreviewChars characters. Control characters are spelled
+// as escapes, so a backslash in the payload is doubled: a newline reads
+// \n and the two bytes "\" "n" read \\n, never the same.
 QString previewOf(const QByteArray &payload, const QString &encoding)
 {
     const QByteArray head = payload.left(SequenceDiagram::kPreviewChars * 4);
     const QString text = TextCodec::decode(head, encoding).text;
     QString out;
     bool cut = head.size() < payload.size();
-    for (const QChar c : text) {
-        if (out.size() >= SequenceDiagram::kPreviewChars) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        QString piece;
+        if (c == u'\\')
+            piece = u"\\\\"_s;
+        else if (c == u'\n')
+            piece = u"\\n"_s;
+        else if (c == u'\r')
+            piece = u"\\r"_s;
+        else if (c == u'\t')
+            piece = u"\\t"_s;
+        else if (c == u'\0')
+            piece = u"\\0"_s;
+        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            piece = u"\\x"_s + QString::number(c.unicode(), 16).rightJustified(2, u'0');
+        else if (c.isHighSurrogate() && i + 1 < text.size()) {
+            piece = text.mid(i, 2);
+            ++i;
+        } else
+            piece = c;
+        // An escape is shown whole or not at all: half of "\\" would read as
+        // the start of another escape.
+        if (out.size() + piece.size() > SequenceDiagram::kPreviewChars) {
             cut = true;
             break;
         }
-        if (c == u'\n')
-            out += u"\\n"_s;
-        else if (c == u'\r')
-            out += u"\\r"_s;
-        else if (c == u'\t')
-            out += u"\\t"_s;
-        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            out += u'·';
-        else
-            out += c;
-    }
-    if (out.size() > SequenceDiagram::kPreviewChars) {
-        out.truncate(SequenceDiagram::kPreviewChars);
-        cut = true;
+        out += piece;
     }
     return u'“' + out + (cut ? u"…”"_s : u"”"_s);
 }
@@ -621,12 +632,12 @@ QString SequenceDiagram::toolTipFor(qsizetype row) const
         return QString();
     const TrafficEvent &e = m_session->log()->at(row);
     QStringList lines;
-    lines << tr("#%1  %2  %3").arg(serialOfRow(row)).arg(TrafficEvent::kindName(e.kind),
+    lines << tr("#%1  %2  %3").arg(serialOfRow(row)).arg(TrafficLogModel::kindLabel(e),
                                                          TrafficEvent::timeString(e.timeUs));
     if (!e.local.isNull() || !e.peer.isNull())
         lines << tr("local %1  peer %2").arg(e.local.toString(), e.peer.isNull() ? u"—"_s : e.peer.toString());
     if (e.kind == TrafficEvent::Kind::Data || e.kind == TrafficEvent::Kind::Frame)
-        lines << tr("%1 bytes %2").arg(e.payload.size()).arg(TrafficEvent::directionName(e.direction));
+        lines << tr("%1 bytes").arg(e.payload.size());
     if (!e.message.isEmpty())
         lines << e.message;
     return lines.join(u'\n');

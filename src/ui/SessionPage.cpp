@@ -1,5 +1,6 @@
 #include "SessionPage.h"
 
+#include "ConnectionsColumns.h"
 #include "FieldValidation.h"
 #include "FramingPanel.h"
 #include "LifecycleView.h"
@@ -7,6 +8,8 @@
 #include "StreamView.h"
 #include "PeerInspector.h"
 #include "SendPanel.h"
+#include "SidePanelToggle.h"
+#include "SplitterFirstSizes.h"
 #include "Session.h"
 #include "StatsPanel.h"
 #include "TextCodec.h"
@@ -20,12 +23,14 @@
 #include <QLineEdit>
 #include <QNetworkInterface>
 #include <QBoxLayout>
+#include <QFontDatabase>
 #include <QHeaderView>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 
 SessionPage::SessionPage(Session *session, QWidget *parent)
     : QWidget(parent)
@@ -52,7 +57,7 @@ void SessionPage::setupTrio(TrafficView *traffic, PeerInspector *inspector, Send
     clear->setContext(Qt::WidgetWithChildrenShortcut);
 }
 
-void SessionPage::arrangePanels(QSplitter *top, QSplitter *main, QWidget *sidePanel, QBoxLayout *sideLayout,
+void SessionPage::arrangePanels(QSplitter *top, QSplitter *main, QWidget *sidePanel, QBoxLayout * /*sideLayout*/,
                                 QTableView *peerTable)
 {
     m_topSplitter = top;
@@ -61,19 +66,54 @@ void SessionPage::arrangePanels(QSplitter *top, QSplitter *main, QWidget *sidePa
         peerTable->verticalHeader()->hide();
         peerTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
         peerTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-        peerTable->horizontalHeader()->setStretchLastSection(true);
-        sideLayout->setStretchFactor(peerTable, 3);
+        new ConnectionsColumns(peerTable);
+        // The inspector is the side panel's other tab: a double click there.
+        if (auto *tabs = sidePanel->findChild<QTabWidget *>(QStringLiteral("sideTabs"))) {
+            connect(peerTable, &QAbstractItemView::doubleClicked, tabs, [tabs] {
+                if (QWidget *page = tabs->findChild<QWidget *>(QStringLiteral("inspectorPage")))
+                    tabs->setCurrentWidget(page);
+            });
+        }
     }
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 1);
-    main->setStretchFactor(0, 3);
-    main->setStretchFactor(1, 1);
-    makeInspectorScrollable(sideLayout, m_inspector);
+    makeInspectorScrollable(m_inspector->parentWidget()->layout(), m_inspector);
+    // The views take what the window gains or loses; the side panel keeps
+    // its width and the send area its height, as the user left them.
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 0);
+    main->setStretchFactor(0, 1);
+    main->setStretchFactor(1, 0);
     // Narrow windows squeeze the side panel rather than grow past the screen.
     sidePanel->setMinimumWidth(180);
-    // First-run proportions; a saved layout replaces them in restoreState().
-    top->setSizes({780, 420});
-    main->setSizes({520, 200});
+    // First-run proportions, worked out when the page is first shown; a
+    // saved layout replaces them in restoreState().
+    const int em = fontMetrics().averageCharWidth();
+    new SplitterFirstSizes(top, [em](int width) { return qBound(32 * em, width * 30 / 100, 60 * em); });
+    QWidget *sendArea = main->widget(1);
+    new SplitterFirstSizes(main, [sendArea](int height) {
+        // The send controls and an editor of two lines, or four where the
+        // window is tall enough for the traffic to keep a good part.
+        const int lines = sendArea->fontMetrics().lineSpacing();
+        const int least = sendArea->minimumSizeHint().height();
+        return height >= 4 * least ? least + 2 * lines : least;
+    });
+    if (m_views) {
+        auto *toggle = new QToolButton;
+        toggle->setObjectName(QStringLiteral("sidePanelButton"));
+        toggle->setText(tr("Side panel"));
+        toggle->setToolTip(tr("Show or hide the panel beside the views; dragging its edge to the side hides it too"));
+        toggle->setAccessibleName(tr("Show the side panel"));
+        toggle->setAutoRaise(true);
+        m_views->setCornerWidget(toggle, Qt::TopRightCorner);
+        new SidePanelToggle(top, toggle);
+    }
+
+    // Parts moved between layouts above (the inspector into a scroll area,
+    // on a tab that is hidden) leave stale minimum sizes cached in the
+    // layouts around them, and a window shown with those would open taller
+    // than the screen: they are worked out afresh when the page is shown.
+    const auto widgets = findChildren<QWidget *>();
+    for (QWidget *widget : widgets)
+        widget->updateGeometry();
 
     auto *start = new QShortcut(QKeySequence(Qt::Key_F5), this, this, &SessionPage::startSession);
     start->setContext(Qt::WidgetWithChildrenShortcut);
@@ -88,12 +128,15 @@ void SessionPage::makeInspectorScrollable(QLayout *layout, PeerInspector *inspec
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setFocusPolicy(Qt::NoFocus);
+    // Up and down only: what could be too wide (an address) is cut with "…".
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     delete layout->replaceWidget(inspector, scroll);
     scroll->setWidget(inspector);
     inspector->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    // Less than the table above it, which lists what can be selected.
+    scroll->setMinimumWidth(inspector->minimumSizeHint().width());
+    // All the height there is, rather than a spacer's share of it.
     if (auto *box = qobject_cast<QBoxLayout *>(layout))
-        box->setStretchFactor(scroll, 2);
+        box->setStretchFactor(scroll, 1);
 }
 
 void SessionPage::setSendEncoding(const QString &encoding)
@@ -148,9 +191,11 @@ void SessionPage::setupAutoReply(QComboBox *mode, QLineEdit *templateEdit)
 
 void SessionPage::addTeachingViews(QSplitter *splitter)
 {
-    // Small screens: the table and the byte dump may shrink to a few lines.
+    // Small screens: the table may shrink to a few lines, the byte dump to
+    // its column heads and one line.
     m_traffic->table()->setMinimumHeight(56);
-    m_traffic->detailView()->setMinimumHeight(40);
+    const QFontMetrics fixed(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_traffic->detailView()->setMinimumHeight(2 * fixed.lineSpacing() + 4);
     const int index = splitter->indexOf(m_traffic);
     m_views = new QTabWidget;
     m_views->setObjectName(QStringLiteral("viewTabs"));

@@ -69,11 +69,12 @@ protected:
 
     void setupTrio(TrafficView *traffic, PeerInspector *inspector, SendPanel *send);
     // Puts the inspector (a tall form) in a scroll area in its place in
-    // `layout`, so a small window still fits and the table beside it keeps room.
+    // `layout`, so a small window still fits: it scrolls up and down only.
     static void makeInspectorScrollable(QLayout *layout, PeerInspector *inspector);
-    // The layout every page shares: traffic beside a side panel (its peer
-    // table, if any, above the inspector), the send area below; proportions
-    // that fit a small screen, remembered in saveState(); F5 / Shift+F5.
+    // The layout every page shares: the views beside a side panel (its peer
+    // table, if any, and the inspector as two tabs), the send area below;
+    // proportions that fit a small screen, remembered in saveState(); a
+    // button beside the view tabs hides the side panel; F5 / Shift+F5.
     void arrangePanels(QSplitter *top, QSplitter *main, QWidget *sidePanel, QBoxLayout *sideLayout,
                        QTableView *peerTable = nullptr);
     void setupAutoReply(QComboBox *mode, QLineEdit *templateEdit);

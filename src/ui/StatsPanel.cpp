@@ -131,6 +131,11 @@ void StatsPanel::setUpChart(Chart *c, const QString &yTitle)
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    // Without this the axes print their labels with the label format as a
+    // printf format made Latin-1 first: the "秒" of "%.0f 秒" came out as "?".
+    // Localised, the text around the number is kept as it is.
+    chart->setLocalizeNumbers(true);
+    chart->setLocale(QLocale());
 
     c->in = new QLineSeries;
     c->in->setName(tr("In"));

@@ -1,6 +1,7 @@
 #include "StreamView.h"
 
 #include "HexDumpView.h"
+#include "LabelElider.h"
 #include "Session.h"
 #include "TrafficLog.h"
 
@@ -345,11 +346,19 @@ void StreamView::buildUi()
     m_widthBox->addItem(tr("32 bytes a line"), 32);
     bar->addWidget(m_widthBox);
 
+    // However long the choices and the summary, the bar never widens the
+    // view (switching to this tab must not move the panes beside it).
+    for (QComboBox *box : {m_directionBox, m_readerBox, m_widthBox}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(box == m_readerBox ? 16 : 8);
+    }
     m_summary = new QLabel(this);
     QFont bold = m_summary->font();
     bold.setBold(true);
     m_summary->setFont(bold);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_summaryLine = new LabelElider(m_summary);
     bar->addWidget(m_summary, 1);
     layout->addLayout(bar);
 
@@ -583,7 +592,7 @@ QString StreamView::summaryText() const
 
 void StreamView::updateSummary()
 {
-    m_summary->setText(summaryText());
+    m_summaryLine->setText(summaryText());
     QStringList notes;
     if (!m_session)
         notes << tr("No session.");

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class LabelElider;
 class QComboBox;
 class QLabel;
 class QSpinBox;
@@ -108,6 +109,7 @@ private:
     QComboBox *m_readerBox = nullptr;
     QComboBox *m_widthBox = nullptr;
     QLabel *m_summary = nullptr;
+    LabelElider *m_summaryLine = nullptr;
     QLabel *m_note = nullptr;
     StreamCanvas *m_canvas = nullptr;
 };

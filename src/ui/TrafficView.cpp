@@ -3,7 +3,9 @@
 #include "ui_TrafficView.h"
 
 #include "HexDumpView.h"
+#include "LabelElider.h"
 #include "Session.h"
+#include "SplitterFirstSizes.h"
 #include "TextCodec.h"
 #include "TrafficExporter.h"
 #include "TrafficFilterModel.h"
@@ -104,6 +106,10 @@ TrafficView::TrafficView(QWidget *parent)
     m_filter->setSourceModel(m_model);
     m_ui->table->setModel(m_filter);
     m_ui->table->setItemDelegateForColumn(TrafficLogModel::Preview, new PreviewDelegate(m_ui->table));
+    // One line, whatever the endpoints: cut with "…" and whole in the
+    // tooltip, so the panes never move with the text. The log's line beside
+    // it is said whole (what the budget dropped is never hidden).
+    m_detailHeader = new LabelElider(m_ui->detailHeader);
 
     for (const QString &name : TextCodec::encodings()) {
         const QString label = name == u"ISO-8859-1"_s ? tr("Latin-1 (ISO-8859-1)") : name;
@@ -118,8 +124,16 @@ TrafficView::TrafficView(QWidget *parent)
     m_ui->directionCombo->addItem(tr("Connection events"), int(Direction::Events));
     resetPeers();
 
-    m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 1);
+    // The table takes what the view gains or loses; the detail pane starts
+    // at a sixth of the height, a few lines of dump at most.
+    m_ui->splitter->setStretchFactor(0, 1);
+    m_ui->splitter->setStretchFactor(1, 0);
+    QWidget *detail = m_ui->detailPane;
+    new SplitterFirstSizes(m_ui->splitter, [detail](int height) {
+        const int lines = QFontMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont)).lineSpacing();
+        const int least = detail->minimumSizeHint().height();
+        return qBound(least, height / 6, least + 4 * lines);
+    });
 
     setupActions();
     setupColumns();
@@ -372,10 +386,17 @@ void TrafficView::followNewRows()
 void TrafficView::onFilterChanged()
 {
     const QModelIndex current = m_ui->table->currentIndex();
-    if (current.isValid())
+    if (current.isValid()) {
         m_ui->table->scrollTo(current, QAbstractItemView::PositionAtCenter);
-    else if (!isAutoScrollPaused())
-        m_ui->table->scrollToBottom();
+    } else {
+        // The filter hid the selected row, and the selection model says
+        // nothing when a layout change takes its current index away: the
+        // detail pane must not go on showing a row the table no longer has.
+        if (m_detailShowsEvent)
+            onCurrentRowChanged({}, {});
+        if (!isAutoScrollPaused())
+            m_ui->table->scrollToBottom();
+    }
     updateStats();
 }
 
@@ -530,9 +551,10 @@ void TrafficView::onCurrentRowChanged(const QModelIndex &, const QModelIndex &)
 void TrafficView::updateDetail(bool reload)
 {
     const std::optional<TrafficEvent> e = currentEvent();
+    m_detailShowsEvent = e.has_value();
     if (!e) {
         m_ui->hexDump->clear();
-        m_ui->detailHeader->setText(tr("No event selected"));
+        m_detailHeader->setText(tr("No event selected"));
         return;
     }
     if (reload)
@@ -552,7 +574,7 @@ void TrafficView::updateDetail(bool reload)
         parts << (invalid ? tr("%Ln invalid sequence(s) in %1", nullptr, int(invalid)).arg(encoding())
                           : tr("valid %1").arg(encoding()));
     }
-    m_ui->detailHeader->setText(parts.join(u"  ·  "_s));
+    m_detailHeader->setText(parts.join(u"  ·  "_s));
 }
 
 bool TrafficView::selectSerial(quint64 serial)

@@ -15,6 +15,7 @@ namespace Ui {
 class TrafficView;
 }
 class HexDumpView;
+class LabelElider;
 class QAction;
 class QFontMetrics;
 class QModelIndex;
@@ -108,6 +109,8 @@ private:
     std::optional<TrafficEvent> currentEvent() const;
 
     std::unique_ptr<Ui::TrafficView> m_ui;
+    LabelElider *m_detailHeader = nullptr;
+    bool m_detailShowsEvent = false;
     QPointer<Session> m_session;
     TrafficLogModel *m_model;
     TrafficFilterModel *m_filter;

@@ -86,6 +86,8 @@ private slots:
     void inspectorShowsAUdpPeer();
     void inspectorShowsATcpClientConnection();
     void inspectorLabelsAreNamedAndSelectable();
+    void inspectorFollowsTheClientsOwnConnection();
+    void closedConnectionKeepsItsEndpoints();
 };
 
 void TestPeerInspector::modelFollowsConnectsAndDisconnects()
@@ -480,6 +482,90 @@ void TestPeerInspector::inspectorLabelsAreNamedAndSelectable()
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
     QVERIFY(inspector.findChildren<QLabel *>().size() >= 28);
+}
+
+// A TCP client session has one connection: the inspector shows it without
+// anything selected, through a reconnect, and after it closed.
+void TestPeerInspector::inspectorFollowsTheClientsOwnConnection()
+{
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+    TcpClientSession session;
+    session.setHost(u"127.0.0.1"_s);
+    session.setPort(listener.serverPort());
+    PeerInspector inspector;
+    inspector.setSession(&session);
+    inspector.show();
+    auto *pages = inspector.findChild<QStackedWidget *>(u"pages"_s);
+    const auto text = [&](const char *name) { return inspector.findChild<QLabel *>(QLatin1String(name))->text(); };
+    QCOMPARE(pages->currentWidget()->objectName(), u"emptyPage"_s);
+    QCOMPARE(text("placeholderLabel"), u"Not connected"_s);
+
+    // Refused: there was never a connection to show.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    session.setPort(closed.serverPort());
+    closed.close();
+    QVERIFY(session.start());
+    QTRY_COMPARE(session.state(), Session::State::Idle);
+    QCOMPARE(pages->currentWidget()->objectName(), u"emptyPage"_s);
+    QCOMPARE(text("placeholderLabel"), u"Not connected"_s);
+    session.setPort(listener.serverPort());
+
+    for (int round = 0; round < 2; ++round) {
+        QVERIFY(session.start());
+        QTRY_VERIFY(session.isConnected());
+        QTRY_VERIFY(listener.hasPendingConnections());
+        std::unique_ptr<QTcpSocket> accepted(listener.nextPendingConnection());
+        QTRY_COMPARE(text("stateValue"), u"Connected"_s);
+        QCOMPARE(pages->currentWidget()->objectName(), u"detailsPage"_s);
+        QCOMPARE(inspector.connectionId(), session.connection().id);
+        QCOMPARE(text("peerPortValue"), QString::number(listener.serverPort()));
+        const QString localPort = QString::number(accepted->peerPort());
+        QCOMPARE(text("localPortValue"), localPort);
+        // A row of the session itself (listening, an error) selects no
+        // connection: the client's own stays.
+        inspector.showConnection(0);
+        QCOMPARE(text("stateValue"), u"Connected"_s);
+
+        accepted->close();
+        QTRY_COMPARE(text("stateValue"), u"Closed"_s);
+        QCOMPARE(text("peerAddressValue"), u"127.0.0.1"_s);
+        QCOMPARE(text("peerPortValue"), QString::number(listener.serverPort()));
+        QCOMPARE(text("localPortValue"), localPort);
+    }
+}
+
+// A connection that closed before anyone looked at it: its endpoints and
+// times come from its events, not a form of dashes.
+void TestPeerInspector::closedConnectionKeepsItsEndpoints()
+{
+    TcpServerSession server;
+    QVERIFY(server.start());
+    auto client = connectTo(server.listenEndpoint());
+    QVERIFY(client);
+    const quint16 clientPort = client->localPort();
+    client->write("hello");
+    QTRY_COMPARE(server.counters().bytesIn, quint64(5));
+    const quint32 id = server.connections().first().id;
+    client->disconnectFromHost();
+    QTRY_COMPARE(server.clientCount(), 0);
+
+    PeerInspector inspector;
+    inspector.setSession(&server);
+    inspector.showConnection(id);
+    const auto text = [&](const char *name) { return inspector.findChild<QLabel *>(QLatin1String(name))->text(); };
+    QVERIFY(inspector.isClosed());
+    QCOMPARE(text("stateValue"), u"Closed"_s);
+    QCOMPARE(text("peerAddressValue"), u"127.0.0.1"_s);
+    QCOMPARE(text("peerPortValue"), QString::number(clientPort));
+    QCOMPARE(text("localAddressValue"), u"127.0.0.1"_s);
+    QCOMPARE(text("localPortValue"), QString::number(server.listenEndpoint().port));
+    QCOMPARE(text("familyValue"), u"TCP over IPv4"_s);
+    const QString none = u"\u2014"_s;
+    QVERIFY(text("sinceValue") != none);
+    QVERIFY(text("lastActivityValue") != none);
+    QVERIFY2(text("durationValue").contains(u"closed"_s), qPrintable(text("durationValue")));
 }
 
 QTEST_MAIN(TestPeerInspector)

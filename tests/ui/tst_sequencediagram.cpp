@@ -44,6 +44,9 @@ private slots:
     void lanesAndArrowsForThreeClients();
     void clickNamesTheSerial();
     void labels();
+    void previewsTellEscapesFromBytes_data();
+    void previewsTellEscapesFromBytes();
+    void longPreviewsEndOnAWholeEscape();
     void rowsFollowSerialsWhenEventsAreDropped();
     void thousandsOfEventsFewRepaints();
 };
@@ -161,6 +164,49 @@ void TestSequenceDiagram::labels()
     QVERIFY2(label.startsWith(QStringLiteral("%1 bytes").arg(e.payload.size())), qPrintable(label));
     QVERIFY2(label.contains(QStringLiteral("GET / HTTP/1.1\\r\\n")), qPrintable(label));
     QVERIFY2(label.endsWith(QStringLiteral("…”")), qPrintable(label));
+}
+
+void TestSequenceDiagram::previewsTellEscapesFromBytes_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QString>("preview");   // between the quotes
+    QTest::newRow("newline") << QByteArray("a\nb") << QStringLiteral("a\\nb");
+    QTest::newRow("backslash n") << QByteArray("a\\nb") << QStringLiteral("a\\\\nb");
+    QTest::newRow("both") << QByteArray("\\n\n") << QStringLiteral("\\\\n\\n");
+    QTest::newRow("CR LF tab NUL") << QByteArray("\r\n\t\0x", 5) << QStringLiteral("\\r\\n\\t\\0x");
+    QTest::newRow("control byte") << QByteArray("\x01\x7f") << QStringLiteral("\\x01\\x7f");
+    QTest::newRow("middle dot is text") << QByteArray("\xc2\xb7") << QStringLiteral("\u00b7");
+}
+
+// The preview spells a newline \n and the two bytes "\" "n" \\n, so the
+// diagram never shows them the same.
+void TestSequenceDiagram::previewsTellEscapesFromBytes()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QString, preview);
+    SequenceDiagram diagram;
+    TrafficEvent e;
+    e.kind = TrafficEvent::Kind::Data;
+    e.direction = TrafficEvent::Direction::In;
+    e.payload = payload;
+    QCOMPARE(diagram.labelFor(e), QStringLiteral("%1 bytes  \u201c%2\u201d").arg(payload.size()).arg(preview));
+}
+
+// A preview is cut whole escapes at a time: never half of "\\" or "\n".
+void TestSequenceDiagram::longPreviewsEndOnAWholeEscape()
+{
+    SequenceDiagram diagram;
+    TrafficEvent e;
+    e.kind = TrafficEvent::Kind::Data;
+    for (int lead = 0; lead < 4; ++lead) {
+        e.payload = QByteArray(SequenceDiagram::kPreviewChars - 3 + lead, 'x') + QByteArray(20, '\\');
+        const QString label = diagram.labelFor(e);
+        const qsizetype open = label.indexOf(u'\u201c');
+        QVERIFY(label.endsWith(QStringLiteral("\u2026\u201d")));
+        const QString shown = label.mid(open + 1, label.size() - open - 3);
+        QVERIFY2(shown.size() <= SequenceDiagram::kPreviewChars, qPrintable(label));
+        QCOMPARE(shown.count(u'\\') % 2, 0);
+    }
 }
 
 // A tiny budget drops old events: rows shift up, the highlight stays on its

@@ -12,6 +12,9 @@
 #include "UdpSession.h"
 
 #include <QChart>
+#include <QChartView>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
@@ -19,6 +22,7 @@
 #include <QTabWidget>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTranslator>
 #include <QValueAxis>
 
 #include <memory>
@@ -52,6 +56,37 @@ QList<QLineSeries *> seriesOf(QChart *chart)
     return out;
 }
 
+// Translates the time axis' label format the way a catalogue would.
+class AxisTranslator : public QTranslator
+{
+public:
+    explicit AxisTranslator(const QString &format)
+        : m_format(format)
+    {
+    }
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        if (qstrcmp(context, "StatsPanel") == 0 && qstrcmp(source, "%.0f s") == 0)
+            return m_format;
+        return QString();
+    }
+
+private:
+    QString m_format;
+};
+
+// The text of every axis label the chart drew.
+QStringList axisLabels(QChart *chart)
+{
+    QStringList out;
+    for (QGraphicsItem *item : chart->scene()->items()) {
+        if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+            out << text->toPlainText();
+    }
+    return out;
+}
+
 QValueAxis *yAxisOf(QChart *chart)
 {
     const auto axes = chart->axes(Qt::Vertical);
@@ -68,6 +103,8 @@ private slots:
     void redrawsPerSampleNeverPerPacket();
     void chartsWaitUntilShown();
     void bytesAxisUsesABinaryUnit();
+    void axisLabelsKeepTheirTranslation_data();
+    void axisLabelsKeepTheirTranslation();
     void udpCountsPeers();
     void everySessionPageHasAStatisticsTab();
 };
@@ -231,6 +268,35 @@ void TestStatsPanel::bytesAxisUsesABinaryUnit()
     const double rateIn = panel.stats()->rates().bytesIn;
     const double divisor = panel.bytesUnit() == units[0] ? 1024.0 : panel.bytesUnit() == units[1] ? 1024.0 * 1024 : 1024.0 * 1024 * 1024;
     QCOMPARE(seriesOf(panel.bytesChart()).first()->points().constLast().y(), rateIn / divisor);
+}
+
+void TestStatsPanel::axisLabelsKeepTheirTranslation_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("oldest");   // the label of the left end
+    QTest::newRow("English") << QStringLiteral("%.0f s") << QStringLiteral("-60 s");
+    QTest::newRow("Chinese") << QStringLiteral("%.0f \u79d2") << QStringLiteral("-60 \u79d2");
+    QTest::newRow("Japanese") << QStringLiteral("%.0f \u79d2\u524d") << QStringLiteral("-60 \u79d2\u524d");
+}
+
+// The time axis printed "-60 ?" in Chinese: its label format went through
+// printf as Latin-1. Whatever the translation holds around the number stays.
+void TestStatsPanel::axisLabelsKeepTheirTranslation()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, oldest);
+    AxisTranslator translator(format);
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    StatsPanel panel;
+    QCoreApplication::removeTranslator(&translator);
+    panel.resize(800, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QStringList labels;
+    QTRY_VERIFY2((labels = axisLabels(panel.bytesChart())).contains(oldest), qPrintable(labels.join(u'|')));
+    QVERIFY(labels.contains(oldest.sliced(1).replace(QStringLiteral("60"), QStringLiteral("0"))));
+    for (const QString &label : std::as_const(labels))
+        QVERIFY2(!label.contains(u'?'), qPrintable(label));
 }
 
 void TestStatsPanel::udpCountsPeers()

@@ -29,6 +29,7 @@
 #include <QTableView>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTranslator>
 #include <QToolButton>
 
 #include <memory>
@@ -52,7 +53,7 @@ struct Rig
         if (!server->start())
             return false;
         view->setSession(server.get());
-        view->resize(900, 600);
+        view->resize(1050, 600);   // as wide as in a window 1366 pixels wide
         view->show();
         return QTest::qWaitForWindowExposed(view.get());
     }
@@ -126,6 +127,19 @@ struct Rig
     }
 };
 
+// A catalogue with one word: "connected" of the traffic table in Chinese.
+class ConnectedTranslator : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        if (qstrcmp(context, "TrafficLogModel") == 0 && qstrcmp(source, "connected") == 0)
+            return u"\u5df2\u8fde\u63a5"_s;
+        return QString();
+    }
+};
+
 Endpoint peerOf(const QTcpSocket *client)
 {
     return Endpoint{client->localAddress(), client->localPort()};
@@ -142,12 +156,16 @@ private slots:
     void hexSwitchShowsBytes();
     void filtersByDirectionPeerAndText();
     void filterAppliesToNewRowsIncrementally();
+    void hiddenRowLeavesTheDetailPane_data();
+    void hiddenRowLeavesTheDetailPane();
     void pausedAutoScrollStaysPut();
     void longPreviewIsCutToTheCell();
     void clearEmptiesTheLog();
     void detailMarksInvalidBytes_data();
     void detailMarksInvalidBytes();
     void detailDescribesNonDataEvents();
+    void detailSpeaksTheWindowsLanguage();
+    void longDetailHeaderIsCutWithATooltip();
     void copiesSelectionInEveryFormat();
     void budgetDropsAreCounted();
     void selectSerialSelectsTheEvent();
@@ -351,6 +369,54 @@ void TestTrafficView::filterAppliesToNewRowsIncrementally()
     QCOMPARE(rig.shown()->rowCount(), 0);
 }
 
+void TestTrafficView::hiddenRowLeavesTheDetailPane_data()
+{
+    QTest::addColumn<int>("direction");   // TrafficFilterModel::DirectionFilter
+    QTest::addColumn<QString>("text");
+    QTest::newRow("direction") << int(TrafficFilterModel::DirectionFilter::Out) << QString();
+    QTest::newRow("events only") << int(TrafficFilterModel::DirectionFilter::Events) << QString();
+    QTest::newRow("text") << int(TrafficFilterModel::DirectionFilter::All) << u"nowhere"_s;
+}
+
+// The selected row goes when the filter hides it, and the detail pane must
+// not go on showing it; a filter that keeps it keeps it shown.
+void TestTrafficView::hiddenRowLeavesTheDetailPane()
+{
+    QFETCH(int, direction);
+    QFETCH(QString, text);
+    Rig rig;
+    QVERIFY(rig.start());
+    QTcpSocket *client = rig.connectClient();
+    QVERIFY(client);
+    QVERIFY(rig.send(client, "selected bytes"));
+    const int row = rig.lastRow(TrafficEvent::Kind::Data, TrafficEvent::Direction::In);
+    QVERIFY(row >= 0);
+    rig.view->table()->selectRow(row);
+    auto *header = rig.child<QLabel>(u"detailHeader"_s);
+    HexDumpView *dump = rig.view->detailView();
+    QVERIFY(dump->isShowingPayload());
+    QVERIFY(dump->dumpText().contains(u"selected bytes"_s));
+    const QString shown = header->text();
+
+    // In is kept by "all" and "in": the row and its details stay.
+    auto *combo = rig.child<QComboBox>(u"directionCombo"_s);
+    combo->setCurrentIndex(combo->findData(int(TrafficFilterModel::DirectionFilter::In)));
+    QVERIFY(rig.view->table()->currentIndex().isValid());
+    QCOMPARE(header->text(), shown);
+    QVERIFY(dump->dumpText().contains(u"selected bytes"_s));
+
+    combo->setCurrentIndex(combo->findData(direction));
+    if (!text.isEmpty()) {
+        rig.child<QLineEdit>(u"filterEdit"_s)->setText(text);
+        QTRY_COMPARE(rig.filter()->textFilter(), text);
+    }
+    QVERIFY(!rig.view->table()->currentIndex().isValid());
+    QCOMPARE(header->text(), u"No event selected"_s);
+    QVERIFY(!dump->isShowingPayload());
+    QVERIFY(!dump->dumpText().contains(u"selected bytes"_s));
+    QVERIFY(!rig.view->findChild<QAction *>(u"actionExportRawReceived"_s)->isEnabled());
+}
+
 void TestTrafficView::pausedAutoScrollStaysPut()
 {
     Rig rig;
@@ -524,6 +590,58 @@ void TestTrafficView::detailDescribesNonDataEvents()
     QVERIFY2(info.contains(peerOf(client).toString()), qPrintable(info));
     QVERIFY(info.contains(rig.server->listenEndpoint().toString()));
     QVERIFY(info.contains(rig.filter()->eventAt(row)->message));
+}
+
+// A connection event's details in Chinese: the event's name is the
+// table's translated word, not the log's English one ("connected，…").
+void TestTrafficView::detailSpeaksTheWindowsLanguage()
+{
+    ConnectedTranslator translator;
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    Rig rig;
+    const bool started = rig.start();
+    QTcpSocket *client = started ? rig.connectClient() : nullptr;
+    const bool settled = client && rig.settle();
+    const int row = rig.lastRow(TrafficEvent::Kind::Connected);
+    if (row >= 0)
+        rig.view->table()->selectRow(row);
+    const QString info = rig.view->detailView()->dumpText();
+    const QString header = rig.child<QLabel>(u"detailHeader"_s)->text();
+    QCoreApplication::removeTranslator(&translator);
+    QVERIFY(settled && row >= 0);
+    const QString firstLine = info.section(u'\n', 0, 0);
+    QVERIFY2(firstLine.startsWith(u"\u5df2\u8fde\u63a5"_s), qPrintable(firstLine));
+    QVERIFY2(!info.contains(u"connected"_s), qPrintable(info));
+    QVERIFY2(header.startsWith(u"\u5df2\u8fde\u63a5"_s), qPrintable(header));
+}
+
+// However long the header (an IPv6 peer, invalid bytes), it stays one line
+// as wide as the pane: cut with "…", whole in its tooltip.
+void TestTrafficView::longDetailHeaderIsCutWithATooltip()
+{
+    Rig rig;
+    QVERIFY(rig.start());
+    QTcpSocket *client = rig.connectClient();
+    QVERIFY(client);
+    QVERIFY(rig.send(client, "\xff\xfe bytes"));
+    const int row = rig.lastRow(TrafficEvent::Kind::Data, TrafficEvent::Direction::In);
+    rig.view->table()->selectRow(row);
+    auto *header = rig.child<QLabel>(u"detailHeader"_s);
+    const QString whole = header->text();
+    QVERIFY2(whole.contains(peerOf(client).toString()) && !whole.contains(u'…'), qPrintable(whole));
+    // Its size policy lets the layout make it narrower than its text.
+    QCOMPARE(header->sizePolicy().horizontalPolicy(), QSizePolicy::Ignored);
+    const int width = header->width();
+
+    header->resize(header->fontMetrics().horizontalAdvance(whole) / 2, header->height());
+    QVERIFY(header->text().endsWith(u'…'));
+    QVERIFY(header->fontMetrics().horizontalAdvance(header->text()) <= header->contentsRect().width());
+    QVERIFY(header->toolTip().contains(whole));
+    QVERIFY(whole.startsWith(header->text().chopped(1)));
+
+    header->resize(width, header->height());
+    QCOMPARE(header->text(), whole);
+    QVERIFY(!header->toolTip().contains(whole));
 }
 
 void TestTrafficView::copiesSelectionInEveryFormat()
