@@ -4,6 +4,7 @@
 
 #include "FieldValidation.h"
 #include "FramingSpec.h"
+#include "LabelElider.h"
 #include "Session.h"
 
 #include <QLineEdit>
@@ -13,6 +14,9 @@ FramingPanel::FramingPanel(QWidget *parent)
     , m_ui(std::make_unique<Ui::FramingPanel>())
 {
     m_ui->setupUi(this);
+    // A narrow tab (the client's, at 1366x768) cuts the description with
+    // "…" and shows it whole in the tooltip, never mid-word unseen.
+    m_describe = new LabelElider(m_ui->describeLabel);
     m_ui->specCombo->addItems({QStringLiteral("none"), QStringLiteral("line"), QStringLiteral("crlf"),
                                QStringLiteral("length:4"), QStringLiteral("length:4:le"), QStringLiteral("length:2"),
                                QStringLiteral("length:1"), QStringLiteral("delim:00"), QStringLiteral("fixed:16")});
@@ -78,10 +82,10 @@ void FramingPanel::apply()
     QString error;
     const FramingSpec spec = FramingSpec::parse(specText(), &error);
     if (!error.isEmpty()) {
-        m_ui->describeLabel->setText(error);
+        m_describe->setText(error);
         return;  // the session keeps the last good framing
     }
-    m_ui->describeLabel->setText(spec.describe());
+    m_describe->setText(spec.describe());
     m_ui->frameSendsCheck->setEnabled(spec.kind != FramingSpec::Kind::None);
     if (!m_session || m_showing)
         return;

@@ -8,6 +8,7 @@ namespace Ui {
 class FramingPanel;
 }
 class FieldValidation;
+class LabelElider;
 class Session;
 
 // Chooses how a session cuts its received TCP stream into messages (lesson:
@@ -38,5 +39,6 @@ private:
     std::unique_ptr<Ui::FramingPanel> m_ui;
     Session *m_session = nullptr;
     FieldValidation *m_check = nullptr;
+    LabelElider *m_describe = nullptr;
     bool m_showing = false;
 };

@@ -768,8 +768,10 @@ void TestBadInput::framingSpec()
     typeInto(combo->lineEdit(), spec);
     QCOMPARE(combo->lineEdit()->text(), spec);
     verifyFieldSays(combo->lineEdit(), words);
-    QVERIFY2(child<QLabel>(framing, "describeLabel")->text().contains(words),
-             qPrintable(child<QLabel>(framing, "describeLabel")->text()));
+    // Cut with "…" when the tab is narrow: then the tooltip holds it whole.
+    const QLabel *describe = child<QLabel>(framing, "describeLabel");
+    QVERIFY2(describe->text().contains(words) || (describe->text().endsWith(u'…') && describe->toolTip().contains(words)),
+             qPrintable(describe->text() + u" | "_s + describe->toolTip()));
 
     auto *panel = child<SendPanel>(page, "sendPanel");
     typePayload(panel, u"hi"_s);
