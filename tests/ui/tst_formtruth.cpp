@@ -1,0 +1,715 @@
+// Issue 17, "one source of truth": whatever configures a session (a lesson,
+// the command line the e2e tests use, restored settings, the user's typing),
+// each page's form shows exactly Session::settings(), field by field; Stop →
+// Start through the page's own buttons keeps the settings, and real peers
+// over loopback get the same greeting, replies and frames afterwards.
+
+#include "AutoResponder.h"
+#include "CommandLine.h"
+#include "Framer.h"
+#include "LessonLibrary.h"
+#include "MainWindow.h"
+#include "PayloadParser.h"
+#include "SendPanel.h"
+#include "SessionPage.h"
+#include "TcpClientSession.h"
+#include "TcpServerSession.h"
+#include "TrafficLog.h"
+#include "UdpSession.h"
+#include "Workbench.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QNetworkDatagram>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QUdpSocket>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+// The far ends the command-line rows talk to: {tcp}, {tcp6} and {udp} in a
+// row's arguments become their ports.
+struct Peers
+{
+    QTcpServer tcp;
+    QTcpServer tcp6;
+    QUdpSocket udp;
+    Peers()
+    {
+        tcp.listen(QHostAddress::LocalHost);
+        tcp6.listen(QHostAddress::LocalHostIPv6);
+        udp.bind(QHostAddress::LocalHost, 0);
+    }
+    QString fill(QString text) const
+    {
+        return text.replace(u"{tcp}"_s, QString::number(tcp.serverPort()))
+            .replace(u"{tcp6}"_s, QString::number(tcp6.serverPort()))
+            .replace(u"{udp}"_s, QString::number(udp.localPort()));
+    }
+    QTcpServer *serverFor(const TcpClientSession *c)
+    {
+        if (c->settings().port == tcp.serverPort())
+            return &tcp;
+        if (c->settings().port == tcp6.serverPort())
+            return &tcp6;
+        return nullptr;
+    }
+};
+
+QHostAddress addressOf(const QString &text)
+{
+    const QString bare = SessionPage::bareAddress(text);
+    return bare.isEmpty() ? QHostAddress() : QHostAddress(bare);
+}
+
+template <class T>
+T *field(SessionPage *page, const QString &name)
+{
+    return page->findChild<T *>(name);
+}
+
+QString show(const QHostAddress &a)
+{
+    return a.isNull() ? u"(none)"_s : a.toString();
+}
+
+// Every field of the page's form that does not show what the session has,
+// as "field: form shows X, session has Y".
+QStringList formMismatches(SessionPage *page)
+{
+    QStringList out;
+    const auto expect = [&out](const char *name, const auto &form, const auto &session, const QString &f,
+                               const QString &s) {
+        if (!(form == session))
+            out << u"%1: form shows “%2”, session has “%3”"_s.arg(QLatin1StringView(name), f, s);
+    };
+    const SessionSettings s = page->session()->settings();
+    auto *send = field<SendPanel>(page, u"sendPanel"_s);
+    const QString encoding = send->findChild<QComboBox *>(u"encodingCombo"_s)->currentText();
+    expect("encoding", encoding, s.encoding, encoding, s.encoding);
+    const QString mode = field<QComboBox>(page, u"replyCombo"_s)->currentData().toString();
+    static const char *const modes[] = {"none", "echo", "template", "http"};
+    const QString wantMode = QLatin1StringView(modes[int(AutoReply::modeOfSpec(s.reply))]);
+    expect("replyCombo", mode, wantMode, mode, wantMode);
+    if (wantMode == u"template"_s) {
+        const QString t = field<QLineEdit>(page, u"templateEdit"_s)->text();
+        expect("templateEdit", t, s.reply, t, s.reply);
+    }
+    if (auto *framing = field<QWidget>(page, u"framingPanel"_s)) {
+        const QString spec = framing->findChild<QComboBox *>(u"specCombo"_s)->currentText().trimmed();
+        QString error;
+        const FramingSpec shown = FramingSpec::parse(spec, &error);
+        expect("framingPanel.specCombo", error.isEmpty() && shown == s.framing, true, spec, s.framing.toString());
+        const bool sends = framing->findChild<QCheckBox *>(u"frameSendsCheck"_s)->isChecked();
+        expect("framingPanel.frameSendsCheck", sends, s.frameOutgoing, QString::number(sends),
+               QString::number(s.frameOutgoing));
+    }
+    const auto text = [page](const char *name) { return field<QLineEdit>(page, QLatin1StringView(name))->text(); };
+    const auto combo = [page](const char *name) {
+        return field<QComboBox>(page, QLatin1StringView(name))->currentText();
+    };
+    const auto spin = [page](const char *name) { return field<QSpinBox>(page, QLatin1StringView(name))->value(); };
+    const auto check = [page](const char *name) {
+        return field<QCheckBox>(page, QLatin1StringView(name))->isChecked();
+    };
+    const auto optionalPort = [](quint16 p) { return p ? QString::number(p) : QString(); };
+    switch (page->session()->kind()) {
+    case SessionKind::TcpServer:
+        expect("addressCombo", addressOf(combo("addressCombo")), s.listenAddress, combo("addressCombo"),
+               show(s.listenAddress));
+        expect("portEdit", text("portEdit"), QString::number(s.listenPort), text("portEdit"),
+               QString::number(s.listenPort));
+        expect("backlogSpin", spin("backlogSpin"), s.backlog, QString::number(spin("backlogSpin")),
+               QString::number(s.backlog));
+        expect("maxClientsSpin", spin("maxClientsSpin"), s.maxClients, QString::number(spin("maxClientsSpin")),
+               QString::number(s.maxClients));
+        expect("greetingEdit", text("greetingEdit"), s.greeting, text("greetingEdit"), s.greeting);
+        break;
+    case SessionKind::TcpClient:
+        expect("hostEdit", text("hostEdit"), s.host, text("hostEdit"), s.host);
+        expect("portEdit", text("portEdit"), optionalPort(s.port), text("portEdit"), optionalPort(s.port));
+        expect("timeoutSpin", spin("timeoutSpin"), s.connectTimeoutMs, QString::number(spin("timeoutSpin")),
+               QString::number(s.connectTimeoutMs));
+        expect("bindCheck", check("bindCheck"), !s.localBindAddress.isNull(), QString::number(check("bindCheck")),
+               show(s.localBindAddress));
+        if (!s.localBindAddress.isNull()) {
+            expect("bindAddressCombo", addressOf(combo("bindAddressCombo")), s.localBindAddress,
+                   combo("bindAddressCombo"), show(s.localBindAddress));
+            expect("bindPortEdit", text("bindPortEdit"), QString::number(s.localBindPort), text("bindPortEdit"),
+                   QString::number(s.localBindPort));
+        }
+        break;
+    case SessionKind::Udp:
+        expect("addressCombo", addressOf(combo("addressCombo")), s.bindAddress, combo("addressCombo"),
+               show(s.bindAddress));
+        expect("portEdit", text("portEdit"), QString::number(s.bindPort), text("portEdit"),
+               QString::number(s.bindPort));
+        expect("targetHostEdit", text("targetHostEdit"), s.targetHost, text("targetHostEdit"), s.targetHost);
+        expect("targetPortEdit", text("targetPortEdit"), optionalPort(s.targetPort), text("targetPortEdit"),
+               optionalPort(s.targetPort));
+        expect("broadcastCheck", check("broadcastCheck"), s.broadcast, QString::number(check("broadcastCheck")),
+               QString::number(s.broadcast));
+        expect("replyToLastCheck", check("replyToLastCheck"), s.replyToLastSender,
+               QString::number(check("replyToLastCheck")), QString::number(s.replyToLastSender));
+        expect("replyRateSpin", spin("replyRateSpin"), s.replyLimits.repliesPerSecond,
+               QString::number(spin("replyRateSpin")), QString::number(s.replyLimits.repliesPerSecond));
+        expect("replyBytesSpin", qint64(spin("replyBytesSpin")), s.replyLimits.bytesPerSecond,
+               QString::number(spin("replyBytesSpin")), QString::number(s.replyLimits.bytesPerSecond));
+        expect("replyMaxSizeSpin", spin("replyMaxSizeSpin"), s.replyLimits.maxReplySize,
+               QString::number(spin("replyMaxSizeSpin")), QString::number(s.replyLimits.maxReplySize));
+        break;
+    }
+    return out;
+}
+
+// The settings fields (by their QSettings keys) where a and b differ.
+QStringList settingsDiff(const SessionSettings &a, const SessionSettings &b, SessionKind kind)
+{
+    QStringList out;
+    const QVariantMap ma = a.toMap(kind);
+    const QVariantMap mb = b.toMap(kind);
+    for (auto it = ma.cbegin(); it != ma.cend(); ++it) {
+        if (it.value() != mb.value(it.key()))
+            out << u"%1: “%2” then “%3”"_s.arg(it.key(), it.value().toString(), mb.value(it.key()).toString());
+    }
+    if (!(a == b) && out.isEmpty())
+        out << u"a field QSettings does not keep"_s;
+    return out;
+}
+
+QString describe(SessionPage *page)
+{
+    return u"%1 #%2"_s.arg(TrafficEvent::sessionName(page->session()->kind())).arg(page->session()->id());
+}
+
+QList<SessionPage *> pagesOf(MainWindow &window)
+{
+    QList<SessionPage *> pages;
+    for (int i = 0; i < window.pageCount(); ++i)
+        pages << window.pageAt(i);
+    return pages;
+}
+
+// HTTP answers carry the time: equal answers may differ there.
+QByteArray withoutDate(QByteArray bytes)
+{
+    static const QRegularExpression date(u"Date: [^\r]*\r\n"_s);
+    return QString::fromLatin1(bytes).remove(date).toLatin1();
+}
+
+QByteArray repliesTo(const AutoReply &reply, const QByteArray &received)
+{
+    if (!reply.isActive())
+        return QByteArray();
+    AutoResponder responder(reply);
+    return responder.onData(received).replies.join();
+}
+
+QByteArray wireOf(const FramingSpec &framing, const QByteArray &payload)
+{
+    QString error;
+    return framing.kind == FramingSpec::Kind::None ? payload : Framer::encode(framing, payload, &error);
+}
+
+qsizetype lastIndexOf(const TrafficLog *log, TrafficEvent::Kind kind)
+{
+    for (qsizetype i = log->size() - 1; i >= 0; --i) {
+        if (log->atWithoutPayload(i).kind == kind)
+            return i;
+    }
+    return -1;
+}
+
+int countOf(const TrafficLog *log, TrafficEvent::Kind kind)
+{
+    int n = 0;
+    for (qsizetype i = 0; i < log->size(); ++i)
+        n += log->atWithoutPayload(i).kind == kind;
+    return n;
+}
+
+QByteArray receivedSince(const TrafficLog *log, qsizetype from)
+{
+    QByteArray out;
+    for (qsizetype i = qMax<qsizetype>(from, 0); i < log->size(); ++i) {
+        const TrafficEvent e = log->at(i);
+        if (e.kind == TrafficEvent::Kind::Data && e.direction == TrafficEvent::Direction::In)
+            out += e.payload;
+    }
+    return out;
+}
+
+QList<QByteArray> framesFrom(const TrafficLog *log, const Endpoint &peer)
+{
+    QList<QByteArray> out;
+    for (qsizetype i = 0; i < log->size(); ++i) {
+        const TrafficEvent e = log->at(i);
+        if (e.kind == TrafficEvent::Kind::Frame && e.peer == peer)
+            out << e.payload;
+    }
+    return out;
+}
+
+TcpServerSession *serverOf(Workbench &bench, const TcpClientSession *c)
+{
+    for (Session *s : bench.sessions()) {
+        auto *server = qobject_cast<TcpServerSession *>(s);
+        if (server && server->isRunning() && server->listenEndpoint().port == c->settings().port)
+            return server;
+    }
+    return nullptr;
+}
+
+QHostAddress reachable(const QHostAddress &a)
+{
+    if (a == QHostAddress(QHostAddress::AnyIPv6))
+        return QHostAddress(QHostAddress::LocalHostIPv6);
+    if (a.isNull() || a == QHostAddress(QHostAddress::AnyIPv4))
+        return QHostAddress(QHostAddress::LocalHost);
+    return a;
+}
+} // namespace
+
+class TestFormTruth : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void lesson_data();
+    void lesson();
+    void commandLine_data();
+    void commandLine();
+    void typed_data();
+    void typed();
+
+private:
+    // Form = settings on every page, restored copies too; then Stop → Start
+    // on every page and the peers get what they got before.
+    void checkEverything(Workbench &bench, MainWindow &window, Peers &peers, const QByteArray &clientSends);
+    void checkForms(MainWindow &window, const char *when);
+    void checkRestored(Workbench &bench, MainWindow &window, SessionPage *page);
+    void restart(SessionPage *page);
+    QByteArray probe(Workbench &bench, Peers &peers, Session *s, const QByteArray &clientSends);
+    QByteArray probeServer(TcpServerSession *s);
+    QByteArray probeClient(Workbench &bench, Peers &peers, TcpClientSession *c, const QByteArray &clientSends);
+    QByteArray probeUdp(UdpSession *s);
+
+    QHash<Session *, int> m_connections;   // connects of each client seen so far
+};
+
+void TestFormTruth::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"socket-workbench-tests"_s);
+    QCoreApplication::setApplicationName(u"tst_formtruth"_s);
+}
+
+void TestFormTruth::init()
+{
+    QSettings().clear();
+    m_connections.clear();
+}
+
+void TestFormTruth::checkForms(MainWindow &window, const char *when)
+{
+    QVERIFY(window.pageCount() > 0);
+    for (SessionPage *page : pagesOf(window)) {
+        const QStringList wrong = formMismatches(page);
+        QVERIFY2(wrong.isEmpty(), qPrintable(u"%1, %2:\n  %3"_s.arg(describe(page), QLatin1StringView(when),
+                                                                     wrong.join(u"\n  "_s))));
+    }
+}
+
+void TestFormTruth::checkRestored(Workbench &bench, MainWindow &window, SessionPage *page)
+{
+    const QVariantMap state = page->saveState();
+    Session *copy = bench.addSession(page->session()->kind());
+    SessionPage *restored = nullptr;
+    for (SessionPage *p : pagesOf(window)) {
+        if (p->session() == copy)
+            restored = p;
+    }
+    QVERIFY(restored);
+    restored->restoreState(state);
+    const QStringList wrong = formMismatches(restored);
+    const QStringList lost = settingsDiff(page->session()->settings(), copy->settings(), copy->kind());
+    bench.removeSession(copy);
+    QVERIFY2(wrong.isEmpty(), qPrintable(u"restored copy of %1:\n  %2"_s.arg(describe(page), wrong.join(u"\n  "_s))));
+    QVERIFY2(lost.isEmpty(), qPrintable(u"restoring %1 changed:\n  %2"_s.arg(describe(page), lost.join(u"\n  "_s))));
+}
+
+void TestFormTruth::restart(SessionPage *page)
+{
+    const auto click = [page](const char *name) {
+        auto *button = field<QPushButton>(page, QLatin1StringView(name));
+        QVERIFY2(button && button->isEnabled(), name);
+        QTest::mouseClick(button, Qt::LeftButton);
+    };
+    Session *s = page->session();
+    switch (s->kind()) {
+    case SessionKind::TcpServer:
+        click("stopButton");
+        QTRY_COMPARE(s->state(), Session::State::Idle);
+        click("startButton");
+        QTRY_VERIFY(s->isRunning());
+        break;
+    case SessionKind::TcpClient:
+        if (s->state() != Session::State::Idle)
+            click("disconnectButton");
+        QTRY_COMPARE(s->state(), Session::State::Idle);
+        click("connectButton");
+        break;
+    case SessionKind::Udp:
+        if (s->isRunning())
+            click("closeButton");
+        QTRY_COMPARE(s->state(), Session::State::Idle);
+        click("bindButton");
+        QTRY_VERIFY(s->isRunning());
+        break;
+    }
+}
+
+QByteArray TestFormTruth::probeServer(TcpServerSession *s)
+{
+    const SessionSettings set = s->settings();
+    const bool http = AutoReply::modeOfSpec(set.reply) == AutoReply::Mode::Http;
+    const QByteArray request = http ? "GET / HTTP/1.0\r\n\r\n"_ba : "ping"_ba;
+    const QByteArray wire = wireOf(set.framing, request);
+    const QByteArray greeting = PayloadParser::parse(set.greeting, PayloadParser::Mode::Text, set.encoding, true).bytes;
+    const QByteArray expected = greeting + repliesTo(s->autoReply(), wire);
+
+    QTcpSocket peer;
+    QByteArray got;
+    connect(&peer, &QTcpSocket::readyRead, &peer, [&] { got += peer.readAll(); });
+    peer.connectToHost(reachable(set.listenAddress), s->listenEndpoint().port);
+    [&] { QTRY_COMPARE(peer.state(), QAbstractSocket::ConnectedState); }();
+    const Endpoint me{peer.localAddress(), peer.localPort()};
+    peer.write(wire);
+    [&] {
+        QTRY_VERIFY2(got.size() >= expected.size(), qPrintable(u"%1 of %2 bytes"_s.arg(got.size()).arg(expected.size())));
+        QCOMPARE(withoutDate(got), withoutDate(expected));
+        if (set.framing.kind != FramingSpec::Kind::None)
+            QTRY_COMPARE(framesFrom(s->log(), me), QList<QByteArray>{request});
+    }();
+    return withoutDate(got);
+}
+
+QByteArray TestFormTruth::probeClient(Workbench &bench, Peers &peers, TcpClientSession *c, const QByteArray &clientSends)
+{
+    const int seen = m_connections.value(c);
+    [&] { QTRY_VERIFY(countOf(c->log(), TrafficEvent::Kind::Connected) > seen); }();
+    m_connections[c] = seen + 1;
+    const QByteArray wire = wireOf(c->framing(), "ping");
+    if (QTcpServer *server = peers.serverFor(c)) {
+        // A peer of ours: what the client sends on connecting, then its reply to ours.
+        [&] { QTRY_VERIFY(server->hasPendingConnections()); }();
+        std::unique_ptr<QTcpSocket> peer(server->nextPendingConnection());
+        QByteArray got;
+        connect(peer.get(), &QTcpSocket::readyRead, peer.get(), [&] { got += peer->readAll(); });
+        const QByteArray first = c->frameOutgoing() ? wireOf(c->framing(), clientSends) : clientSends;
+        [&] { QTRY_COMPARE(got, first); }();
+        peer->write(wire);
+        const QByteArray expected = first + repliesTo(c->autoReply(), wire);
+        [&] {
+            QTRY_VERIFY(got.size() >= expected.size());
+            QCOMPARE(got, expected);
+        }();
+        return got;
+    }
+    // A lesson's client talks to the lesson's server: what it receives on
+    // the connection, and the frames the server cuts from what it sent.
+    TcpServerSession *server = serverOf(bench, c);
+    [&] { QVERIFY2(server, "the client's server is not running"); }();
+    if (!server)
+        return QByteArray();
+    const qsizetype from = lastIndexOf(c->log(), TrafficEvent::Kind::Connected);
+    if (!c->isConnected()) {
+        // It read until the server closed (HTTP/1.0): all of it is in.
+        return withoutDate(receivedSince(c->log(), from));
+    }
+    const Endpoint me = c->localEndpoint();
+    const QByteArray greeting = PayloadParser::parse(server->settings().greeting, PayloadParser::Mode::Text,
+                                                     server->settings().encoding, true).bytes;
+    const int framesBefore = int(framesFrom(server->log(), me).size());
+    [&] { QVERIFY(c->send("ping").ok()); }();
+    const QByteArray expected = greeting + repliesTo(server->autoReply(), c->frameOutgoing() ? wire : "ping"_ba);
+    QByteArray got;
+    [&] {
+        QTRY_VERIFY((got = receivedSince(c->log(), from)).size() >= expected.size());
+        QCOMPARE(got, expected);
+        if (server->framing().kind != FramingSpec::Kind::None) {
+            QTRY_VERIFY(framesFrom(server->log(), me).size() > framesBefore);
+            QCOMPARE(framesFrom(server->log(), me).constLast(), "ping"_ba);
+        }
+    }();
+    QByteArray frames;
+    for (const QByteArray &f : framesFrom(server->log(), me))
+        frames += f + '|';
+    return got + "\nframes: " + frames;
+}
+
+QByteArray TestFormTruth::probeUdp(UdpSession *s)
+{
+    if (!s->isRunning())
+        return QByteArray();
+    const Endpoint local = s->localEndpoint();
+    QUdpSocket peer;
+    [&] { QVERIFY(peer.bind(reachable(local.address), 0)); }();
+    const quint64 before = s->counters().messagesIn;
+    const QByteArray expected = repliesTo(s->autoReply(), "ping");
+    peer.writeDatagram("ping", reachable(local.address), local.port);
+    QByteArray got;
+    [&] {
+        QTRY_COMPARE(s->counters().messagesIn, before + 1);
+        if (!expected.isEmpty()) {
+            QTRY_VERIFY(peer.hasPendingDatagrams());
+            got = peer.receiveDatagram().data();
+            QCOMPARE(got, expected);
+        }
+    }();
+    return got;
+}
+
+QByteArray TestFormTruth::probe(Workbench &bench, Peers &peers, Session *s, const QByteArray &clientSends)
+{
+    if (auto *server = qobject_cast<TcpServerSession *>(s))
+        return server->isRunning() ? probeServer(server) : QByteArray();
+    if (auto *client = qobject_cast<TcpClientSession *>(s))
+        return probeClient(bench, peers, client, clientSends);
+    return probeUdp(qobject_cast<UdpSession *>(s));
+}
+
+void TestFormTruth::checkEverything(Workbench &bench, MainWindow &window, Peers &peers, const QByteArray &clientSends)
+{
+    checkForms(window, "as set up");
+    if (QTest::currentTestFailed())
+        return;
+    for (SessionPage *page : pagesOf(window)) {
+        checkRestored(bench, window, page);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    QHash<Session *, QByteArray> before;
+    QHash<Session *, SessionSettings> settings;
+    for (SessionPage *page : pagesOf(window)) {
+        before[page->session()] = probe(bench, peers, page->session(), clientSends);
+        settings[page->session()] = page->session()->settings();
+        if (QTest::currentTestFailed())
+            return;
+    }
+    for (SessionPage *page : pagesOf(window)) {
+        restart(page);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    checkForms(window, "after Stop → Start");
+    if (QTest::currentTestFailed())
+        return;
+    for (SessionPage *page : pagesOf(window)) {
+        Session *s = page->session();
+        const QStringList changed = settingsDiff(settings[s], s->settings(), s->kind());
+        QVERIFY2(changed.isEmpty(), qPrintable(u"Stop → Start changed %1:\n  %2"_s.arg(describe(page),
+                                                                                       changed.join(u"\n  "_s))));
+        const QByteArray after = probe(bench, peers, s, clientSends);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(after == before[s], qPrintable(u"%1: the peer got “%2” before Stop → Start, “%3” after"_s
+                                                    .arg(describe(page), QString::fromLatin1(before[s].toPercentEncoding()),
+                                                         QString::fromLatin1(after.toPercentEncoding()))));
+    }
+}
+
+void TestFormTruth::lesson_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const LessonLibrary::Lesson &l : LessonLibrary::all())
+        QTest::newRow(qPrintable(l.id)) << l.id;
+}
+
+void TestFormTruth::lesson()
+{
+    QFETCH(QString, id);
+    Workbench bench;
+    MainWindow window(&bench);
+    window.show();
+    Peers peers;
+    QVERIFY(window.startLesson(id));
+    QVERIFY(window.pageCount() > 0);
+    checkEverything(bench, window, peers, QByteArray());
+}
+
+void TestFormTruth::commandLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    // The combinations tests/e2e/*.py and tests/faults/*.py start the program with.
+    const QStringList server{u"--tcp-server"_s, u"127.0.0.1:0"_s};
+    const auto row = [](const char *name, const QStringList &args) { QTest::newRow(name) << args; };
+    row("server", server);
+    row("server echo", server + QStringList{u"--reply"_s, u"echo"_s});
+    row("server echo GBK", server + QStringList{u"--reply"_s, u"echo"_s, u"--encoding"_s, u"GBK"_s});
+    row("server greeting template", server + QStringList{u"--greeting"_s, u"Welcome to Socket Workbench!\\r\\n"_s,
+                                                         u"--reply"_s, u"Hello,{data}!"_s});
+    row("server greeting hi template", server + QStringList{u"--greeting"_s, u"hi\\n"_s, u"--reply"_s,
+                                                            u"Hello,{data}!"_s});
+    row("server GBK template", server + QStringList{u"--encoding"_s, u"GBK"_s, u"--reply"_s, u"你好,{data}!"_s});
+    row("server http", server + QStringList{u"--reply"_s, u"http"_s});
+    row("server http GBK", server + QStringList{u"--reply"_s, u"http"_s, u"--encoding"_s, u"GBK"_s});
+    row("server framing length:4", server + QStringList{u"--framing"_s, u"length:4"_s});
+    row("server framing line", server + QStringList{u"--framing"_s, u"line"_s});
+    row("server framing length:2:le", server + QStringList{u"--framing"_s, u"length:2:le"_s});
+    row("server echo max-clients 1", server + QStringList{u"--reply"_s, u"echo"_s, u"--max-clients"_s, u"1"_s});
+    row("server backlog 16 max-clients 0", server + QStringList{u"--backlog"_s, u"16"_s, u"--max-clients"_s, u"0"_s});
+    row("server ipv6 echo", {u"--tcp-server"_s, u"[::1]:0"_s, u"--reply"_s, u"echo"_s});
+    row("server and udp", server + QStringList{u"--udp"_s, u"127.0.0.1:0"_s});
+    const QStringList client{u"--tcp-client"_s, u"127.0.0.1:{tcp}"_s};
+    row("client send GET", client + QStringList{u"--send"_s, u"GET / HTTP/1.0\\r\\n\\r\\n"_s});
+    row("client GBK send", client + QStringList{u"--encoding"_s, u"GBK"_s, u"--send"_s, u"你好\\t\\x00\\\\end\\n"_s});
+    row("client framing length:4", client + QStringList{u"--framing"_s, u"length:4"_s, u"--send"_s, u"hello"_s});
+    row("client connect-timeout", client + QStringList{u"--connect-timeout"_s, u"1500"_s, u"--send"_s, u"never"_s});
+    row("client bind", client + QStringList{u"--bind"_s, u"127.0.0.1:0"_s});
+    row("client ipv6", {u"--tcp-client"_s, u"[::1]:{tcp6}"_s, u"--send"_s, u"six"_s});
+    const QStringList udp{u"--udp"_s, u"127.0.0.1:0"_s};
+    row("udp echo", udp + QStringList{u"--reply"_s, u"echo"_s});
+    row("udp echo GBK", udp + QStringList{u"--reply"_s, u"echo"_s, u"--encoding"_s, u"GBK"_s});
+    row("udp template", udp + QStringList{u"--reply"_s, u"[{data}]"_s});
+    row("udp rates lifted", udp + QStringList{u"--reply"_s, u"echo"_s, u"--reply-rate"_s, u"0"_s,
+                                              u"--reply-bytes-rate"_s, u"0"_s});
+    row("udp max reply size", udp + QStringList{u"--reply"_s, QString(2000, u'B') + u"{data}"_s,
+                                                u"--reply-max-size"_s, u"2002"_s});
+    row("udp broadcast", udp + QStringList{u"--broadcast"_s});
+    row("udp ipv6 echo", {u"--udp"_s, u"[::1]:0"_s, u"--reply"_s, u"echo"_s});
+    row("udp target only", {u"--udp-target"_s, u"127.0.0.1:{udp}"_s, u"--send"_s, u"hi udp\\n\\x00\\xff"_s});
+    row("udp bound with target", udp + QStringList{u"--udp-target"_s, u"127.0.0.1:{udp}"_s, u"--send"_s,
+                                                   u"from-bound"_s});
+    row("udp target echo", udp + QStringList{u"--udp-target"_s, u"127.0.0.1:{udp}"_s, u"--send"_s, u"x"_s,
+                                             u"--reply"_s, u"echo"_s});
+}
+
+void TestFormTruth::commandLine()
+{
+    QFETCH(QStringList, arguments);
+    Peers peers;
+    QStringList args{u"socket-workbench"_s};
+    for (const QString &a : std::as_const(arguments))
+        args << peers.fill(a);
+    const CommandLine::Result parsed = CommandLine::parse(args);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    Workbench bench;
+    MainWindow window(&bench);
+    window.show();
+    QString error;
+    QVERIFY2(bench.applyOptions(parsed.options, &error), qPrintable(error));
+    checkEverything(bench, window, peers, parsed.options.send.value_or(QByteArray()));
+}
+
+void TestFormTruth::typed_data()
+{
+    QTest::addColumn<int>("kind");
+    // objectName=value: line edits and spin boxes are typed into, editable
+    // combos typed into their line edit, check boxes clicked, the other combos chosen.
+    QTest::addColumn<QStringList>("fields");
+    QTest::newRow("server template, greeting, length:4, GBK")
+        << int(SessionKind::TcpServer)
+        << QStringList{u"addressCombo=127.0.0.1"_s, u"portEdit=0"_s, u"backlogSpin=128"_s, u"maxClientsSpin=5"_s,
+                       u"greetingEdit=Hi\\r\\n"_s, u"replyCombo=template"_s, u"templateEdit=Hello,{data}!"_s,
+                       u"specCombo=length:4"_s, u"frameSendsCheck=on"_s, u"encodingCombo=GBK"_s};
+    QTest::newRow("server ipv6 echo, line")
+        << int(SessionKind::TcpServer)
+        << QStringList{u"addressCombo=::1"_s, u"replyCombo=echo"_s, u"specCombo=line"_s};
+    QTest::newRow("server http") << int(SessionKind::TcpServer) << QStringList{u"replyCombo=http"_s};
+    QTest::newRow("client bound, echo, length:4")
+        << int(SessionKind::TcpClient)
+        << QStringList{u"hostEdit=127.0.0.1"_s, u"portEdit={tcp}"_s, u"timeoutSpin=1500"_s, u"bindCheck=on"_s,
+                       u"bindAddressCombo=127.0.0.1"_s, u"bindPortEdit=0"_s, u"replyCombo=echo"_s,
+                       u"specCombo=length:4"_s, u"frameSendsCheck=on"_s};
+    QTest::newRow("client ipv6 template")
+        << int(SessionKind::TcpClient)
+        << QStringList{u"hostEdit=::1"_s, u"portEdit={tcp6}"_s, u"replyCombo=template"_s, u"templateEdit=<{data}>"_s};
+    QTest::newRow("udp template, limits, target, broadcast")
+        << int(SessionKind::Udp)
+        << QStringList{u"addressCombo=127.0.0.1"_s, u"portEdit=0"_s, u"targetHostEdit=127.0.0.1"_s,
+                       u"targetPortEdit={udp}"_s, u"replyCombo=template"_s, u"templateEdit=[{data}]"_s,
+                       u"replyRateSpin=0"_s, u"replyBytesSpin=0"_s, u"replyMaxSizeSpin=2002"_s,
+                       u"broadcastCheck=on"_s};
+    QTest::newRow("udp reply to last, echo")
+        << int(SessionKind::Udp) << QStringList{u"replyToLastCheck=on"_s, u"replyCombo=echo"_s};
+}
+
+void TestFormTruth::typed()
+{
+    QFETCH(int, kind);
+    QFETCH(QStringList, fields);
+    Peers peers;
+    Workbench bench;
+    MainWindow window(&bench);
+    window.show();
+    Session *session = bench.addSession(SessionKind(kind));
+    SessionPage *page = nullptr;
+    for (SessionPage *p : pagesOf(window)) {
+        if (p->session() == session)
+            page = p;
+    }
+    QVERIFY(page);
+    for (const QString &f : std::as_const(fields)) {
+        const QString name = f.section(u'=', 0, 0);
+        const QString value = peers.fill(f.section(u'=', 1));
+        QWidget *w = page->findChild<QWidget *>(name);
+        if (name == u"encodingCombo"_s)
+            w = page->findChild<SendPanel *>(u"sendPanel"_s)->findChild<QWidget *>(name);
+        QVERIFY2(w, qPrintable(name));
+        QVERIFY2(w->isEnabled(), qPrintable(name + u" is disabled"_s));
+        if (auto *check = qobject_cast<QCheckBox *>(w)) {
+            if (check->isChecked() != (value == u"on"_s))
+                QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(2, check->height() / 2));
+            QCOMPARE(check->isChecked(), value == u"on"_s);
+            continue;
+        }
+        auto *combo = qobject_cast<QComboBox *>(w);
+        if (combo && !combo->isEditable()) {
+            const int index = combo->findData(value) >= 0 ? combo->findData(value) : combo->findText(value);
+            QVERIFY2(index >= 0, qPrintable(f));
+            combo->setCurrentIndex(index);
+            continue;
+        }
+        QLineEdit *edit = combo ? combo->lineEdit() : qobject_cast<QLineEdit *>(w);
+        if (auto *spin = qobject_cast<QSpinBox *>(w)) {
+            spin->selectAll();
+            QTest::keyClick(spin, Qt::Key_Delete);
+            QTest::keyClicks(spin, value);
+            QCOMPARE(spin->value(), value.toInt());
+            continue;
+        }
+        QVERIFY2(edit, qPrintable(name));
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Delete);
+        QTest::keyClicks(edit, value);
+        QCOMPARE(edit->text(), value);
+    }
+    checkForms(window, "as typed");
+    if (QTest::currentTestFailed())
+        return;
+    // Typing reached the session, not only the form: start it as typed.
+    const QString start = kind == int(SessionKind::TcpServer) ? u"startButton"_s
+                          : kind == int(SessionKind::TcpClient) ? u"connectButton"_s
+                                                                : u"bindButton"_s;
+    auto *button = page->findChild<QPushButton *>(start);
+    QVERIFY2(button->isEnabled(), qPrintable(start));
+    QTest::mouseClick(button, Qt::LeftButton);
+    if (kind != int(SessionKind::TcpClient))
+        QTRY_VERIFY(session->isRunning());
+    checkEverything(bench, window, peers, QByteArray());
+}
+
+QTEST_MAIN(TestFormTruth)
+#include "tst_formtruth.moc"
