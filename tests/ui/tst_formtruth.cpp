@@ -113,6 +113,10 @@ QStringList formMismatches(SessionPage *page)
         const bool sends = framing->findChild<QCheckBox *>(u"frameSendsCheck"_s)->isChecked();
         expect("framingPanel.frameSendsCheck", sends, s.frameOutgoing, QString::number(sends),
                QString::number(s.frameOutgoing));
+    } else {
+        // No field shows a framing here: the settings must not hold one unseen.
+        expect("(no framing field)", s.framing.kind == FramingSpec::Kind::None && !s.frameOutgoing, true,
+               u"none"_s, s.framing.toString() + (s.frameOutgoing ? u" +sends"_s : QString()));
     }
     const auto text = [page](const char *name) { return field<QLineEdit>(page, QLatin1StringView(name))->text(); };
     const auto combo = [page](const char *name) {
@@ -417,10 +421,15 @@ QByteArray TestFormTruth::probeClient(Workbench &bench, Peers &peers, TcpClientS
         std::unique_ptr<QTcpSocket> peer(server->nextPendingConnection());
         QByteArray got;
         connect(peer.get(), &QTcpSocket::readyRead, peer.get(), [&] { got += peer->readAll(); });
-        const QByteArray first = c->frameOutgoing() ? wireOf(c->framing(), clientSends) : clientSends;
+        const QByteArray first = c->frameOutgoing() && !clientSends.isEmpty() ? wireOf(c->framing(), clientSends)
+                                                                              : clientSends;
         [&] { QTRY_COMPARE(got, first); }();
         peer->write(wire);
-        const QByteArray expected = first + repliesTo(c->autoReply(), wire);
+        // The client answers through send(): "Add to what I send" frames its replies too.
+        QByteArray replies = repliesTo(c->autoReply(), wire);
+        if (c->frameOutgoing() && !replies.isEmpty())
+            replies = wireOf(c->framing(), replies);
+        const QByteArray expected = first + replies;
         [&] {
             QTRY_VERIFY(got.size() >= expected.size());
             QCOMPARE(got, expected);
@@ -467,7 +476,9 @@ QByteArray TestFormTruth::probeUdp(UdpSession *s)
     QUdpSocket peer;
     [&] { QVERIFY(peer.bind(reachable(local.address), 0)); }();
     const quint64 before = s->counters().messagesIn;
-    const QByteArray expected = repliesTo(s->autoReply(), "ping");
+    QByteArray expected = repliesTo(s->autoReply(), "ping");
+    if (expected.size() > s->settings().replyLimits.maxReplySize)
+        expected.clear();   // held back as too large (and counted)
     peer.writeDatagram("ping", reachable(local.address), local.port);
     QByteArray got;
     [&] {
@@ -572,12 +583,18 @@ void TestFormTruth::commandLine_data()
     row("server backlog 16 max-clients 0", server + QStringList{u"--backlog"_s, u"16"_s, u"--max-clients"_s, u"0"_s});
     row("server ipv6 echo", {u"--tcp-server"_s, u"[::1]:0"_s, u"--reply"_s, u"echo"_s});
     row("server and udp", server + QStringList{u"--udp"_s, u"127.0.0.1:0"_s});
+    // The ends of the ranges the command line accepts: the form must take them too.
+    row("server backlog 0", server + QStringList{u"--backlog"_s, u"0"_s});
+    row("server and udp framing length:4", server + QStringList{u"--udp"_s, u"127.0.0.1:0"_s, u"--framing"_s,
+                                                                  u"length:4"_s});
     const QStringList client{u"--tcp-client"_s, u"127.0.0.1:{tcp}"_s};
     row("client send GET", client + QStringList{u"--send"_s, u"GET / HTTP/1.0\\r\\n\\r\\n"_s});
     row("client GBK send", client + QStringList{u"--encoding"_s, u"GBK"_s, u"--send"_s, u"你好\\t\\x00\\\\end\\n"_s});
     row("client framing length:4", client + QStringList{u"--framing"_s, u"length:4"_s, u"--send"_s, u"hello"_s});
     row("client connect-timeout", client + QStringList{u"--connect-timeout"_s, u"1500"_s, u"--send"_s, u"never"_s});
     row("client bind", client + QStringList{u"--bind"_s, u"127.0.0.1:0"_s});
+    row("client connect-timeout 1", client + QStringList{u"--connect-timeout"_s, u"1"_s});
+    row("client connect-timeout 3600000", client + QStringList{u"--connect-timeout"_s, u"3600000"_s});
     row("client ipv6", {u"--tcp-client"_s, u"[::1]:{tcp6}"_s, u"--send"_s, u"six"_s});
     const QStringList udp{u"--udp"_s, u"127.0.0.1:0"_s};
     row("udp echo", udp + QStringList{u"--reply"_s, u"echo"_s});
@@ -588,6 +605,9 @@ void TestFormTruth::commandLine_data()
     row("udp max reply size", udp + QStringList{u"--reply"_s, QString(2000, u'B') + u"{data}"_s,
                                                 u"--reply-max-size"_s, u"2002"_s});
     row("udp broadcast", udp + QStringList{u"--broadcast"_s});
+    row("udp largest limits", udp + QStringList{u"--reply"_s, u"echo"_s, u"--reply-rate"_s, u"1000000"_s,
+                                                u"--reply-bytes-rate"_s, u"1073741824"_s, u"--reply-max-size"_s,
+                                                u"65527"_s});
     row("udp ipv6 echo", {u"--udp"_s, u"[::1]:0"_s, u"--reply"_s, u"echo"_s});
     row("udp target only", {u"--udp-target"_s, u"127.0.0.1:{udp}"_s, u"--send"_s, u"hi udp\\n\\x00\\xff"_s});
     row("udp bound with target", udp + QStringList{u"--udp-target"_s, u"127.0.0.1:{udp}"_s, u"--send"_s,
