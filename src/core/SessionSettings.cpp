@@ -167,7 +167,9 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
     case SessionKind::TcpServer:
         r.address(kAddress, false, &s.listenAddress);
         r.port(kPort, &s.listenPort);
-        r.integer(QStringLiteral("backlog"), 1, 65535, &s.backlog);
+        // 0 as the command line and the form allow it (listen() takes it):
+        // a saved 0 must come back as 0, not as the default.
+        r.integer(QStringLiteral("backlog"), 0, 65535, &s.backlog);
         r.integer(QStringLiteral("maxClients"), 0, 1000000, &s.maxClients);
         r.text(QStringLiteral("greeting"), &s.greeting);
         break;
