@@ -141,7 +141,9 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         else
             s.encoding = canonical;
     }
-    if (r.has(kFraming)) {
+    // UDP keeps datagram boundaries and its tab has no framing field: a saved
+    // framing there would be one that nothing shows (nor uses).
+    if (r.has(kFraming) && kind != SessionKind::Udp) {
         QString error;
         const FramingSpec spec = FramingSpec::parse(map.value(kFraming).toString().trimmed(), &error);
         if (error.isEmpty())
@@ -149,7 +151,8 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         else
             r.problem(kFraming, error);
     }
-    r.flag(kFrameSends, &s.frameOutgoing);
+    if (kind != SessionKind::Udp)
+        r.flag(kFrameSends, &s.frameOutgoing);
     if (s.framing.kind == FramingSpec::Kind::None)
         s.frameOutgoing = false;
     if (r.has(kReply)) {
@@ -167,7 +170,9 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
     case SessionKind::TcpServer:
         r.address(kAddress, false, &s.listenAddress);
         r.port(kPort, &s.listenPort);
-        r.integer(QStringLiteral("backlog"), 1, 65535, &s.backlog);
+        // 0 as the command line and the form allow it (listen() takes it):
+        // a saved 0 must come back as 0, not as the default.
+        r.integer(QStringLiteral("backlog"), 0, 65535, &s.backlog);
         r.integer(QStringLiteral("maxClients"), 0, 1000000, &s.maxClients);
         r.text(QStringLiteral("greeting"), &s.greeting);
         break;
@@ -201,10 +206,13 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         if (r.has(QStringLiteral("replyBytesRate"))) {
             bool ok = false;
             const qlonglong v = map.value(QStringLiteral("replyBytesRate")).toLongLong(&ok);
-            if (ok && v >= 0)
+            // The command line's and the form's range: a larger rate would be
+            // shown clamped while the session used another.
+            if (ok && v >= 0 && v <= ReplyLimiter::kMaxBytesPerSecond)
                 s.replyLimits.bytesPerSecond = v;
             else
-                r.problem(QStringLiteral("replyBytesRate"), QStringLiteral("not a number"));
+                r.problem(QStringLiteral("replyBytesRate"),
+                          QStringLiteral("not a number from 0 to %1").arg(ReplyLimiter::kMaxBytesPerSecond));
         }
         if (r.has(QStringLiteral("replyMaxSize"))) {
             // Larger than any datagram: the largest there is, as the field clamps.

@@ -83,8 +83,12 @@ SessionSettings Workbench::settingsFromOptions(const CommandLine::Options &o, Se
 {
     SessionSettings s;
     s.encoding = o.encoding;
-    s.framing = o.framing;
-    s.frameOutgoing = o.framing.kind != FramingSpec::Kind::None;
+    // Framing cuts TCP streams: a UDP tab (which has no framing field and
+    // keeps datagram boundaries) must not hold one that nothing shows.
+    if (kind != SessionKind::Udp) {
+        s.framing = o.framing;
+        s.frameOutgoing = o.framing.kind != FramingSpec::Kind::None;
+    }
     s.reply = o.replySpec;
     switch (kind) {
     case SessionKind::TcpServer:

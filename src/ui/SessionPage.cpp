@@ -385,7 +385,9 @@ void SessionPage::restoreState(const QVariantMap &state)
     if (!framingError.isEmpty())
         settings.remove(QStringLiteral("framing"));   // the session keeps its own; the text comes back below
     m_session->setSettings(SessionSettings::fromMap(m_session->kind(), settings, m_session->settings()));
-    if (m_framing && !framingError.isEmpty())
+    // Only a framing that was saved comes back as typed: a state without one
+    // (saved before framing existed) must not blank the field the session fills.
+    if (m_framing && !framingError.isEmpty() && state.contains(QStringLiteral("framing")))
         m_framing->setSpecText(typedFraming);
     if (m_replyTemplate && state.contains(QStringLiteral("replyTemplate")) && !m_replyTemplate->isEnabled()) {
         // The template typed before another mode was chosen stays at hand.

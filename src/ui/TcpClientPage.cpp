@@ -20,6 +20,9 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     m_ui->bindPortEdit->setText(QStringLiteral("0"));
     m_ui->bindPortEdit->setPlaceholderText(tr("0 = any free port"));
     m_ui->bindPortEdit->setToolTip(tr("0 lets the OS pick the local port, as connect() does without bind()"));
+    // Every timeout the command line and saved settings accept: a narrower
+    // box would show a clamped value while the session uses another.
+    m_ui->timeoutSpin->setRange(1, 3600 * 1000);
 
     m_hostCheck = new FieldValidation(m_ui->hostEdit, &Endpoint::checkHost, this);
     m_portCheck = new FieldValidation(m_ui->portEdit, [](const QString &t) { return Endpoint::checkPort(t, false); }, this);
