@@ -1,5 +1,10 @@
 #include "LessonTabs.h"
 
+#include <QEvent>
+#include <QMainWindow>
+#include <QScreen>
+#include <QStyle>
+
 #include "LessonLibrary.h"
 #include "LessonPanel.h"
 #include "Session.h"
@@ -43,6 +48,17 @@ LessonTabs::LessonTabs(Workbench *workbench, SessionTabWidget *tabs, LessonPanel
     connect(workbench, &Workbench::sessionRemoved, this, &LessonTabs::onSessionRemoved);
     connect(panel, &LessonPanel::keepTabsRequested, this, &LessonTabs::keepAll);
     connect(panel, &LessonPanel::restartRequested, this, [this] { start(m_id); });
+    // The window's width decides where the lesson goes (see placeDock); it is
+    // known only once the window is shown and sized, and it may change.
+    window->installEventFilter(this);
+}
+
+bool LessonTabs::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && (event->type() == QEvent::Resize || event->type() == QEvent::Show)
+        && m_dock->isVisible())
+        placeDock();
+    return QObject::eventFilter(watched, event);
 }
 
 LessonTabs::~LessonTabs() = default;
@@ -124,8 +140,29 @@ void LessonTabs::setUp(const QString &id, Previous previous)
     }
     m_panel->setExplanation(explanation);
     m_panel->setTabsState(LessonPanel::Tabs::Lesson);
+    placeDock();
     m_dock->show();
     m_dock->raise();
+}
+
+void LessonTabs::placeDock()
+{
+    // Beside the tabs when both fit the window's width; on a narrow screen
+    // (1024 px: a tab needs most of it) below them, where its lines keep
+    // whole words instead of squeezing the tab past the screen's edge.
+    auto *window = qobject_cast<QMainWindow *>(m_dock->parentWidget());
+    if (!window || m_dock->isFloating())
+        return;
+    const int needed = m_tabs->minimumSizeHint().width() + m_panel->minimumSizeHint().width()
+        + window->style()->pixelMetric(QStyle::PM_DockWidgetSeparatorExtent) + 8;
+    // The dock's own minimum may already have pushed the window past the
+    // screen: the screen's width is the real limit.
+    int room = window->width();
+    if (const QScreen *screen = window->screen())
+        room = qMin(room, screen->availableGeometry().width());
+    const Qt::DockWidgetArea area = needed <= room ? Qt::RightDockWidgetArea : Qt::BottomDockWidgetArea;
+    if (window->dockWidgetArea(m_dock) != area)
+        window->addDockWidget(area, m_dock);
 }
 
 void LessonTabs::keepAll()

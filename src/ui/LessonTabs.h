@@ -39,7 +39,11 @@ public:
     bool owns(const Session *session) const { return m_owned.contains(session); }
     QString lessonId() const { return m_id; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void placeDock();
     enum class Previous { Replace, Keep };
     void ask(const QString &id);
     void setUp(const QString &id, Previous previous);
