@@ -2258,6 +2258,10 @@ Each option opens or configures the session it names; several may be combined.</
         <source>How many times to send the payload (1 to 1,000,000), or 0 (∞): until stopped</source>
         <translation>发送该内容的次数（1 到 1,000,000），0（∞）表示直到停止</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>SequenceDiagram</name>
@@ -2498,6 +2502,10 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Show the side panel</source>
         <translation>显示侧栏</translation>
+    </message>
+    <message>
+        <source>framed as %1</source>
+        <translation>已按 %1 分帧</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,9 @@ public:
     void setFraming(const FramingSpec &spec);
     bool frameOutgoing() const { return m_settings.frameOutgoing; }
     void setFrameOutgoing(bool on);
+    // What send() puts on the wire for `payload` (framed when frameOutgoing()
+    // is on); empty with *error when it cannot be framed.
+    QByteArray wireBytes(const QByteArray &payload, QString *error) const { return framedForSending(payload, error); }
 
     // Starting reports failures as error events too; returns false on them.
     virtual bool start() = 0;

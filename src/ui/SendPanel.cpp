@@ -425,12 +425,28 @@ void SendPanel::onPreviewTimeout()
     }
     if (m_messageKind == MessageKind::InputError)
         clearMessage();
-    QString hex = TextCodec::toHex(QByteArrayView(result.bytes).first(qMin(result.bytes.size(), kPreviewBytes)));
-    if (result.bytes.size() > kPreviewBytes)
+    // Exactly what goes out: with "Add to what I send" that includes the
+    // length prefix or delimiter, so 3 typed bytes preview as the 7 sent.
+    QString note;
+    const QByteArray wire = m_wire ? m_wire(result.bytes, &note) : result.bytes;
+    QString hex = TextCodec::toHex(QByteArrayView(wire).first(qMin(wire.size(), kPreviewBytes)));
+    if (wire.size() > kPreviewBytes)
         hex += u" \u2026"_s;
     m_ui->previewEdit->setText(hex);
     m_ui->previewEdit->setCursorPosition(0);
-    m_ui->byteCountLabel->setText(bytesText(result.bytes.size()));
+    m_ui->byteCountLabel->setText(note.isEmpty() ? bytesText(wire.size())
+                                                 : tr("%1 (%2)").arg(bytesText(wire.size()), note));
+}
+
+void SendPanel::setWireBytes(WireBytes wire)
+{
+    m_wire = std::move(wire);
+    schedulePreview();
+}
+
+void SendPanel::refreshPreview()
+{
+    schedulePreview();
 }
 
 void SendPanel::showLargePreview(qsizetype chars)

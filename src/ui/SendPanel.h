@@ -81,6 +81,13 @@ public:
     ~SendPanel() override;
 
     void setSender(Sender sender);
+    // What goes on the wire for a payload (framing added by the session):
+    // the preview shows those bytes, and *note says what was added or why
+    // it cannot be (then the payload itself is returned).
+    using WireBytes = std::function<QByteArray(const QByteArray &payload, QString *note)>;
+    void setWireBytes(WireBytes wire);
+    // Shows the preview again (the wire bytes changed: framing switched).
+    void refreshPreview();
 
     // Unknown names are ignored. Emits encodingChanged when it changes.
     void setEncoding(const QString &encoding);
@@ -181,6 +188,7 @@ private:
 
     std::unique_ptr<Ui::SendPanel> m_ui;
     Sender m_sender;
+    WireBytes m_wire;
     QString m_encoding;
     bool m_sendEnabled = true;
     QString m_whyNot;

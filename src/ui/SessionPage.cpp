@@ -53,6 +53,18 @@ void SessionPage::setupTrio(TrafficView *traffic, PeerInspector *inspector, Send
     send->setEncoding(m_session->encoding());
     connect(traffic, &TrafficView::connectionSelected, inspector, &PeerInspector::showConnection);
     connect(send, &SendPanel::encodingChanged, this, &SessionPage::setSendEncoding);
+    send->setWireBytes([this](const QByteArray &payload, QString *note) {
+        QString error;
+        const QByteArray wire = m_session->wireBytes(payload, &error);
+        if (!error.isEmpty()) {
+            *note = error;
+            return payload;
+        }
+        if (wire.size() != payload.size())
+            *note = tr("framed as %1").arg(m_session->framing().toString());
+        return wire;
+    });
+    connect(m_session, &Session::settingsChanged, send, &SendPanel::refreshPreview);
     auto *clear = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this, this, [this] { m_session->log()->clear(); });
     clear->setContext(Qt::WidgetWithChildrenShortcut);
 }

@@ -14,8 +14,10 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +30,7 @@ private slots:
     void portZeroSaysTheOsPicksAndRestartKeepsIt();
     void replyToLastSenderGreysTheTargetOut();
     void broadcastFromLoopbackIsRefusedWithTheReason();
+    void previewShowsTheFramedBytesThatGoOut();
 };
 
 void TestWalkthrough::refusedConnectSaysWhyOnTheTab()
@@ -108,6 +111,38 @@ void TestWalkthrough::broadcastFromLoopbackIsRefusedWithTheReason()
     // The loopback network's own broadcast is where such a socket can send.
     const SendResult local = udp.sendTo(QHostAddress(u"127.255.255.255"_s), 9, "hello");
     QVERIFY2(local.ok() || !local.error.contains(u"cannot leave"_s), qPrintable(local.error));
+}
+
+void TestWalkthrough::previewShowsTheFramedBytesThatGoOut()
+{
+    TcpServerSession server;
+    TcpServerPage page(&server);
+    page.show();
+    auto *editor = page.findChild<QPlainTextEdit *>(u"editor"_s);
+    auto *preview = page.findChild<QLineEdit *>(u"previewEdit"_s);
+    auto *count = page.findChild<QLabel *>(u"byteCountLabel"_s);
+    QVERIFY(editor && preview && count);
+    QTest::keyClicks(editor, u"abc"_s);
+    QTRY_COMPARE(preview->text(), u"61 62 63"_s);
+    // A lesson (or the command line) switches framing on: the preview follows.
+    SessionSettings s = server.settings();
+    s.framing = FramingSpec::lengthPrefix(4);
+    s.frameOutgoing = true;
+    server.setSettings(s);
+    QTRY_COMPARE(preview->text(), u"00 00 00 03 61 62 63"_s);
+    QVERIFY2(count->text().contains(u"7"_s) && count->text().contains(u"length:4"_s), qPrintable(count->text()));
+    // What goes out is what was previewed.
+    QVERIFY(server.start());
+    QTcpSocket peer;
+    peer.connectToHost(QHostAddress::LocalHost, server.listenEndpoint().port);
+    QVERIFY(peer.waitForConnected(5000));
+    QTRY_COMPARE(server.clientCount(), 1);
+    QVERIFY(server.send("abc").ok());
+    QTRY_COMPARE(peer.bytesAvailable(), qint64(7));
+    QCOMPARE(peer.readAll(), QByteArray::fromHex("00000003616263"));
+    s.frameOutgoing = false;
+    server.setSettings(s);
+    QTRY_COMPARE(preview->text(), u"61 62 63"_s);
 }
 
 QTEST_MAIN(TestWalkthrough)
