@@ -2260,7 +2260,7 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
