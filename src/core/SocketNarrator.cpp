@@ -415,6 +415,12 @@ void SocketNarrator::onClosed(const TrafficEvent &e)
     SocketLane *lane = m_kind == SessionKind::TcpServer ? acceptedLane(e.connectionId) : ownLane();
     if (!lane)
         return;
+    // The peer's shutdown(SHUT_WR): recv() returns b'', and our socket can
+    // still send until we close it (CLOSE_WAIT).
+    if (e.reason == Reason::HalfClosed && e.direction == TrafficEvent::Direction::In) {
+        addDataStep(*lane, Phrases::peerFinished(lane->variable));
+        return;
+    }
     // shutdown(SHUT_WR): a half close, the socket still reads.
     if (m_kind == SessionKind::TcpClient && e.reason == Reason::HalfClosed && !findStep(*lane, u"shutdown"_s)) {
         Step s = Phrases::step(u"shutdown"_s, State::Done, u"client.shutdown(socket.SHUT_WR)"_s,

@@ -93,7 +93,7 @@ void TcpServerHalfOpen::close(Client *c, bool reset)
 void TcpServerHalfOpen::abortClosing()
 {
     for (HalfOpenWriter *writer : findChildren<HalfOpenWriter *>(Qt::FindDirectChildrenOnly))
-        if (writer->isActive())
+        if (writer->isActive() && !writer->isOpen())  // closed by us, still sending
             writer->reset();
 }
 
