@@ -35,6 +35,8 @@ public:
     quint16 port() const { return settings().port; }
     void setConnectTimeout(int ms) { changeSettings([&](SessionSettings &s) { s.connectTimeoutMs = ms; }); }
     int connectTimeout() const { return settings().connectTimeoutMs; }
+    // See SessionSettings::keepOpenOnPeerFin.
+    void setKeepOpenOnPeerFin(bool on) { changeSettings([&](SessionSettings &s) { s.keepOpenOnPeerFin = on; }); }
     // Null address = no bind (the OS chooses).
     void setLocalBind(const QHostAddress &address, quint16 port)
     {

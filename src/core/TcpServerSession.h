@@ -47,6 +47,8 @@ public:
     int maxClients() const { return settings().maxClients; }
     // Sent to every accepted connection (empty = none): settings().greeting
     // is its text with escapes, made into bytes in the session's encoding.
+    // See SessionSettings::keepOpenOnPeerFin.
+    void setKeepOpenOnPeerFin(bool on) { changeSettings([&](SessionSettings &s) { s.keepOpenOnPeerFin = on; }); }
     void setGreeting(const QByteArray &greeting);
     void setGreetingText(const QString &text) { changeSettings([&](SessionSettings &s) { s.greeting = text; }); }
     QByteArray greeting() const { return m_greetingBytes; }
