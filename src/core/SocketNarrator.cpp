@@ -415,8 +415,7 @@ void SocketNarrator::onClosed(const TrafficEvent &e)
     SocketLane *lane = m_kind == SessionKind::TcpServer ? acceptedLane(e.connectionId) : ownLane();
     if (!lane)
         return;
-    // The peer's shutdown(SHUT_WR): recv() returns b'', and our socket can
-    // still send until we close it (CLOSE_WAIT).
+    // The peer's shutdown(SHUT_WR): recv() returns b'', we may still send (CLOSE_WAIT).
     if (e.reason == Reason::HalfClosed && e.direction == TrafficEvent::Direction::In) {
         addDataStep(*lane, Phrases::peerFinished(lane->variable));
         return;
