@@ -416,7 +416,7 @@ void SocketNarrator::onClosed(const TrafficEvent &e)
     if (!lane)
         return;
     // The peer's shutdown(SHUT_WR): recv() returns b'', we may still send (CLOSE_WAIT).
-    if (e.reason == Reason::HalfClosed && e.direction == TrafficEvent::Direction::In) {
+    if (e.reason == Reason::PeerFinished) {
         addDataStep(*lane, Phrases::peerFinished(lane->variable));
         return;
     }

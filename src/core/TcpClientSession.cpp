@@ -545,8 +545,7 @@ void TcpClientSession::keepHalfOpen()
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, m_info.id);
     e.local = m_info.local;
     e.peer = m_info.peer;
-    e.reason = TrafficEvent::Reason::HalfClosed;
-    e.direction = TrafficEvent::Direction::In;
+    e.reason = TrafficEvent::Reason::PeerFinished;
     e.message = tr("Peer finished sending (FIN): recv() returned 0; our side stays open for sending until "
                    "Disconnect (CLOSE_WAIT)");
     record(e);

@@ -37,8 +37,7 @@ void TcpServerHalfOpen::keep(Client *c)
     if (++m_count == 1)
         m_sweep.start();
     TrafficEvent e = m_session->clientEvent(TrafficEvent::Kind::Closed, c);
-    e.reason = TrafficEvent::Reason::HalfClosed;
-    e.direction = TrafficEvent::Direction::In;
+    e.reason = TrafficEvent::Reason::PeerFinished;
     e.message = TcpServerSession::tr("Peer finished sending (FIN): recv() returned 0; our side stays open "
                                      "for sending until we close it (CLOSE_WAIT)");
     m_session->record(e);

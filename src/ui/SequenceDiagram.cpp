@@ -206,10 +206,9 @@ SequenceDiagram::Shape SequenceDiagram::shapeOf(const TrafficEvent &e) const
     case K::Closed:
         if (e.peer.isNull())
             return Shape::LocalMark;
-        if (e.direction == TrafficEvent::Direction::In)
-            return Shape::ArrowIn;  // the peer's half close (its FIN)
         switch (e.reason) {
         case TrafficEvent::Reason::PeerClosed:
+        case TrafficEvent::Reason::PeerFinished:
         case TrafficEvent::Reason::PeerReset:
         case TrafficEvent::Reason::Other:
             return Shape::ArrowIn;
@@ -238,9 +237,8 @@ QString SequenceDiagram::labelFor(const TrafficEvent &e) const
         case TrafficEvent::Reason::SessionStopped: return tr("close() (server stopped)");
         case TrafficEvent::Reason::LocalClose: return tr("close()");
         case TrafficEvent::Reason::LocalReset: return tr("RST (abort)");
-        case TrafficEvent::Reason::HalfClosed:
-            return e.direction == TrafficEvent::Direction::In ? tr("FIN, recv()==b'' (peer finished sending)")
-                                                               : tr("shutdown(SHUT_WR): FIN");
+        case TrafficEvent::Reason::PeerFinished: return tr("FIN, recv()==b'' (peer finished sending)");
+        case TrafficEvent::Reason::HalfClosed: return tr("shutdown(SHUT_WR): FIN");
         default: return tr("closed after an error");
         }
     case K::Error:

@@ -91,8 +91,7 @@ void TestTcpClientReconnect::sendsAfterTheServersFinUntilDisconnect()
     QVERIFY(client.connection().state.startsWith(QStringLiteral("CLOSE_WAIT")));
     const QList<TrafficEvent> fin = eventsOf(client, TrafficEvent::Kind::Closed);
     QCOMPARE(fin.size(), 1);
-    QCOMPARE(fin[0].reason, TrafficEvent::Reason::HalfClosed);
-    QCOMPARE(fin[0].direction, TrafficEvent::Direction::In);
+    QCOMPARE(fin[0].reason, TrafficEvent::Reason::PeerFinished);
     QVERIFY(fin[0].message.startsWith(QStringLiteral("Peer finished sending (FIN)")));
 
     const SendResult r = client.send("after your FIN");

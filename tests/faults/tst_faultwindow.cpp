@@ -496,7 +496,7 @@ void TestFaultWindow::serverHalfClosesWhileClientStillSending()
     peer.go();
     // The server finished sending; our side (and the send panel) stays open until Disconnect.
     QTRY_COMPARE(events.of(TrafficEvent::Kind::Closed).size(), 1);
-    QCOMPARE(events.of(TrafficEvent::Kind::Closed).first().reason, TrafficEvent::Reason::HalfClosed);
+    QCOMPARE(events.of(TrafficEvent::Kind::Closed).first().reason, TrafficEvent::Reason::PeerFinished);
     QCOMPARE(events.of(TrafficEvent::Kind::Closed).first().message,
              QStringLiteral("Peer finished sending (FIN): recv() returned 0; our side stays open for sending until "
                             "Disconnect (CLOSE_WAIT)"));
