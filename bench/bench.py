@@ -183,7 +183,10 @@ class Bench:
 
     def start_app(self, proto, port):
         home = tempfile.mkdtemp(dir=self.tmp)
-        opt = ["--tcp-server", f"127.0.0.1:{port}", "--max-clients", "12000"] if proto == "tcp" \
+        # --on-peer-fin close: a client's FIN closes the server's side too, so
+        # every short connection's close is logged and no CLOSE_WAIT is held.
+        opt = ["--tcp-server", f"127.0.0.1:{port}", "--max-clients", "12000", "--on-peer-fin", "close"] \
+            if proto == "tcp" \
             else ["--udp", f"127.0.0.1:{port}"]
         return Receiver("socket-workbench", [self.args.app] + opt, self.env(home), gui=True)
 

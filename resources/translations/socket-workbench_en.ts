@@ -43,6 +43,23 @@
     </message>
 </context>
 <context>
+    <name>TcpClientPage</name>
+    <message numerus="yes">
+        <source>%1 · auto-reconnect: %n attempt(s)</source>
+        <translation>
+            <numerusform>%1 · auto-reconnect: %n attempt</numerusform>
+            <numerusform>%1 · auto-reconnect: %n attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n reconnected</source>
+        <translation>
+            <numerusform>, %n reconnected</numerusform>
+            <numerusform>, %n reconnected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrafficView</name>
     <message numerus="yes">
         <source>%1 of %Ln event(s) shown</source>

@@ -299,6 +299,18 @@ Each option opens or configures the session it names; several may be combined.</
         <comment>between two lessons in --help</comment>
         <translation>；</translation>
     </message>
+    <message>
+        <source>What a TCP connection does when the peer finishes sending (FIN): keep (our side stays open for sending until closed, CLOSE_WAIT; the default) or close (close our side too).</source>
+        <translation>对端结束发送（FIN）后 TCP 连接的做法：keep（我方保持可发送直到关闭，即 CLOSE_WAIT；默认）或 close（我方也随之关闭）。</translation>
+    </message>
+    <message>
+        <source>The TCP client connects again MS milliseconds after the connection closed, was reset, refused or timed out (%1 to %2), until Disconnect.</source>
+        <translation>连接关闭、被重置、被拒绝或超时后，TCP 客户端等待 MS 毫秒再次连接（%1 到 %2），直到断开连接。</translation>
+    </message>
+    <message>
+        <source>“%1” is neither keep nor close</source>
+        <translation>“%1”既不是 keep 也不是 close</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsModel</name>
@@ -1595,6 +1607,13 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>Reconnector</name>
+    <message>
+        <source>%1; connecting again in %2 ms (auto-reconnect)</source>
+        <translation>%1；%2 毫秒后重新连接（自动重连）</translation>
+    </message>
+</context>
+<context>
     <name>RepeatSender</name>
     <message>
         <source>A repeat is already running</source>
@@ -2369,6 +2388,10 @@ Each option opens or configures the session it names; several may be combined.</
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
+    <message>
+        <source>FIN, recv()==b&apos;&apos; (peer finished sending)</source>
+        <translation>FIN，recv()==b&apos;&apos;（对端已结束发送）</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -2656,6 +2679,14 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>each message after its %1-byte length</source>
         <translation>每条消息前带 %1 字节长度</translation>
+    </message>
+    <message>
+        <source>peer finished sending (FIN); we can still send</source>
+        <translation>对端已结束发送（FIN）；我方仍可发送</translation>
+    </message>
+    <message>
+        <source>returns 0: peer finished sending (FIN); we can still send</source>
+        <translation>返回 0：对端已结束发送（FIN）；我方仍可发送</translation>
     </message>
 </context>
 <context>
@@ -3333,6 +3364,58 @@ Each option opens or configures the session it names; several may be combined.</
         <source>Not connected: %1</source>
         <translation>未连接：%1</translation>
     </message>
+    <message>
+        <source>Reconnect e&amp;very</source>
+        <translation>每隔(&amp;V)一段时间重连</translation>
+    </message>
+    <message>
+        <source>Connect again automatically after the server closed or reset the connection, or a connect was refused or timed out, until Disconnect</source>
+        <translation>服务器关闭或重置连接、或连接被拒绝或超时后自动重新连接，直到断开连接</translation>
+    </message>
+    <message>
+        <source>Reconnect automatically</source>
+        <translation>自动重连</translation>
+    </message>
+    <message>
+        <source>How long to wait before connecting again</source>
+        <translation>重新连接前等待多久</translation>
+    </message>
+    <message>
+        <source>Reconnect interval</source>
+        <translation>重连间隔</translation>
+    </message>
+    <message>
+        <source>When the server finishes sending (FIN), our side stays open for sending until Disconnect (CLOSE_WAIT); unchecked, it closes too</source>
+        <translation>服务器结束发送（FIN）后，我方仍可发送，直到断开连接（CLOSE_WAIT）；不勾选则我方也随之关闭</translation>
+    </message>
+    <message>
+        <source>Keep sending side open after the server&apos;s FIN</source>
+        <translation>服务器发送 FIN 后保持发送方向打开</translation>
+    </message>
+    <message>
+        <source>%1 · the server finished sending (FIN): we can still send until Disconnect (CLOSE_WAIT)</source>
+        <translation>%1 · 服务器已结束发送（FIN）：断开连接之前我方仍可发送（CLOSE_WAIT）</translation>
+    </message>
+    <message>
+        <source>%1 · connecting again in %2 ms</source>
+        <translation>%1 · %2 毫秒后重新连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · auto-reconnect: %n attempt(s)</source>
+        <translation>
+            <numerusform>%1 · 自动重连：已尝试 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n reconnected</source>
+        <translation>
+            <numerusform>，成功重连 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep open on FIN</source>
+        <translation>收到 FIN 后保持打开(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>TcpClientSession</name>
@@ -3431,6 +3514,30 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Send failed: the connection ended while sending</source>
         <translation>发送失败：发送过程中连接已结束</translation>
+    </message>
+    <message>
+        <source>%1 (auto-reconnect, attempt %2)</source>
+        <translation>%1（自动重连，第 %2 次尝试）</translation>
+    </message>
+    <message>
+        <source>Closed by us: FIN sent after the peer&apos;s FIN</source>
+        <translation>已由我方关闭：在对端的 FIN 之后发送了 FIN</translation>
+    </message>
+    <message>
+        <source>Closed: both sides have finished (our FIN after the peer&apos;s FIN)</source>
+        <translation>已关闭：双方都已结束（对端 FIN 之后我方发送了 FIN）</translation>
+    </message>
+    <message>
+        <source>Auto-reconnect stopped by Disconnect</source>
+        <translation>自动重连已因断开连接而停止</translation>
+    </message>
+    <message>
+        <source>Connection reset by peer (%1): it had closed completely, not only finished sending</source>
+        <translation>连接被对端重置（%1）：对端已完全关闭，而不只是结束发送</translation>
+    </message>
+    <message>
+        <source>Peer finished sending (FIN): recv() returned 0; our side stays open for sending until Disconnect (CLOSE_WAIT)</source>
+        <translation>对端已结束发送（FIN）：recv() 返回 0；我方仍可发送，直到断开连接（CLOSE_WAIT）</translation>
     </message>
 </context>
 <context>
@@ -3675,6 +3782,18 @@ Each option opens or configures the session it names; several may be combined.</
         <source>Everything about the selected connection: endpoints, state, times, bytes and messages each way</source>
         <translation>所选连接的全部信息：两端地址、状态、时间，以及每个方向的字节数和消息数</translation>
     </message>
+    <message>
+        <source>When a client finishes sending (FIN), our side of its connection stays open for sending until Disconnect, Reset or Stop (CLOSE_WAIT); unchecked, it closes too. An auto-reply always closes after answering.</source>
+        <translation>客户端结束发送（FIN）后，我方这一侧仍可发送，直到断开、重置或停止（CLOSE_WAIT）；不勾选则我方也随之关闭。自动回复在应答后总是关闭。</translation>
+    </message>
+    <message>
+        <source>Keep sending side open after a client&apos;s FIN</source>
+        <translation>客户端发送 FIN 后保持发送方向打开</translation>
+    </message>
+    <message>
+        <source>&amp;Keep open on FIN</source>
+        <translation>收到 FIN 后保持打开(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>TcpServerSession</name>
@@ -3769,6 +3888,18 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Not started: the greeting cannot be sent: %1</source>
         <translation>未启动：欢迎消息无法发送：%1</translation>
+    </message>
+    <message>
+        <source>Peer finished sending (FIN): recv() returned 0; our side stays open for sending until we close it (CLOSE_WAIT)</source>
+        <translation>对端已结束发送（FIN）：recv() 返回 0；我方仍可发送，直到我方关闭（CLOSE_WAIT）</translation>
+    </message>
+    <message>
+        <source>Closed by us: FIN sent after the peer&apos;s FIN</source>
+        <translation>已由我方关闭：在对端的 FIN 之后发送了 FIN</translation>
+    </message>
+    <message>
+        <source>Connection reset by peer (%1): it had closed completely, not only finished sending</source>
+        <translation>连接被对端重置（%1）：对端已完全关闭，而不只是结束发送</translation>
     </message>
 </context>
 <context>

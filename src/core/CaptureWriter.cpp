@@ -237,8 +237,9 @@ void CaptureWriter::onEvent(const TrafficEvent &e)
         // Closed files free their descriptors: 10,000 connections must not keep 10,000 files open.
         if (!closeStream(it->second->in) || !closeStream(it->second->out))
             return;
-        // Half-closed still reads; a later byte reopens the same files.
-        if (e.reason != TrafficEvent::Reason::HalfClosed)
+        // Half-closed still reads (or, after the peer's FIN, still sends); a
+        // later byte reopens the same files.
+        if (e.reason != TrafficEvent::Reason::HalfClosed && e.reason != TrafficEvent::Reason::PeerFinished)
             m_connections.erase(it);
     } else if (e.kind == TrafficEvent::Kind::Stopped) {
         closeAllStreams();

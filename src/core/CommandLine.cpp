@@ -5,6 +5,7 @@
 #include "Framer.h"
 #include "LessonLibrary.h"
 #include "PayloadParser.h"
+#include "SessionSettings.h"
 #include "TextCodec.h"
 #include "TrafficLog.h"
 #include "Translations.h"
@@ -126,6 +127,15 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         tr("Most clients the TCP server keeps at once; 0 = no limit (default 1000)."), QStringLiteral("N"));
     const QCommandLineOption timeout(QStringLiteral("connect-timeout"),
         tr("Connect timeout of the TCP client in milliseconds (default 10000)."), QStringLiteral("MS"));
+    const QCommandLineOption onPeerFin(QStringLiteral("on-peer-fin"),
+        tr("What a TCP connection does when the peer finishes sending (FIN): keep (our side stays open "
+           "for sending until closed, CLOSE_WAIT; the default) or close (close our side too)."),
+        QStringLiteral("keep|close"));
+    const QCommandLineOption reconnect(QStringLiteral("reconnect"),
+        tr("The TCP client connects again MS milliseconds after the connection closed, was reset, refused "
+           "or timed out (%1 to %2), until Disconnect.")
+            .arg(SessionSettings::kMinReconnectMs).arg(SessionSettings::kMaxReconnectMs),
+        QStringLiteral("MS"));
     const QCommandLineOption bind(QStringLiteral("bind"),
         tr("Local ADDR:PORT the TCP client binds before connecting (normally the OS chooses)."),
         QStringLiteral("ADDR:PORT"));
@@ -157,7 +167,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         QStringLiteral("ID"));
     parser.addOptions({help, version, tcpServer, tcpClient, udp, udpTarget, encoding, reply, replyRate, replyBytesRate,
                        replyMaxSize, greeting, send, log, capture, logBudget, backlog, maxClients, timeout, bind,
-                       broadcast, framing, lesson, verbose, noWindow, language});
+                       onPeerFin, reconnect, broadcast, framing, lesson, verbose, noWindow, language});
     result.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -263,6 +273,23 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(timeout)
         && !parseCount(QStringLiteral("connect-timeout"), parser.value(timeout), 1, 3600000, &o.connectTimeoutMs, &err))
         return result;
+    if (parser.isSet(onPeerFin)) {
+        const QString v = parser.value(onPeerFin);
+        if (v != QLatin1StringView("keep") && v != QLatin1StringView("close")) {
+            err = optionError(QStringLiteral("on-peer-fin"), tr("“%1” is neither keep nor close").arg(v));
+            return result;
+        }
+        o.keepOpenOnPeerFin = v == QLatin1StringView("keep");
+    }
+    if (parser.isSet(reconnect)) {
+        if (!o.tcpClient) {
+            err = optionError(QStringLiteral("reconnect"), tr("needs --tcp-client"));
+            return result;
+        }
+        if (!parseCount(QStringLiteral("reconnect"), parser.value(reconnect), SessionSettings::kMinReconnectMs,
+                        SessionSettings::kMaxReconnectMs, &o.reconnectMs, &err))
+            return result;
+    }
     for (const QCommandLineOption *udpOnly : {&replyRate, &replyBytesRate, &replyMaxSize}) {
         if (parser.isSet(*udpOnly) && !o.udp && !o.udpTarget) {
             err = optionError(udpOnly->names().constFirst(), tr("needs --udp or --udp-target"));

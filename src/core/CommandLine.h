@@ -52,6 +52,8 @@ public:
         int backlog = 4096;
         int maxClients = 1000;
         int connectTimeoutMs = 10000;
+        bool keepOpenOnPeerFin = true;        // --on-peer-fin keep|close
+        int reconnectMs = 0;                  // --reconnect MS; 0 = no auto-reconnect
         ReplyLimiter::Settings replyLimits;   // UDP auto-replies
         int logBudgetMiB = 0;                 // 0 = the log's default (64 MiB)
         bool broadcast = false;

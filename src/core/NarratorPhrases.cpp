@@ -73,6 +73,13 @@ Step NarratorPhrases::failedRecv(const QString &v, const OsError &err)
     return s;
 }
 
+Step NarratorPhrases::peerFinished(const QString &v)
+{
+    return step(u"recv"_s, State::Done, u"%1.recv(1024) == b''"_s.arg(v), u"n = recv(%1, buf, 1024, 0);"_s.arg(v),
+                SocketNarrator::tr("peer finished sending (FIN); we can still send"),
+                SocketNarrator::tr("returns 0: peer finished sending (FIN); we can still send"));
+}
+
 void NarratorPhrases::failBind(Step &bind, const QString &v, const Endpoint &local, const OsError &err)
 {
     bind.python = u"%1.bind(%2)"_s.arg(v, pythonAddress(local));

@@ -29,6 +29,8 @@ public:
     static void fail(Step &s, const OsError &err);
     // A recv() on `variable` that raised err; a bind() to local that did.
     static Step failedRecv(const QString &variable, const OsError &err);
+    // recv() returned b'': the peer finished sending (FIN), we may still send.
+    static Step peerFinished(const QString &variable);
     static void failBind(Step &bind, const QString &variable, const Endpoint &local, const OsError &err);
 
     static QString oneLine(QString s);

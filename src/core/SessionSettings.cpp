@@ -103,6 +103,7 @@ QVariantMap SessionSettings::toMap(SessionKind kind) const
         m.insert(QStringLiteral("backlog"), backlog);
         m.insert(QStringLiteral("maxClients"), maxClients);
         m.insert(QStringLiteral("greeting"), greeting);
+        m.insert(QStringLiteral("keepOpenOnPeerFin"), keepOpenOnPeerFin);
         break;
     case SessionKind::TcpClient:
         m.insert(QStringLiteral("host"), host);
@@ -113,6 +114,7 @@ QVariantMap SessionSettings::toMap(SessionKind kind) const
         m.insert(QStringLiteral("bindPort"), QString::number(localBindPort));
         m.insert(QStringLiteral("autoReconnect"), autoReconnect);
         m.insert(QStringLiteral("reconnectInterval"), reconnectIntervalMs);
+        m.insert(QStringLiteral("keepOpenOnPeerFin"), keepOpenOnPeerFin);
         break;
     case SessionKind::Udp:
         m.insert(kAddress, addressText(bindAddress));
@@ -175,6 +177,7 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         r.integer(QStringLiteral("backlog"), 0, 65535, &s.backlog);
         r.integer(QStringLiteral("maxClients"), 0, 1000000, &s.maxClients);
         r.text(QStringLiteral("greeting"), &s.greeting);
+        r.flag(QStringLiteral("keepOpenOnPeerFin"), &s.keepOpenOnPeerFin);
         break;
     case SessionKind::TcpClient: {
         r.text(QStringLiteral("host"), &s.host);
@@ -191,6 +194,7 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
             s.localBindAddress = QHostAddress();
         r.flag(QStringLiteral("autoReconnect"), &s.autoReconnect);
         r.integer(QStringLiteral("reconnectInterval"), kMinReconnectMs, kMaxReconnectMs, &s.reconnectIntervalMs);
+        r.flag(QStringLiteral("keepOpenOnPeerFin"), &s.keepOpenOnPeerFin);
         break;
     }
     case SessionKind::Udp:

@@ -37,6 +37,13 @@ struct SessionSettings
     int maxClients = 1000;        // 0 = no limit
     QString greeting;             // escaped text (PayloadParser text mode); empty = none
 
+    // --- TCP server and client ----------------------------------------------
+    // After the peer's FIN (its shutdown(SHUT_WR)) our side stays open for
+    // sending until the user closes it (CLOSE_WAIT), as TCP allows; false
+    // closes it at once, as a server that never writes after b'' does. A
+    // connection with an auto-reply always closes its side after answering.
+    bool keepOpenOnPeerFin = true;
+
     // --- TCP client ---------------------------------------------------------
     QString host;
     quint16 port = 0;

@@ -415,6 +415,11 @@ void SocketNarrator::onClosed(const TrafficEvent &e)
     SocketLane *lane = m_kind == SessionKind::TcpServer ? acceptedLane(e.connectionId) : ownLane();
     if (!lane)
         return;
+    // The peer's shutdown(SHUT_WR): recv() returns b'', we may still send (CLOSE_WAIT).
+    if (e.reason == Reason::PeerFinished) {
+        addDataStep(*lane, Phrases::peerFinished(lane->variable));
+        return;
+    }
     // shutdown(SHUT_WR): a half close, the socket still reads.
     if (m_kind == SessionKind::TcpClient && e.reason == Reason::HalfClosed && !findStep(*lane, u"shutdown"_s)) {
         Step s = Phrases::step(u"shutdown"_s, State::Done, u"client.shutdown(socket.SHUT_WR)"_s,

@@ -2,6 +2,7 @@
 
 #include "AutoResponder.h"
 #include "DrainWriter.h"
+#include "HalfOpenWriter.h"
 #include "SocketProbe.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,17 @@ TcpClientSession::TcpClientSession(QObject *parent)
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, &TcpClientSession::onTimeout);
+    connect(&m_reconnector, &Reconnector::attemptDue, this, [this] {
+        if (!m_socket && !m_halfOpen)
+            connectNow();
+    });
+    connect(&m_reconnector, &Reconnector::changed, this, &TcpClientSession::reconnectChanged);
+    // See TcpServerHalfOpen: a TCP_INFO read now and then.
+    m_halfOpenSweep.setInterval(250);
+    connect(&m_halfOpenSweep, &QTimer::timeout, this, [this] {
+        if (m_halfOpen)
+            m_halfOpen->checkPeerReset();
+    });
 }
 
 TcpClientSession::~TcpClientSession()
@@ -53,13 +65,20 @@ TcpClientSession::~TcpClientSession()
 
 bool TcpClientSession::isConnected() const
 {
-    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+    return (m_socket && m_socket->state() == QAbstractSocket::ConnectedState) || m_halfOpen;
 }
 
 bool TcpClientSession::start()
 {
-    if (m_socket)
+    if (m_socket || m_halfOpen)
         return true;
+    // The user's connect: what auto-reconnect counts starts again.
+    m_reconnector.userConnected();
+    return connectNow();
+}
+
+bool TcpClientSession::connectNow()
+{
     if (m_drain)
         m_drain->abort();
     m_unsent.clear();
@@ -124,6 +143,9 @@ void TcpClientSession::onConnected()
                     .arg(m_info.peer.toString(), QString::number(m_info.local.port));
     if (settings().localBindPort != 0 || !settings().localBindAddress.isNull())
         e.message = tr("Connected to %1 from %2").arg(m_info.peer.toString(), m_info.local.toString());
+    if (m_reconnector.currentAttempt() > 0)
+        e.message = tr("%1 (auto-reconnect, attempt %2)").arg(e.message).arg(m_reconnector.currentAttempt());
+    m_reconnector.connected();
     record(e);
     emit connected();
     emit connectionsChanged();
@@ -178,32 +200,40 @@ void TcpClientSession::onError()
             m_closeMessage = m_writeShutDown
                 ? tr("Closed: both sides have finished (recv() returned 0 after our shutdown)")
                 : tr("Closed by peer: recv() returned 0 (FIN received)");
-            if (!m_writeShutDown)
+            if (!m_writeShutDown && keepsOpenAfterFin()) {
+                // Qt drops its write buffer right after this: kept for the writer.
+                const qint64 pending = m_socket->bytesToWrite();
+                if (pending > 0 && m_unsent.size() >= pending)
+                    m_droppedAtFin = m_unsent.last(pending);
+                m_unsent.clear();
+                m_peerFinished = true;
+            } else if (!m_writeShutDown) {
                 drainAfterPeerFin();
+            }
         }
         return;
     case QAbstractSocket::ConnectionRefusedError:
         m_timeout.stop();
         recordError(TrafficEvent::Reason::Refused,
-                    tr("Cannot connect to %1: %2").arg(where, SocketProbe::osErrorText(ECONNREFUSED)));
+                    withReconnectNote(tr("Cannot connect to %1: %2").arg(where, SocketProbe::osErrorText(ECONNREFUSED))));
         break;
     case QAbstractSocket::HostNotFoundError:
         m_timeout.stop();
         recordError(TrafficEvent::Reason::HostNotFound,
-                    tr("Cannot connect to %1: host “%2” not found (%3)").arg(where, settings().host, m_socket->errorString()));
+                    withReconnectNote(tr("Cannot connect to %1: host “%2” not found (%3)").arg(where, settings().host, m_socket->errorString())));
         break;
     case QAbstractSocket::SocketTimeoutError:
-        recordError(TrafficEvent::Reason::TimedOut, tr("Cannot connect to %1: timed out").arg(where));
+        recordError(TrafficEvent::Reason::TimedOut, withReconnectNote(tr("Cannot connect to %1: timed out").arg(where)));
         break;
     case QAbstractSocket::NetworkError: {
         const QString text = m_socket->errorString();
         const auto reason = isUnreachable(text) ? TrafficEvent::Reason::Unreachable : TrafficEvent::Reason::Other;
-        recordError(reason, tr("%1: %2").arg(where, text));
+        recordError(reason, withReconnectNote(tr("%1: %2").arg(where, text)));
         break;
     }
     default:
         recordError(TrafficEvent::Reason::Other,
-                    tr("%1: %2").arg(where, SocketProbe::describe(err, m_socket->errorString())));
+                    withReconnectNote(tr("%1: %2").arg(where, SocketProbe::describe(err, m_socket->errorString()))));
         break;
     }
     m_info.lastError = m_socket ? SocketProbe::describe(err, m_socket->errorString()) : QString();
@@ -212,6 +242,7 @@ void TcpClientSession::onError()
         discardSocket();
         setState(State::Idle);
         emit disconnected();
+        scheduleReconnect();
     } else {
         m_closeReason = TrafficEvent::Reason::Other;
         m_closeMessage = tr("Closed after an error: %1").arg(m_info.lastError);
@@ -254,8 +285,9 @@ void TcpClientSession::onTimeout()
     discardSocket();
     setState(State::Idle);
     recordError(TrafficEvent::Reason::TimedOut,
-                tr("Cannot connect to %1: no answer within %2 ms (timed out)").arg(where, QString::number(settings().connectTimeoutMs)));
+                withReconnectNote(tr("Cannot connect to %1: no answer within %2 ms (timed out)").arg(where, QString::number(settings().connectTimeoutMs))));
     emit disconnected();
+    scheduleReconnect();
 }
 
 void TcpClientSession::resumeReads()
@@ -275,11 +307,16 @@ void TcpClientSession::onDisconnected()
             return;  // closed or replaced by whoever listened
     }
     m_timeout.stop();
+    if (m_peerFinished && !m_halfOpen) {
+        keepHalfOpen();
+        return;
+    }
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, m_info.id);
     e.local = m_info.local;
     e.peer = m_info.peer;
     e.reason = m_closeReason;
     e.message = m_closeMessage.isEmpty() ? tr("Closed by us") : m_closeMessage;
+    e.message = withReconnectNote(e.message);
     m_probe->release();
     forgetFramer(m_info.id);
     m_info.state = QStringLiteral("closed");
@@ -288,6 +325,7 @@ void TcpClientSession::onDisconnected()
     record(e);
     emit disconnected();
     emit connectionsChanged();
+    scheduleReconnect();
 }
 
 void TcpClientSession::discardSocket()
@@ -301,6 +339,11 @@ void TcpClientSession::discardSocket()
 
 void TcpClientSession::stop()
 {
+    cancelReconnect();
+    if (m_halfOpen) {
+        endHalfOpen(TrafficEvent::Reason::LocalClose, tr("Closed by us: FIN sent after the peer's FIN"), false);
+        return;
+    }
     if (m_drain)
         m_drain->abort();  // what was still going to a half-closed peer is dropped (RST)
     if (!m_socket)
@@ -341,6 +384,11 @@ void TcpClientSession::stop()
 
 void TcpClientSession::abortConnection()
 {
+    cancelReconnect();
+    if (m_halfOpen) {
+        endHalfOpen(TrafficEvent::Reason::LocalReset, tr("Reset by us (RST sent)"), true);
+        return;
+    }
     if (!m_socket)
         return;
     m_closeReason = TrafficEvent::Reason::LocalReset;
@@ -357,6 +405,12 @@ bool TcpClientSession::shutdownWrite(QString *error)
     }
     if (m_writeShutDown)
         return true;
+    if (m_halfOpen) {
+        // Both sides have finished then: the connection ends.
+        endHalfOpen(TrafficEvent::Reason::LocalClose,
+                    tr("Closed: both sides have finished (our FIN after the peer's FIN)"), false);
+        return true;
+    }
     // Whatever is still buffered must leave before the FIN.
     m_socket->flush();
     if (!SocketProbe::shutdownWrite(m_socket->socketDescriptor(), error))
@@ -392,6 +446,8 @@ SendResult TcpClientSession::send(const QByteArray &payload)
     const QByteArray wire = framedForSending(payload, &frameError);
     if (!frameError.isEmpty())
         return SendResult::failure(frameError);
+    if (m_halfOpen)
+        return writeHalfOpen(wire);
     const qint64 n = m_socket->write(wire);
     m_socket->flush();  // see TcpServerSession::writeTo
     // A reset found while writing ends the connection inside flush().
@@ -425,7 +481,112 @@ void TcpClientSession::recordError(TrafficEvent::Reason reason, const QString &m
 
 QList<ConnectionInfo> TcpClientSession::connections() const
 {
-    if (!m_socket)
+    if (!m_socket && !m_halfOpen)
         return {};
     return {m_info};
+}
+
+QString TcpClientSession::withReconnectNote(const QString &message) const
+{
+    return m_reconnector.note(settings().autoReconnect, settings().reconnectIntervalMs, message);
+}
+
+void TcpClientSession::scheduleReconnect()
+{
+    if (!m_socket && !m_halfOpen)
+        m_reconnector.schedule(settings().autoReconnect, settings().reconnectIntervalMs);
+}
+
+void TcpClientSession::cancelReconnect()
+{
+    if (!m_reconnector.userStopped())
+        return;
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Stopped);
+    e.message = tr("Auto-reconnect stopped by Disconnect");
+    record(e);
+}
+
+bool TcpClientSession::keepsOpenAfterFin() const
+{
+    // An auto-reply has answered by now and closes its side; a client that
+    // reconnects has no use for the old connection; without a duplicate
+    // descriptor there is nothing left to write with.
+    return settings().keepOpenOnPeerFin && !settings().autoReconnect && !m_responder && m_probe->isAttached();
+}
+
+void TcpClientSession::keepHalfOpen()
+{
+    auto *writer = new HalfOpenWriter(m_probe->takeDescriptor(), std::move(m_droppedAtFin), this);
+    m_droppedAtFin.clear();
+    m_halfOpen = writer;
+    m_peerFinished = false;
+    discardSocket();
+    TrafficEvent failure = makeEvent(TrafficEvent::Kind::Error, m_info.id);
+    failure.local = m_info.local;
+    failure.peer = m_info.peer;
+    connect(writer, &HalfOpenWriter::failed, this, [this, writer, failure](int, const QString &error) mutable {
+        if (writer == m_halfOpen) {
+            // The server had closed completely: our data met its RST.
+            m_info.lastError = error;
+            endHalfOpen(TrafficEvent::Reason::PeerReset,
+                        withReconnectNote(tr("Connection reset by peer (%1): it had closed completely, not only "
+                                             "finished sending").arg(error)), false);
+            scheduleReconnect();
+            return;
+        }
+        failure.reason = TrafficEvent::Reason::Other;
+        failure.message = tr("%1 bytes queued for %2 were not sent after its FIN: %3")
+                              .arg(QLocale::c().toString(writer->queued()), failure.peer.toString(), error);
+        record(failure);
+    });
+    connect(writer, &HalfOpenWriter::finished, writer, &QObject::deleteLater);
+    m_halfOpenSweep.start();
+    m_info.state = QStringLiteral("CLOSE_WAIT (peer finished sending)");
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, m_info.id);
+    e.local = m_info.local;
+    e.peer = m_info.peer;
+    e.reason = TrafficEvent::Reason::PeerFinished;
+    e.message = tr("Peer finished sending (FIN): recv() returned 0; our side stays open for sending until "
+                   "Disconnect (CLOSE_WAIT)");
+    record(e);
+    emit connectionsChanged();
+}
+
+SendResult TcpClientSession::writeHalfOpen(const QByteArray &wire)
+{
+    // A write the kernel refuses (EPIPE, ECONNRESET) ends the connection inside write().
+    if (!m_halfOpen->write(wire) || !m_halfOpen)
+        return SendResult::failure(tr("Send failed: the connection ended while sending"));
+    m_info.bytesOut += quint64(wire.size());
+    ++m_info.messagesOut;
+    m_info.lastActivityUs = TrafficEvent::nowUs();
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, m_info.id);
+    e.direction = TrafficEvent::Direction::Out;
+    e.local = m_info.local;
+    e.peer = m_info.peer;
+    e.payload = wire;
+    record(e);
+    return SendResult::success(wire.size());
+}
+
+void TcpClientSession::endHalfOpen(TrafficEvent::Reason reason, const QString &message, bool reset)
+{
+    HalfOpenWriter *writer = m_halfOpen;
+    m_halfOpen = nullptr;
+    m_halfOpenSweep.stop();
+    if (reset)
+        writer->reset();
+    else
+        writer->close();  // lives on until what is queued has left, then FIN
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, m_info.id);
+    e.local = m_info.local;
+    e.peer = m_info.peer;
+    e.reason = reason;
+    e.message = message;
+    forgetFramer(m_info.id);
+    m_info.state = QStringLiteral("closed");
+    setState(State::Idle);
+    record(e);
+    emit disconnected();
+    emit connectionsChanged();
 }

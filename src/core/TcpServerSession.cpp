@@ -3,6 +3,9 @@
 #include "AutoResponder.h"
 #include "DescriptorCloser.h"
 #include "DrainWriter.h"
+#include "HalfOpenWriter.h"
+#include "TcpServerClient.h"
+#include "TcpServerHalfOpen.h"
 #include "PayloadParser.h"
 #include "SocketProbe.h"
 #include "TextCodec.h"
@@ -17,23 +20,9 @@
 
 #include <unistd.h>
 
-struct TcpServerSession::Client
-{
-    quint32 id = 0;
-    QTcpSocket *socket = nullptr;
-    SocketProbe probe;
-    ConnectionInfo info;
-    std::unique_ptr<AutoResponder> responder;
-    TrafficEvent::Reason closeReason = TrafficEvent::Reason::LocalClose;
-    QString closeMessage;
-    UnsentTail unsent;
-    // Qt has closed the socket; the close is logged and the client removed
-    // on a later pass (see onDisconnected).
-    bool closed = false;
-};
-
 TcpServerSession::TcpServerSession(QObject *parent)
     : Session(SessionKind::TcpServer, parent)
+    , m_halfOpen(new TcpServerHalfOpen(this))
 {
 }
 
@@ -115,12 +104,17 @@ void TcpServerSession::stop()
     const std::vector<DrainWriter *> drains = m_drains;
     for (DrainWriter *drain : drains)
         drain->abort();
+    m_halfOpen->abortClosing();
     std::vector<Client *> open;
     for (auto &[id, c] : m_clients)
         if (!c->closed)
             open.push_back(c.get());
     for (Client *c : open) {
         c->closeReason = TrafficEvent::Reason::SessionStopped;
+        if (c->halfOpen) {
+            m_halfOpen->close(c, false);
+            continue;
+        }
         // What the kernel does not take now would wait for a peer that may
         // never read, and the client would linger, unlogged, after the stop:
         // it is dropped instead, and the close says so.
@@ -347,10 +341,17 @@ void TcpServerSession::onSocketError(Client *c)
         if (c->probe.connectionEnd() == SocketProbe::End::PeerReset) {
             c->closeReason = TrafficEvent::Reason::PeerReset;
             c->closeMessage = tr("Connection reset by peer (ECONNRESET)");
+        } else if (keepsOpenAfterFin(c)) {
+            // Qt drops its write buffer right after this: kept for the writer.
+            const qint64 pending = c->socket->bytesToWrite();
+            if (pending > 0 && c->unsent.size() >= pending)
+                c->droppedAtFin = c->unsent.last(pending);
+            c->unsent.clear();
+            c->peerFinished = true;
         } else {
             c->closeReason = TrafficEvent::Reason::PeerClosed;
             c->closeMessage = tr("Closed by peer: recv() returned 0 (FIN received)");
-            drainAfterPeerFin(c);
+            m_halfOpen->drainAfterPeerFin(c);
         }
         return;
     }
@@ -361,29 +362,6 @@ void TcpServerSession::onSocketError(Client *c)
     record(e);
     c->closeReason = TrafficEvent::Reason::Other;
     c->closeMessage = tr("Closed after an error: %1").arg(c->info.lastError);
-}
-
-void TcpServerSession::drainAfterPeerFin(Client *c)
-{
-    // Qt still holds its write buffer here and drops it right after.
-    const qint64 pending = c->socket->bytesToWrite();
-    if (pending <= 0 || !c->probe.isAttached() || c->unsent.size() < pending)
-        return;
-    const int fd = c->probe.takeDescriptor();
-    auto *drain = new DrainWriter(fd, c->unsent.last(pending), this);
-    c->unsent.clear();
-    m_drains.push_back(drain);
-    TrafficEvent failure = clientEvent(TrafficEvent::Kind::Error, c);
-    connect(drain, &DrainWriter::finished, this, [this, drain, failure](bool ok, const QString &error) mutable {
-        std::erase(m_drains, drain);
-        if (!ok && !error.isEmpty()) {
-            failure.reason = TrafficEvent::Reason::Other;
-            failure.message = tr("%1 bytes queued for %2 were not sent after its FIN: %3")
-                                  .arg(QLocale::c().toString(drain->remaining()), failure.peer.toString(), error);
-            record(failure);
-        }
-        drain->deleteLater();
-    });
 }
 
 void TcpServerSession::resumeReads()
@@ -408,8 +386,17 @@ void TcpServerSession::onDisconnected(Client *c)
     // closing the probe's descriptor (the kernel's FIN) and deleting the
     // socket then would freeze the window for as long. They are queued
     // instead and finished a bounded batch per pass, in the order they came.
-    if (c->closed)
+    if (c->closed || c->halfOpen)
         return;
+    if (c->peerFinished) {
+        m_halfOpen->keep(c);
+        return;
+    }
+    markClosed(c);
+}
+
+void TcpServerSession::markClosed(Client *c)
+{
     c->closed = true;
     c->info.state = QStringLiteral("closed");
     m_closing.push_back(c->id);
@@ -463,6 +450,8 @@ void TcpServerSession::finishClose(quint32 id)
 
 SendResult TcpServerSession::writeTo(Client *c, const QByteArray &payload)
 {
+    if (c->halfOpen)
+        return m_halfOpen->write(c, payload);
     if (c->socket->state() != QAbstractSocket::ConnectedState)
         return SendResult::failure(tr("Connection #%1 is closing: nothing was sent").arg(c->id));
     const quint32 id = c->id;
@@ -541,6 +530,10 @@ bool TcpServerSession::disconnectClient(quint32 clientId, bool reset)
         return false;
     Client *c = it->second.get();
     c->closeReason = reset ? TrafficEvent::Reason::LocalReset : TrafficEvent::Reason::LocalClose;
+    if (c->halfOpen) {
+        m_halfOpen->close(c, reset);
+        return true;
+    }
     if (reset) {
         c->closeMessage = tr("Reset by us (RST sent)");
         c->probe.setAbortiveClose();
@@ -551,6 +544,14 @@ bool TcpServerSession::disconnectClient(quint32 clientId, bool reset)
         touchConnections();  // "closing" while Qt still sends what it holds
     }
     return true;
+}
+
+bool TcpServerSession::keepsOpenAfterFin(const Client *c) const
+{
+    // An auto-reply has answered by now and closes its side, as an echo
+    // server does after b'' (so `nc -N` ends); without a duplicate
+    // descriptor (they were scarce) there is nothing left to write with.
+    return settings().keepOpenOnPeerFin && !c->responder && c->probe.isAttached();
 }
 
 bool TcpServerSession::isOpen(quint32 clientId) const

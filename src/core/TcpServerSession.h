@@ -16,6 +16,7 @@ class QTcpSocket;
 class AutoResponder;
 class SocketProbe;
 class DrainWriter;
+class TcpServerHalfOpen;
 
 // A listening TCP socket and the connections it accepts. Like the classic
 // server: socket(), setsockopt(SO_REUSEADDR) (Qt sets it on Unix, so a
@@ -46,6 +47,8 @@ public:
     int maxClients() const { return settings().maxClients; }
     // Sent to every accepted connection (empty = none): settings().greeting
     // is its text with escapes, made into bytes in the session's encoding.
+    // See SessionSettings::keepOpenOnPeerFin.
+    void setKeepOpenOnPeerFin(bool on) { changeSettings([&](SessionSettings &s) { s.keepOpenOnPeerFin = on; }); }
     void setGreeting(const QByteArray &greeting);
     void setGreetingText(const QString &text) { changeSettings([&](SessionSettings &s) { s.greeting = text; }); }
     QByteArray greeting() const { return m_greetingBytes; }
@@ -102,8 +105,10 @@ private:
     SendResult writeTo(Client *c, const QByteArray &payload);
     TrafficEvent clientEvent(TrafficEvent::Kind kind, const Client *c) const;
     static ConnectionInfo infoOf(const Client &c);
-    // The peer half-closed while output was queued: send it after all.
-    void drainAfterPeerFin(Client *c);
+    void markClosed(Client *c);
+    // After the peer's FIN, whether our side stays open (CLOSE_WAIT; see
+    // SessionSettings::keepOpenOnPeerFin and TcpServerHalfOpen).
+    bool keepsOpenAfterFin(const Client *c) const;
 
     TcpAcceptor *m_acceptor = nullptr;  // child; listens and accepts on its own thread
     QByteArray m_greetingBytes;
@@ -118,4 +123,6 @@ private:
     std::deque<quint32> m_closing;  // closed by Qt, not yet logged (onDisconnected)
     bool m_reapScheduled = false;
     std::vector<DrainWriter *> m_drains;
+    TcpServerHalfOpen *m_halfOpen;  // child
+    friend class TcpServerHalfOpen;
 };

@@ -23,6 +23,7 @@ struct TrafficEvent
         LocalClose,      // we closed it (FIN)
         LocalReset,      // we aborted it (RST, SO_LINGER 0)
         HalfClosed,      // we sent FIN with shutdown(SHUT_WR) and still read
+        PeerFinished,    // the peer sent FIN; our side still sends until closed (CLOSE_WAIT)
         SessionStopped,  // closed because the session stopped
         Refused,         // ECONNREFUSED, or over the client limit
         TimedOut,

@@ -99,6 +99,7 @@ SessionSettings Workbench::settingsFromOptions(const CommandLine::Options &o, Se
         s.backlog = o.backlog;
         s.maxClients = o.maxClients;
         s.greeting = o.greetingText;
+        s.keepOpenOnPeerFin = o.keepOpenOnPeerFin;
         break;
     case SessionKind::TcpClient:
         if (o.tcpClient) {
@@ -110,6 +111,10 @@ SessionSettings Workbench::settingsFromOptions(const CommandLine::Options &o, Se
             s.localBindAddress = o.clientBind->address;
             s.localBindPort = o.clientBind->port;
         }
+        s.keepOpenOnPeerFin = o.keepOpenOnPeerFin;
+        s.autoReconnect = o.reconnectMs > 0;
+        if (o.reconnectMs > 0)
+            s.reconnectIntervalMs = o.reconnectMs;
         break;
     case SessionKind::Udp:
         s.replyLimits = o.replyLimits;

@@ -219,6 +219,7 @@ SequenceDiagram::Shape SequenceDiagram::shapeOf(const TrafficEvent &e) const
             return Shape::LocalMark;
         switch (e.reason) {
         case TrafficEvent::Reason::PeerClosed:
+        case TrafficEvent::Reason::PeerFinished:
         case TrafficEvent::Reason::PeerReset:
         case TrafficEvent::Reason::Other:
             return Shape::ArrowIn;
@@ -247,6 +248,7 @@ QString SequenceDiagram::labelFor(const TrafficEvent &e) const
         case TrafficEvent::Reason::SessionStopped: return tr("close() (server stopped)");
         case TrafficEvent::Reason::LocalClose: return tr("close()");
         case TrafficEvent::Reason::LocalReset: return tr("RST (abort)");
+        case TrafficEvent::Reason::PeerFinished: return tr("FIN, recv()==b'' (peer finished sending)");
         case TrafficEvent::Reason::HalfClosed: return tr("shutdown(SHUT_WR): FIN");
         default: return tr("closed after an error");
         }

@@ -52,6 +52,17 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     connect(m_ui->timeoutSpin, &QSpinBox::valueChanged, this, [this](int v) {
         editSettings([&](SessionSettings &s) { s.connectTimeoutMs = v; });
     });
+    connect(m_ui->reconnectCheck, &QCheckBox::toggled, this, [this](bool on) {
+        editSettings([&](SessionSettings &s) { s.autoReconnect = on; });
+    });
+    connect(m_ui->reconnectSpin, &QSpinBox::valueChanged, this, [this](int v) {
+        editSettings([&](SessionSettings &s) { s.reconnectIntervalMs = v; });
+    });
+    connect(m_ui->keepOpenCheck, &QCheckBox::toggled, this, [this](bool on) {
+        editSettings([&](SessionSettings &s) { s.keepOpenOnPeerFin = on; });
+    });
+    m_ui->reconnectSpin->setRange(SessionSettings::kMinReconnectMs, SessionSettings::kMaxReconnectMs);
+    connect(session, &TcpClientSession::reconnectChanged, this, &TcpClientPage::onStateChanged);
     connect(m_ui->bindAddressCombo, &QComboBox::currentTextChanged, this, &TcpClientPage::applyBindFields);
     connect(m_ui->bindPortEdit, &QLineEdit::textChanged, this, &TcpClientPage::applyBindFields);
 
@@ -106,6 +117,12 @@ void TcpClientPage::showSettings(const SessionSettings &shown, bool all)
         showText(m_ui->portEdit, now.port ? QString::number(now.port) : QString());
     if (all || shown.connectTimeoutMs != now.connectTimeoutMs)
         m_ui->timeoutSpin->setValue(now.connectTimeoutMs);
+    if (all || shown.autoReconnect != now.autoReconnect)
+        m_ui->reconnectCheck->setChecked(now.autoReconnect);
+    if (all || shown.reconnectIntervalMs != now.reconnectIntervalMs)
+        m_ui->reconnectSpin->setValue(now.reconnectIntervalMs);
+    if (all || shown.keepOpenOnPeerFin != now.keepOpenOnPeerFin)
+        m_ui->keepOpenCheck->setChecked(now.keepOpenOnPeerFin);
     if (all || shown.localBindAddress != now.localBindAddress || shown.localBindPort != now.localBindPort) {
         const bool bound = !now.localBindAddress.isNull();
         m_ui->bindCheck->setChecked(bound);
@@ -201,7 +218,8 @@ void TcpClientPage::onStateChanged()
         w->setEnabled(idle);
     m_ui->bindAddressCombo->setEnabled(idle && m_ui->bindCheck->isChecked());
     m_ui->bindPortEdit->setEnabled(idle && m_ui->bindCheck->isChecked());
-    m_ui->disconnectButton->setEnabled(!idle);
+    // Disconnect also ends auto-reconnecting while it waits for the next attempt.
+    m_ui->disconnectButton->setEnabled(!idle || m_client->reconnectPending());
     m_ui->disconnectButton->setText(connected || idle ? tr("&Disconnect") : tr("&Cancel"));
     m_ui->halfCloseButton->setEnabled(connected && !m_client->writeShutDown());
     if (connected) {
@@ -210,6 +228,9 @@ void TcpClientPage::onStateChanged()
                 .arg(m_client->localEndpoint().toString(), m_client->peerEndpoint().toString()));
         m_ui->sendPanel->setSendEnabled(!m_client->writeShutDown(),
                                         m_client->writeShutDown() ? tr("Sending is shut down") : QString());
+        if (m_client->peerFinishedSending())
+            m_ui->endpointsLabel->setText(tr("%1 · the server finished sending (FIN): we can still send until "
+                                             "Disconnect (CLOSE_WAIT)").arg(m_ui->endpointsLabel->text()));
     } else {
         QString status = s == Session::State::Starting ? tr("Connecting…") : tr("Not connected");
         if (idle) {
@@ -223,9 +244,15 @@ void TcpClientPage::onStateChanged()
                     status = tr("Not connected: %1").arg(last.message);
             }
         }
+        if (m_client->reconnectPending())
+            status = tr("%1 · connecting again in %2 ms").arg(status).arg(m_client->settings().reconnectIntervalMs);
         m_ui->endpointsLabel->setText(status);
         m_ui->sendPanel->setSendEnabled(false, tr("Not connected"));
     }
+    if (m_client->settings().autoReconnect || m_client->reconnectAttempts() > 0)
+        m_ui->endpointsLabel->setText(tr("%1 · auto-reconnect: %n attempt(s)", nullptr, m_client->reconnectAttempts())
+                                          .arg(m_ui->endpointsLabel->text())
+                                      + tr(", %n reconnected", nullptr, m_client->reconnectSuccesses()));
     updateConnectEnabled();
     emit titleChanged();
 }

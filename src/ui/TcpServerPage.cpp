@@ -11,6 +11,8 @@
 #include "TextCodec.h"
 #include "TrafficLog.h"
 
+#include <QCheckBox>
+
 
 TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
     : SessionPage(session, parent)
@@ -60,6 +62,17 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
     addTeachingViews(m_ui->topSplitter);
     setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
     m_ui->sendTargetRow->insertWidget(2, setupFraming(), 1);
+    // Made here rather than in the form: one checkbox beside the greeting.
+    m_keepOpenCheck = new QCheckBox(tr("&Keep open on FIN"), this);
+    m_keepOpenCheck->setObjectName(QStringLiteral("keepOpenCheck"));
+    m_keepOpenCheck->setToolTip(tr("When a client finishes sending (FIN), our side of its connection stays open for "
+                                   "sending until Disconnect, Reset or Stop (CLOSE_WAIT); unchecked, it closes too. "
+                                   "An auto-reply always closes after answering."));
+    m_keepOpenCheck->setAccessibleName(tr("Keep sending side open after a client's FIN"));
+    m_ui->listenGrid->addWidget(m_keepOpenCheck, 1, 10);
+    connect(m_keepOpenCheck, &QCheckBox::toggled, this, [this](bool on) {
+        editSettings([&](SessionSettings &s) { s.keepOpenOnPeerFin = on; });
+    });
 
     m_clients = new ConnectionsModel(session, this);
     m_ui->clientsTable->setModel(m_clients);
@@ -106,6 +119,8 @@ void TcpServerPage::showSettings(const SessionSettings &shown, bool all)
         m_ui->maxClientsSpin->setValue(now.maxClients);
     if (all || shown.greeting != now.greeting)
         showText(m_ui->greetingEdit, now.greeting);
+    if (all || shown.keepOpenOnPeerFin != now.keepOpenOnPeerFin)
+        m_keepOpenCheck->setChecked(now.keepOpenOnPeerFin);
     if (all || shown.greeting != now.greeting || shown.encoding != now.encoding)
         m_greetingCheck->recheck();
     updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), now.listenPort);

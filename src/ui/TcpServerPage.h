@@ -9,6 +9,7 @@ class TcpServerPage;
 }
 class ConnectionsModel;
 class FieldValidation;
+class QCheckBox;
 class TcpServerSession;
 
 // The TCP server tab: listen settings, the clients it accepted, traffic,
@@ -51,4 +52,5 @@ private:
     FieldValidation *m_addressCheck;
     FieldValidation *m_portCheck;
     FieldValidation *m_greetingCheck;
+    QCheckBox *m_keepOpenCheck = nullptr;  // SessionSettings::keepOpenOnPeerFin
 };

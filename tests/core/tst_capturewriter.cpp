@@ -147,6 +147,7 @@ struct Server
     {
         session->setListenAddress(address);
         session->setPort(0);
+        session->setKeepOpenOnPeerFin(false);  // the clients end their files with a FIN
         return session->start();
     }
     Endpoint endpoint() const { return session->listenEndpoint(); }

@@ -278,6 +278,7 @@ void TestRepeatSender::repeatsThroughARealTcpConnection()
 {
     TcpServerSession server;
     server.setPort(0);
+    server.setKeepOpenOnPeerFin(false);  // the client's FIN ends the connection
     QVERIFY(server.start());
     QTcpSocket client;
     client.connectToHost(server.listenEndpoint().address, server.listenEndpoint().port);

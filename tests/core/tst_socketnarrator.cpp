@@ -70,6 +70,7 @@ class TestSocketNarrator : public QObject
     Q_OBJECT
 private slots:
     void serverNarratesAcceptRecvAndPeerClose();
+    void serverNarratesPeerFinishedSendingThenOurClose();
     void serverNarratesPeerReset();
     void serverBindFailureIsOSError98();
     void serverScriptServesAClient();
@@ -84,9 +85,35 @@ private slots:
     void pythonLiteralsAreSafe();
 };
 
+void TestSocketNarrator::serverNarratesPeerFinishedSendingThenOurClose()
+{
+    // Kept open after the peer's FIN (the default): recv() returned b'', the
+    // connection still sends, and it ends with our close.
+    TcpServerSession server;
+    QVERIFY(server.start());
+    SocketNarrator n(&server);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.listenEndpoint().port);
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_COMPARE(server.clientCount(), 1);
+    client.disconnectFromHost();
+    QTRY_COMPARE(n.sockets().size(), 2);
+    QTRY_VERIFY(stepOf(n.sockets()[1], u"recv"_s));
+    const SocketLane &open = n.sockets()[1];
+    QVERIFY(open.open);
+    const Step *fin = stepOf(open, u"recv"_s);
+    QCOMPARE(fin->line(SocketNarrator::Language::Python),
+             u"conn.recv(1024) == b''  # peer finished sending (FIN); we can still send"_s);
+    QCOMPARE(stepOf(open, u"close"_s)->state, State::NotYet);
+    QVERIFY(server.disconnectClient(server.connections().first().id));
+    QTRY_VERIFY(!n.sockets()[1].open);
+    QCOMPARE(stepOf(n.sockets()[1], u"close"_s)->state, State::Done);
+}
+
 void TestSocketNarrator::serverNarratesAcceptRecvAndPeerClose()
 {
     TcpServerSession server;
+    server.setKeepOpenOnPeerFin(false);  // the peer's FIN closes our side too
     QVERIFY(server.start());
     SocketNarrator n(&server);
     const quint16 port = server.listenEndpoint().port;
@@ -191,6 +218,7 @@ void TestSocketNarrator::serverScriptServesAClient()
 {
     // Record a session: one client says hello, we answer hi, the client leaves.
     TcpServerSession server;
+    server.setKeepOpenOnPeerFin(false);
     QVERIFY(server.start());
     SocketNarrator n(&server);
     quint16 port = server.listenEndpoint().port;

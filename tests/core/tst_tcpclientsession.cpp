@@ -250,6 +250,7 @@ void TestTcpClientSession::detectsPeerClose()
     QTcpServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     TcpClientSession client;
+    client.setKeepOpenOnPeerFin(false);  // kept open: tst_tcpclientreconnect
     client.setHost(QStringLiteral("127.0.0.1"));
     client.setPort(server.serverPort());
     QVERIFY(client.start());

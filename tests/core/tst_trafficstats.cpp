@@ -80,6 +80,7 @@ void TestTrafficStats::startsWithNoSamples()
 void TestTrafficStats::countsLoopbackTrafficBothWays()
 {
     TcpServerSession server;
+    server.setKeepOpenOnPeerFin(false);  // the client's FIN ends the connection
     QVERIFY(server.start());
     auto stats = manualStats(&server);
     auto client = connectClient(server.listenEndpoint());
@@ -233,6 +234,7 @@ void TestTrafficStats::reportsWhatTheLogBudgetDropped()
 void TestTrafficStats::countsOpenConnectionsCheaply()
 {
     TcpServerSession server;
+    server.setKeepOpenOnPeerFin(false);  // a client's FIN ends its connection
     QVERIFY(server.start());
     auto stats = manualStats(&server);
     std::vector<std::unique_ptr<QTcpSocket>> clients;

@@ -55,8 +55,9 @@ class Capture(AppTestCase):
 
     def test_tcp_flood_is_captured_exactly(self):
         greeting = b"Welcome!\r\n"
-        app = self.start_app(["--tcp-server", "127.0.0.1:0", "--greeting", "Welcome!\\r\\n", "--capture", "cap"],
-                             log=False)
+        # --on-peer-fin close: our FIN follows the client's, which ends the test's read.
+        app = self.start_app(["--tcp-server", "127.0.0.1:0", "--greeting", "Welcome!\\r\\n", "--capture", "cap",
+                              "--on-peer-fin", "close"], log=False)
         host, port = app.wait_listening()
         folder = self.wait_folder(app, "tcp-server")
         self.assertEqual(os.path.realpath(os.path.dirname(folder)), os.path.realpath(os.path.join(app.workdir, "cap")))

@@ -109,7 +109,8 @@ class Integrity(AppTestCase):
 
     def test_tcp_gibibyte_is_captured_and_counted_exactly(self):
         cap = os.path.join(self.tmp, "cap")
-        app = self.start_window_app(["--tcp-server", "127.0.0.1:0", "--capture", cap])
+        # --on-peer-fin close: our FIN follows the client's, which ends the test's read.
+        app = self.start_window_app(["--tcp-server", "127.0.0.1:0", "--capture", cap, "--on-peer-fin", "close"])
         host, port = app.wait_listening()
         folder = self.capture_folder(app, "tcp-server")
 

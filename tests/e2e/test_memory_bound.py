@@ -132,7 +132,8 @@ class MemoryBound(AppTestCase):
         return hwm_kib
 
     def test_tcp_flood_stays_within_budget_and_capture_has_everything(self):
-        app = self.start_flooded_app(["--tcp-server", "127.0.0.1:0"])
+        # --on-peer-fin close: our FIN follows the client's, which ends the test's read.
+        app = self.start_flooded_app(["--tcp-server", "127.0.0.1:0", "--on-peer-fin", "close"])
         host, port = app.wait_listening()
         folder = app.wait_stdout(r"^tcp-server capture folder=(.+)$").group(1)
         time.sleep(1)  # the window has drawn itself once: that is the idle size

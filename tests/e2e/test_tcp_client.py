@@ -29,7 +29,7 @@ class TcpClient(AppTestCase):
                 conn.sendall(b"pong")
                 app.wait_log(lambda e: e["event"] == "data" and e.get("direction") == "in", what="pong")
             # conn closed: the client sees the peer's FIN.
-            app.wait_log(lambda e: e["event"] == "closed", what="closed")
+            app.wait_log(lambda e: e["event"] == "closed", what="the server's FIN")
         events = self.stop_and_read(app)
         me = endpoint(*addr[:2])
 
@@ -49,10 +49,13 @@ class TcpClient(AppTestCase):
         got = select(events, session="tcp-client", event="data", direction="in")
         self.assertEqual(b"".join(payload(e) for e in got), b"pong")
 
+        # The server's FIN leaves the client's side open (CLOSE_WAIT) until
+        # the stop closes it: two closed events, the peer's half, then ours.
         closed = select(events, session="tcp-client", event="closed")
-        self.assertEqual(len(closed), 1)
-        self.assertIn("peer", closed[0]["message"].lower())
+        self.assertEqual(len(closed), 2)
+        self.assertIn("peer finished sending (fin)", closed[0]["message"].lower())
         self.assertNotIn("reset", closed[0]["message"].lower())
+        self.assertEqual(closed[1]["message"], "Closed by us: FIN sent after the peer's FIN")
 
         # The connected line on stdout says the same.
         self.assertTrue([l for l in app.stdout_lines()

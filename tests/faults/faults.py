@@ -26,6 +26,9 @@ from swtest import (AppTestCase, endpoint, payload, recv_exact, select,  # noqa:
 
 # The words the log and the window show (the e2e helpers force C.UTF-8).
 MSG_PEER_FIN = "Closed by peer: recv() returned 0 (FIN received)"
+MSG_PEER_FINISHED_CLIENT = ("Peer finished sending (FIN): recv() returned 0; our side stays open for sending "
+                            "until Disconnect (CLOSE_WAIT)")
+MSG_OUR_FIN_AFTER_PEERS = "Closed by us: FIN sent after the peer's FIN"
 MSG_PEER_RESET = "Connection reset by peer (ECONNRESET)"
 MSG_SERVER_STOPPED = "Closed: the server stopped"
 MSG_NOT_CONNECTED = "Not connected: nothing was sent"

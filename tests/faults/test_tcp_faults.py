@@ -10,8 +10,8 @@ import threading
 import time
 
 import faults
-from faults import (MSG_PEER_FIN, MSG_PEER_RESET, MSG_SERVER_STOPPED, AppTestCase, closed_of, endpoint, figure,
-                    payload, peer_end, recv_exact, select, tcp_connect)
+from faults import (MSG_OUR_FIN_AFTER_PEERS, MSG_PEER_FIN, MSG_PEER_FINISHED_CLIENT, MSG_PEER_RESET,
+                    MSG_SERVER_STOPPED, AppTestCase, closed_of, endpoint, figure, payload, peer_end, recv_exact, select, tcp_connect)
 
 
 def rst_close(sock):
@@ -140,9 +140,30 @@ class TcpFaults(AppTestCase):
 
     def test_half_close_by_server_to_client(self):
         # The server (python) sends, then shuts down its side and keeps
-        # reading: the client logs the FIN as the peer's orderly close.
+        # reading: the client logs that the peer finished sending and keeps
+        # its own side open (CLOSE_WAIT) until it is closed, here by the stop.
         with listener() as srv:
             app = self.start_app(["--tcp-client", endpoint("127.0.0.1", srv.getsockname()[1]), "--send", "req"])
+            conn, _ = srv.accept()
+            with conn:
+                self.assertEqual(recv_exact(conn, 3), b"req")
+                conn.sendall(b"answer")
+                conn.shutdown(socket.SHUT_WR)
+                fin = app.wait_log(lambda e: e["event"] == "closed", what="the server's FIN")[0]
+                self.assertEqual(fin["message"], MSG_PEER_FINISHED_CLIENT)
+                events = self.stop_and_read(app)
+                # The stop closes the client's side: now the server reads EOF.
+                self.assertEqual(peer_end(conn)[0], "fin")
+        closed = select(events, event="closed")
+        self.assertEqual([e["message"] for e in closed], [MSG_PEER_FINISHED_CLIENT, MSG_OUR_FIN_AFTER_PEERS])
+        self.assertEqual(b"".join(payload(e) for e in select(events, event="data", direction="in")), b"answer")
+        self.assertEqual(select(events, event="error"), [])
+
+    def test_half_close_by_server_to_client_closing_too(self):
+        # --on-peer-fin close: the client closes its side at once, as before.
+        with listener() as srv:
+            app = self.start_app(["--tcp-client", endpoint("127.0.0.1", srv.getsockname()[1]), "--send", "req",
+                                  "--on-peer-fin", "close"])
             conn, _ = srv.accept()
             with conn:
                 self.assertEqual(recv_exact(conn, 3), b"req")

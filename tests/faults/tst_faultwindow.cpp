@@ -494,9 +494,18 @@ void TestFaultWindow::serverHalfClosesWhileClientStillSending()
     QVERIFY(page->client()->send(pattern(size)).ok());
     QTest::qWait(200);
     peer.go();
+    // The server finished sending; our side (and the send panel) stays open until Disconnect.
     QTRY_COMPARE(events.of(TrafficEvent::Kind::Closed).size(), 1);
+    QCOMPARE(events.of(TrafficEvent::Kind::Closed).first().reason, TrafficEvent::Reason::PeerFinished);
     QCOMPARE(events.of(TrafficEvent::Kind::Closed).first().message,
-             QStringLiteral("Closed by peer: recv() returned 0 (FIN received)"));
+             QStringLiteral("Peer finished sending (FIN): recv() returned 0; our side stays open for sending until "
+                            "Disconnect (CLOSE_WAIT)"));
+    QTRY_VERIFY(page->client()->isConnected() && page->findChild<SendPanel *>(QStringLiteral("sendPanel"))->isSendEnabled());
+    QTRY_VERIFY(shownMessages(page).contains(events.of(TrafficEvent::Kind::Closed).first().message));
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("disconnectButton")), Qt::LeftButton);  // then FIN
+    QTRY_COMPARE(events.of(TrafficEvent::Kind::Closed).size(), 2);
+    QCOMPARE(events.of(TrafficEvent::Kind::Closed).at(1).message, QStringLiteral("Closed by us: FIN sent after the peer's FIN"));
+    QVERIFY(!page->client()->isConnected());
     const QJsonObject end = peer.next();
     figure(QStringLiteral("server half-closed during a 12 MiB send"),
            QStringLiteral("it got %1 of %2 bytes, then %3").arg(end.value(QStringLiteral("bytes")).toInteger()).arg(size)

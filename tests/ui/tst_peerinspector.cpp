@@ -93,6 +93,7 @@ private slots:
 void TestPeerInspector::modelFollowsConnectsAndDisconnects()
 {
     TcpServerSession server;
+    server.setKeepOpenOnPeerFin(false);  // the row goes with the peer's FIN
     QVERIFY(server.start());
     ConnectionsModel model(&server);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -195,6 +196,7 @@ void TestPeerInspector::modelSkipsIdleTicks()
     // While nothing happens the table's ticks read nothing; the first byte,
     // a send, a close by us or by the peer is still on the next tick.
     TcpServerSession server;
+    server.setKeepOpenOnPeerFin(false);  // the row goes with the peer's FIN
     QVERIFY(server.start());
     ConnectionsModel model(&server);
     model.setRefreshInterval(20);
@@ -412,6 +414,10 @@ void TestPeerInspector::inspectorFollowsTrafficAndClose()
 
     const QString peerPort = text("peerPortValue");
     client->disconnectFromHost();
+    // The peer's FIN leaves our side open (CLOSE_WAIT) until we close it.
+    QTRY_COMPARE(text("stateValue"), u"CLOSE_WAIT (peer finished sending)"_s);
+    QVERIFY(!inspector.isClosed());
+    QVERIFY(server.disconnectClient(id));
     QTRY_COMPARE(text("stateValue"), u"Closed"_s);
     QVERIFY(inspector.isClosed());
     // The last known values stay readable.
@@ -450,6 +456,7 @@ void TestPeerInspector::inspectorShowsATcpClientConnection()
     QTcpServer listener;
     QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
     TcpClientSession session;
+    session.setKeepOpenOnPeerFin(false);  // the server's FIN closes our side too
     session.setHost(u"127.0.0.1"_s);
     session.setPort(listener.serverPort());
     QVERIFY(session.start());
@@ -491,6 +498,7 @@ void TestPeerInspector::inspectorFollowsTheClientsOwnConnection()
     QTcpServer listener;
     QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
     TcpClientSession session;
+    session.setKeepOpenOnPeerFin(false);  // the server's close ends the connection here
     session.setHost(u"127.0.0.1"_s);
     session.setPort(listener.serverPort());
     PeerInspector inspector;
@@ -541,6 +549,7 @@ void TestPeerInspector::inspectorFollowsTheClientsOwnConnection()
 void TestPeerInspector::closedConnectionKeepsItsEndpoints()
 {
     TcpServerSession server;
+    server.setKeepOpenOnPeerFin(false);  // the client's close ends the connection here
     QVERIFY(server.start());
     auto client = connectTo(server.listenEndpoint());
     QVERIFY(client);

@@ -95,6 +95,7 @@ void TestSendPanel::init()
     QSettings().clear();
     m_server = std::make_unique<TcpServerSession>();
     m_server->setPort(0);
+    m_server->setKeepOpenOnPeerFin(false);  // the peer's FIN ends the connection
     QVERIFY(m_server->start());
     m_peer = std::make_unique<QTcpSocket>();
     m_peer->connectToHost(m_server->listenEndpoint().address, m_server->listenEndpoint().port);

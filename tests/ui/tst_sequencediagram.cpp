@@ -55,6 +55,7 @@ void TestSequenceDiagram::lanesAndArrowsForThreeClients()
 {
     TcpServerSession server;
     server.setPort(0);
+    server.setKeepOpenOnPeerFin(false);  // a client's FIN ends its lane
     QVERIFY(server.start());
     SequenceDiagram diagram;
     diagram.setSession(&server);

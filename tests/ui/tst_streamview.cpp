@@ -25,6 +25,7 @@ struct Pair
     bool connect()
     {
         server.setPort(0);
+        server.setKeepOpenOnPeerFin(false);  // a client's FIN ends the connection
         if (!server.start())
             return false;
         client.setHost(QStringLiteral("127.0.0.1"));
