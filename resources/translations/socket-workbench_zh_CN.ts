@@ -3414,7 +3414,7 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
     <message>
         <source>&amp;Keep open on FIN</source>
-        <translation>收到 FIN 后保持打开(&amp;K)</translation>
+        <translation>FIN 后保持打开(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -3792,7 +3792,7 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
     <message>
         <source>&amp;Keep open on FIN</source>
-        <translation>收到 FIN 后保持打开(&amp;K)</translation>
+        <translation>FIN 后保持打开(&amp;K)</translation>
     </message>
 </context>
 <context>
