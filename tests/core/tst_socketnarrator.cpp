@@ -99,7 +99,7 @@ void TestSocketNarrator::serverNarratesPeerFinishedSendingThenOurClose()
     client.disconnectFromHost();
     QTRY_COMPARE(n.sockets().size(), 2);
     QTRY_VERIFY(stepOf(n.sockets()[1], u"recv"_s));
-    const SocketLane &open = n.sockets()[1];
+    const SocketLane open = n.sockets()[1];
     QVERIFY(open.open);
     const Step *fin = stepOf(open, u"recv"_s);
     QCOMPARE(fin->line(SocketNarrator::Language::Python),
