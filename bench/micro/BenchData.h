@@ -3,9 +3,9 @@
 // Inputs shared by the micro-benchmarks: payloads that look like what a
 // workbench logs (protocol text with some Chinese), built once per size.
 
-#include "Endpoint.h"
-#include "TextCodec.h"
-#include "TrafficEvent.h"
+#include "core/log/TrafficEvent.h"
+#include "core/net/Endpoint.h"
+#include "core/text/TextCodec.h"
 
 #include <QByteArray>
 #include <QHostAddress>

@@ -2,9 +2,9 @@
 // connection), and hex.
 
 #include "BenchData.h"
-#include "HexDumpView.h"
-#include "StreamDecoder.h"
-#include "TextCodec.h"
+#include "core/text/StreamDecoder.h"
+#include "core/text/TextCodec.h"
+#include "ui/traffic/HexDumpView.h"
 
 #include <QCoreApplication>
 

@@ -2,8 +2,8 @@
 // counter moved, and when every second client left at once (thousands of
 // scattered runs of rows: one reset), with a visible QTableView attached.
 
-#include "ConnectionsModel.h"
-#include "Session.h"
+#include "core/net/Session.h"
+#include "ui/pages/ConnectionsModel.h"
 
 #include <QCoreApplication>
 #include <QTableView>

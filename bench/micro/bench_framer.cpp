@@ -1,8 +1,8 @@
 // Framer: cutting a received TCP stream back into messages, fed in reads
 // that cut frames anywhere (one TCP segment, 1460 bytes, per read).
 
-#include "Framer.h"
-#include "FramingSpec.h"
+#include "core/framing/Framer.h"
+#include "core/framing/FramingSpec.h"
 
 #include <benchmark/benchmark.h>
 

@@ -4,10 +4,10 @@
 // the visible rows asks of TrafficLogModel::data().
 
 #include "BenchData.h"
-#include "TrafficLog.h"
-#include "TrafficLogModel.h"
-#include "TrafficView.h"
-#include "UdpSession.h"
+#include "core/log/TrafficLog.h"
+#include "core/net/UdpSession.h"
+#include "ui/traffic/TrafficLogModel.h"
+#include "ui/traffic/TrafficView.h"
 
 #include <QCoreApplication>
 #include <QModelRoleData>

@@ -2,7 +2,7 @@
 // is full, so every append also drops the oldest event(s).
 
 #include "BenchData.h"
-#include "TrafficLog.h"
+#include "core/log/TrafficLog.h"
 
 #include <benchmark/benchmark.h>
 

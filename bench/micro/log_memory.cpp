@@ -14,7 +14,7 @@
 // Usage: sw_log_memory [budget MiB]
 
 #include "BenchData.h"
-#include "TrafficLog.h"
+#include "core/log/TrafficLog.h"
 
 #include <QCoreApplication>
 

@@ -1,17 +1,17 @@
 // socket-workbench: the window, or with --no-window just the sessions the
 // command line names. Bad options exit with status 2 and one line saying why.
 
-#include "CommandLine.h"
-#include "LessonLibrary.h"
-#include "MainWindow.h"
-#include "Session.h"
-#include "SocketActivationPacer.h"
-#include "SocketProbe.h"
-#include "TrafficLog.h"
-#include "Translations.h"
-#include "UdpSession.h"
-#include "Version.h"
-#include "Workbench.h"
+#include "core/log/TrafficLog.h"
+#include "core/net/Session.h"
+#include "core/net/UdpSession.h"
+#include "core/os/SocketActivationPacer.h"
+#include "core/os/SocketProbe.h"
+#include "core/teach/LessonLibrary.h"
+#include "core/workbench/CommandLine.h"
+#include "core/workbench/Translations.h"
+#include "core/workbench/Version.h"
+#include "core/workbench/Workbench.h"
+#include "ui/window/MainWindow.h"
 
 #include <QAbstractEventDispatcher>
 #include <QApplication>

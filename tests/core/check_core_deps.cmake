@@ -16,7 +16,7 @@ if(NOT _ldd MATCHES "libQt6Network")
     message(FATAL_ERROR "probe does not need QtNetwork; is the check still looking at swcore?\n${_ldd}")
 endif()
 
-file(GLOB _sources "${SOURCE_DIR}/*.h" "${SOURCE_DIR}/*.cpp")
+file(GLOB_RECURSE _sources "${SOURCE_DIR}/*.h" "${SOURCE_DIR}/*.cpp")
 foreach(_f IN LISTS _sources)
     file(STRINGS "${_f}" _hits REGEX "#[ \t]*include[ \t]*<(QtWidgets|QtGui|QWidget|QApplication|QGuiApplication|QPainter)")
     if(_hits)

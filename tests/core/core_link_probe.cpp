@@ -1,7 +1,7 @@
 // Uses swcore and nothing else; tests/core/check_core_deps.cmake checks
 // which shared libraries this program ended up needing.
-#include "Endpoint.h"
-#include "TextCodec.h"
+#include "core/net/Endpoint.h"
+#include "core/text/TextCodec.h"
 
 int main()
 {

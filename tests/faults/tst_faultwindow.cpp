@@ -7,19 +7,19 @@
 // posts a ping to it every 50 ms, each must be answered within 2 s (a
 // liveness bound; p50/p99/max are printed as FIGURE lines).
 
-#include "MainWindow.h"
-#include "SendPanel.h"
-#include "SessionPage.h"
-#include "TcpClientPage.h"
-#include "TcpClientSession.h"
-#include "TcpServerPage.h"
-#include "TcpServerSession.h"
-#include "TrafficEvent.h"
-#include "TrafficLogModel.h"
-#include "TrafficView.h"
-#include "UdpPage.h"
-#include "UdpSession.h"
-#include "Workbench.h"
+#include "core/log/TrafficEvent.h"
+#include "core/net/TcpClientSession.h"
+#include "core/net/TcpServerSession.h"
+#include "core/net/UdpSession.h"
+#include "core/workbench/Workbench.h"
+#include "ui/pages/SessionPage.h"
+#include "ui/pages/TcpClientPage.h"
+#include "ui/pages/TcpServerPage.h"
+#include "ui/pages/UdpPage.h"
+#include "ui/send/SendPanel.h"
+#include "ui/traffic/TrafficLogModel.h"
+#include "ui/traffic/TrafficView.h"
+#include "ui/window/MainWindow.h"
 
 #include <QAction>
 #include <QComboBox>

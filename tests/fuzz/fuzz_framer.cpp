@@ -20,8 +20,8 @@
 
 #include "FuzzSupport.h"
 
-#include "Framer.h"
-#include "FramingSpec.h"
+#include "core/framing/Framer.h"
+#include "core/framing/FramingSpec.h"
 
 using fuzz::shown;
 

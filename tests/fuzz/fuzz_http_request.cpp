@@ -19,9 +19,9 @@
 
 #include "FuzzSupport.h"
 
-#include "AutoReply.h"
-#include "AutoResponder.h"
-#include "HttpRequestParser.h"
+#include "core/reply/AutoReply.h"
+#include "core/reply/AutoResponder.h"
+#include "core/reply/HttpRequestParser.h"
 
 using fuzz::shown;
 

@@ -20,9 +20,9 @@
 
 #include "FuzzSupport.h"
 
-#include "AutoReply.h"
-#include "PayloadParser.h"
-#include "TextCodec.h"
+#include "core/reply/AutoReply.h"
+#include "core/text/PayloadParser.h"
+#include "core/text/TextCodec.h"
 
 #include <array>
 

@@ -20,8 +20,8 @@
 
 #include "FuzzSupport.h"
 
-#include "StreamDecoder.h"
-#include "TextCodec.h"
+#include "core/text/StreamDecoder.h"
+#include "core/text/TextCodec.h"
 
 #include <array>
 

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/net/Endpoint.h"
+
+#include <QString>
+
+// What the peer inspector shows about one connection (TCP) or one sender
+// (UDP): where it is, since when, and how much went each way.
+struct ConnectionInfo
+{
+    quint32 id = 0;
+    Endpoint local;
+    Endpoint peer;
+    qint64 sinceUs = 0;        // connected / first datagram, UTC µs
+    qint64 lastActivityUs = 0;
+    QString state;             // "connected", "closing", "closed", "seen" (UDP)
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    quint64 messagesIn = 0;    // reads (TCP) or datagrams (UDP)
+    quint64 messagesOut = 0;   // sends
+    QString lastError;
+};

@@ -1,0 +1,210 @@
+#include "core/net/Session.h"
+
+#include "core/framing/Framer.h"
+#include "core/log/TrafficLog.h"
+#include "core/text/TextCodec.h"
+
+#include <atomic>
+
+namespace {
+std::atomic<quint32> g_nextSessionId{1};
+}
+
+Session::Session(SessionKind kind, QObject *parent)
+    : QObject(parent)
+    , m_kind(kind)
+    , m_id(g_nextSessionId++)
+    , m_log(new TrafficLog(this))
+{
+    qRegisterMetaType<TrafficEvent>();
+    connect(this, &Session::connectionsChanged, this, [this] { touchConnections(); });
+}
+
+Session::~Session() = default;
+
+bool Session::setEncoding(const QString &name)
+{
+    const QString canonical = TextCodec::canonicalName(name);
+    if (canonical.isEmpty())
+        return false;
+    changeSettings([&](SessionSettings &s) { s.encoding = canonical; });
+    return true;
+}
+
+void Session::setAutoReply(const AutoReply &reply)
+{
+    setAutoReplySpec(reply.isActive() ? reply.spec() : QString());
+}
+
+void Session::setAutoReplySpec(const QString &spec)
+{
+    changeSettings([&](SessionSettings &s) {
+        s.reply = AutoReply::modeOfSpec(spec) == AutoReply::Mode::None ? QString() : spec;
+    });
+}
+
+void Session::setFrameOutgoing(bool on)
+{
+    changeSettings([&](SessionSettings &s) { s.frameOutgoing = on; });
+}
+
+void Session::setSettings(const SessionSettings &wanted)
+{
+    SessionSettings next = wanted;
+    const QString canonical = TextCodec::canonicalName(next.encoding);
+    next.encoding = canonical.isEmpty() ? m_settings.encoding : canonical;
+    if (next == m_settings)
+        return;
+    const SessionSettings old = m_settings;
+    m_settings = next;
+    if (old.reply != next.reply || old.encoding != next.encoding) {
+        m_autoReply = AutoReply::fromSpec(next.reply, next.encoding, &m_autoReplyError);
+        if (!m_autoReplyError.isEmpty())
+            m_autoReply = AutoReply();
+    }
+    // A new rule applies from the next byte on; half-cut frames of the old one are dropped.
+    if (!(old.framing == next.framing))
+        m_framers.clear();
+    settingsApplied(old);
+    emit settingsChanged();
+}
+
+QString Session::stateName(State s)
+{
+    switch (s) {
+    case State::Idle: return tr("idle");
+    case State::Starting: return tr("starting");
+    case State::Running: return tr("running");
+    case State::Stopping: return tr("stopping");
+    }
+    return QString();
+}
+
+void Session::setState(State s)
+{
+    if (m_state == s)
+        return;
+    m_state = s;
+    emit stateChanged(s);
+}
+
+TrafficEvent Session::makeEvent(TrafficEvent::Kind kind, quint32 connectionId) const
+{
+    TrafficEvent e;
+    e.kind = kind;
+    e.connectionId = connectionId;
+    return e;
+}
+
+void Session::record(TrafficEvent event)
+{
+    event.timeUs = TrafficEvent::nowUs();
+    event.session = m_kind;
+    event.sessionId = m_id;
+    switch (event.kind) {
+    case TrafficEvent::Kind::Data:
+        if (event.direction == TrafficEvent::Direction::In) {
+            m_counters.bytesIn += quint64(event.payload.size());
+            ++m_counters.messagesIn;
+        } else {
+            m_counters.bytesOut += quint64(event.payload.size());
+            ++m_counters.messagesOut;
+        }
+        break;
+    case TrafficEvent::Kind::Error:
+        ++m_counters.errors;
+        break;
+    default:
+        break;
+    }
+    touchConnections();
+    m_log->append(event);
+    emit eventOccurred(event);
+}
+
+TrafficEvent::Reason Session::bindFailureReason(QAbstractSocket::SocketError error)
+{
+    switch (error) {
+    case QAbstractSocket::AddressInUseError: return TrafficEvent::Reason::AddressInUse;
+    case QAbstractSocket::SocketAccessError: return TrafficEvent::Reason::PermissionDenied;
+    default: return TrafficEvent::Reason::Other;
+    }
+}
+
+QByteArray Session::readAvailable(QIODevice *socket)
+{
+    const qint64 available = socket->bytesAvailable();
+    if (available <= 0)
+        return QByteArray();
+    // When Qt's buffer holds one block of exactly this size, read(n) hands
+    // that block over instead of copying it. The log copies small reads into
+    // its chunks and keeps large ones (trimmed) as they are.
+    return socket->read(available);
+}
+
+void Session::setReadsHeld(bool held)
+{
+    if (held == m_readsHeld)
+        return;
+    m_readsHeld = held;
+    if (!held)
+        QMetaObject::invokeMethod(this, [this] {
+            if (!m_readsHeld)
+                resumeReads();
+        }, Qt::QueuedConnection);
+}
+
+QString Session::emptyPayloadError()
+{
+    return tr("Nothing to send: the payload is empty");
+}
+
+void Session::setFraming(const FramingSpec &spec)
+{
+    changeSettings([&](SessionSettings &s) { s.framing = spec; });
+}
+
+void Session::forgetFramer(quint32 connectionId)
+{
+    m_framers.erase(connectionId);
+}
+
+void Session::recordFrames(const TrafficEvent &dataEvent)
+{
+    if (m_settings.framing.kind == FramingSpec::Kind::None)
+        return;
+    auto it = m_framers.find(dataEvent.connectionId);
+    if (it == m_framers.end())
+        it = m_framers.emplace(dataEvent.connectionId, std::make_unique<Framer>(m_settings.framing)).first;
+    Framer *framer = it->second.get();
+    if (framer->hasError())
+        return;  // already reported; the stream has no boundaries left to trust
+    const Framer::Output out = framer->feed(dataEvent.payload);
+    for (const QByteArray &frame : out.frames) {
+        TrafficEvent f = dataEvent;
+        f.kind = TrafficEvent::Kind::Frame;
+        f.payload = frame;
+        f.message.clear();
+        record(f);
+    }
+    if (!out.ok()) {
+        TrafficEvent err = dataEvent;
+        err.kind = TrafficEvent::Kind::Error;
+        err.direction = TrafficEvent::Direction::None;
+        err.payload.clear();
+        err.reason = TrafficEvent::Reason::Other;
+        err.message = tr("Framing (%1): %2").arg(m_settings.framing.toString(), out.error);
+        record(err);
+    }
+}
+
+QByteArray Session::framedForSending(const QByteArray &payload, QString *error) const
+{
+    if (!m_settings.frameOutgoing || m_settings.framing.kind == FramingSpec::Kind::None)
+        return payload;
+    QString why;
+    const QByteArray framed = Framer::encode(m_settings.framing, payload, &why);
+    if (!why.isEmpty() && error)
+        *error = tr("Not sent: cannot frame it as %1: %2").arg(m_settings.framing.toString(), why);
+    return why.isEmpty() ? framed : QByteArray();
+}

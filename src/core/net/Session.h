@@ -1,0 +1,160 @@
+#pragma once
+
+#include "core/framing/FramingSpec.h"
+#include "core/log/TrafficEvent.h"
+#include "core/net/ConnectionInfo.h"
+#include "core/net/SendResult.h"
+#include "core/net/SessionCounters.h"
+#include "core/net/SessionSettings.h"
+#include "core/reply/AutoReply.h"
+
+#include <QAbstractSocket>
+#include <QObject>
+
+#include <map>
+#include <memory>
+
+class Framer;
+class TrafficLog;
+
+// Base of the TCP server, TCP client and UDP sessions: owns the log, the
+// encoding and the auto-reply, counts traffic, and turns everything that
+// happens into TrafficEvents (appended to the log and emitted).
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Starting, Running, Stopping };
+    Q_ENUM(State)
+
+    ~Session() override;
+
+    SessionKind kind() const { return m_kind; }
+    quint32 id() const { return m_id; }
+    State state() const { return m_state; }
+    bool isRunning() const { return m_state == State::Running; }
+    TrafficLog *log() const { return m_log; }
+    SessionCounters counters() const { return m_counters; }
+    // Changes whenever what connections() returns may have changed (each
+    // traffic event, each connectionsChanged, a close begun): the clients
+    // table skips its periodic refresh while it stays the same.
+    quint64 connectionsSerial() const { return m_connectionsSerial; }
+
+    // What the session does (endpoints, options, auto-reply, framing,
+    // encoding, limits): one value, changed only through setSettings() (the
+    // setters below are shorthands for it). Each change emits
+    // settingsChanged() once; the page's form shows it.
+    const SessionSettings &settings() const { return m_settings; }
+    void setSettings(const SessionSettings &settings);
+
+    QString encoding() const { return m_settings.encoding; }
+    // False (and unchanged) when the encoding is unknown.
+    bool setEncoding(const QString &name);
+
+    // The auto-reply in effect: none while settings().reply cannot be made
+    // in the encoding (autoReplyError() says why).
+    AutoReply autoReply() const { return m_autoReply; }
+    QString autoReplyError() const { return m_autoReplyError; }
+    // Sets settings().reply to reply.spec().
+    void setAutoReply(const AutoReply &reply);
+    void setAutoReplySpec(const QString &spec);
+
+    // How received TCP streams are cut into messages (frame events), and
+    // whether what the user sends gets the prefix or delimiter added.
+    FramingSpec framing() const { return m_settings.framing; }
+    void setFraming(const FramingSpec &spec);
+    bool frameOutgoing() const { return m_settings.frameOutgoing; }
+    void setFrameOutgoing(bool on);
+    // What send() puts on the wire for `payload` (framed when frameOutgoing()
+    // is on); empty with *error when it cannot be framed.
+    QByteArray wireBytes(const QByteArray &payload, QString *error) const { return framedForSending(payload, error); }
+
+    // Starting reports failures as error events too; returns false on them.
+    virtual bool start() = 0;
+    virtual void stop() = 0;
+    // Sends to the session's default destination (all clients, the server,
+    // the UDP target). An empty payload is refused: nothing is sent.
+    virtual SendResult send(const QByteArray &payload) = 0;
+
+    // Connections (TCP) or senders (UDP) this session knows now.
+    virtual QList<ConnectionInfo> connections() const = 0;
+    // How many connections() there are, without building the list: a server
+    // may hold thousands, and the statistics ask every second.
+    virtual int connectionCount() const { return int(connections().size()); }
+
+    // Reading paused: while a JSON Lines log file is behind, no session
+    // reads. TCP bytes wait in the socket (its window closes, the sender
+    // slows down: nothing is lost); datagrams wait in the kernel's queue,
+    // which counts what overflows it as drops. Releasing reads what waits.
+    void setReadsHeld(bool held);
+    bool readsHeld() const { return m_readsHeld; }
+
+    static QString stateName(State s);
+
+signals:
+    void eventOccurred(const TrafficEvent &event);
+    void stateChanged(Session::State state);
+    void connectionsChanged();
+    // settings() changed (by any path: the form, a lesson, the command line,
+    // restored settings, or the session itself, e.g. the port the OS chose).
+    void settingsChanged();
+
+protected:
+    Session(SessionKind kind, QObject *parent);
+
+    // Changes a copy of the settings with `edit` and applies it.
+    template <class Edit>
+    void changeSettings(Edit &&edit)
+    {
+        SessionSettings s = m_settings;
+        edit(s);
+        setSettings(s);
+    }
+    // Called by setSettings() after the value changed, before
+    // settingsChanged(): a subclass applies what concerns it now (replies of
+    // connections already open, reply limits, …).
+    virtual void settingsApplied(const SessionSettings &old) { Q_UNUSED(old); }
+
+    void setState(State s);
+    // For a change to connections() that neither records an event nor
+    // emits connectionsChanged.
+    void touchConnections() { ++m_connectionsSerial; }
+    // Stamps time, session and id, updates the counters, appends to the log
+    // and emits eventOccurred.
+    void record(TrafficEvent event);
+    TrafficEvent makeEvent(TrafficEvent::Kind kind, quint32 connectionId = 0) const;
+    static QString emptyPayloadError();
+    // Why a bind() or listen() failed, as a close/error reason.
+    static TrafficEvent::Reason bindFailureReason(QAbstractSocket::SocketError error);
+    // Everything the socket has buffered (Qt's block itself when it holds one).
+    static QByteArray readAvailable(QIODevice *socket);
+    // How much Qt reads from a TCP socket per event-loop pass. Bounded so
+    // that the kernel's copy lands in a block that is freed and reused hot
+    // after the log has copied it into its chunks (unbounded, a flood is
+    // read in fresh multi-megabyte blocks, each a round of page faults).
+    static constexpr qint64 kReadBufferBytes = 128 * 1024;
+    // Feeds received stream bytes (the data event just recorded) to the
+    // connection's framer and records each complete frame as a frame event.
+    void recordFrames(const TrafficEvent &dataEvent);
+    void forgetFramer(quint32 connectionId);
+    // What goes on the wire for a payload the user sends: framed when
+    // frameOutgoing() is on. Empty with *error when it cannot be framed.
+    QByteArray framedForSending(const QByteArray &payload, QString *error) const;
+
+    // Reads what waited while reads were held (called after release).
+    virtual void resumeReads() {}
+
+    SessionCounters m_counters;
+
+private:
+    SessionKind m_kind;
+    quint32 m_id;
+    State m_state = State::Idle;
+    quint64 m_connectionsSerial = 0;
+    TrafficLog *m_log;
+    SessionSettings m_settings;
+    AutoReply m_autoReply;           // made from m_settings.reply and .encoding
+    QString m_autoReplyError;
+    bool m_readsHeld = false;
+    std::map<quint32, std::unique_ptr<Framer>> m_framers;
+};

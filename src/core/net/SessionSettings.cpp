@@ -1,0 +1,233 @@
+#include "core/net/SessionSettings.h"
+
+#include "core/net/Endpoint.h"
+#include "core/reply/AutoReply.h"
+#include "core/text/TextCodec.h"
+
+namespace {
+const QString kEncoding = QStringLiteral("encoding");
+const QString kFraming = QStringLiteral("framing");
+const QString kFrameSends = QStringLiteral("frameSends");
+const QString kReply = QStringLiteral("reply");
+const QString kReplyTemplate = QStringLiteral("replyTemplate");
+const QString kAddress = QStringLiteral("address");
+const QString kPort = QStringLiteral("port");
+
+QString addressText(const QHostAddress &a)
+{
+    return a.isNull() ? QString() : Endpoint{a, 0}.addressString();
+}
+
+// Reads the keys it is given into the fields, skipping (and naming) bad values.
+class Reader
+{
+public:
+    Reader(const QVariantMap &map, QStringList *problems) : m_map(map), m_problems(problems) {}
+
+    bool has(const QString &key) const { return m_map.contains(key); }
+    void problem(const QString &key, const QString &why) const
+    {
+        if (m_problems)
+            m_problems->append(key + QStringLiteral(": ") + why);
+    }
+    void text(const QString &key, QString *out) const
+    {
+        if (has(key))
+            *out = m_map.value(key).toString();
+    }
+    void flag(const QString &key, bool *out) const
+    {
+        if (has(key))
+            *out = m_map.value(key).toBool();
+    }
+    void integer(const QString &key, int lo, int hi, int *out) const
+    {
+        if (!has(key))
+            return;
+        bool ok = false;
+        const qlonglong v = m_map.value(key).toLongLong(&ok);
+        if (!ok || v < lo || v > hi)
+            problem(key, QStringLiteral("not a number from %1 to %2").arg(lo).arg(hi));
+        else
+            *out = int(v);
+    }
+    void port(const QString &key, quint16 *out) const
+    {
+        int v = *out;
+        integer(key, 0, 65535, &v);
+        *out = quint16(v);
+    }
+    // Empty text = null address (allowed only where `allowNull`).
+    void address(const QString &key, bool allowNull, QHostAddress *out) const
+    {
+        if (!has(key))
+            return;
+        QString t = m_map.value(key).toString().trimmed();
+        if (t.startsWith(u'[') && t.endsWith(u']'))
+            t = t.mid(1, t.size() - 2);
+        QHostAddress a;
+        if (t.isEmpty() && allowNull)
+            *out = QHostAddress();
+        else if (a.setAddress(t))
+            *out = a;
+        else
+            problem(key, QStringLiteral("not an IP address"));
+    }
+
+private:
+    const QVariantMap &m_map;
+    QStringList *m_problems;
+};
+} // namespace
+
+QVariantMap SessionSettings::toMap(SessionKind kind) const
+{
+    QVariantMap m;
+    m.insert(kEncoding, encoding);
+    m.insert(kFraming, framing.toString());
+    m.insert(kFrameSends, frameOutgoing);
+    const AutoReply::Mode mode = AutoReply::modeOfSpec(reply);
+    switch (mode) {
+    case AutoReply::Mode::None: m.insert(kReply, QStringLiteral("none")); break;
+    case AutoReply::Mode::Echo: m.insert(kReply, QStringLiteral("echo")); break;
+    case AutoReply::Mode::Http: m.insert(kReply, QStringLiteral("http")); break;
+    case AutoReply::Mode::Template:
+        m.insert(kReply, QStringLiteral("template"));
+        m.insert(kReplyTemplate, reply);
+        break;
+    }
+    switch (kind) {
+    case SessionKind::TcpServer:
+        m.insert(kAddress, addressText(listenAddress));
+        m.insert(kPort, QString::number(listenPort));
+        m.insert(QStringLiteral("backlog"), backlog);
+        m.insert(QStringLiteral("maxClients"), maxClients);
+        m.insert(QStringLiteral("greeting"), greeting);
+        m.insert(QStringLiteral("keepOpenOnPeerFin"), keepOpenOnPeerFin);
+        break;
+    case SessionKind::TcpClient:
+        m.insert(QStringLiteral("host"), host);
+        m.insert(kPort, port ? QString::number(port) : QString());
+        m.insert(QStringLiteral("timeout"), connectTimeoutMs);
+        m.insert(QStringLiteral("bind"), !localBindAddress.isNull());
+        m.insert(QStringLiteral("bindAddress"), addressText(localBindAddress));
+        m.insert(QStringLiteral("bindPort"), QString::number(localBindPort));
+        m.insert(QStringLiteral("autoReconnect"), autoReconnect);
+        m.insert(QStringLiteral("reconnectInterval"), reconnectIntervalMs);
+        m.insert(QStringLiteral("keepOpenOnPeerFin"), keepOpenOnPeerFin);
+        break;
+    case SessionKind::Udp:
+        m.insert(kAddress, addressText(bindAddress));
+        m.insert(kPort, QString::number(bindPort));
+        m.insert(QStringLiteral("targetHost"), targetHost);
+        m.insert(QStringLiteral("targetPort"), targetPort ? QString::number(targetPort) : QString());
+        m.insert(QStringLiteral("replyToLast"), replyToLastSender);
+        m.insert(QStringLiteral("broadcast"), broadcast);
+        m.insert(QStringLiteral("replyRate"), replyLimits.repliesPerSecond);
+        m.insert(QStringLiteral("replyBytesRate"), replyLimits.bytesPerSecond);
+        m.insert(QStringLiteral("replyMaxSize"), replyLimits.maxReplySize);
+        break;
+    }
+    return m;
+}
+
+SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &map, const SessionSettings &base,
+                                         QStringList *problems)
+{
+    SessionSettings s = base;
+    const Reader r(map, problems);
+    if (r.has(kEncoding)) {
+        const QString canonical = TextCodec::canonicalName(map.value(kEncoding).toString());
+        if (canonical.isEmpty())
+            r.problem(kEncoding, QStringLiteral("unknown encoding"));
+        else
+            s.encoding = canonical;
+    }
+    // UDP keeps datagram boundaries and its tab has no framing field: a saved
+    // framing there would be one that nothing shows (nor uses).
+    if (r.has(kFraming) && kind != SessionKind::Udp) {
+        QString error;
+        const FramingSpec spec = FramingSpec::parse(map.value(kFraming).toString().trimmed(), &error);
+        if (error.isEmpty())
+            s.framing = spec;
+        else
+            r.problem(kFraming, error);
+    }
+    if (kind != SessionKind::Udp)
+        r.flag(kFrameSends, &s.frameOutgoing);
+    if (s.framing.kind == FramingSpec::Kind::None)
+        s.frameOutgoing = false;
+    if (r.has(kReply)) {
+        const QString mode = map.value(kReply).toString();
+        if (mode == QStringLiteral("template"))
+            s.reply = map.value(kReplyTemplate).toString();
+        else if (mode == QStringLiteral("none"))
+            s.reply.clear();
+        else if (mode == QStringLiteral("echo") || mode == QStringLiteral("http"))
+            s.reply = mode;
+        else
+            r.problem(kReply, QStringLiteral("unknown auto-reply mode"));
+    }
+    switch (kind) {
+    case SessionKind::TcpServer:
+        r.address(kAddress, false, &s.listenAddress);
+        r.port(kPort, &s.listenPort);
+        // 0 as the command line and the form allow it (listen() takes it):
+        // a saved 0 must come back as 0, not as the default.
+        r.integer(QStringLiteral("backlog"), 0, 65535, &s.backlog);
+        r.integer(QStringLiteral("maxClients"), 0, 1000000, &s.maxClients);
+        r.text(QStringLiteral("greeting"), &s.greeting);
+        r.flag(QStringLiteral("keepOpenOnPeerFin"), &s.keepOpenOnPeerFin);
+        break;
+    case SessionKind::TcpClient: {
+        r.text(QStringLiteral("host"), &s.host);
+        s.host = s.host.trimmed();
+        if (s.host.startsWith(u'[') && s.host.endsWith(u']'))
+            s.host = s.host.mid(1, s.host.size() - 2);
+        if (!map.value(kPort).toString().isEmpty())
+            r.port(kPort, &s.port);
+        r.integer(QStringLiteral("timeout"), 1, 3600 * 1000, &s.connectTimeoutMs);
+        r.port(QStringLiteral("bindPort"), &s.localBindPort);
+        if (map.value(QStringLiteral("bind")).toBool())
+            r.address(QStringLiteral("bindAddress"), false, &s.localBindAddress);
+        else if (r.has(QStringLiteral("bind")))
+            s.localBindAddress = QHostAddress();
+        r.flag(QStringLiteral("autoReconnect"), &s.autoReconnect);
+        r.integer(QStringLiteral("reconnectInterval"), kMinReconnectMs, kMaxReconnectMs, &s.reconnectIntervalMs);
+        r.flag(QStringLiteral("keepOpenOnPeerFin"), &s.keepOpenOnPeerFin);
+        break;
+    }
+    case SessionKind::Udp:
+        r.address(kAddress, true, &s.bindAddress);
+        r.port(kPort, &s.bindPort);
+        r.text(QStringLiteral("targetHost"), &s.targetHost);
+        s.targetHost = s.targetHost.trimmed();
+        if (!map.value(QStringLiteral("targetPort")).toString().isEmpty())
+            r.port(QStringLiteral("targetPort"), &s.targetPort);
+        r.flag(QStringLiteral("replyToLast"), &s.replyToLastSender);
+        r.flag(QStringLiteral("broadcast"), &s.broadcast);
+        r.integer(QStringLiteral("replyRate"), 0, ReplyLimiter::kMaxRepliesPerSecond, &s.replyLimits.repliesPerSecond);
+        if (r.has(QStringLiteral("replyBytesRate"))) {
+            bool ok = false;
+            const qlonglong v = map.value(QStringLiteral("replyBytesRate")).toLongLong(&ok);
+            // The command line's and the form's range: a larger rate would be
+            // shown clamped while the session used another.
+            if (ok && v >= 0 && v <= ReplyLimiter::kMaxBytesPerSecond)
+                s.replyLimits.bytesPerSecond = v;
+            else
+                r.problem(QStringLiteral("replyBytesRate"),
+                          QStringLiteral("not a number from 0 to %1").arg(ReplyLimiter::kMaxBytesPerSecond));
+        }
+        if (r.has(QStringLiteral("replyMaxSize"))) {
+            // Larger than any datagram: the largest there is, as the field clamps.
+            bool ok = false;
+            const qlonglong v = map.value(QStringLiteral("replyMaxSize")).toLongLong(&ok);
+            if (ok && v >= 1)
+                s.replyLimits.maxReplySize = int(qMin<qlonglong>(v, ReplyLimiter::kMaxReplySizeLimit));
+            else
+                r.problem(QStringLiteral("replyMaxSize"), QStringLiteral("not a number"));
+        }
+        break;
+    }
+    return s;
+}

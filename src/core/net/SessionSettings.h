@@ -1,0 +1,79 @@
+#pragma once
+
+#include "core/framing/FramingSpec.h"
+#include "core/log/TrafficEvent.h"
+#include "core/reply/ReplyLimiter.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+// Everything that says what a session does, in one value the session owns
+// (Session::settings() / setSettings()). The command line, the lessons,
+// restored settings and the page's form all change a session through it, and
+// the form shows it: there is one path in, so the window cannot show one
+// thing while the session does another.
+//
+// One struct for the three kinds keeps that path the same for all of them;
+// each field says which kind reads it, the others ignore it.
+struct SessionSettings
+{
+    // --- Every kind ---------------------------------------------------------
+    // What the user's text, the greeting and a reply template are encoded in
+    // (canonical codec name). The traffic view's encoding is the view's own.
+    QString encoding = QStringLiteral("UTF-8");
+    // The auto-reply as AutoReply::fromSpec reads it: empty = none, "echo",
+    // "http", or template text ("Hello,{data}!"). Kept as typed, so a template
+    // the encoding cannot represent is still shown (and answers nothing).
+    QString reply;
+    FramingSpec framing;          // kind None = no framing
+    bool frameOutgoing = false;   // "Add to what I send"
+
+    // --- TCP server ---------------------------------------------------------
+    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 listenPort = 0;       // 0 = the OS picks one; becomes that port once listening
+    int backlog = 4096;
+    int maxClients = 1000;        // 0 = no limit
+    QString greeting;             // escaped text (PayloadParser text mode); empty = none
+
+    // --- TCP server and client ----------------------------------------------
+    // After the peer's FIN (its shutdown(SHUT_WR)) our side stays open for
+    // sending until the user closes it (CLOSE_WAIT), as TCP allows; false
+    // closes it at once, as a server that never writes after b'' does. A
+    // connection with an auto-reply always closes its side after answering.
+    bool keepOpenOnPeerFin = true;
+
+    // --- TCP client ---------------------------------------------------------
+    QString host;
+    quint16 port = 0;
+    int connectTimeoutMs = 10000;
+    QHostAddress localBindAddress;   // null = no bind(): the OS chooses
+    quint16 localBindPort = 0;
+    bool autoReconnect = false;      // connect again after a close or a failed connect
+    int reconnectIntervalMs = 2000;
+
+    // --- UDP ----------------------------------------------------------------
+    // Loopback unless chosen (safe by default); null = automatic (see
+    // UdpSession::setBindAddress), what --udp-target without --udp asks for.
+    QHostAddress bindAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 bindPort = 0;            // 0 = the OS picks one; becomes that port once bound
+    QString targetHost;
+    quint16 targetPort = 0;
+    bool broadcast = false;
+    bool replyToLastSender = false;  // send() goes to whoever sent the last datagram
+    ReplyLimiter::Settings replyLimits;
+
+    static constexpr int kMinReconnectMs = 100;
+    static constexpr int kMaxReconnectMs = 3600 * 1000;
+
+    bool operator==(const SessionSettings &) const = default;
+
+    // For QSettings: the fields `kind` reads, under the keys the tabs have
+    // always been saved with.
+    QVariantMap toMap(SessionKind kind) const;
+    // Starts from `base` and takes every key of `map` that is good; a bad
+    // value is skipped and named in *problems ("port: not a number").
+    static SessionSettings fromMap(SessionKind kind, const QVariantMap &map, const SessionSettings &base,
+                                   QStringList *problems = nullptr);
+};

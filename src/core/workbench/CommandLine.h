@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/framing/FramingSpec.h"
+#include "core/reply/ReplyLimiter.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The command line of socket-workbench, parsed and checked without opening
+// anything. Every bad value is an error naming its option; the program
+// prints it on one line and exits with status 2.
+class CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+public:
+    struct Listen
+    {
+        QHostAddress address;
+        quint16 port = 0;
+    };
+    struct Target
+    {
+        QString host;
+        quint16 port = 0;
+    };
+
+    // As the traffic view's budget box allows.
+    static constexpr int kMaxLogBudgetMiB = 16384;
+
+    struct Options
+    {
+        std::optional<Listen> tcpServer;
+        std::optional<Target> tcpClient;
+        std::optional<Listen> udp;
+        std::optional<Target> udpTarget;
+        std::optional<Listen> clientBind;
+        QString encoding = QStringLiteral("UTF-8");
+        QString replySpec;             // empty = none
+        QByteArray greeting;
+        QString greetingText;          // as typed, escapes not applied
+        std::optional<QByteArray> send;
+        QString logFile;
+        QString captureDir;            // empty = no capture
+        QString language;              // "en", "zh_CN"; empty = the setting or the system's
+        QString lesson;                // an id of LessonLibrary::all(); empty = none
+        FramingSpec framing;           // kind None = no framing
+        int backlog = 4096;
+        int maxClients = 1000;
+        int connectTimeoutMs = 10000;
+        bool keepOpenOnPeerFin = true;        // --on-peer-fin keep|close
+        int reconnectMs = 0;                  // --reconnect MS; 0 = no auto-reconnect
+        ReplyLimiter::Settings replyLimits;   // UDP auto-replies
+        int logBudgetMiB = 0;                 // 0 = the log's default (64 MiB)
+        bool broadcast = false;
+        bool verbose = false;
+        bool showHelp = false;
+        bool showVersion = false;
+        bool noWindow = false;
+    };
+
+    struct Result
+    {
+        Options options;
+        QString error;       // one line, names the option; empty when ok
+        QString helpText;
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    // `arguments` as QCoreApplication::arguments() gives them (program first;
+    // Qt's own -platform etc. already removed).
+    static Result parse(const QStringList &arguments);
+    // argv without the options QGuiApplication consumes itself (-platform X,
+    // -style X, -reverse, …), so the command line can be checked before the
+    // application object exists and a bad value costs one line of output.
+    static QStringList withoutQtOptions(const QStringList &arguments);
+};

@@ -1,0 +1,470 @@
+#include "ui/pages/SessionPage.h"
+
+#include "core/log/TrafficLog.h"
+#include "core/net/Session.h"
+#include "core/text/TextCodec.h"
+#include "ui/pages/ConnectionsColumns.h"
+#include "ui/pages/FramingPanel.h"
+#include "ui/pages/PeerInspector.h"
+#include "ui/pages/StatsPanel.h"
+#include "ui/send/SendPanel.h"
+#include "ui/teach/LifecycleView.h"
+#include "ui/teach/SequenceDiagram.h"
+#include "ui/teach/StreamView.h"
+#include "ui/traffic/HexDumpView.h"
+#include "ui/traffic/TrafficView.h"
+#include "ui/widgets/FieldValidation.h"
+#include "ui/widgets/SidePanelToggle.h"
+#include "ui/widgets/SplitterFirstSizes.h"
+
+#include <QComboBox>
+#include <QHostAddress>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkInterface>
+#include <QBoxLayout>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+
+SessionPage::SessionPage(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    connect(session, &Session::settingsChanged, this, &SessionPage::onSettingsChanged);
+}
+
+SessionPage::~SessionPage() = default;
+
+void SessionPage::setupTrio(TrafficView *traffic, PeerInspector *inspector, SendPanel *send)
+{
+    m_traffic = traffic;
+    m_inspector = inspector;
+    m_send = send;
+    traffic->setSession(m_session);
+    inspector->setSession(m_session);
+    // The view starts in the session's encoding and is the view's own after that.
+    traffic->setEncoding(m_session->encoding());
+    send->setEncoding(m_session->encoding());
+    connect(traffic, &TrafficView::connectionSelected, inspector, &PeerInspector::showConnection);
+    connect(send, &SendPanel::encodingChanged, this, &SessionPage::setSendEncoding);
+    send->setWireBytes([this](const QByteArray &payload, QString *note) {
+        QString error;
+        const QByteArray wire = m_session->wireBytes(payload, &error);
+        if (!error.isEmpty()) {
+            *note = error;
+            return payload;
+        }
+        if (wire.size() != payload.size())
+            *note = tr("framed as %1").arg(m_session->framing().toString());
+        return wire;
+    });
+    connect(m_session, &Session::settingsChanged, send, &SendPanel::refreshPreview);
+    auto *clear = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this, this, [this] { m_session->log()->clear(); });
+    clear->setContext(Qt::WidgetWithChildrenShortcut);
+}
+
+void SessionPage::arrangePanels(QSplitter *top, QSplitter *main, QWidget *sidePanel, QBoxLayout * /*sideLayout*/,
+                                QTableView *peerTable)
+{
+    m_topSplitter = top;
+    m_mainSplitter = main;
+    if (peerTable) {
+        peerTable->verticalHeader()->hide();
+        peerTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        peerTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+        new ConnectionsColumns(peerTable);
+        // The inspector is the side panel's other tab: a double click there.
+        if (auto *tabs = sidePanel->findChild<QTabWidget *>(QStringLiteral("sideTabs"))) {
+            connect(peerTable, &QAbstractItemView::doubleClicked, tabs, [tabs] {
+                if (QWidget *page = tabs->findChild<QWidget *>(QStringLiteral("inspectorPage")))
+                    tabs->setCurrentWidget(page);
+            });
+        }
+    }
+    makeInspectorScrollable(m_inspector->parentWidget()->layout(), m_inspector);
+    // The views take what the window gains or loses; the side panel keeps
+    // its width and the send area its height, as the user left them.
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 0);
+    main->setStretchFactor(0, 1);
+    main->setStretchFactor(1, 0);
+    // Narrow windows squeeze the side panel rather than grow past the screen.
+    sidePanel->setMinimumWidth(180);
+    // First-run proportions, worked out when the page is first shown; a
+    // saved layout replaces them in restoreState().
+    const int em = fontMetrics().averageCharWidth();
+    new SplitterFirstSizes(top, [em](int width) { return qBound(32 * em, width * 30 / 100, 60 * em); });
+    QWidget *sendArea = main->widget(1);
+    new SplitterFirstSizes(main, [sendArea](int height) {
+        // The send controls and an editor of two lines, or four where the
+        // window is tall enough for the traffic to keep a good part.
+        const int lines = sendArea->fontMetrics().lineSpacing();
+        const int least = sendArea->minimumSizeHint().height();
+        return height >= 4 * least ? least + 2 * lines : least;
+    });
+    if (m_views) {
+        auto *toggle = new QToolButton;
+        toggle->setObjectName(QStringLiteral("sidePanelButton"));
+        toggle->setText(tr("Side panel"));
+        toggle->setToolTip(tr("Show or hide the panel beside the views; dragging its edge to the side hides it too"));
+        toggle->setAccessibleName(tr("Show the side panel"));
+        toggle->setAutoRaise(true);
+        m_views->setCornerWidget(toggle, Qt::TopRightCorner);
+        new SidePanelToggle(top, toggle);
+    }
+
+    // Parts moved between layouts above (the inspector into a scroll area,
+    // on a tab that is hidden) leave stale minimum sizes cached in the
+    // layouts around them, and a window shown with those would open taller
+    // than the screen: they are worked out afresh when the page is shown.
+    const auto widgets = findChildren<QWidget *>();
+    for (QWidget *widget : widgets)
+        widget->updateGeometry();
+
+    auto *start = new QShortcut(QKeySequence(Qt::Key_F5), this, this, &SessionPage::startSession);
+    start->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *stop = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5), this, this, &SessionPage::stopSession);
+    stop->setContext(Qt::WidgetWithChildrenShortcut);
+}
+
+void SessionPage::makeInspectorScrollable(QLayout *layout, PeerInspector *inspector)
+{
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("peerInspectorScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    // Up and down only: what could be too wide (an address) is cut with "…".
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    delete layout->replaceWidget(inspector, scroll);
+    scroll->setWidget(inspector);
+    inspector->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    scroll->setMinimumWidth(inspector->minimumSizeHint().width());
+    // All the height there is, rather than a spacer's share of it.
+    if (auto *box = qobject_cast<QBoxLayout *>(layout))
+        box->setStretchFactor(scroll, 1);
+}
+
+void SessionPage::setSendEncoding(const QString &encoding)
+{
+    const QString canonical = TextCodec::canonicalName(encoding);
+    if (canonical.isEmpty())
+        return;
+    editSettings([&](SessionSettings &s) { s.encoding = canonical; });
+    for (FieldValidation *check : std::as_const(m_encodingChecks))
+        check->recheck();
+    if (m_templateCheck)
+        m_templateCheck->recheck();
+}
+
+void SessionPage::addEncodingDependentCheck(FieldValidation *check)
+{
+    m_encodingChecks.append(check);
+    connect(check, &FieldValidation::errorChanged, this, &SessionPage::updateFieldState);
+}
+
+QString SessionPage::sendBlocker() const
+{
+    if (m_framing && m_framing->frameSends() && !m_framing->error().isEmpty())
+        return tr("Framing: %1. Nothing was sent.").arg(m_framing->error());
+    return QString();
+}
+
+void SessionPage::setupAutoReply(QComboBox *mode, QLineEdit *templateEdit)
+{
+    m_replyMode = mode;
+    m_replyTemplate = templateEdit;
+    mode->clear();
+    mode->addItem(tr("No auto-reply"), QStringLiteral("none"));
+    mode->addItem(tr("Echo"), QStringLiteral("echo"));
+    mode->addItem(tr("Template"), QStringLiteral("template"));
+    mode->addItem(tr("HTTP page"), QStringLiteral("http"));
+    templateEdit->setPlaceholderText(tr("Hello,{data}!"));
+    templateEdit->setText(QStringLiteral("Hello,{data}!"));
+    templateEdit->setEnabled(false);
+    templateEdit->setToolTip(tr("{data} stands for the received bytes; escapes \\r \\n \\t \\0 \\\\ \\xHH"));
+    // The mark, the tooltip and the page's error line say what is wrong with
+    // the template; while it is bad the session answers nothing.
+    m_templateCheck = new FieldValidation(templateEdit, [this](const QString &) {
+        QString error;
+        autoReplyFromFields(&error);
+        return error;
+    }, this);
+    connect(m_templateCheck, &FieldValidation::errorChanged, this, &SessionPage::updateFieldState);
+    connect(mode, &QComboBox::currentIndexChanged, this, &SessionPage::onReplyFieldsEdited);
+    connect(templateEdit, &QLineEdit::textChanged, this, &SessionPage::onReplyFieldsEdited);
+}
+
+void SessionPage::addTeachingViews(QSplitter *splitter)
+{
+    // Small screens: the table may shrink to a few lines, the byte dump to
+    // its column heads and one line.
+    m_traffic->table()->setMinimumHeight(56);
+    const QFontMetrics fixed(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_traffic->detailView()->setMinimumHeight(2 * fixed.lineSpacing() + 4);
+    const int index = splitter->indexOf(m_traffic);
+    m_views = new QTabWidget;
+    m_views->setObjectName(QStringLiteral("viewTabs"));
+    m_views->setDocumentMode(true);
+    m_views->setAccessibleName(tr("Views of this session"));
+    splitter->replaceWidget(index, m_views);
+    m_views->addTab(m_traffic, tr("Traffic"));
+    m_lifecycle = new LifecycleView;
+    m_lifecycle->setObjectName(QStringLiteral("lifecycleView"));
+    m_lifecycle->setSession(m_session);
+    m_views->addTab(m_lifecycle, tr("Socket lifecycle"));
+    m_views->setTabToolTip(1, tr("The socket calls behind this session, step by step, as Python or C"));
+    m_sequence = new SequenceDiagram;
+    m_sequence->setObjectName(QStringLiteral("sequenceDiagram"));
+    m_sequence->setSession(m_session);
+    m_views->addTab(m_sequence, tr("Sequence"));
+    // Scrolling views: on a small screen they shrink rather than grow the window.
+    m_lifecycle->setMinimumHeight(100);
+    m_sequence->setMinimumHeight(100);
+    m_views->setTabToolTip(2, tr("Every connect, message and close as arrows between the sockets; click one to find it in the traffic"));
+    connect(m_sequence, &SequenceDiagram::eventClicked, this, &SessionPage::onSequenceClicked);
+    if (m_session->kind() != SessionKind::Udp) {
+        // TCP only: a datagram socket keeps message boundaries.
+        m_stream = new StreamView;
+        m_stream->setObjectName(QStringLiteral("streamView"));
+        m_stream->setSession(m_session);
+        m_stream->setMinimumHeight(100);
+        m_views->addTab(m_stream, tr("Byte stream"));
+        m_views->setTabToolTip(3, tr("One connection's bytes as one stream, with where each recv() ended: TCP keeps no message boundaries"));
+        connect(m_traffic, &TrafficView::connectionSelected, this, &SessionPage::onConnectionSelected);
+    }
+    // A tab of its own: the charts want the traffic view's width, and while
+    // another tab is shown they are not redrawn at all.
+    auto *stats = new StatsPanel;
+    stats->setObjectName(QStringLiteral("statsPanel"));
+    stats->setSession(m_session);
+    const int statsTab = m_views->addTab(stats, tr("Statistics"));
+    m_views->setTabToolTip(statsTab, tr("Bytes and messages per second over the last minute, totals, connections, and what the log's memory budget dropped"));
+}
+
+void SessionPage::onSequenceClicked(quint64 serial)
+{
+    m_traffic->selectSerial(serial);
+}
+
+void SessionPage::onConnectionSelected(quint32 connectionId)
+{
+    if (!m_stream || connectionId == 0)
+        return;
+    m_stream->setConnection(connectionId);
+    if (!m_sessions)
+        return;
+    // Is the far end one of our own tabs? Then its sends can be drawn too.
+    const auto sessions = m_sessions();
+    for (Session *other : sessions) {
+        if (other == m_session)
+            continue;
+        if (!StreamView::sendSizesFor(other, m_stream->localEndpoint(), m_stream->peerEndpoint()).isEmpty()) {
+            m_stream->setPeerSession(other);
+            return;
+        }
+    }
+    m_stream->setPeerSession(nullptr);
+}
+
+FramingPanel *SessionPage::setupFraming()
+{
+    m_framing = new FramingPanel;
+    m_framing->setObjectName(QStringLiteral("framingPanel"));
+    m_framing->setSession(m_session);
+    return m_framing;
+}
+
+AutoReply SessionPage::autoReplyFromFields(QString *error) const
+{
+    if (!m_replyMode)
+        return m_session->autoReply();
+    const QString mode = m_replyMode->currentData().toString();
+    if (mode == QStringLiteral("template")) {
+        if (m_replyTemplate->text().isEmpty()) {
+            if (error)
+                *error = tr("The template is empty: nothing is answered");
+            return AutoReply();
+        }
+        return AutoReply::fromSpec(m_replyTemplate->text(), m_session->encoding(), error);
+    }
+    return AutoReply::fromSpec(mode, m_session->encoding(), error);
+}
+
+void SessionPage::onReplyFieldsEdited()
+{
+    if (!m_replyMode)
+        return;
+    const QString mode = m_replyMode->currentData().toString();
+    m_replyTemplate->setEnabled(mode == QStringLiteral("template"));
+    if (m_showing)
+        return;
+    m_templateCheck->recheck();
+    // The session gets the spec as typed: a template it cannot encode is kept
+    // (and answers nothing, as the mark says) rather than silently dropped.
+    editSettings([&](SessionSettings &s) {
+        if (mode == QStringLiteral("template"))
+            s.reply = m_replyTemplate->text();
+        else if (mode == QStringLiteral("none"))
+            s.reply.clear();
+        else
+            s.reply = mode;
+    });
+}
+
+void SessionPage::onSettingsChanged()
+{
+    const SessionSettings now = m_session->settings();
+    if (!m_writing) {
+        m_showing = true;
+        showSettings(m_shown, false);
+        m_showing = false;
+    }
+    m_shown = now;
+    emit titleChanged();
+}
+
+void SessionPage::showAllSettings()
+{
+    m_showing = true;
+    showSettings(m_shown, true);
+    m_showing = false;
+    m_shown = m_session->settings();
+}
+
+void SessionPage::showText(QLineEdit *edit, const QString &text)
+{
+    if (edit->text() != text)
+        edit->setText(text);
+}
+
+void SessionPage::showSettings(const SessionSettings &shown, bool all)
+{
+    const SessionSettings &now = m_session->settings();
+    if (m_send && (all || shown.encoding != now.encoding)) {
+        m_send->setEncoding(now.encoding);
+        for (FieldValidation *check : std::as_const(m_encodingChecks))
+            check->recheck();
+    }
+    if (m_replyMode && (all || shown.reply != now.reply)) {
+        const AutoReply::Mode mode = AutoReply::modeOfSpec(now.reply);
+        static const char *const keys[] = {"none", "echo", "template", "http"};
+        const int index = m_replyMode->findData(QString::fromLatin1(
+            keys[mode == AutoReply::Mode::None ? 0 : mode == AutoReply::Mode::Echo ? 1
+                 : mode == AutoReply::Mode::Template ? 2 : 3]));
+        m_replyMode->setCurrentIndex(index);
+        if (mode == AutoReply::Mode::Template)
+            showText(m_replyTemplate, now.reply);
+        m_replyTemplate->setEnabled(mode == AutoReply::Mode::Template);
+    }
+    if (m_templateCheck && (all || shown.reply != now.reply || shown.encoding != now.encoding))
+        m_templateCheck->recheck();
+    if (m_framing && (all || !(shown.framing == now.framing) || shown.frameOutgoing != now.frameOutgoing))
+        m_framing->showSession();
+}
+
+QVariantMap SessionPage::saveState() const
+{
+    QVariantMap m = m_session->settings().toMap(m_session->kind());
+    if (m_traffic) {
+        m.insert(QStringLiteral("hex"), m_traffic->hexMode());
+        m.insert(QStringLiteral("viewEncoding"), m_traffic->encoding());
+    }
+    // What is typed but not valid yet comes back as typed (with its mark).
+    if (m_framing)
+        m.insert(QStringLiteral("framing"), m_framing->specText());
+    if (m_replyTemplate)
+        m.insert(QStringLiteral("replyTemplate"), m_replyTemplate->text());
+    if (m_topSplitter) {
+        m.insert(QStringLiteral("topSplitter"), m_topSplitter->saveState());
+        m.insert(QStringLiteral("mainSplitter"), m_mainSplitter->saveState());
+    }
+    return m;
+}
+
+void SessionPage::restoreState(const QVariantMap &state)
+{
+    QVariantMap settings = state;
+    const QString typedFraming = state.value(QStringLiteral("framing")).toString();
+    QString framingError;
+    FramingSpec::parse(typedFraming.trimmed(), &framingError);
+    if (!framingError.isEmpty())
+        settings.remove(QStringLiteral("framing"));   // the session keeps its own; the text comes back below
+    m_session->setSettings(SessionSettings::fromMap(m_session->kind(), settings, m_session->settings()));
+    // Only a framing that was saved comes back as typed: a state without one
+    // (saved before framing existed) must not blank the field the session fills.
+    if (m_framing && !framingError.isEmpty() && state.contains(QStringLiteral("framing")))
+        m_framing->setSpecText(typedFraming);
+    if (m_replyTemplate && state.contains(QStringLiteral("replyTemplate")) && !m_replyTemplate->isEnabled()) {
+        // The template typed before another mode was chosen stays at hand.
+        m_replyTemplate->setText(state.value(QStringLiteral("replyTemplate")).toString());
+    }
+    if (m_traffic) {
+        if (state.contains(QStringLiteral("hex")))
+            m_traffic->setHexMode(state.value(QStringLiteral("hex")).toBool());
+        const QString view = state.value(QStringLiteral("viewEncoding"), state.value(QStringLiteral("encoding"))).toString();
+        if (!view.isEmpty())
+            m_traffic->setEncoding(view);
+    }
+    if (m_topSplitter) {
+        m_topSplitter->restoreState(state.value(QStringLiteral("topSplitter")).toByteArray());
+        m_mainSplitter->restoreState(state.value(QStringLiteral("mainSplitter")).toByteArray());
+    }
+}
+
+void SessionPage::fillListenAddresses(QComboBox *combo)
+{
+    const QString current = combo->currentText();
+    combo->clear();
+    combo->addItem(QStringLiteral("127.0.0.1"));
+    combo->addItem(QStringLiteral("::1"));
+    combo->addItem(QStringLiteral("0.0.0.0"));
+    combo->addItem(QStringLiteral("::"));
+    const auto all = QNetworkInterface::allAddresses();
+    for (const QHostAddress &a : all) {
+        if (a.isLoopback() || a.isLinkLocal())
+            continue;
+        const QString text = a.toString();
+        if (combo->findText(text) < 0)
+            combo->addItem(text);
+    }
+    if (!current.isEmpty())
+        combo->setCurrentText(current);
+}
+
+QString SessionPage::bareAddress(const QString &text)
+{
+    QString t = text.trimmed();
+    if (t.startsWith(u'[') && t.endsWith(u']'))
+        t = t.mid(1, t.size() - 2);
+    return t;
+}
+
+bool SessionPage::isLoopbackText(const QString &address)
+{
+    QHostAddress a;
+    return a.setAddress(address.trimmed()) && a.isLoopback();
+}
+
+void SessionPage::updateExposureNotice(QLabel *notice, const QString &address, quint16 port)
+{
+    QHostAddress a;
+    if (!a.setAddress(address.trimmed()) || a.isLoopback()) {
+        notice->hide();
+        return;
+    }
+    const QString portText = port == 0 ? tr("the chosen port") : tr("port %1").arg(port);
+    if (a == QHostAddress(QHostAddress::AnyIPv4) || a == QHostAddress(QHostAddress::AnyIPv6))
+        notice->setText(tr("⚠ Listening on all interfaces: %1 is reachable from the network, not only from this computer.")
+                            .arg(portText));
+    else
+        notice->setText(tr("⚠ %1 is a network address: %2 is reachable from other machines on that network.")
+                            .arg(address.trimmed(), portText));
+    notice->show();
+}

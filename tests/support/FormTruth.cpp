@@ -1,0 +1,252 @@
+#include "support/FormTruth.h"
+
+#include "core/framing/Framer.h"
+#include "core/log/TrafficLog.h"
+#include "core/net/TcpClientSession.h"
+#include "core/net/TcpServerSession.h"
+#include "core/reply/AutoResponder.h"
+#include "core/workbench/Workbench.h"
+#include "ui/send/SendPanel.h"
+#include "ui/widgets/FieldValidation.h"
+#include "ui/window/MainWindow.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QSpinBox>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace FormTruth {
+
+namespace {
+QString show(const QHostAddress &a)
+{
+    return a.isNull() ? u"(none)"_s : a.toString();
+}
+} // namespace
+
+QHostAddress addressOf(const QString &text)
+{
+    const QString bare = SessionPage::bareAddress(text);
+    return bare.isEmpty() ? QHostAddress() : QHostAddress(bare);
+}
+
+// The fields that show a value the settings could not take, as typed and
+// marked (by design: the session keeps its last good value, Start is off).
+QStringList markedFields(SessionPage *page)
+{
+    QStringList out;
+    for (FieldValidation *v : page->findChildren<FieldValidation *>()) {
+        if (v->isValid())
+            continue;
+        auto *combo = qobject_cast<QComboBox *>(v->edit()->parentWidget());
+        out << (combo ? combo->objectName() : v->edit()->objectName());
+    }
+    return out;
+}
+
+// Every field of the page's form that does not show what the session has,
+// as "field: form shows X, session has Y".
+QStringList formMismatches(SessionPage *page)
+{
+    QStringList out;
+    const QStringList marked = markedFields(page);
+    const auto expect = [&out, &marked](const char *name, const auto &form, const auto &session, const QString &f,
+                                        const QString &s) {
+        if (!(form == session) && !marked.contains(QLatin1StringView(name)))
+            out << u"%1: form shows “%2”, session has “%3”"_s.arg(QLatin1StringView(name), f, s);
+    };
+    const SessionSettings s = page->session()->settings();
+    auto *send = field<SendPanel>(page, u"sendPanel"_s);
+    const QString encoding = send->findChild<QComboBox *>(u"encodingCombo"_s)->currentText();
+    expect("encoding", encoding, s.encoding, encoding, s.encoding);
+    const QString mode = field<QComboBox>(page, u"replyCombo"_s)->currentData().toString();
+    static const char *const modes[] = {"none", "echo", "template", "http"};
+    const QString wantMode = QLatin1StringView(modes[int(AutoReply::modeOfSpec(s.reply))]);
+    expect("replyCombo", mode, wantMode, mode, wantMode);
+    if (wantMode == u"template"_s) {
+        const QString t = field<QLineEdit>(page, u"templateEdit"_s)->text();
+        expect("templateEdit", t, s.reply, t, s.reply);
+    }
+    if (auto *framing = field<QWidget>(page, u"framingPanel"_s)) {
+        const QString spec = framing->findChild<QComboBox *>(u"specCombo"_s)->currentText().trimmed();
+        QString error;
+        const FramingSpec shown = FramingSpec::parse(spec, &error);
+        expect("framingPanel.specCombo", error.isEmpty() && shown == s.framing, true, spec, s.framing.toString());
+        const bool sends = framing->findChild<QCheckBox *>(u"frameSendsCheck"_s)->isChecked();
+        expect("framingPanel.frameSendsCheck", sends, s.frameOutgoing, QString::number(sends),
+               QString::number(s.frameOutgoing));
+    } else {
+        // No field shows a framing here: the settings must not hold one unseen.
+        expect("(no framing field)", s.framing.kind == FramingSpec::Kind::None && !s.frameOutgoing, true,
+               u"none"_s, s.framing.toString() + (s.frameOutgoing ? u" +sends"_s : QString()));
+    }
+    const auto text = [page](const char *name) { return field<QLineEdit>(page, QLatin1StringView(name))->text(); };
+    const auto combo = [page](const char *name) {
+        return field<QComboBox>(page, QLatin1StringView(name))->currentText();
+    };
+    const auto spin = [page](const char *name) { return field<QSpinBox>(page, QLatin1StringView(name))->value(); };
+    const auto check = [page](const char *name) {
+        return field<QCheckBox>(page, QLatin1StringView(name))->isChecked();
+    };
+    const auto optionalPort = [](quint16 p) { return p ? QString::number(p) : QString(); };
+    switch (page->session()->kind()) {
+    case SessionKind::TcpServer:
+        expect("addressCombo", addressOf(combo("addressCombo")), s.listenAddress, combo("addressCombo"),
+               show(s.listenAddress));
+        expect("portEdit", text("portEdit"), QString::number(s.listenPort), text("portEdit"),
+               QString::number(s.listenPort));
+        expect("backlogSpin", spin("backlogSpin"), s.backlog, QString::number(spin("backlogSpin")),
+               QString::number(s.backlog));
+        expect("maxClientsSpin", spin("maxClientsSpin"), s.maxClients, QString::number(spin("maxClientsSpin")),
+               QString::number(s.maxClients));
+        expect("greetingEdit", text("greetingEdit"), s.greeting, text("greetingEdit"), s.greeting);
+        break;
+    case SessionKind::TcpClient:
+        // "[::1]" as typed is the host ::1.
+        expect("hostEdit", SessionPage::bareAddress(text("hostEdit")), s.host, text("hostEdit"), s.host);
+        expect("portEdit", text("portEdit"), optionalPort(s.port), text("portEdit"), optionalPort(s.port));
+        expect("timeoutSpin", spin("timeoutSpin"), s.connectTimeoutMs, QString::number(spin("timeoutSpin")),
+               QString::number(s.connectTimeoutMs));
+        expect("bindCheck", check("bindCheck"), !s.localBindAddress.isNull(), QString::number(check("bindCheck")),
+               show(s.localBindAddress));
+        if (!s.localBindAddress.isNull()) {
+            expect("bindAddressCombo", addressOf(combo("bindAddressCombo")), s.localBindAddress,
+                   combo("bindAddressCombo"), show(s.localBindAddress));
+            expect("bindPortEdit", text("bindPortEdit"), QString::number(s.localBindPort), text("bindPortEdit"),
+                   QString::number(s.localBindPort));
+        }
+        break;
+    case SessionKind::Udp:
+        expect("addressCombo", addressOf(combo("addressCombo")), s.bindAddress, combo("addressCombo"),
+               show(s.bindAddress));
+        expect("portEdit", text("portEdit"), QString::number(s.bindPort), text("portEdit"),
+               QString::number(s.bindPort));
+        expect("targetHostEdit", SessionPage::bareAddress(text("targetHostEdit")), s.targetHost,
+               text("targetHostEdit"), s.targetHost);
+        expect("targetPortEdit", text("targetPortEdit"), optionalPort(s.targetPort), text("targetPortEdit"),
+               optionalPort(s.targetPort));
+        expect("broadcastCheck", check("broadcastCheck"), s.broadcast, QString::number(check("broadcastCheck")),
+               QString::number(s.broadcast));
+        expect("replyToLastCheck", check("replyToLastCheck"), s.replyToLastSender,
+               QString::number(check("replyToLastCheck")), QString::number(s.replyToLastSender));
+        expect("replyRateSpin", spin("replyRateSpin"), s.replyLimits.repliesPerSecond,
+               QString::number(spin("replyRateSpin")), QString::number(s.replyLimits.repliesPerSecond));
+        expect("replyBytesSpin", qint64(spin("replyBytesSpin")), s.replyLimits.bytesPerSecond,
+               QString::number(spin("replyBytesSpin")), QString::number(s.replyLimits.bytesPerSecond));
+        expect("replyMaxSizeSpin", spin("replyMaxSizeSpin"), s.replyLimits.maxReplySize,
+               QString::number(spin("replyMaxSizeSpin")), QString::number(s.replyLimits.maxReplySize));
+        break;
+    }
+    return out;
+}
+
+// The settings fields (by their QSettings keys) where a and b differ.
+QStringList settingsDiff(const SessionSettings &a, const SessionSettings &b, SessionKind kind)
+{
+    QStringList out;
+    const QVariantMap ma = a.toMap(kind);
+    const QVariantMap mb = b.toMap(kind);
+    for (auto it = ma.cbegin(); it != ma.cend(); ++it) {
+        if (it.value() != mb.value(it.key()))
+            out << u"%1: “%2” then “%3”"_s.arg(it.key(), it.value().toString(), mb.value(it.key()).toString());
+    }
+    if (!(a == b) && out.isEmpty())
+        out << u"a field QSettings does not keep"_s;
+    return out;
+}
+
+QString describe(SessionPage *page)
+{
+    return u"%1 #%2"_s.arg(TrafficEvent::sessionName(page->session()->kind())).arg(page->session()->id());
+}
+
+QList<SessionPage *> pagesOf(MainWindow &window)
+{
+    QList<SessionPage *> pages;
+    for (int i = 0; i < window.pageCount(); ++i)
+        pages << window.pageAt(i);
+    return pages;
+}
+
+// HTTP answers carry the time: equal answers may differ there.
+QByteArray withoutDate(QByteArray bytes)
+{
+    static const QRegularExpression date(u"Date: [^\r]*\r\n"_s);
+    return QString::fromLatin1(bytes).remove(date).toLatin1();
+}
+
+QByteArray repliesTo(const AutoReply &reply, const QByteArray &received)
+{
+    if (!reply.isActive())
+        return QByteArray();
+    AutoResponder responder(reply);
+    return responder.onData(received).replies.join();
+}
+
+QByteArray wireOf(const FramingSpec &framing, const QByteArray &payload)
+{
+    QString error;
+    return framing.kind == FramingSpec::Kind::None ? payload : Framer::encode(framing, payload, &error);
+}
+
+qsizetype lastIndexOf(const TrafficLog *log, TrafficEvent::Kind kind)
+{
+    for (qsizetype i = log->size() - 1; i >= 0; --i) {
+        if (log->atWithoutPayload(i).kind == kind)
+            return i;
+    }
+    return -1;
+}
+
+int countOf(const TrafficLog *log, TrafficEvent::Kind kind)
+{
+    int n = 0;
+    for (qsizetype i = 0; i < log->size(); ++i)
+        n += log->atWithoutPayload(i).kind == kind;
+    return n;
+}
+
+QByteArray receivedSince(const TrafficLog *log, qsizetype from)
+{
+    QByteArray out;
+    for (qsizetype i = qMax<qsizetype>(from, 0); i < log->size(); ++i) {
+        const TrafficEvent e = log->at(i);
+        if (e.kind == TrafficEvent::Kind::Data && e.direction == TrafficEvent::Direction::In)
+            out += e.payload;
+    }
+    return out;
+}
+
+QList<QByteArray> framesFrom(const TrafficLog *log, const Endpoint &peer)
+{
+    QList<QByteArray> out;
+    for (qsizetype i = 0; i < log->size(); ++i) {
+        const TrafficEvent e = log->at(i);
+        if (e.kind == TrafficEvent::Kind::Frame && e.peer == peer)
+            out << e.payload;
+    }
+    return out;
+}
+
+TcpServerSession *serverOf(Workbench &bench, const TcpClientSession *c)
+{
+    for (Session *s : bench.sessions()) {
+        auto *server = qobject_cast<TcpServerSession *>(s);
+        if (server && server->isRunning() && server->listenEndpoint().port == c->settings().port)
+            return server;
+    }
+    return nullptr;
+}
+
+QHostAddress reachable(const QHostAddress &a)
+{
+    if (a == QHostAddress(QHostAddress::AnyIPv6))
+        return QHostAddress(QHostAddress::LocalHostIPv6);
+    if (a.isNull() || a == QHostAddress(QHostAddress::AnyIPv4))
+        return QHostAddress(QHostAddress::LocalHost);
+    return a;
+}
+} // namespace FormTruth
