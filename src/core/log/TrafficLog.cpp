@@ -24,7 +24,6 @@ void TrafficLog::append(const TrafficEvent &event)
     while (!m_store.isEmpty() && m_store.bytesUsed() + cost > m_budget)
         dropOldest();
     m_store.append(event);
-    ++m_pendingAppended;
     // In case the estimate fell short (a context freed by the drops came back).
     enforceBudget();
     scheduleNotice();
@@ -53,7 +52,7 @@ void TrafficLog::setByteBudget(qint64 bytes)
         m_store.repack();
     }
     enforceBudget();
-    if (m_pendingDropped || m_pendingAppended)
+    if (span() != m_told)
         scheduleNotice();
 }
 
@@ -82,30 +81,23 @@ void TrafficLog::dropOldest()
     m_droppedPayloadBytes += quint64(m_store.dropFront());
     ++m_droppedEvents;
     ++m_firstSerial;
-    // An event appended and dropped within one batch was never seen by views.
-    if (m_pendingAppended > 0 && m_store.size() < m_pendingAppended)
-        --m_pendingAppended;
-    else
-        ++m_pendingDropped;
 }
 
 void TrafficLog::notifyNow()
 {
-    const qsizetype dropped = m_pendingDropped;
-    const qsizetype appended = m_pendingAppended;
-    m_pendingDropped = 0;
-    m_pendingAppended = 0;
-    if (dropped || appended) {
-        m_sinceNotice.start();
-        emit changed(dropped, appended);
-    }
+    const SerialSpan held = span();
+    if (held == m_told)
+        return;
+    const SerialSpan added = m_told.stepTo(held).added;
+    m_told = held;
+    m_sinceNotice.start();
+    emit changed(held, added);
 }
 
 void TrafficLog::clear()
 {
     m_firstSerial += quint64(m_store.size());
     m_store.clear();
-    m_pendingDropped = 0;
-    m_pendingAppended = 0;
+    m_told = span();
     emit cleared();
 }

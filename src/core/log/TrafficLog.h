@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/log/PackedEventStore.h"
+#include "core/log/SerialSpan.h"
 #include "core/log/TrafficEvent.h"
 
 #include <QElapsedTimer>
@@ -37,6 +38,14 @@ public:
     // Serial number of at(0) among all events ever appended.
     quint64 firstSerial() const { return m_firstSerial; }
     quint64 totalAppended() const { return m_firstSerial + quint64(m_store.size()); }
+    // The serials held now: at(i) is the event with serial span().first + i.
+    SerialSpan span() const { return SerialSpan{m_firstSerial, totalAppended()}; }
+    // The index of the event with this serial; -1 when it is not held (not
+    // yet appended, or dropped already).
+    qsizetype indexOfSerial(quint64 serial) const
+    {
+        return span().contains(serial) ? qsizetype(serial - m_firstSerial) : -1;
+    }
 
     qint64 byteBudget() const { return m_budget; }
     void setByteBudget(qint64 bytes);
@@ -63,9 +72,11 @@ public:
     int pendingNoticeDelay() const { return m_notify.isActive() ? m_notify.interval() : -1; }
 
 signals:
-    // Since the last notice: `dropped` events left the front, `appended`
-    // joined the back. Views apply the two and repaint once.
-    void changed(qsizetype dropped, qsizetype appended);
+    // Since the last notice: the log holds `held` now, and `added` (its end)
+    // is new. Events appended and dropped between two notices are in
+    // neither. A view steps from the span it shows to `held`
+    // (SerialSpan::stepTo) and repaints once.
+    void changed(const SerialSpan &held, const SerialSpan &added);
     void cleared();
 
 private:
@@ -79,8 +90,7 @@ private:
     qint64 m_budget = kDefaultBudget;
     quint64 m_droppedEvents = 0;
     quint64 m_droppedPayloadBytes = 0;
-    qsizetype m_pendingDropped = 0;
-    qsizetype m_pendingAppended = 0;
+    SerialSpan m_told;   // what the last notice said the log held
     QTimer m_notify;
     QElapsedTimer m_sinceNotice;   // invalid until the first notice
     int m_quickInterval = 33;

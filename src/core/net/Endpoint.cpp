@@ -1,5 +1,6 @@
 #include "core/net/Endpoint.h"
 
+#include <QAbstractSocket>
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -49,6 +50,16 @@ QString Endpoint::toString() const
         // Not .arg().arg(): a scope id ("fe80::1%2") would be taken for a placeholder.
         return u'[' + addressString() + QStringLiteral("]:") + QString::number(port);
     return addressString() + u':' + QString::number(port);
+}
+
+Endpoint Endpoint::localOf(const QAbstractSocket &socket)
+{
+    return Endpoint{socket.localAddress(), socket.localPort()};
+}
+
+Endpoint Endpoint::peerOf(const QAbstractSocket &socket)
+{
+    return Endpoint{socket.peerAddress(), socket.peerPort()};
 }
 
 bool Endpoint::parsePort(const QString &text, bool allowZero, quint16 *port, QString *error)

@@ -5,6 +5,7 @@
 #include <QMetaType>
 #include <QString>
 
+class QAbstractSocket;
 struct sockaddr;
 
 // An address and port, printed the way users and logs expect:
@@ -21,6 +22,10 @@ public:
     QString addressString() const;
     bool isIPv6() const;
     bool operator==(const Endpoint &) const = default;
+    // The two ends of a Qt socket, as it knows them (null before it is bound
+    // or connected).
+    static Endpoint localOf(const QAbstractSocket &socket);
+    static Endpoint peerOf(const QAbstractSocket &socket);
 
     // What the user typed as HOST:PORT, split. Hosts may be names (for a
     // client), IPv4, or bracketed IPv6 ("[::1]:8000"); a bare IPv6 address

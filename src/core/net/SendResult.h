@@ -12,4 +12,8 @@ struct SendResult
 
     static SendResult failure(const QString &why) { return SendResult{0, why}; }
     static SendResult success(qint64 n) { return SendResult{n, QString()}; }
+    // Asked while the session announced an event: the send of these n bytes
+    // waits until the announcement is over (Session::deferredWhileAnnouncing),
+    // and its own events say how it went.
+    static SendResult deferred(qint64 n) { return success(n); }
 };

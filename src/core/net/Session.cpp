@@ -69,17 +69,6 @@ void Session::setSettings(const SessionSettings &wanted)
     emit settingsChanged();
 }
 
-QString Session::stateName(State s)
-{
-    switch (s) {
-    case State::Idle: return tr("idle");
-    case State::Starting: return tr("starting");
-    case State::Running: return tr("running");
-    case State::Stopping: return tr("stopping");
-    }
-    return QString();
-}
-
 void Session::setState(State s)
 {
     if (m_state == s)
@@ -96,30 +85,79 @@ TrafficEvent Session::makeEvent(TrafficEvent::Kind kind, quint32 connectionId) c
     return e;
 }
 
-void Session::record(TrafficEvent event)
+void Session::record(TrafficEvent event, ConnectionInfo *connection)
 {
     event.timeUs = TrafficEvent::nowUs();
     event.session = m_kind;
     event.sessionId = m_id;
+    count(event, connection);
+    touchConnections();
+    m_log->append(event);
+    ++m_announcing;
+    emit eventOccurred(event);
+    --m_announcing;
     switch (event.kind) {
     case TrafficEvent::Kind::Data:
-        if (event.direction == TrafficEvent::Direction::In) {
-            m_counters.bytesIn += quint64(event.payload.size());
-            ++m_counters.messagesIn;
-        } else {
-            m_counters.bytesOut += quint64(event.payload.size());
-            ++m_counters.messagesOut;
-        }
+        // Datagrams keep their own boundaries: only streams are cut.
+        if (event.direction == TrafficEvent::Direction::In && m_kind != SessionKind::Udp
+            && m_settings.framing.kind != FramingSpec::Kind::None)
+            recordFrames(event, connection);
         break;
-    case TrafficEvent::Kind::Error:
-        ++m_counters.errors;
+    case TrafficEvent::Kind::Closed:
+        // After our shutdown(SHUT_WR) we still read, and after the peer's
+        // FIN, bytes read but not yet logged (reads held) may still come.
+        if (event.reason != TrafficEvent::Reason::HalfClosed && event.reason != TrafficEvent::Reason::PeerFinished)
+            m_framers.erase(event.connectionId);
         break;
     default:
         break;
     }
-    touchConnections();
-    m_log->append(event);
-    emit eventOccurred(event);
+}
+
+void Session::count(const TrafficEvent &event, ConnectionInfo *connection)
+{
+    using Kind = TrafficEvent::Kind;
+    if (event.kind == Kind::Error) {
+        ++m_counters.errors;
+        return;
+    }
+    if (event.kind != Kind::Data && event.kind != Kind::Connected)
+        return;
+    if (connection && connection->sinceUs == 0) {
+        connection->sinceUs = event.timeUs;
+        connection->lastActivityUs = event.timeUs;
+        ++m_counters.connections;
+    }
+    if (event.kind != Kind::Data)
+        return;
+    const quint64 bytes = quint64(event.payload.size());
+    if (event.direction == TrafficEvent::Direction::In) {
+        m_counters.bytesIn += bytes;
+        ++m_counters.messagesIn;
+    } else {
+        m_counters.bytesOut += bytes;
+        ++m_counters.messagesOut;
+    }
+    if (!connection)
+        return;
+    if (event.direction == TrafficEvent::Direction::In) {
+        connection->bytesIn += bytes;
+        ++connection->messagesIn;
+    } else {
+        connection->bytesOut += bytes;
+        ++connection->messagesOut;
+    }
+    connection->lastActivityUs = event.timeUs;
+}
+
+void Session::runDeferred()
+{
+    // A request may announce events of its own, and requests made then wait
+    // for the next pass.
+    std::vector<std::function<void()>> requests;
+    requests.swap(m_deferred);
+    for (const std::function<void()> &request : requests)
+        request();
 }
 
 TrafficEvent::Reason Session::bindFailureReason(QAbstractSocket::SocketError error)
@@ -164,15 +202,8 @@ void Session::setFraming(const FramingSpec &spec)
     changeSettings([&](SessionSettings &s) { s.framing = spec; });
 }
 
-void Session::forgetFramer(quint32 connectionId)
+void Session::recordFrames(const TrafficEvent &dataEvent, ConnectionInfo *connection)
 {
-    m_framers.erase(connectionId);
-}
-
-void Session::recordFrames(const TrafficEvent &dataEvent)
-{
-    if (m_settings.framing.kind == FramingSpec::Kind::None)
-        return;
     auto it = m_framers.find(dataEvent.connectionId);
     if (it == m_framers.end())
         it = m_framers.emplace(dataEvent.connectionId, std::make_unique<Framer>(m_settings.framing)).first;
@@ -185,7 +216,7 @@ void Session::recordFrames(const TrafficEvent &dataEvent)
         f.kind = TrafficEvent::Kind::Frame;
         f.payload = frame;
         f.message.clear();
-        record(f);
+        record(std::move(f), connection);
     }
     if (!out.ok()) {
         TrafficEvent err = dataEvent;
@@ -194,7 +225,7 @@ void Session::recordFrames(const TrafficEvent &dataEvent)
         err.payload.clear();
         err.reason = TrafficEvent::Reason::Other;
         err.message = tr("Framing (%1): %2").arg(m_settings.framing.toString(), out.error);
-        record(err);
+        record(std::move(err), connection);
     }
 }
 

@@ -11,15 +11,18 @@
 #include <QAbstractSocket>
 #include <QObject>
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 class Framer;
 class TrafficLog;
 
 // Base of the TCP server, TCP client and UDP sessions: owns the log, the
-// encoding and the auto-reply, counts traffic, and turns everything that
-// happens into TrafficEvents (appended to the log and emitted).
+// encoding and the auto-reply, and turns everything that happens into
+// TrafficEvents through record(), the one place where an event is counted,
+// framed, logged and announced (eventOccurred).
 class Session : public QObject
 {
     Q_OBJECT
@@ -89,9 +92,11 @@ public:
     void setReadsHeld(bool held);
     bool readsHeld() const { return m_readsHeld; }
 
-    static QString stateName(State s);
-
 signals:
+    // Every event, once it is counted and logged. What a listener asks of
+    // the session from here (start, stop, send, close a connection) is done
+    // once the announcement is over, on the next event-loop pass: see
+    // deferredWhileAnnouncing().
     void eventOccurred(const TrafficEvent &event);
     void stateChanged(Session::State state);
     void connectionsChanged();
@@ -119,10 +124,32 @@ protected:
     // For a change to connections() that neither records an event nor
     // emits connectionsChanged.
     void touchConnections() { ++m_connectionsSerial; }
-    // Stamps time, session and id, updates the counters, appends to the log
-    // and emits eventOccurred.
-    void record(TrafficEvent event);
+    // The one path of every event: stamps time, session and id; counts it
+    // for the session and, given the connection (or UDP peer) it belongs
+    // to, for that connection too (its first connect or data event starts
+    // it: since, and the session's count of connections); appends it to
+    // the log; announces it (eventOccurred). Then received stream bytes go
+    // through the connection's framer (frame events, recorded the same
+    // way), and a close that ends a connection ends its framer.
+    void record(TrafficEvent event, ConnectionInfo *connection = nullptr);
     TrafficEvent makeEvent(TrafficEvent::Kind kind, quint32 connectionId = 0) const;
+    // For the requests a listener of eventOccurred may make (start, stop,
+    // send, close a connection): while an event is being announced, the
+    // request is kept (true) and runs after the announcement, on the next
+    // event-loop pass, in the order asked; otherwise false, and the caller
+    // goes on at once. So no listener closes, replaces or writes to a
+    // socket under the code that recorded the event, which never has to
+    // look whether it still can.
+    template <class Request>
+    bool deferredWhileAnnouncing(Request &&request)
+    {
+        if (m_announcing == 0)
+            return false;
+        m_deferred.emplace_back(std::forward<Request>(request));
+        if (m_deferred.size() == 1)
+            QMetaObject::invokeMethod(this, &Session::runDeferred, Qt::QueuedConnection);
+        return true;
+    }
     static QString emptyPayloadError();
     // Why a bind() or listen() failed, as a close/error reason.
     static TrafficEvent::Reason bindFailureReason(QAbstractSocket::SocketError error);
@@ -133,10 +160,6 @@ protected:
     // after the log has copied it into its chunks (unbounded, a flood is
     // read in fresh multi-megabyte blocks, each a round of page faults).
     static constexpr qint64 kReadBufferBytes = 128 * 1024;
-    // Feeds received stream bytes (the data event just recorded) to the
-    // connection's framer and records each complete frame as a frame event.
-    void recordFrames(const TrafficEvent &dataEvent);
-    void forgetFramer(quint32 connectionId);
     // What goes on the wire for a payload the user sends: framed when
     // frameOutgoing() is on. Empty with *error when it cannot be framed.
     QByteArray framedForSending(const QByteArray &payload, QString *error) const;
@@ -144,9 +167,14 @@ protected:
     // Reads what waited while reads were held (called after release).
     virtual void resumeReads() {}
 
-    SessionCounters m_counters;
-
 private:
+    void count(const TrafficEvent &event, ConnectionInfo *connection);
+    // Feeds received stream bytes (the data event just recorded) to the
+    // connection's framer and records each complete frame as a frame event.
+    void recordFrames(const TrafficEvent &dataEvent, ConnectionInfo *connection);
+    void runDeferred();
+
+    SessionCounters m_counters;
     SessionKind m_kind;
     quint32 m_id;
     State m_state = State::Idle;
@@ -157,4 +185,6 @@ private:
     QString m_autoReplyError;
     bool m_readsHeld = false;
     std::map<quint32, std::unique_ptr<Framer>> m_framers;
+    int m_announcing = 0;  // eventOccurred is being emitted (nested: more than 1)
+    std::vector<std::function<void()>> m_deferred;
 };

@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 #include <QLocale>
-#include <QPointer>
 #include <QTcpSocket>
 
 #include <cerrno>
@@ -70,6 +69,8 @@ bool TcpClientSession::isConnected() const
 
 bool TcpClientSession::start()
 {
+    if (deferredWhileAnnouncing([this] { start(); }))
+        return true;
     if (m_socket || m_halfOpen)
         return true;
     // The user's connect: what auto-reconnect counts starts again.
@@ -125,20 +126,15 @@ void TcpClientSession::onConnected()
 {
     m_timeout.stop();
     m_probe->attach(m_socket->socketDescriptor());
-    m_info.local = Endpoint{m_socket->localAddress(), m_socket->localPort()};
-    m_info.peer = Endpoint{m_socket->peerAddress(), m_socket->peerPort()};
-    m_info.sinceUs = TrafficEvent::nowUs();
-    m_info.lastActivityUs = m_info.sinceUs;
+    m_info.local = Endpoint::localOf(*m_socket);
+    m_info.peer = Endpoint::peerOf(*m_socket);
     m_info.state = QStringLiteral("connected");
-    ++m_counters.connections;
     if (autoReply().isActive())
         m_responder = std::make_unique<AutoResponder>(autoReply());
     else
         m_responder.reset();
     setState(State::Running);
-    TrafficEvent e = makeEvent(TrafficEvent::Kind::Connected, m_info.id);
-    e.local = m_info.local;
-    e.peer = m_info.peer;
+    TrafficEvent e = connectionEvent(TrafficEvent::Kind::Connected);
     e.message = tr("Connected to %1 from local port %2 (chosen by the OS)")
                     .arg(m_info.peer.toString(), QString::number(m_info.local.port));
     if (settings().localBindPort != 0 || !settings().localBindAddress.isNull())
@@ -146,37 +142,49 @@ void TcpClientSession::onConnected()
     if (m_reconnector.currentAttempt() > 0)
         e.message = tr("%1 (auto-reconnect, attempt %2)").arg(e.message).arg(m_reconnector.currentAttempt());
     m_reconnector.connected();
-    record(e);
+    record(std::move(e), &m_info);
     emit connected();
     emit connectionsChanged();
     if (m_socket && m_socket->bytesAvailable() > 0)
         onReadyRead();
 }
 
+TrafficEvent TcpClientSession::connectionEvent(TrafficEvent::Kind kind) const
+{
+    TrafficEvent e = makeEvent(kind, m_info.id);
+    e.local = m_info.local;
+    e.peer = m_info.peer;
+    return e;
+}
+
+void TcpClientSession::recordData(TrafficEvent::Direction direction, const QByteArray &payload)
+{
+    TrafficEvent e = connectionEvent(TrafficEvent::Kind::Data);
+    e.direction = direction;
+    e.payload = payload;
+    record(std::move(e), &m_info);
+}
+
+QByteArray TcpClientSession::readAndRecord()
+{
+    QByteArray data = readAvailable(m_socket);
+    if (!data.isEmpty())
+        recordData(TrafficEvent::Direction::In, data);
+    return data;
+}
+
 void TcpClientSession::onReadyRead()
 {
     if (!m_socket)
         return;
-    const QByteArray data = readAvailable(m_socket);
-    if (data.isEmpty())
+    const QByteArray data = readAndRecord();
+    if (data.isEmpty() || !m_responder || m_writeShutDown)
         return;
-    m_info.bytesIn += quint64(data.size());
-    ++m_info.messagesIn;
-    m_info.lastActivityUs = TrafficEvent::nowUs();
-    TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, m_info.id);
-    e.direction = TrafficEvent::Direction::In;
-    e.local = m_info.local;
-    e.peer = m_info.peer;
-    e.payload = data;
-    record(e);
-    recordFrames(e);
-    if (m_responder && !m_writeShutDown) {
-        const AutoResponder::Output out = m_responder->onData(data);
-        for (const QByteArray &reply : out.replies)
-            send(reply);
-        if (out.closeAfter && m_socket)
-            stop();
-    }
+    const AutoResponder::Output out = m_responder->onData(data);
+    for (const QByteArray &reply : out.replies)
+        send(reply);
+    if (out.closeAfter && m_socket)  // not when a reset found while sending ended it
+        stop();
 }
 
 void TcpClientSession::onError()
@@ -258,9 +266,7 @@ void TcpClientSession::drainAfterPeerFin()
     delete m_drain;
     m_drain = new DrainWriter(m_probe->takeDescriptor(), m_unsent.last(pending), this);
     m_unsent.clear();
-    TrafficEvent failure = makeEvent(TrafficEvent::Kind::Error, m_info.id);
-    failure.local = m_info.local;
-    failure.peer = m_info.peer;
+    TrafficEvent failure = connectionEvent(TrafficEvent::Kind::Error);
     DrainWriter *drain = m_drain;
     connect(drain, &DrainWriter::finished, this, [this, drain, failure](bool ok, const QString &error) mutable {
         if (!ok && !error.isEmpty()) {
@@ -299,30 +305,24 @@ void TcpClientSession::resumeReads()
 void TcpClientSession::onDisconnected()
 {
     // Bytes Qt read before the close but nobody logged yet (reads were
-    // held): logged now, before the close.
-    if (m_socket && m_socket->bytesAvailable() > 0) {
-        QPointer<QTcpSocket> socket = m_socket;
-        onReadyRead();
-        if (!socket || socket != m_socket)
-            return;  // closed or replaced by whoever listened
-    }
+    // held): logged now, before the close; there is no connection left to
+    // answer them on.
+    if (m_socket && m_socket->bytesAvailable() > 0)
+        readAndRecord();
     m_timeout.stop();
     if (m_peerFinished && !m_halfOpen) {
         keepHalfOpen();
         return;
     }
-    TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, m_info.id);
-    e.local = m_info.local;
-    e.peer = m_info.peer;
+    TrafficEvent e = connectionEvent(TrafficEvent::Kind::Closed);
     e.reason = m_closeReason;
     e.message = m_closeMessage.isEmpty() ? tr("Closed by us") : m_closeMessage;
     e.message = withReconnectNote(e.message);
     m_probe->release();
-    forgetFramer(m_info.id);
     m_info.state = QStringLiteral("closed");
     discardSocket();
     setState(State::Idle);
-    record(e);
+    record(std::move(e), &m_info);
     emit disconnected();
     emit connectionsChanged();
     scheduleReconnect();
@@ -339,6 +339,8 @@ void TcpClientSession::discardSocket()
 
 void TcpClientSession::stop()
 {
+    if (deferredWhileAnnouncing([this] { stop(); }))
+        return;
     cancelReconnect();
     if (m_halfOpen) {
         endHalfOpen(TrafficEvent::Reason::LocalClose, tr("Closed by us: FIN sent after the peer's FIN"), false);
@@ -382,23 +384,10 @@ void TcpClientSession::stop()
     m_socket->disconnectFromHost();
 }
 
-void TcpClientSession::abortConnection()
-{
-    cancelReconnect();
-    if (m_halfOpen) {
-        endHalfOpen(TrafficEvent::Reason::LocalReset, tr("Reset by us (RST sent)"), true);
-        return;
-    }
-    if (!m_socket)
-        return;
-    m_closeReason = TrafficEvent::Reason::LocalReset;
-    m_closeMessage = tr("Reset by us (RST sent)");
-    m_probe->setAbortiveClose();
-    m_socket->abort();
-}
-
 bool TcpClientSession::shutdownWrite(QString *error)
 {
+    if (deferredWhileAnnouncing([this] { shutdownWrite(); }))
+        return true;
     if (!isConnected()) {
         if (error) *error = tr("Not connected");
         return false;
@@ -416,12 +405,10 @@ bool TcpClientSession::shutdownWrite(QString *error)
     if (!SocketProbe::shutdownWrite(m_socket->socketDescriptor(), error))
         return false;
     m_writeShutDown = true;
-    TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, m_info.id);
-    e.local = m_info.local;
-    e.peer = m_info.peer;
+    TrafficEvent e = connectionEvent(TrafficEvent::Kind::Closed);
     e.reason = TrafficEvent::Reason::HalfClosed;
     e.message = tr("Half-closed by us: shutdown(SHUT_WR) sent FIN, still reading");
-    record(e);
+    record(std::move(e), &m_info);
     return true;
 }
 
@@ -446,6 +433,8 @@ SendResult TcpClientSession::send(const QByteArray &payload)
     const QByteArray wire = framedForSending(payload, &frameError);
     if (!frameError.isEmpty())
         return SendResult::failure(frameError);
+    if (deferredWhileAnnouncing([this, payload] { send(payload); }))
+        return SendResult::deferred(wire.size());
     if (m_halfOpen)
         return writeHalfOpen(wire);
     const qint64 n = m_socket->write(wire);
@@ -456,27 +445,17 @@ SendResult TcpClientSession::send(const QByteArray &payload)
     if (n < 0)
         return SendResult::failure(tr("Send failed: %1").arg(m_socket->errorString()));
     m_unsent.wrote(wire, m_socket->bytesToWrite());
-    m_info.bytesOut += quint64(n);
-    ++m_info.messagesOut;
-    m_info.lastActivityUs = TrafficEvent::nowUs();
-    TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, m_info.id);
-    e.direction = TrafficEvent::Direction::Out;
-    e.local = m_info.local;
-    e.peer = m_info.peer;
-    e.payload = wire;
-    record(e);
+    recordData(TrafficEvent::Direction::Out, wire);
     return SendResult::success(n);
 }
 
 void TcpClientSession::recordError(TrafficEvent::Reason reason, const QString &message)
 {
-    TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, m_info.id);
-    e.local = m_info.local;
-    e.peer = m_info.peer;
+    TrafficEvent e = connectionEvent(TrafficEvent::Kind::Error);
     e.reason = reason;
     e.message = message;
     m_info.lastError = message;
-    record(e);
+    record(std::move(e), &m_info);
 }
 
 QList<ConnectionInfo> TcpClientSession::connections() const
@@ -521,9 +500,7 @@ void TcpClientSession::keepHalfOpen()
     m_halfOpen = writer;
     m_peerFinished = false;
     discardSocket();
-    TrafficEvent failure = makeEvent(TrafficEvent::Kind::Error, m_info.id);
-    failure.local = m_info.local;
-    failure.peer = m_info.peer;
+    TrafficEvent failure = connectionEvent(TrafficEvent::Kind::Error);
     connect(writer, &HalfOpenWriter::failed, this, [this, writer, failure](int, const QString &error) mutable {
         if (writer == m_halfOpen) {
             // The server had closed completely: our data met its RST.
@@ -542,13 +519,11 @@ void TcpClientSession::keepHalfOpen()
     connect(writer, &HalfOpenWriter::finished, writer, &QObject::deleteLater);
     m_halfOpenSweep.start();
     m_info.state = QStringLiteral("CLOSE_WAIT (peer finished sending)");
-    TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, m_info.id);
-    e.local = m_info.local;
-    e.peer = m_info.peer;
+    TrafficEvent e = connectionEvent(TrafficEvent::Kind::Closed);
     e.reason = TrafficEvent::Reason::PeerFinished;
     e.message = tr("Peer finished sending (FIN): recv() returned 0; our side stays open for sending until "
                    "Disconnect (CLOSE_WAIT)");
-    record(e);
+    record(std::move(e), &m_info);
     emit connectionsChanged();
 }
 
@@ -557,15 +532,7 @@ SendResult TcpClientSession::writeHalfOpen(const QByteArray &wire)
     // A write the kernel refuses (EPIPE, ECONNRESET) ends the connection inside write().
     if (!m_halfOpen->write(wire) || !m_halfOpen)
         return SendResult::failure(tr("Send failed: the connection ended while sending"));
-    m_info.bytesOut += quint64(wire.size());
-    ++m_info.messagesOut;
-    m_info.lastActivityUs = TrafficEvent::nowUs();
-    TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, m_info.id);
-    e.direction = TrafficEvent::Direction::Out;
-    e.local = m_info.local;
-    e.peer = m_info.peer;
-    e.payload = wire;
-    record(e);
+    recordData(TrafficEvent::Direction::Out, wire);
     return SendResult::success(wire.size());
 }
 
@@ -578,15 +545,12 @@ void TcpClientSession::endHalfOpen(TrafficEvent::Reason reason, const QString &m
         writer->reset();
     else
         writer->close();  // lives on until what is queued has left, then FIN
-    TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, m_info.id);
-    e.local = m_info.local;
-    e.peer = m_info.peer;
+    TrafficEvent e = connectionEvent(TrafficEvent::Kind::Closed);
     e.reason = reason;
     e.message = message;
-    forgetFramer(m_info.id);
     m_info.state = QStringLiteral("closed");
     setState(State::Idle);
-    record(e);
+    record(std::move(e), &m_info);
     emit disconnected();
     emit connectionsChanged();
 }

@@ -60,15 +60,13 @@ public:
     // Sends FIN but keeps reading (shutdown(SHUT_WR)): "I am done talking".
     bool shutdownWrite(QString *error = nullptr);
     bool writeShutDown() const { return m_writeShutDown; }
-    // Closes with an RST instead of a FIN.
-    void abortConnection();
     // The server finished sending (FIN) and our side is still open for
     // sending (CLOSE_WAIT; see SessionSettings::keepOpenOnPeerFin).
     bool peerFinishedSending() const { return m_halfOpen != nullptr; }
 
     // Auto-reconnect (settings().autoReconnect): after a close by the peer,
-    // a reset, a refused, failed or timed-out connect (not after stop() or
-    // abortConnection()), it connects again after reconnectIntervalMs.
+    // a reset, a refused, failed or timed-out connect (not after stop()),
+    // it connects again after reconnectIntervalMs.
     bool reconnectPending() const { return m_reconnector.isPending(); }
     int reconnectAttempts() const { return m_reconnector.attempts(); }
     int reconnectSuccesses() const { return m_reconnector.successes(); }
@@ -85,7 +83,13 @@ protected:
 
 private:
     void onConnected();
+    // Reads and logs what the socket holds, then lets the auto-reply answer it.
     void onReadyRead();
+    // Reads and logs what the socket holds; returns it.
+    QByteArray readAndRecord();
+    // An event of the connection, with its id and endpoints.
+    TrafficEvent connectionEvent(TrafficEvent::Kind kind) const;
+    void recordData(TrafficEvent::Direction direction, const QByteArray &payload);
     void onError();
     void onDisconnected();
     void onTimeout();

@@ -40,7 +40,7 @@ void TcpServerHalfOpen::keep(Client *c)
     e.reason = TrafficEvent::Reason::PeerFinished;
     e.message = TcpServerSession::tr("Peer finished sending (FIN): recv() returned 0; our side stays open "
                                      "for sending until we close it (CLOSE_WAIT)");
-    m_session->record(e);
+    m_session->record(std::move(e), &c->info);
     emit m_session->connectionsChanged();
 }
 
@@ -57,13 +57,7 @@ SendResult TcpServerHalfOpen::write(Client *c, const QByteArray &payload)
     // A write the kernel refuses (EPIPE, ECONNRESET) ends the connection inside write().
     if (!c->halfOpen->write(payload) || !m_session->isOpen(id))
         return SendResult::failure(TcpServerSession::tr("Send to #%1 failed: the connection ended while sending").arg(id));
-    c->info.bytesOut += quint64(payload.size());
-    ++c->info.messagesOut;
-    c->info.lastActivityUs = TrafficEvent::nowUs();
-    TrafficEvent e = m_session->clientEvent(TrafficEvent::Kind::Data, c);
-    e.direction = TrafficEvent::Direction::Out;
-    e.payload = payload;
-    m_session->record(e);
+    m_session->recordData(c, TrafficEvent::Direction::Out, payload);
     return SendResult::success(payload.size());
 }
 

@@ -46,6 +46,8 @@ Endpoint TcpServerSession::listenEndpoint() const
 
 bool TcpServerSession::start()
 {
+    if (deferredWhileAnnouncing([this] { start(); }))
+        return true;
     if (m_acceptor && m_acceptor->isListening())
         return true;
     if (!m_greetingError.isEmpty()) {
@@ -91,6 +93,8 @@ bool TcpServerSession::start()
 
 void TcpServerSession::stop()
 {
+    if (deferredWhileAnnouncing([this] { stop(); }))
+        return;
     if (!m_acceptor || !m_acceptor->isListening())
         return;
     setState(State::Stopping);
@@ -222,7 +226,7 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
         return;
     }
     socket->setReadBufferSize(kReadBufferBytes);
-    const Endpoint local{socket->localAddress(), socket->localPort()};
+    const Endpoint local = Endpoint::localOf(*socket);
     // Where the client was when accept() returned it: it may have reset since.
     const Endpoint peer = accepted.peer;
     if (settings().maxClients > 0 && int(m_clients.size()) >= settings().maxClients) {
@@ -245,13 +249,10 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
     c->info.id = c->id;
     c->info.local = local;
     c->info.peer = peer;
-    c->info.sinceUs = TrafficEvent::nowUs();
-    c->info.lastActivityUs = c->info.sinceUs;
     c->info.state = QStringLiteral("connected");
     if (autoReply().isActive())
         c->responder = std::make_unique<AutoResponder>(autoReply());
     m_clients.emplace(c->id, std::move(client));
-    ++m_counters.connections;
 
     connect(socket, &QTcpSocket::readyRead, this, [this, c] {
         if (!readsHeld())
@@ -269,8 +270,7 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
                        "(getpeername() failed)").arg(c->id);
     else
         e.message = tr("Accepted connection #%1 from %2").arg(c->id).arg(peer.toString());
-    record(e);
-    emit clientConnected(c->id);
+    record(std::move(e), &c->info);
     emit connectionsChanged();
     const quint32 id = c->id;
     if (!m_greetingBytes.isEmpty())
@@ -302,35 +302,40 @@ void TcpServerSession::settingsApplied(const SessionSettings &old)
     }
 }
 
+QByteArray TcpServerSession::readAndRecord(Client *c)
+{
+    QByteArray data = readAvailable(c->socket);
+    if (!data.isEmpty())
+        recordData(c, TrafficEvent::Direction::In, data);
+    return data;
+}
+
+void TcpServerSession::recordData(Client *c, TrafficEvent::Direction direction, const QByteArray &payload)
+{
+    TrafficEvent e = clientEvent(TrafficEvent::Kind::Data, c);
+    e.direction = direction;
+    e.payload = payload;
+    record(std::move(e), &c->info);
+}
+
 void TcpServerSession::onReadyRead(Client *c)
 {
-    const QByteArray data = readAvailable(c->socket);
-    if (data.isEmpty())
+    const QByteArray data = readAndRecord(c);
+    // A client that Qt has closed (its close is logged on a later pass) is
+    // not answered.
+    if (data.isEmpty() || !c->responder || c->closed)
         return;
-    c->info.bytesIn += quint64(data.size());
-    ++c->info.messagesIn;
-    c->info.lastActivityUs = TrafficEvent::nowUs();
-    TrafficEvent e = clientEvent(TrafficEvent::Kind::Data, c);
-    e.direction = TrafficEvent::Direction::In;
-    e.payload = data;
     const quint32 id = c->id;
-    record(e);
-    recordFrames(e);
-    // Whoever listens to the events may have closed this client meanwhile.
-    if (!isOpen(id))
-        return;
-    if (c->responder) {
-        const AutoResponder::Output out = c->responder->onData(data);
-        for (const QByteArray &reply : out.replies) {
-            writeTo(c, reply);
-            if (!isOpen(id))
-                return;  // reset while sending
-        }
-        if (out.closeAfter) {
-            c->closeReason = TrafficEvent::Reason::LocalClose;
-            c->closeMessage = tr("Closed by us after the reply");
-            c->socket->disconnectFromHost();
-        }
+    const AutoResponder::Output out = c->responder->onData(data);
+    for (const QByteArray &reply : out.replies) {
+        writeTo(c, reply);
+        if (!isOpen(id))
+            return;  // reset while sending
+    }
+    if (out.closeAfter) {
+        c->closeReason = TrafficEvent::Reason::LocalClose;
+        c->closeMessage = tr("Closed by us after the reply");
+        c->socket->disconnectFromHost();
     }
 }
 
@@ -359,7 +364,7 @@ void TcpServerSession::onSocketError(Client *c)
     TrafficEvent e = clientEvent(TrafficEvent::Kind::Error, c);
     e.reason = TrafficEvent::Reason::Other;
     e.message = c->info.lastError;
-    record(e);
+    record(std::move(e), &c->info);
     c->closeReason = TrafficEvent::Reason::Other;
     c->closeMessage = tr("Closed after an error: %1").arg(c->info.lastError);
 }
@@ -427,24 +432,18 @@ void TcpServerSession::finishClose(quint32 id)
     Client *c = it->second.get();
     // Bytes Qt read before the close but nobody logged yet (reads were
     // held, or the close came in the same pass): logged now, before the close.
-    if (c->socket->bytesAvailable() > 0) {
-        onReadyRead(c);
-        it = m_clients.find(id);
-        if (it == m_clients.end())
-            return;
-    }
+    if (c->socket->bytesAvailable() > 0)
+        readAndRecord(c);
     std::unique_ptr<Client> owned = std::move(it->second);
     m_clients.erase(it);
     // The last descriptor of the connection: the kernel's close runs elsewhere.
     DescriptorCloser::close(owned->probe.takeDescriptor());
-    forgetFramer(id);
     TrafficEvent e = clientEvent(TrafficEvent::Kind::Closed, c);
     e.reason = c->closeReason;
     e.message = c->closeMessage.isEmpty() ? tr("Closed by us") : c->closeMessage;
     owned->socket->disconnect(this);
     owned->socket->deleteLater();
-    record(e);
-    emit clientDisconnected(id);
+    record(std::move(e), &owned->info);
     emit connectionsChanged();
 }
 
@@ -466,13 +465,7 @@ SendResult TcpServerSession::writeTo(Client *c, const QByteArray &payload)
     if (n < 0)
         return SendResult::failure(tr("Send to #%1 failed: %2").arg(c->id).arg(c->socket->errorString()));
     c->unsent.wrote(payload, c->socket->bytesToWrite());
-    c->info.bytesOut += quint64(n);
-    ++c->info.messagesOut;
-    c->info.lastActivityUs = TrafficEvent::nowUs();
-    TrafficEvent e = clientEvent(TrafficEvent::Kind::Data, c);
-    e.direction = TrafficEvent::Direction::Out;
-    e.payload = payload;
-    record(e);
+    recordData(c, TrafficEvent::Direction::Out, payload);
     return SendResult::success(n);
 }
 
@@ -487,6 +480,8 @@ SendResult TcpServerSession::sendTo(quint32 clientId, const QByteArray &payload)
     const QByteArray wire = framedForSending(payload, &frameError);
     if (!frameError.isEmpty())
         return SendResult::failure(frameError);
+    if (deferredWhileAnnouncing([this, clientId, payload] { sendTo(clientId, payload); }))
+        return SendResult::deferred(wire.size());
     return writeTo(it->second.get(), wire);
 }
 
@@ -500,6 +495,8 @@ SendResult TcpServerSession::sendToAll(const QByteArray &payload)
     const QByteArray wire = framedForSending(payload, &frameError);
     if (!frameError.isEmpty())
         return SendResult::failure(frameError);
+    if (deferredWhileAnnouncing([this, payload] { sendToAll(payload); }))
+        return SendResult::deferred(wire.size());
     qint64 total = 0;
     QStringList errors;
     std::vector<Client *> targets;
@@ -525,6 +522,8 @@ SendResult TcpServerSession::send(const QByteArray &payload)
 
 bool TcpServerSession::disconnectClient(quint32 clientId, bool reset)
 {
+    if (deferredWhileAnnouncing([this, clientId, reset] { disconnectClient(clientId, reset); }))
+        return hasClient(clientId);
     auto it = m_clients.find(clientId);
     if (it == m_clients.end() || it->second->closed)
         return false;

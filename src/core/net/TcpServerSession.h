@@ -72,10 +72,6 @@ public:
     bool hasClient(quint32 clientId) const { return m_clients.count(clientId) != 0; }
     ConnectionInfo client(quint32 clientId) const;
 
-signals:
-    void clientConnected(quint32 clientId);
-    void clientDisconnected(quint32 clientId);
-
 protected:
     void resumeReads() override;
     // A new auto-reply applies to the clients already connected too; the
@@ -94,7 +90,11 @@ private:
     void onNextPass(bool *scheduled, void (TcpServerSession::*work)(bool));
     // What one pass of acceptPending() or reapClosed() may still do.
     static bool passHasRoom(const QElapsedTimer &clock, int done);
+    // Reads and logs what c's socket holds, then lets the auto-reply answer it.
     void onReadyRead(Client *c);
+    // Reads and logs what c's socket holds; returns it.
+    QByteArray readAndRecord(Client *c);
+    void recordData(Client *c, TrafficEvent::Direction direction, const QByteArray &payload);
     void onSocketError(Client *c);
     void onDisconnected(Client *c);
     // Logs and removes closed clients: a batch per pass, or, with all, every one.

@@ -33,7 +33,7 @@ Endpoint UdpSession::localEndpoint() const
 {
     if (!m_socket)
         return Endpoint{settings().bindAddress, settings().bindPort};
-    return Endpoint{m_socket->localAddress(), m_socket->localPort()};
+    return Endpoint::localOf(*m_socket);
 }
 
 void UdpSession::setTarget(const QString &host, quint16 port)
@@ -84,6 +84,8 @@ bool UdpSession::isBroadcastAddress(const QHostAddress &a) const
 
 bool UdpSession::start()
 {
+    if (deferredWhileAnnouncing([this] { start(); }))
+        return true;
     return ensureBound(QHostAddress());
 }
 
@@ -146,6 +148,8 @@ bool UdpSession::ensureBound(const QHostAddress &forTarget)
 
 void UdpSession::stop()
 {
+    if (deferredWhileAnnouncing([this] { stop(); }))
+        return;
     if (!m_socket)
         return;
     const Endpoint where = localEndpoint();
@@ -186,10 +190,8 @@ quint32 UdpSession::peerIdFor(const Endpoint &peer, bool create)
     info.id = id;
     info.peer = peer;
     info.local = localEndpoint();
-    info.sinceUs = TrafficEvent::nowUs();
     info.state = QStringLiteral("seen");
     m_peers.emplace(id, info);
-    ++m_counters.connections;
     emit connectionsChanged();
     return id;
 }
@@ -217,11 +219,8 @@ void UdpSession::drainReceived()
     // the receiver's queue for the next one, after the window had its turn.
     m_receiver->take(kMaxDatagramsPerWakeup, &datagrams, &errors);
     const Endpoint local = localEndpoint();
-    for (UdpReceiver::Datagram &d : datagrams) {
+    for (UdpReceiver::Datagram &d : datagrams)
         onDatagram(local, std::move(d.data), d.from);
-        if (!m_receiver)
-            return;  // stopped by whoever listened
-    }
     for (const SocketProbe::IcmpError &err : errors)
         recordIcmpError(err);
     if (m_receiver && !m_receiver->isEmpty() && !m_drainPosted.exchange(true)) {
@@ -251,23 +250,17 @@ void UdpSession::onDatagram(const Endpoint &local, QByteArray data, Endpoint fro
     ConnectionInfo &info = m_peers[id];
     from = info.peer;
     m_lastPeerId = id;
-    info.bytesIn += quint64(data.size());
-    ++info.messagesIn;
-    info.lastActivityUs = TrafficEvent::nowUs();
     m_lastSender = from;
-    const qsizetype size = data.size();
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, id);
     e.direction = TrafficEvent::Direction::In;
     e.local = local;
     e.peer = from;
-    e.payload = std::move(data);
-    const QByteArray payload = e.payload;
-    record(std::move(e));
-    emit datagramReceived(from, size);
+    e.payload = data;
+    record(std::move(e), &info);
     // Never answer ourselves: a reply to our own address would come
     // straight back and be answered again, for ever.
-    if (m_socket && autoReply().isActive() && !payload.isEmpty() && !isOwnEndpoint(from))
-        sendAutoReplies(from, payload, id);
+    if (autoReply().isActive() && !data.isEmpty() && !isOwnEndpoint(from))
+        sendAutoReplies(from, data, id);
 }
 
 void UdpSession::sendAutoReplies(const Endpoint &to, const QByteArray &received, quint32 peerId)
@@ -424,6 +417,8 @@ SendResult UdpSession::sendTo(const QHostAddress &address, quint16 port, const Q
         return SendResult::failure(tr("No target: set a host and a port from 1 to 65535 first"));
     if (const QString why = refusal(address, port, payload); !why.isEmpty())
         return SendResult::failure(why);
+    if (deferredWhileAnnouncing([this, address, port, payload] { sendTo(address, port, payload); }))
+        return SendResult::deferred(payload.size());
     if (!ensureBound(address))
         return SendResult::failure(tr("Cannot send: the UDP socket could not be bound"));
     const qint64 n = m_socket->writeDatagram(payload, address, port);
@@ -435,16 +430,12 @@ SendResult UdpSession::sendTo(const QHostAddress &address, quint16 port, const Q
         return SendResult::failure(why);
     }
     const quint32 id = peerIdFor(to, true);
-    ConnectionInfo &info = m_peers[id];
-    info.bytesOut += quint64(n);
-    ++info.messagesOut;
-    info.lastActivityUs = TrafficEvent::nowUs();
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, id);
     e.direction = TrafficEvent::Direction::Out;
     e.local = localEndpoint();
     e.peer = to;
     e.payload = payload;
-    record(e);
+    record(std::move(e), &m_peers[id]);
     return SendResult::success(n);
 }
 

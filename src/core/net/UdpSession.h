@@ -100,9 +100,6 @@ public:
     // and /proc/net/udp when the socket closes); kept after stop().
     quint64 kernelDrops() const;
 
-signals:
-    void datagramReceived(const Endpoint &from, qsizetype size);
-
 protected:
     void resumeReads() override;
     void settingsApplied(const SessionSettings &old) override;

@@ -2,7 +2,6 @@
 
 #include "core/log/TrafficLog.h"
 #include "core/net/Session.h"
-#include "core/text/TextCodec.h"
 #include "ui/traffic/TrafficLogModel.h"
 
 #include <QDateTime>
@@ -31,47 +30,6 @@ struct SequenceDiagram::Colors
 };
 
 namespace {
-
-// A payload as a short quoted preview, at most
-// SequenceDiagram::kPreviewChars characters. Control characters are spelled
-// as escapes, so a backslash in the payload is doubled: a newline reads
-// \n and the two bytes "\" "n" read \\n, never the same.
-QString previewOf(const QByteArray &payload, const QString &encoding)
-{
-    const QByteArray head = payload.left(SequenceDiagram::kPreviewChars * 4);
-    const QString text = TextCodec::decode(head, encoding).text;
-    QString out;
-    bool cut = head.size() < payload.size();
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        QString piece;
-        if (c == u'\\')
-            piece = u"\\\\"_s;
-        else if (c == u'\n')
-            piece = u"\\n"_s;
-        else if (c == u'\r')
-            piece = u"\\r"_s;
-        else if (c == u'\t')
-            piece = u"\\t"_s;
-        else if (c == u'\0')
-            piece = u"\\0"_s;
-        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            piece = u"\\x"_s + QString::number(c.unicode(), 16).rightJustified(2, u'0');
-        else if (c.isHighSurrogate() && i + 1 < text.size()) {
-            piece = text.mid(i, 2);
-            ++i;
-        } else
-            piece = c;
-        // An escape is shown whole or not at all: half of "\\" would read as
-        // the start of another escape.
-        if (out.size() + piece.size() > SequenceDiagram::kPreviewChars) {
-            cut = true;
-            break;
-        }
-        out += piece;
-    }
-    return u'“' + out + (cut ? u"…”"_s : u"”"_s);
-}
 
 void drawArrowHead(QPainter &p, QPointF tip, qreal direction, qreal size)
 {
@@ -111,7 +69,7 @@ void SequenceDiagram::setSession(Session *session)
         m_session->disconnect(this);
     }
     m_session = session;
-    m_rows = 0;
+    m_shown = SerialSpan{};
     m_hasHighlight = false;
     m_follow = true;
     resetLanes();
@@ -120,17 +78,17 @@ void SequenceDiagram::setSession(Session *session)
         connect(log, &TrafficLog::changed, this, &SequenceDiagram::onLogChanged);
         connect(log, &TrafficLog::cleared, this, &SequenceDiagram::onLogCleared);
         connect(session, &QObject::destroyed, this, [this] {
-            m_rows = 0;
+            m_shown = SerialSpan{};
             m_hasHighlight = false;
             resetLanes();
             updateScrollBars();
             viewport()->update();
         });
-        m_rows = log->size();
-        addLanesFor(0);
+        m_shown = log->span();
+        addLanesFor(m_shown);
     }
     updateScrollBars();
-    scrollToRow(m_rows - 1);
+    scrollToRow(rowCount() - 1);
     viewport()->update();
 }
 
@@ -155,13 +113,16 @@ void SequenceDiagram::resetLanes()
     m_laneNames << title + u'\n';
 }
 
-void SequenceDiagram::addLanesFor(qsizetype fromIndex)
+void SequenceDiagram::addLanesFor(const SerialSpan &serials)
 {
     if (!m_session)
         return;
     const TrafficLog *log = m_session->log();
     const int before = laneCount();
-    for (qsizetype i = qMax<qsizetype>(fromIndex, 0); i < log->size(); ++i) {
+    for (quint64 serial = serials.first; serial < serials.end; ++serial) {
+        const qsizetype i = log->indexOfSerial(serial);
+        if (i < 0)
+            continue;
         const TrafficEvent e = log->atWithoutPayload(i);
         if (m_laneNames[0].endsWith(u'\n') && !e.local.isNull())
             m_laneNames[0] += e.local.toString();
@@ -196,79 +157,17 @@ int SequenceDiagram::laneOf(const TrafficEvent &event) const
     return m_laneOfPeer.value(event.peer.toString(), m_othersLane >= 0 ? m_othersLane : 0);
 }
 
-SequenceDiagram::Shape SequenceDiagram::shapeOf(const TrafficEvent &e) const
-{
-    using K = TrafficEvent::Kind;
-    switch (e.kind) {
-    case K::Listening:
-    case K::Stopped:
-    case K::Error:
-        return Shape::LocalMark;
-    case K::Frame:
-        return e.peer.isNull() ? Shape::LocalMark : Shape::PeerNote;
-    case K::Connected:
-        if (e.peer.isNull())
-            return Shape::LocalMark;
-        return e.session == SessionKind::TcpClient ? Shape::ArrowOut : Shape::ArrowIn;
-    case K::Data:
-        if (e.peer.isNull())
-            return Shape::LocalMark;
-        return e.direction == TrafficEvent::Direction::Out ? Shape::ArrowOut : Shape::ArrowIn;
-    case K::Closed:
-        if (e.peer.isNull())
-            return Shape::LocalMark;
-        switch (e.reason) {
-        case TrafficEvent::Reason::PeerClosed:
-        case TrafficEvent::Reason::PeerFinished:
-        case TrafficEvent::Reason::PeerReset:
-        case TrafficEvent::Reason::Other:
-            return Shape::ArrowIn;
-        default:
-            return Shape::ArrowOut;
-        }
-    }
-    return Shape::None;
-}
-
 QString SequenceDiagram::labelFor(const TrafficEvent &e) const
 {
-    using K = TrafficEvent::Kind;
-    const QString encoding = m_session ? m_session->encoding() : u"UTF-8"_s;
-    switch (e.kind) {
-    case K::Connected:
-        return e.session == SessionKind::TcpClient ? tr("connect()") : tr("SYN → accept()");
-    case K::Data:
-        return tr("%1 bytes  %2").arg(e.payload.size()).arg(previewOf(e.payload, encoding));
-    case K::Frame:
-        return tr("frame: %1 bytes  %2").arg(e.payload.size()).arg(previewOf(e.payload, encoding));
-    case K::Closed:
-        switch (e.reason) {
-        case TrafficEvent::Reason::PeerClosed: return tr("FIN, recv()==b''");
-        case TrafficEvent::Reason::PeerReset: return tr("RST");
-        case TrafficEvent::Reason::SessionStopped: return tr("close() (server stopped)");
-        case TrafficEvent::Reason::LocalClose: return tr("close()");
-        case TrafficEvent::Reason::LocalReset: return tr("RST (abort)");
-        case TrafficEvent::Reason::PeerFinished: return tr("FIN, recv()==b'' (peer finished sending)");
-        case TrafficEvent::Reason::HalfClosed: return tr("shutdown(SHUT_WR): FIN");
-        default: return tr("closed after an error");
-        }
-    case K::Error:
-    case K::Listening:
-    case K::Stopped:
-        return e.message;
-    }
-    return e.message;
+    return SequenceNotation::labelFor(e, m_session ? m_session->encoding() : u"UTF-8"_s);
 }
 
 qsizetype SequenceDiagram::arrowCount() const
 {
-    if (!m_session)
-        return 0;
-    const TrafficLog *log = m_session->log();
     qsizetype n = 0;
-    for (qsizetype i = 0; i < qMin(m_rows, log->size()); ++i) {
-        const Shape s = shapeOf(log->atWithoutPayload(i));
-        if (s == Shape::ArrowIn || s == Shape::ArrowOut)
+    for (qsizetype row = 0; row < rowCount(); ++row) {
+        const qsizetype i = logIndexOf(row);
+        if (i >= 0 && SequenceNotation::isArrow(SequenceNotation::shapeOf(m_session->log()->atWithoutPayload(i))))
             ++n;
     }
     return n;
@@ -276,17 +175,19 @@ qsizetype SequenceDiagram::arrowCount() const
 
 qsizetype SequenceDiagram::rowOfSerial(quint64 serial) const
 {
-    if (!m_session)
-        return -1;
-    const quint64 first = m_session->log()->firstSerial();
-    if (serial < first || serial - first >= quint64(m_rows))
-        return -1;
-    return qsizetype(serial - first);
+    return m_shown.contains(serial) ? qsizetype(serial - m_shown.first) : -1;
 }
 
 quint64 SequenceDiagram::serialOfRow(qsizetype row) const
 {
-    return (m_session ? m_session->log()->firstSerial() : 0) + quint64(row);
+    return m_shown.first + quint64(row);
+}
+
+qsizetype SequenceDiagram::logIndexOf(qsizetype row) const
+{
+    if (!m_session || row < 0 || row >= rowCount())
+        return -1;
+    return m_session->log()->indexOfSerial(serialOfRow(row));
 }
 
 QRect SequenceDiagram::rowRect(qsizetype row) const
@@ -301,7 +202,7 @@ qsizetype SequenceDiagram::rowAt(const QPoint &pos) const
         return -1;
     const qint64 y = qint64(pos.y()) - m_headerHeight + verticalScrollBar()->value();
     const qsizetype row = qsizetype(y / m_rowHeight);
-    return row >= 0 && row < m_rows ? row : -1;
+    return row >= 0 && row < rowCount() ? row : -1;
 }
 
 int SequenceDiagram::laneX(int lane) const
@@ -323,7 +224,7 @@ void SequenceDiagram::updateMetrics()
 void SequenceDiagram::updateScrollBars()
 {
     const int visibleHeight = qMax(0, viewport()->height() - m_headerHeight);
-    const qint64 contentHeight = qint64(m_rows) * m_rowHeight;
+    const qint64 contentHeight = qint64(rowCount()) * m_rowHeight;
     QScrollBar *v = verticalScrollBar();
     m_adjusting = true;
     v->setRange(0, int(qBound(qint64(0), contentHeight - visibleHeight, qint64(INT_MAX))));
@@ -353,21 +254,19 @@ void SequenceDiagram::scrollToRow(qsizetype row)
     m_follow = v->value() >= v->maximum();
 }
 
-void SequenceDiagram::onLogChanged(qsizetype dropped, qsizetype appended)
+void SequenceDiagram::onLogChanged(const SerialSpan &held)
 {
-    if (!m_session)
-        return;
-    const TrafficLog *log = m_session->log();
     QScrollBar *v = verticalScrollBar();
     const qint64 oldValue = v->value();
-    m_rows = log->size();
-    addLanesFor(log->size() - appended);
+    const SerialSpan::Step step = m_shown.stepTo(held);
+    m_shown = held;
+    addLanesFor(step.added);
     updateScrollBars();
     m_adjusting = true;
     if (m_follow)
         v->setValue(v->maximum());
-    else if (dropped > 0)  // the same events stay in view while older rows leave the top
-        v->setValue(int(qBound(qint64(0), oldValue - qint64(dropped) * m_rowHeight, qint64(v->maximum()))));
+    else if (step.dropped > 0)  // the same events stay in view while older rows leave the top
+        v->setValue(int(qBound(qint64(0), oldValue - qint64(step.dropped) * m_rowHeight, qint64(v->maximum()))));
     m_adjusting = false;
     if (m_hasHighlight && rowOfSerial(m_highlight) < 0)
         m_hasHighlight = false;
@@ -376,7 +275,7 @@ void SequenceDiagram::onLogChanged(qsizetype dropped, qsizetype appended)
 
 void SequenceDiagram::onLogCleared()
 {
-    m_rows = 0;
+    m_shown = m_session ? m_session->log()->span() : SerialSpan{};
     m_hasHighlight = false;
     m_follow = true;
     resetLanes();
@@ -427,7 +326,7 @@ void SequenceDiagram::paintEvent(QPaintEvent *)
     const int width = viewport()->width();
     const int height = viewport()->height();
     const TrafficLog *log = m_session ? m_session->log() : nullptr;
-    const qsizetype rows = log ? qMin(m_rows, log->size()) : 0;
+    const qsizetype rows = log ? rowCount() : 0;
 
     const int scrollY = verticalScrollBar()->value();
     const qsizetype firstRow = qMax<qsizetype>(0, scrollY / m_rowHeight);
@@ -446,17 +345,19 @@ void SequenceDiagram::paintEvent(QPaintEvent *)
 
     const qreal head = qMax(6.0, fm.height() * 0.45);
     for (qsizetype row = firstRow; row <= lastRow; ++row) {
-        const TrafficEvent &e = log->at(row);
+        const qsizetype index = logIndexOf(row);
+        if (index < 0)
+            continue;
+        const TrafficEvent e = log->at(index);
         const QRect r = rowRect(row);
         const bool highlighted = m_hasHighlight && serialOfRow(row) == m_highlight;
         if (highlighted)
             p.fillRect(QRect(m_gutter, r.top(), width - m_gutter, r.height()), c.highlight);
 
-        const Shape shape = shapeOf(e);
+        using Shape = SequenceNotation::Shape;
+        const Shape shape = SequenceNotation::shapeOf(e);
         const QString label = labelFor(e);
-        const bool bad = e.kind == TrafficEvent::Kind::Error
-                || (e.kind == TrafficEvent::Kind::Closed
-                    && (e.reason == TrafficEvent::Reason::PeerReset || e.reason == TrafficEvent::Reason::Other));
+        const bool bad = SequenceNotation::isBad(e);
         const int lineY = r.top() + r.height() - 8;
         const int textBase = lineY - 4 - fm.descent();
         const int localX = laneX(0);
@@ -524,8 +425,11 @@ void SequenceDiagram::paintEvent(QPaintEvent *)
     p.fillRect(QRect(0, m_headerHeight, m_gutter, height - m_headerHeight), c.band);
     p.setPen(c.dim);
     for (qsizetype row = firstRow; row <= lastRow; ++row) {
+        const qsizetype index = logIndexOf(row);
+        if (index < 0)
+            continue;
         const QRect r = rowRect(row);
-        const QDateTime t = QDateTime::fromMSecsSinceEpoch(log->atWithoutPayload(row).timeUs / 1000).toLocalTime();
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(log->atWithoutPayload(index).timeUs / 1000).toLocalTime();
         if (m_hasHighlight && serialOfRow(row) == m_highlight)
             p.fillRect(QRect(0, r.top(), m_gutter, r.height()), c.highlight);
         p.drawText(QRect(6, r.top(), m_gutter - 10, r.height() - 4), Qt::AlignLeft | Qt::AlignBottom,
@@ -617,10 +521,10 @@ void SequenceDiagram::keyPressEvent(QKeyEvent *event)
         QAbstractScrollArea::keyPressEvent(event);
         return;
     }
-    if (m_rows == 0)
+    if (rowCount() == 0)
         return;
     qsizetype row = m_hasHighlight ? rowOfSerial(m_highlight) : -1;
-    row = row < 0 ? (step > 0 ? 0 : m_rows - 1) : qBound<qsizetype>(0, row + step, m_rows - 1);
+    row = row < 0 ? (step > 0 ? 0 : rowCount() - 1) : qBound<qsizetype>(0, row + step, rowCount() - 1);
     m_highlight = serialOfRow(row);
     m_hasHighlight = true;
     scrollToRow(row);
@@ -630,9 +534,10 @@ void SequenceDiagram::keyPressEvent(QKeyEvent *event)
 
 QString SequenceDiagram::toolTipFor(qsizetype row) const
 {
-    if (!m_session || row < 0 || row >= m_session->log()->size())
+    const qsizetype index = logIndexOf(row);
+    if (index < 0)
         return QString();
-    const TrafficEvent &e = m_session->log()->at(row);
+    const TrafficEvent e = m_session->log()->at(index);
     QStringList lines;
     lines << tr("#%1  %2  %3").arg(serialOfRow(row)).arg(TrafficLogModel::kindLabel(e),
                                                          TrafficEvent::timeString(e.timeUs));

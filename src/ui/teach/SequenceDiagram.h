@@ -1,6 +1,8 @@
 #pragma once
 
+#include "core/log/SerialSpan.h"
 #include "core/log/TrafficEvent.h"
+#include "ui/teach/SequenceNotation.h"
 
 #include <QAbstractScrollArea>
 #include <QHash>
@@ -15,16 +17,18 @@ class Session;
 // order: connect/accept, data (size and a preview), FIN, RST and close as
 // arrows, errors and listening/stopped as marks on the local lane.
 //
-// Rows are log positions: row r is the event with serial firstSerial() + r,
-// looked up in the session's TrafficLog when painted. Only visible rows are
-// painted, the scroll range follows the log's batched change notices (not
-// each event), and the bottom is followed unless the user scrolled up.
+// Rows are serials: row r is the event with serial r after the first the
+// diagram shows, looked up in the session's TrafficLog when painted. The
+// rows follow the log's batched change notices (not each event), so they
+// keep meaning the same events between a drop and its notice. Only visible
+// rows are painted, and the bottom is followed unless the user scrolled up.
+// How each event is drawn and labelled is SequenceNotation's.
 class SequenceDiagram : public QAbstractScrollArea
 {
     Q_OBJECT
 public:
     static constexpr int kMaxPeerLanes = 64;
-    static constexpr int kPreviewChars = 24;
+    static constexpr int kPreviewChars = SequenceNotation::kPreviewChars;
 
     explicit SequenceDiagram(QWidget *parent = nullptr);
     ~SequenceDiagram() override;
@@ -36,7 +40,7 @@ public:
     int laneCount() const { return int(m_laneNames.size()); }
     QString laneName(int lane) const { return m_laneNames.value(lane); }
     // Rows (events) the diagram currently holds.
-    qsizetype rowCount() const { return m_rows; }
+    qsizetype rowCount() const { return m_shown.size(); }
     int rowHeight() const { return m_rowHeight; }
     // Row of an event serial, -1 when it is not (or no longer) in the log.
     qsizetype rowOfSerial(quint64 serial) const;
@@ -69,17 +73,18 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    enum class Shape { None, ArrowIn, ArrowOut, LocalMark, PeerNote };
     struct Colors;
 
-    void onLogChanged(qsizetype dropped, qsizetype appended);
+    void onLogChanged(const SerialSpan &held);
     void onLogCleared();
     void onScrolled(int value);
     void resetLanes();
-    void addLanesFor(qsizetype fromIndex);
+    void addLanesFor(const SerialSpan &serials);
     int laneOf(const TrafficEvent &event) const;
     int laneX(int lane) const;
-    Shape shapeOf(const TrafficEvent &event) const;
+    // The log index of a row's event; -1 when the log has dropped it (its
+    // notice is on the way).
+    qsizetype logIndexOf(qsizetype row) const;
     qsizetype rowAt(const QPoint &viewportPos) const;
     void updateMetrics();
     void updateScrollBars();
@@ -88,7 +93,7 @@ private:
     Colors colors() const;
 
     QPointer<Session> m_session;
-    qsizetype m_rows = 0;
+    SerialSpan m_shown;  // the events that are rows
     QStringList m_laneNames;
     QHash<QString, int> m_laneOfPeer;
     int m_othersLane = -1;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/log/SerialSpan.h"
 #include "core/net/Endpoint.h"
 #include "core/teach/StreamSegments.h"
 
@@ -81,8 +82,9 @@ public:
 private:
     void buildUi();
     void rebuild();
-    void scanNew();
-    void onLogChanged();
+    // Takes in the events of `held` not seen yet.
+    void scanTo(const SerialSpan &held);
+    void onLogChanged(const SerialSpan &held);
     void onPeerLogChanged();
     void recut();
     void updateSummary();
@@ -98,7 +100,7 @@ private:
     Direction m_direction = Direction::Received;
     Reader m_reader = Reader::Busy;
     int m_bytesPerLine = 16;
-    quint64 m_nextSerial = 0;   // first log serial not scanned yet
+    quint64 m_nextSerial = 0;   // first log serial not seen yet
     bool m_missedStart = false; // the log dropped events of the connection before we saw them
     StreamSegments m_segments;
     QList<qsizetype> m_peerSends;

@@ -75,13 +75,7 @@ qsizetype TrafficLogModel::logIndexOf(int row) const
 {
     if (!m_log || row < 0 || row >= m_rows)
         return -1;
-    const quint64 serial = m_firstSerial + quint64(row);
-    if (serial < m_log->firstSerial())
-        return -1;
-    const quint64 index = serial - m_log->firstSerial();
-    if (index >= quint64(m_log->size()))
-        return -1;
-    return qsizetype(index);
+    return m_log->indexOfSerial(m_firstSerial + quint64(row));
 }
 
 const TrafficLogModel::CachedEvent *TrafficLogModel::cachedAt(int row) const
@@ -133,31 +127,22 @@ int TrafficLogModel::rowOfSerial(quint64 serial) const
     return int(serial - m_firstSerial);
 }
 
-// The notice's counts are not trusted on their own: the model compares the
-// serial range it shows with the range the log holds now, which is right
-// even when events were appended and dropped within one batch.
-void TrafficLogModel::onLogChanged()
+// The model steps from the serial span it shows to the one the log holds,
+// which is right even when events were appended and dropped within one batch.
+void TrafficLogModel::onLogChanged(const SerialSpan &held)
 {
-    if (!m_log)
-        return;
-    const quint64 logFirst = m_log->firstSerial();
-    const quint64 logEnd = m_log->totalAppended();
-    if (m_firstSerial < logFirst) {
-        const qsizetype gone = qsizetype(qMin<quint64>(logFirst - m_firstSerial, quint64(m_rows)));
-        if (gone > 0) {
-            beginRemoveRows({}, 0, int(gone - 1));
-            m_firstSerial += quint64(gone);
-            m_rows -= gone;
-            endRemoveRows();
-        }
-        if (m_rows == 0)
-            m_firstSerial = logFirst;
+    const SerialSpan::Step step = SerialSpan{m_firstSerial, endSerial()}.stepTo(held);
+    if (step.dropped > 0) {
+        beginRemoveRows({}, 0, int(step.dropped - 1));
+        m_firstSerial += quint64(step.dropped);
+        m_rows -= step.dropped;
+        endRemoveRows();
     }
-    const quint64 end = endSerial();
-    if (logEnd > end) {
-        const qsizetype added = qsizetype(logEnd - end);
-        beginInsertRows({}, int(m_rows), int(m_rows + added - 1));
-        m_rows += added;
+    if (m_rows == 0)
+        m_firstSerial = step.added.first;
+    if (!step.added.isEmpty()) {
+        beginInsertRows({}, int(m_rows), int(m_rows + step.added.size() - 1));
+        m_rows += step.added.size();
         endInsertRows();
     }
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/log/SerialSpan.h"
 #include "core/log/TrafficEvent.h"
 
 #include <QAbstractTableModel>
@@ -81,7 +82,7 @@ signals:
     void renderingChanged();
 
 private:
-    void onLogChanged();
+    void onLogChanged(const SerialSpan &held);
     void onLogCleared();
     void onLogDestroyed();
     void emitPreviewChanged();

@@ -37,28 +37,50 @@ int indexOf(const TrafficEvent &e)
     return int(e.timeUs - 1'700'000'000'000'000);
 }
 
-// What a view does with the notices: drops `dropped` rows at the top and
-// appends the last `appended` events of the log at the bottom. It keeps the
-// index of each event it shows, to check it mirrors the log exactly.
+// A notice's two spans: what the log holds, and what of it is new.
+SerialSpan heldOf(const QList<QVariant> &notice)
+{
+    return notice.at(0).value<SerialSpan>();
+}
+
+SerialSpan addedOf(const QList<QVariant> &notice)
+{
+    return notice.at(1).value<SerialSpan>();
+}
+
+// What a view does with the notices: it steps from the span it shows to the
+// one the log holds, dropping rows at the top and appending the new events
+// at the bottom. It keeps the index of each event it shows, to check it
+// mirrors the log exactly.
 struct ViewModel
 {
     const TrafficLog *log = nullptr;
     QList<int> rows;
+    SerialSpan shown;
     int notices = 0;
-    bool consistent = true;  // never told to drop rows it does not have, or to add more than exist
-    void apply(qsizetype dropped, qsizetype appended)
+    // Each notice says what the log holds at that moment, and its `added`
+    // is exactly what the view lacks of it.
+    bool consistent = true;
+    void apply(const SerialSpan &held, const SerialSpan &added)
     {
         ++notices;
-        if (dropped < 0 || appended < 0 || dropped > rows.size() || appended > log->size()) {
+        const SerialSpan::Step step = shown.stepTo(held);
+        if (held != log->span() || step.added != added) {
             consistent = false;
             return;
         }
-        rows.remove(0, dropped);
-        for (qsizetype i = log->size() - appended; i < log->size(); ++i)
-            rows.append(indexOf(log->at(i)));
+        rows.remove(0, step.dropped);
+        for (quint64 serial = added.first; serial < added.end; ++serial)
+            rows.append(indexOf(log->at(log->indexOfSerial(serial))));
+        shown = held;
     }
 };
 } // namespace
+
+char *toString(const SerialSpan &span)
+{
+    return QTest::toString(u"[%1, %2)"_s.arg(span.first).arg(span.end));
+}
 
 class TestTrafficLog : public QObject
 {
@@ -86,6 +108,8 @@ private slots:
     void batchedNotice();
     void noticeInterval();
     void busyNoticesAreSpacedOut();
+    void serialSpanSteps_data();
+    void serialSpanSteps();
     void noticesAddUp_data();
     void noticesAddUp();
     void clear();
@@ -383,8 +407,8 @@ void TestTrafficLog::loweringBudgetDrops()
     for (int i = 0; i < 200; ++i)
         log.append(makeEvent(i, 1000));
     QTRY_COMPARE(spy.count(), 1);
-    QCOMPARE(spy.at(0).at(0).value<qsizetype>(), 0);
-    QCOMPARE(spy.at(0).at(1).value<qsizetype>(), 200);
+    QCOMPARE(heldOf(spy.at(0)), (SerialSpan{0, 200}));
+    QCOMPARE(addedOf(spy.at(0)), (SerialSpan{0, 200}));
     QCOMPARE(log.droppedEvents(), quint64(0));
 
     log.setByteBudget(64 * 1024);
@@ -399,8 +423,8 @@ void TestTrafficLog::loweringBudgetDrops()
     QCOMPARE(log.firstSerial(), quint64(dropped));
     // ...and told in one notice: the rows the views have that must go.
     QTRY_COMPARE(spy.count(), 2);
-    QCOMPARE(spy.at(1).at(0).value<qsizetype>(), qsizetype(dropped));
-    QCOMPARE(spy.at(1).at(1).value<qsizetype>(), 0);
+    QCOMPARE(heldOf(spy.at(1)), (SerialSpan{quint64(dropped), 200}));
+    QVERIFY(addedOf(spy.at(1)).isEmpty());
 }
 
 void TestTrafficLog::raisingBudgetDropsNothing()
@@ -432,8 +456,8 @@ void TestTrafficLog::batchedNotice()
     QCOMPARE(spy.count(), 0);
     QTRY_COMPARE(spy.count(), 1);
     const qint64 waited = clock.elapsed();
-    QCOMPARE(spy.at(0).at(0).value<qsizetype>(), 0);
-    QCOMPARE(spy.at(0).at(1).value<qsizetype>(), 500);
+    QCOMPARE(heldOf(spy.at(0)), (SerialSpan{0, 500}));
+    QCOMPARE(addedOf(spy.at(0)), (SerialSpan{0, 500}));
     // The default interval is 33 ms (~30 Hz); a coarse timer may fire a little early.
     QVERIFY2(waited >= 25, qPrintable(QString::number(waited)));
 
@@ -445,8 +469,8 @@ void TestTrafficLog::batchedNotice()
     for (int i = 500; i < 503; ++i)
         log.append(makeEvent(i, 16));
     QTRY_COMPARE(spy.count(), 2);
-    QCOMPARE(spy.at(1).at(0).value<qsizetype>(), 0);
-    QCOMPARE(spy.at(1).at(1).value<qsizetype>(), 3);
+    QCOMPARE(heldOf(spy.at(1)), (SerialSpan{0, 503}));
+    QCOMPARE(addedOf(spy.at(1)), (SerialSpan{500, 503}));
     QTest::qWait(120);
     QCOMPARE(spy.count(), 2);
 }
@@ -465,8 +489,8 @@ void TestTrafficLog::noticeInterval()
     QCOMPARE(spy.count(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 5000);
     QVERIFY2(clock.elapsed() >= 900, qPrintable(QString::number(clock.elapsed())));
-    QCOMPARE(spy.at(0).at(0).value<qsizetype>(), 0);
-    QCOMPARE(spy.at(0).at(1).value<qsizetype>(), 2);
+    QCOMPARE(heldOf(spy.at(0)), (SerialSpan{0, 2}));
+    QCOMPARE(addedOf(spy.at(0)), (SerialSpan{0, 2}));
 }
 
 // A notice right after another (events keep coming) waits the busy
@@ -485,8 +509,8 @@ void TestTrafficLog::busyNoticesAreSpacedOut()
     int delayAfterNotice = -1;
     qsizetype announced = 0;
     int next = 1;
-    connect(&log, &TrafficLog::changed, &log, [&](qsizetype, qsizetype appended) {
-        announced += appended;
+    connect(&log, &TrafficLog::changed, &log, [&](const SerialSpan &, const SerialSpan &added) {
+        announced += added.size();
         if (next < 6) {
             log.append(makeEvent(next++, 10));
             delayAfterNotice = log.pendingNoticeDelay();
@@ -508,6 +532,47 @@ void TestTrafficLog::busyNoticesAreSpacedOut()
     QCOMPARE(log.busyNotifyInterval(), 500);
 }
 
+void TestTrafficLog::serialSpanSteps_data()
+{
+    QTest::addColumn<SerialSpan>("shown");
+    QTest::addColumn<SerialSpan>("held");
+    QTest::addColumn<qsizetype>("dropped");
+    QTest::addColumn<SerialSpan>("added");
+    QTest::addColumn<bool>("missed");
+
+    QTest::newRow("nothing shown, nothing held") << SerialSpan{} << SerialSpan{} << qsizetype(0) << SerialSpan{} << false;
+    QTest::newRow("first events") << SerialSpan{} << SerialSpan{0, 5} << qsizetype(0) << SerialSpan{0, 5} << false;
+    QTest::newRow("no change") << SerialSpan{0, 5} << SerialSpan{0, 5} << qsizetype(0) << SerialSpan{5, 5} << false;
+    QTest::newRow("appended") << SerialSpan{0, 5} << SerialSpan{0, 8} << qsizetype(0) << SerialSpan{5, 8} << false;
+    QTest::newRow("some dropped, some appended")
+        << SerialSpan{0, 5} << SerialSpan{2, 8} << qsizetype(2) << SerialSpan{5, 8} << false;
+    QTest::newRow("all dropped, none new") << SerialSpan{0, 5} << SerialSpan{5, 5} << qsizetype(5) << SerialSpan{5, 5} << false;
+    QTest::newRow("all dropped, then new ones")
+        << SerialSpan{0, 5} << SerialSpan{5, 9} << qsizetype(5) << SerialSpan{5, 9} << false;
+    // 5 and 6 were appended and dropped between two notices.
+    QTest::newRow("some never shown") << SerialSpan{0, 5} << SerialSpan{7, 9} << qsizetype(5) << SerialSpan{7, 9} << true;
+    QTest::newRow("cleared log, empty view")
+        << SerialSpan{32, 32} << SerialSpan{32, 38} << qsizetype(0) << SerialSpan{32, 38} << false;
+}
+
+// The step every view takes from the span it shows to the span a notice says
+// the log holds.
+void TestTrafficLog::serialSpanSteps()
+{
+    QFETCH(SerialSpan, shown);
+    QFETCH(SerialSpan, held);
+    QFETCH(qsizetype, dropped);
+    QFETCH(SerialSpan, added);
+    QFETCH(bool, missed);
+
+    const SerialSpan::Step step = shown.stepTo(held);
+    QCOMPARE(step.dropped, dropped);
+    QCOMPARE(step.added, added);
+    QCOMPARE(step.missed, missed);
+    // Dropping, then appending, leaves the view showing what the log holds.
+    QCOMPARE(shown.size() - step.dropped + step.added.size(), held.size());
+}
+
 void TestTrafficLog::noticesAddUp_data()
 {
     QTest::addColumn<qint64>("budget");
@@ -524,8 +589,8 @@ void TestTrafficLog::noticesAddUp_data()
 }
 
 // Each notice says exactly what changed since the last one, as seen by a
-// view: `dropped` of the rows it holds left the top, `appended` events are
-// new at the bottom, and applying them mirrors the log.
+// view: it holds `held`, whose events before the view's rows left the top,
+// and `added` is new at the bottom; stepping to it mirrors the log.
 void TestTrafficLog::noticesAddUp()
 {
     QFETCH(qint64, budget);
@@ -538,7 +603,7 @@ void TestTrafficLog::noticesAddUp()
     ViewModel view;
     view.log = &log;
     connect(&log, &TrafficLog::changed, &log,
-            [&view](qsizetype dropped, qsizetype appended) { view.apply(dropped, appended); });
+            [&view](const SerialSpan &held, const SerialSpan &added) { view.apply(held, added); });
     QSignalSpy spy(&log, &TrafficLog::changed);
 
     int next = 0;
@@ -552,9 +617,13 @@ void TestTrafficLog::noticesAddUp()
         qsizetype gone = 0;
         for (const int shown : before)
             gone += quint64(shown) < log.firstSerial() ? 1 : 0;
-        QCOMPARE(args.at(0).value<qsizetype>(), gone);
-        QCOMPARE(args.at(1).value<qsizetype>(), log.size() - (before.size() - gone));
-        QCOMPARE(args.at(1).value<qsizetype>(), qMin<qsizetype>(bursts.at(b), log.size()));
+        const SerialSpan held = heldOf(args);
+        const SerialSpan added = addedOf(args);
+        QCOMPARE(held, log.span());
+        QCOMPARE(added.end, held.end);
+        QCOMPARE(before.size() - (held.size() - added.size()), gone);
+        QCOMPARE(added.size(), log.size() - (before.size() - gone));
+        QCOMPARE(added.size(), qMin<qsizetype>(bursts.at(b), log.size()));
         // The view now mirrors the log exactly.
         QVERIFY(view.consistent);
         QList<int> inLog;
@@ -580,7 +649,7 @@ void TestTrafficLog::clear()
     for (int i = 0; i < 30; ++i)
         log.append(makeEvent(i, 1000));
     QTRY_COMPARE(changed.count(), 1);
-    QCOMPARE(changed.at(0).at(1).value<qsizetype>(), log.size());
+    QCOMPARE(addedOf(changed.at(0)).size(), log.size());
     QVERIFY(log.droppedEvents() > 0);
 
     // Pending events not yet told to views, then clear: only `cleared` is emitted.
@@ -608,8 +677,8 @@ void TestTrafficLog::clear()
     QCOMPARE(log.firstSerial(), quint64(32));
     QCOMPARE(log.totalAppended(), quint64(38));
     QTRY_COMPARE(changed.count(), 2);
-    QCOMPARE(changed.at(1).at(0).value<qsizetype>(), 0);
-    QCOMPARE(changed.at(1).at(1).value<qsizetype>(), 6);
+    QCOMPARE(heldOf(changed.at(1)), (SerialSpan{32, 38}));
+    QCOMPARE(addedOf(changed.at(1)), (SerialSpan{32, 38}));
     QCOMPARE(cleared.count(), 1);
 }
 

@@ -1,0 +1,409 @@
+// Session::record(), the one path of every event, over real loopback
+// sockets for each kind of session: the session's counters and every
+// connection's agree with what the log holds, frames are cut from streams
+// only and a close ends a connection's framer, and what a listener of an
+// event asks of the session (a close, a stop, a send) waits until the
+// announcement is over, after the auto-reply.
+
+#include "core/log/TrafficLog.h"
+#include "core/net/TcpClientSession.h"
+#include "core/net/TcpServerSession.h"
+#include "core/net/UdpSession.h"
+#include "support/SessionEvents.h"
+
+#include <QNetworkDatagram>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QUdpSocket>
+
+#include <map>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+enum class Kind { TcpServer, TcpClient, Udp };
+
+// One session of `kind` and a peer for it on loopback, made of plain Qt
+// sockets. A TCP peer is one connection; the UDP peer one socket.
+class Rig
+{
+public:
+    explicit Rig(Kind kind)
+        : m_kind(kind)
+    {
+    }
+
+    Kind kind() const { return m_kind; }
+    Session *session() const { return m_session.get(); }
+
+    // Starts the session with `settings` and connects (or binds) the peer.
+    bool start(SessionSettings settings)
+    {
+        switch (m_kind) {
+        case Kind::TcpServer: {
+            settings.listenAddress = QHostAddress(QHostAddress::LocalHost);
+            settings.listenPort = 0;
+            auto server = std::make_unique<TcpServerSession>();
+            server->setSettings(settings);
+            if (!server->start())
+                return false;
+            m_tcpPeer = std::make_unique<QTcpSocket>();
+            m_tcpPeer->connectToHost(QHostAddress::LocalHost, server->listenEndpoint().port);
+            if (!m_tcpPeer->waitForConnected(5000))
+                return false;
+            TcpServerSession *s = server.get();
+            m_session = std::move(server);
+            return QTest::qWaitFor([s] { return s->clientCount() == 1; }, 5000);
+        }
+        case Kind::TcpClient: {
+            m_listener = std::make_unique<QTcpServer>();
+            if (!m_listener->listen(QHostAddress::LocalHost, 0))
+                return false;
+            settings.host = u"127.0.0.1"_s;
+            settings.port = m_listener->serverPort();
+            auto client = std::make_unique<TcpClientSession>();
+            client->setSettings(settings);
+            QSignalSpy connected(client.get(), &TcpClientSession::connected);
+            if (!client->start() || !connected.wait(5000))
+                return false;
+            m_session = std::move(client);
+            if (!QTest::qWaitFor([this] { return m_listener->hasPendingConnections(); }, 5000))
+                return false;
+            m_tcpPeer.reset(m_listener->nextPendingConnection());
+            m_tcpPeer->setParent(nullptr);
+            return true;
+        }
+        case Kind::Udp: {
+            settings.bindAddress = QHostAddress(QHostAddress::LocalHost);
+            settings.bindPort = 0;
+            auto udp = std::make_unique<UdpSession>();
+            udp->setSettings(settings);
+            if (!udp->start())
+                return false;
+            m_udpPeer = std::make_unique<QUdpSocket>();
+            if (!m_udpPeer->bind(QHostAddress::LocalHost, 0))
+                return false;
+            m_udpTarget = udp->localEndpoint();
+            udp->setTarget(u"127.0.0.1"_s, m_udpPeer->localPort());
+            m_session = std::move(udp);
+            return true;
+        }
+        }
+        return false;
+    }
+
+    // The peer sends `bytes` to the session (one write, or one datagram).
+    void peerSends(const QByteArray &bytes)
+    {
+        if (m_udpPeer) {
+            m_udpPeer->writeDatagram(bytes, m_udpTarget.address, m_udpTarget.port);
+        } else {
+            m_tcpPeer->write(bytes);
+            m_tcpPeer->flush();
+        }
+    }
+
+    // Everything the peer received so far.
+    QByteArray peerReceived()
+    {
+        if (m_udpPeer) {
+            while (m_udpPeer->hasPendingDatagrams())
+                m_received += m_udpPeer->receiveDatagram().data();
+        } else {
+            m_received += m_tcpPeer->readAll();
+        }
+        return m_received;
+    }
+
+    // The peer closes its connection (TCP).
+    void peerCloses() { m_tcpPeer->close(); }
+
+    // The client session connects again to the same listener (TCP client).
+    bool reconnect()
+    {
+        auto *client = static_cast<TcpClientSession *>(m_session.get());
+        QSignalSpy connected(client, &TcpClientSession::connected);
+        if (!client->start() || !connected.wait(5000))
+            return false;
+        if (!QTest::qWaitFor([this] { return m_listener->hasPendingConnections(); }, 5000))
+            return false;
+        m_tcpPeer.reset(m_listener->nextPendingConnection());
+        m_tcpPeer->setParent(nullptr);
+        return true;
+    }
+
+    // The session's side closed the connection (TCP: the peer read EOF).
+    bool peerSawClose() const
+    {
+        return m_tcpPeer && m_tcpPeer->state() == QAbstractSocket::UnconnectedState;
+    }
+
+    // The one connection (or UDP peer) of the session: its id.
+    quint32 connectionId() const
+    {
+        const QList<ConnectionInfo> list = m_session->connections();
+        return list.isEmpty() ? 0 : list.constFirst().id;
+    }
+
+private:
+    Kind m_kind;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<QTcpServer> m_listener;
+    std::unique_ptr<QTcpSocket> m_tcpPeer;
+    std::unique_ptr<QUdpSocket> m_udpPeer;
+    Endpoint m_udpTarget;
+    QByteArray m_received;
+};
+
+// What the log says of each connection: its counts, when it began (its
+// connect or first data), when it last carried data.
+struct FromLog
+{
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    quint64 messagesIn = 0;
+    quint64 messagesOut = 0;
+    qint64 sinceUs = 0;
+    qint64 lastActivityUs = 0;
+};
+
+std::map<quint32, FromLog> tallyLog(const TrafficLog &log)
+{
+    std::map<quint32, FromLog> out;
+    for (qsizetype i = 0; i < log.size(); ++i) {
+        const TrafficEvent e = log.atWithoutPayload(i);
+        const bool data = e.kind == TrafficEvent::Kind::Data;
+        if (e.connectionId == 0 || (!data && e.kind != TrafficEvent::Kind::Connected))
+            continue;
+        FromLog &c = out[e.connectionId];
+        if (c.sinceUs == 0)
+            c.sinceUs = c.lastActivityUs = e.timeUs;
+        if (!data)
+            continue;
+        const quint64 size = quint64(log.payloadSizeAt(i));
+        if (e.direction == TrafficEvent::Direction::In) {
+            c.bytesIn += size;
+            ++c.messagesIn;
+        } else {
+            c.bytesOut += size;
+            ++c.messagesOut;
+        }
+        c.lastActivityUs = e.timeUs;
+    }
+    return out;
+}
+
+QList<TrafficEvent::Kind> kindsOf(const Session &s)
+{
+    QList<TrafficEvent::Kind> out;
+    for (qsizetype i = 0; i < s.log()->size(); ++i)
+        out.append(s.log()->atWithoutPayload(i).kind);
+    return out;
+}
+
+QList<QByteArray> framesOf(const Session &s)
+{
+    QList<QByteArray> out;
+    for (const TrafficEvent &e : eventsOf(s, TrafficEvent::Kind::Frame))
+        out.append(e.payload);
+    return out;
+}
+
+} // namespace
+
+class TestSessionRecord : public QObject
+{
+    Q_OBJECT
+private slots:
+    void countsAgreeWithTheLog_data();
+    void countsAgreeWithTheLog();
+    void aCloseEndsTheFramerAHalfCloseDoesNot();
+    void listenersRequestsWaitForTheAnnouncement_data();
+    void listenersRequestsWaitForTheAnnouncement();
+};
+
+void TestSessionRecord::countsAgreeWithTheLog_data()
+{
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<QString>("reply");
+    QTest::addColumn<int>("framesPerMessage");
+
+    QTest::newRow("tcp server, echo, lines") << Kind::TcpServer << u"echo"_s << 1;
+    QTest::newRow("tcp server, no reply") << Kind::TcpServer << QString() << 1;
+    QTest::newRow("tcp client, echo, lines") << Kind::TcpClient << u"echo"_s << 1;
+    // A datagram keeps its own boundaries: a framing rule cuts nothing.
+    QTest::newRow("udp, echo, lines set") << Kind::Udp << u"echo"_s << 0;
+}
+
+// The session's counters and every connection's are kept by record() alone:
+// they say what the log holds.
+void TestSessionRecord::countsAgreeWithTheLog()
+{
+    QFETCH(Kind, kind);
+    QFETCH(QString, reply);
+    QFETCH(int, framesPerMessage);
+
+    SessionSettings settings;
+    settings.reply = reply;
+    settings.framing = FramingSpec::line();
+    Rig rig(kind);
+    QVERIFY(rig.start(settings));
+    Session *s = rig.session();
+
+    constexpr int kMessages = 5;
+    QByteArray sent;
+    for (int i = 0; i < kMessages; ++i) {
+        const QByteArray line = "message " + QByteArray::number(i) + '\n';
+        rig.peerSends(line);
+        sent += line;
+        // One read (or datagram) per message: the counts below are exact.
+        QTRY_COMPARE(s->counters().messagesIn, quint64(i + 1));
+        QVERIFY(s->send("from the session " + QByteArray::number(i) + '\n').ok());
+    }
+    const QByteArray echoed = reply.isEmpty() ? QByteArray() : sent;
+    QTRY_COMPARE(s->counters().bytesOut, quint64(echoed.size() + kMessages * 19));
+    QTRY_VERIFY(rig.peerReceived().size() >= echoed.size() + kMessages * 19);
+
+    const SessionCounters counters = s->counters();
+    QCOMPARE(counters.bytesIn, quint64(sent.size()));
+    QCOMPARE(counters.messagesIn, quint64(kMessages));
+    QCOMPARE(counters.messagesOut, quint64(reply.isEmpty() ? kMessages : 2 * kMessages));
+    QCOMPARE(counters.errors, quint64(0));
+    QCOMPARE(framesOf(*s).size(), framesPerMessage * kMessages);
+
+    const std::map<quint32, FromLog> tally = tallyLog(*s->log());
+    const QList<ConnectionInfo> connections = s->connections();
+    QCOMPARE(connections.size(), 1);
+    QCOMPARE(counters.connections, quint64(1));
+    QCOMPARE(tally.size(), size_t(1));
+    const ConnectionInfo &info = connections.constFirst();
+    const FromLog &logged = tally.at(info.id);
+    QCOMPARE(info.bytesIn, logged.bytesIn);
+    QCOMPARE(info.bytesOut, logged.bytesOut);
+    QCOMPARE(info.messagesIn, logged.messagesIn);
+    QCOMPARE(info.messagesOut, logged.messagesOut);
+    QCOMPARE(info.sinceUs, logged.sinceUs);
+    QCOMPARE(info.lastActivityUs, logged.lastActivityUs);
+    QCOMPARE(info.bytesIn, counters.bytesIn);
+    QCOMPARE(info.bytesOut, counters.bytesOut);
+}
+
+// The client connects twice with the same connection id: a partial frame
+// of the first connection must not be glued to the bytes of the second.
+// After our own shutdown(SHUT_WR) we still read: the frame goes on.
+void TestSessionRecord::aCloseEndsTheFramerAHalfCloseDoesNot()
+{
+    SessionSettings settings;
+    settings.framing = FramingSpec::line();
+    settings.keepOpenOnPeerFin = false;
+    Rig rig(Kind::TcpClient);
+    QVERIFY(rig.start(settings));
+    auto *client = static_cast<TcpClientSession *>(rig.session());
+
+    rig.peerSends("whole\npar");
+    QTRY_COMPARE(framesOf(*client), (QList<QByteArray>{"whole"}));
+    QVERIFY(client->shutdownWrite());
+    rig.peerSends("tial\n");
+    QTRY_COMPARE(framesOf(*client), (QList<QByteArray>{"whole", "partial"}));
+    rig.peerSends("cut");
+    QTRY_COMPARE(client->counters().bytesIn, quint64(17));
+    QSignalSpy gone(client, &TcpClientSession::disconnected);
+    rig.peerCloses();
+    QVERIFY(gone.wait(5000));
+    QCOMPARE(client->connections().size(), 0);
+
+    // The same session connects again (connection #1 again) and reads on.
+    QVERIFY(rig.reconnect());
+    QCOMPARE(client->connection().id, 1u);
+    rig.peerSends("ted\n");
+    QTRY_COMPARE(framesOf(*client), (QList<QByteArray>{"whole", "partial", "ted"}));
+}
+
+void TestSessionRecord::listenersRequestsWaitForTheAnnouncement_data()
+{
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<QString>("request");
+
+    QTest::newRow("tcp server: close the connection") << Kind::TcpServer << u"close"_s;
+    QTest::newRow("tcp server: stop") << Kind::TcpServer << u"stop"_s;
+    QTest::newRow("tcp server: send") << Kind::TcpServer << u"send"_s;
+    QTest::newRow("tcp client: stop") << Kind::TcpClient << u"stop"_s;
+    QTest::newRow("tcp client: send") << Kind::TcpClient << u"send"_s;
+    QTest::newRow("udp: stop") << Kind::Udp << u"stop"_s;
+    QTest::newRow("udp: send") << Kind::Udp << u"send"_s;
+}
+
+// A listener that closes, stops or sends from inside the announcement of a
+// received event: nothing happens under the code that recorded it (the
+// session is as it was when the listener returns), the auto-reply goes out
+// first, and then what the listener asked.
+void TestSessionRecord::listenersRequestsWaitForTheAnnouncement()
+{
+    QFETCH(Kind, kind);
+    QFETCH(QString, request);
+
+    SessionSettings settings;
+    settings.reply = u"echo"_s;
+    settings.keepOpenOnPeerFin = false;
+    Rig rig(kind);
+    QVERIFY(rig.start(settings));
+    Session *s = rig.session();
+    const quint32 id = rig.connectionId();
+    const qsizetype eventsBefore = s->log()->size();
+
+    bool asked = false;
+    bool unchangedInside = false;
+    SendResult sendResult;
+    connect(s, &Session::eventOccurred, this, [&](const TrafficEvent &e) {
+        if (asked || e.kind != TrafficEvent::Kind::Data || e.direction != TrafficEvent::Direction::In)
+            return;
+        asked = true;
+        const int clientsBefore = s->connectionCount();
+        if (request == u"stop"_s) {
+            s->stop();
+        } else if (request == u"send"_s) {
+            sendResult = s->send("extra");
+        } else {
+            auto *server = static_cast<TcpServerSession *>(s);
+            QVERIFY(server->disconnectClient(server->connections().constFirst().id));
+        }
+        unchangedInside = s->isRunning() && s->connectionCount() == clientsBefore
+                          && s->log()->size() == eventsBefore + 1;
+    });
+
+    rig.peerSends("ping");
+    QTRY_VERIFY(asked);
+    QVERIFY2(unchangedInside, "the session acted inside the announcement");
+    if (request == u"send"_s) {
+        QVERIFY2(sendResult.ok(), qPrintable(sendResult.error));
+        QCOMPARE(sendResult.bytes, qint64(5));
+        // The echo, then the listener's send: in the order they were asked.
+        QTRY_COMPARE(rig.peerReceived(), QByteArray("pingextra"));
+        QVERIFY(s->isRunning());
+        const QList<TrafficEvent> out = eventsOf(*s, TrafficEvent::Kind::Data);
+        QCOMPARE(out.size(), 3);
+        QCOMPARE(out.at(1).payload, QByteArray("ping"));
+        QCOMPARE(out.at(2).payload, QByteArray("extra"));
+        return;
+    }
+    QTRY_VERIFY(!s->isRunning() || s->connectionCount() == 0);
+    QTRY_COMPARE(rig.peerReceived(), QByteArray("ping"));
+    if (kind != Kind::Udp)
+        QTRY_VERIFY(rig.peerSawClose());
+
+    // In the log: what was received, its echo, then the close (and the stop).
+    QList<TrafficEvent::Kind> expected{TrafficEvent::Kind::Data, TrafficEvent::Kind::Data};
+    if (kind != Kind::Udp)
+        expected.append(TrafficEvent::Kind::Closed);
+    if (request == u"stop"_s && kind != Kind::TcpClient)
+        expected.append(TrafficEvent::Kind::Stopped);
+    QTRY_COMPARE(kindsOf(*s).mid(eventsBefore), expected);
+    QCOMPARE(eventsOf(*s, TrafficEvent::Kind::Data).at(1).connectionId, id);
+}
+
+QTEST_GUILESS_MAIN(TestSessionRecord)
+#include "tst_sessionrecord.moc"
