@@ -412,7 +412,8 @@ def parse_totals(out):
 
 class RssGuard:
     """Samples RSS every 50 ms; kills a receiver that passes the limit, so a
-    runaway (Packet Sender keeps ~50 B per received byte) cannot take the machine."""
+    runaway (Packet Sender's memory grows many times faster than what it
+    receives: bench/results) cannot take the machine."""
 
     def __init__(self, rec, limit):
         self.rec, self.limit, self.peak, self.killed = rec, limit, 0, False
