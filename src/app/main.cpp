@@ -178,7 +178,8 @@ int main(int argc, char *argv[])
     // process stays near the log's budget (tests/faults/INTEGRITY.md has the
     // bound). Growth is one read of /proc: mallinfo2() walks every free
     // chunk, and after 10,000 clients have left (hundreds of thousands of
-    // chunks) that alone held the window for 20-30 ms.
+    // chunks) that walk alone holds the window visibly
+    // (bench/results/2026-12-03-load-fc15266.md).
     QTimer trim;
     qint64 residentAfterTrim = residentBytes();
     QObject::connect(&trim, &QTimer::timeout, &app, [&residentAfterTrim] {

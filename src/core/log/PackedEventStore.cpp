@@ -59,8 +59,9 @@ bool hasScope(const QHostAddress &a)
 
 // A payload copied into its chunk. Large ones bypass the cache: the chunk
 // is written once and read again only if someone scrolls back to it, so
-// streaming stores skip reading each destination line first (twice the
-// rate of memcpy into a log that cycles through 64 MiB).
+// streaming stores skip reading each destination line first and do not
+// evict what the GUI thread is working on (the figures:
+// bench/results/2026-12-03-load-e2d449a.md).
 void copyIntoChunk(char *dst, const char *src, size_t n)
 {
 #if defined(__SSE2__)
@@ -103,11 +104,12 @@ char *mapChunk(size_t len, bool touch)
     if (aligned + len < start + 2 * len)
         munmap(reinterpret_cast<void *>(aligned + len), start + 2 * len - aligned - len);
     char *mem = reinterpret_cast<char *>(aligned);
-    // Huge pages only when asked: a fault then zeroes 2 MiB at once, which
-    // on some virtual machines (the host backing guest memory lazily) made
-    // a flood's first 64 MiB cost half the app's CPU; with 4 KiB pages the
-    // same flood drained 2-3x faster there. Where transparent huge pages
-    // are "always", they are used anyway.
+    // Huge pages only when asked: a fault then zeroes 2 MiB at once, and
+    // on virtual machines whose host backs guest memory lazily that first
+    // touch is slow enough to dominate a flood's first budget's worth of
+    // chunks; 4 KiB pages spread the cost. Which wins depends on the machine
+    // (bench/results/2026-12-02-load-fecfcf3.md). Where transparent huge
+    // pages are "always", they are used anyway.
     static const bool advise = qEnvironmentVariableIntValue("SW_LOG_HUGEPAGES") == 1;
     if (advise)
         madvise(mem, len, MADV_HUGEPAGE);
@@ -125,11 +127,11 @@ char *mapChunk(size_t len, bool touch)
 // Maps and populates the next full-size chunks on a thread of its own while
 // a log grows, so the page faults and zeroing of its first budget's worth
 // of memory (a flood's first 64 MiB) are not on the GUI thread. Up to
-// kDepth chunks are kept ready (one ahead was not enough at 1 GB/s with the
-// sender on the other core), and never more than the growing store says it
-// still has room for: a log that reached its budget reuses its own chunks,
-// and then none are kept. Never destroyed: its thread waits for work until
-// the process ends.
+// kDepth chunks are kept ready (one ahead is not enough when a fast sender
+// on the other core fills chunks back to back), and never more than the
+// growing store says it still has room for: a log that reached its budget
+// reuses its own chunks, and then none are kept. Never destroyed: its
+// thread waits for work until the process ends.
 class ChunkPrefetcher
 {
 public:

@@ -51,9 +51,10 @@ public:
     // most the soft limit and 65,536), and returns its size then, or -1 when
     // it could not. Call it while the process has one thread: the kernel
     // grows a table other threads share only after an RCU grace period,
-    // and every thread opening a descriptor meanwhile waits (a new app's
-    // first few hundred connections met 20 ms stalls). The table never
-    // shrinks; it costs the kernel 8 bytes a slot.
+    // and every thread opening a descriptor meanwhile waits (each doubling
+    // of the table while the first connections come in would stall the
+    // window: bench/results/2026-12-03-ab-da2377c-descriptor-table.md). The
+    // table never shrinks; it costs the kernel 8 bytes a slot.
     static qint64 reserveDescriptorTable(qint64 descriptors);
 
     // shutdown(fd, SHUT_WR) on a live descriptor: sends FIN, keeps reading.

@@ -429,8 +429,9 @@ void LifecycleView::updateTexts()
 }
 
 // Hidden (another tab is current), the drawing waits: laying out every
-// lane's calls on each of the narrator's notices was a twentieth of the
-// GUI thread under 1,000 short connections a second, for nobody to see.
+// lane's calls on each of the narrator's notices costs the GUI thread in
+// proportion to the connections' traffic, for nobody to see
+// (bench/results/2026-12-03-load-c51ed95.md).
 void LifecycleView::onNarratorChanged()
 {
     if (!isVisible()) {

@@ -63,7 +63,8 @@ QString fileNamePart(const QString &text)
 // The preview column drawn from as much of its text as the cell can show.
 // A 200-byte preview of binary data is ~800 characters of escapes, and the
 // style shapes, measures and elides all of them for every row at every
-// repaint: under a flood that was a fifth of the GUI thread.
+// repaint: cut first, a repaint costs what the cells show, not what the
+// previews hold (the flood's profile: bench/results/2026-12-03-load-e2d449a.md).
 class PreviewDelegate : public QStyledItemDelegate
 {
 public:
