@@ -1,8 +1,8 @@
 #include "core/text/Escape.h"
 
+#include <algorithm>
+#include <array>
 #include <type_traits>
-
-using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -23,34 +23,7 @@ struct Rules
     bool refuse = false;      // a control without a name: no result at all
 };
 
-const Rules &rulesOf(Escape::ByteStyle style)
-{
-    static const Rules python{.open = u"b'", .close = u"'", .bytes = true, .backslash = true, .quote = u'\''};
-    static const Rules c{.open = u"\"", .close = u"\"", .bytes = true, .backslash = true, .quote = u'"',
-                         .question = true, .splitHex = true};
-    static const Rules sendPanel{.bytes = true, .backslash = true, .nul = true};
-    switch (style) {
-    case Escape::ByteStyle::PythonBytes: return python;
-    case Escape::ByteStyle::CString: return c;
-    case Escape::ByteStyle::SendPanel: break;
-    }
-    return sendPanel;
-}
-
-const Rules &rulesOf(Escape::TextStyle style)
-{
-    static const Rules visible{.c1 = true, .nul = true};
-    static const Rules escaped{.c1 = true, .backslash = true};
-    static const Rules sendPanelLines{.backslash = true, .nul = true, .newline = false, .refuse = true};
-    switch (style) {
-    case Escape::TextStyle::VisibleControls: return visible;
-    case Escape::TextStyle::EscapedControls: return escaped;
-    case Escape::TextStyle::SendPanelLines: break;
-    }
-    return sendPanelLines;
-}
-
-enum class Kind { Keep, Named, Hex, Refused };
+enum class Kind : quint8 { Keep, Named, Hex, Refused };
 
 struct Action
 {
@@ -58,10 +31,10 @@ struct Action
     char16_t name = 0;        // Named: the letter after the backslash
 };
 
-inline Action actionFor(char16_t u, const Rules &r)
+constexpr Action actionFor(char16_t u, const Rules &r)
 {
     if (u >= 0x20 && u < 0x7f) {
-        if ((u == u'\\' && r.backslash) || (u == r.quote) || (u == u'?' && r.question))
+        if ((u == u'\\' && r.backslash) || u == r.quote || (u == u'?' && r.question))
             return {Kind::Named, u};
         return {};
     }
@@ -82,74 +55,137 @@ inline Action actionFor(char16_t u, const Rules &r)
     return {r.refuse ? Kind::Refused : Kind::Hex};
 }
 
+// The rules worked out for every unit below 0x100 once; no rule touches a
+// character above (text keeps them).
+struct Style
+{
+    Rules rules;
+    std::array<Action, 256> actions{};
+
+    constexpr Action at(char16_t u) const { return u < actions.size() ? actions[u] : Action{}; }
+};
+
+constexpr Style makeStyle(const Rules &rules)
+{
+    Style style{rules};
+    for (char16_t u = 0; u < style.actions.size(); ++u)
+        style.actions[u] = actionFor(u, rules);
+    return style;
+}
+
+constexpr Style kPythonBytes = makeStyle({.open = u"b'", .close = u"'", .bytes = true, .backslash = true, .quote = u'\''});
+constexpr Style kCString = makeStyle({.open = u"\"", .close = u"\"", .bytes = true, .backslash = true, .quote = u'"',
+                                      .question = true, .splitHex = true});
+constexpr Style kSendPanel = makeStyle({.bytes = true, .backslash = true, .nul = true});
+constexpr Style kVisibleControls = makeStyle({.c1 = true, .nul = true});
+constexpr Style kEscapedControls = makeStyle({.c1 = true, .backslash = true});
+constexpr Style kSendPanelLines = makeStyle({.backslash = true, .nul = true, .newline = false, .refuse = true});
+
+const Style &styleOf(Escape::ByteStyle style)
+{
+    switch (style) {
+    case Escape::ByteStyle::PythonBytes: return kPythonBytes;
+    case Escape::ByteStyle::CString: return kCString;
+    case Escape::ByteStyle::SendPanel: break;
+    }
+    return kSendPanel;
+}
+
+const Style &styleOf(Escape::TextStyle style)
+{
+    switch (style) {
+    case Escape::TextStyle::VisibleControls: return kVisibleControls;
+    case Escape::TextStyle::EscapedControls: return kEscapedControls;
+    case Escape::TextStyle::SendPanelLines: break;
+    }
+    return kSendPanelLines;
+}
+
 constexpr bool isHexDigit(char16_t u)
 {
     return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F');
 }
 
-// Appends units [from, end) of `in` to out in the style; false when the
-// style refuses one of them.
+// The most one unit can become: \xHH, and " " before it in C.
+constexpr qsizetype maxPerUnit(const Style &style)
+{
+    return style.rules.splitHex ? 7 : 4;
+}
+
+// Writes units [from, end) of `in` in the style at out; returns the end of
+// what it wrote, or nullptr when the style refuses a unit.
 template <typename Unit>
-bool append(QString &out, const Unit *in, qsizetype from, qsizetype end, const Rules &r)
+char16_t *write(char16_t *out, const Unit *in, qsizetype from, qsizetype end, const Style &style)
 {
     static constexpr char16_t digits[] = u"0123456789abcdef";
     bool afterHex = false;
     for (qsizetype i = from; i < end; ++i) {
         const auto u = char16_t(std::make_unsigned_t<Unit>(in[i]));
-        const Action a = actionFor(u, r);
-        if (afterHex && r.splitHex && isHexDigit(u))
-            out += u"\" \""_s;
-        afterHex = false;
+        const Action a = style.at(u);
         switch (a.kind) {
         case Kind::Keep:
-            out += QChar(u);
+            if (afterHex && style.rules.splitHex && isHexDigit(u)) {
+                *out++ = u'"';
+                *out++ = u' ';
+                *out++ = u'"';
+            }
+            *out++ = u;
+            afterHex = false;
             break;
-        case Kind::Named: {
-            const QChar pair[2] = {u'\\', a.name};
-            out.append(pair, 2);
+        case Kind::Named:
+            *out++ = u'\\';
+            *out++ = a.name;
+            afterHex = false;
             break;
-        }
-        case Kind::Hex: {
-            const QChar quad[4] = {u'\\', u'x', digits[(u >> 4) & 0xf], digits[u & 0xf]};
-            out.append(quad, 4);
+        case Kind::Hex:
+            *out++ = u'\\';
+            *out++ = u'x';
+            *out++ = digits[(u >> 4) & 0xf];
+            *out++ = digits[u & 0xf];
             afterHex = true;
             break;
-        }
         case Kind::Refused:
-            return false;
+            return nullptr;
         }
     }
-    return true;
+    return out;
 }
 
 } // namespace
 
-QString Escape::bytes(QByteArrayView bytes, ByteStyle style)
+QString Escape::bytes(QByteArrayView bytes, ByteStyle byteStyle)
 {
-    const Rules &r = rulesOf(style);
-    QString out;
-    out.reserve(r.open.size() + bytes.size() + bytes.size() / 4 + r.close.size());
-    out += r.open;
-    append(out, bytes.data(), 0, bytes.size(), r);
-    out += r.close;
+    const Style &style = styleOf(byteStyle);
+    const QStringView open = style.rules.open;
+    const QStringView close = style.rules.close;
+    QString out(open.size() + bytes.size() * maxPerUnit(style) + close.size(), Qt::Uninitialized);
+    char16_t *begin = reinterpret_cast<char16_t *>(out.data());
+    char16_t *at = std::copy(open.utf16(), open.utf16() + open.size(), begin);
+    at = write(at, bytes.data(), 0, bytes.size(), style);
+    at = std::copy(close.utf16(), close.utf16() + close.size(), at);
+    out.truncate(at - begin);
+    // Room for the worst case, not to keep.
+    out.squeeze();
     return out;
 }
 
-QString Escape::text(QString text, TextStyle style)
+QString Escape::text(QString text, TextStyle textStyle)
 {
-    const Rules &r = rulesOf(style);
+    const Style &style = styleOf(textStyle);
     // Most text needs nothing: the table's preview path ends here.
     const char16_t *units = QStringView(text).utf16();
     const qsizetype size = text.size();
     qsizetype first = 0;
-    while (first < size && actionFor(units[first], r).kind == Kind::Keep)
+    while (first < size && style.at(units[first]).kind == Kind::Keep)
         ++first;
     if (first == size)
         return text;
-    QString out;
-    out.reserve(size + 16);
-    out.append(QStringView(text).first(first));
-    if (!append(out, units, first, size, r))
+    QString out(first + (size - first) * maxPerUnit(style), Qt::Uninitialized);
+    char16_t *begin = reinterpret_cast<char16_t *>(out.data());
+    char16_t *at = std::copy(units, units + first, begin);
+    at = write(at, units, first, size, style);
+    if (!at)
         return {};
+    out.truncate(at - begin);
     return out;
 }
