@@ -11,7 +11,7 @@
 #include "core/os/TcpAcceptor.h"
 #include "core/reply/AutoResponder.h"
 #include "core/text/PayloadParser.h"
-#include "core/text/TextCodec.h"
+#include "core/text/Escape.h"
 
 #include <QLocale>
 #include <QElapsedTimer>
@@ -282,7 +282,7 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
 
 void TcpServerSession::setGreeting(const QByteArray &greeting)
 {
-    setGreetingText(TextCodec::toEscaped(greeting));
+    setGreetingText(Escape::bytes(greeting, Escape::ByteStyle::SendPanel));
 }
 
 void TcpServerSession::settingsApplied(const SessionSettings &old)
