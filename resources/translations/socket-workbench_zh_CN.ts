@@ -676,6 +676,13 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>HeldPaste</name>
+    <message>
+        <source>Large paste held outside the editor: %L1 characters, the first %L2 shown. Send checks and sends all of it.</source>
+        <translation>大段粘贴保存在编辑器之外：共 %L1 个字符，显示前 %L2 个。“发送”会检查并发送全部内容。</translation>
+    </message>
+</context>
+<context>
     <name>HexDumpView</name>
     <message>
         <source>Payload dump</source>
@@ -1286,6 +1293,57 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>The next lesson leaves it open, and it comes back at the next start</source>
         <translation>下一课不会关闭它，下次启动时它也会恢复</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadInput</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 字节</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the payload is empty</source>
+        <translation>没有可发送的内容：载荷为空</translation>
+    </message>
+    <message>
+        <source>nothing typed yet</source>
+        <translation>尚未输入任何内容</translation>
+    </message>
+    <message>
+        <source>none until the input is fixed</source>
+        <translation>修正输入之前无</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>large input, %L1 characters: all of it is checked when you send</source>
+        <translation>大量输入，%L1 个字符：发送时检查全部内容</translation>
+    </message>
+    <message>
+        <source>Hex: two digits per byte, e.g. 48 65 6c, 48656c or 0x48,0x65; spaces, commas, colons and dashes separate. Ctrl+Enter sends.</source>
+        <translation>十六进制：每字节两位数字，例如 48 65 6c、48656c 或 0x48,0x65；可用空格、逗号、冒号和短横线分隔。Ctrl+Enter 发送。</translation>
+    </message>
+    <message>
+        <source>Escapes: \r \n \t \0 \\ and \xHH (one raw byte). Ctrl+Enter sends.</source>
+        <translation>转义序列：\r \n \t \0 \\ 和 \xHH（一个原始字节）。Ctrl+Enter 发送。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>\n (LF)</source>
+        <translation>\n (LF)</translation>
+    </message>
+    <message>
+        <source>\r\n (CRLF)</source>
+        <translation>\r\n (CRLF)</translation>
     </message>
 </context>
 <context>
@@ -1932,6 +1990,25 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>SendHistory</name>
+    <message>
+        <source>[hex] %1</source>
+        <translation>[十六进制] %1</translation>
+    </message>
+    <message>
+        <source>[text] %1</source>
+        <translation>[文本] %1</translation>
+    </message>
+    <message>
+        <source>No payloads sent yet</source>
+        <translation>尚未发送过任何载荷</translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>清除历史</translation>
+    </message>
+</context>
+<context>
     <name>SendPanel</name>
     <message>
         <source>Send panel</source>
@@ -2146,48 +2223,8 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>发送</translation>
     </message>
     <message>
-        <source>1 byte</source>
-        <translation>1 字节</translation>
-    </message>
-    <message>
-        <source>%L1 bytes</source>
-        <translation>%L1 字节</translation>
-    </message>
-    <message>
-        <source>[hex] %1</source>
-        <translation>[十六进制] %1</translation>
-    </message>
-    <message>
-        <source>[text] %1</source>
-        <translation>[文本] %1</translation>
-    </message>
-    <message>
         <source>Sending is not possible now: nothing was sent</source>
         <translation>现在无法发送：未发送任何内容</translation>
-    </message>
-    <message>
-        <source>Nothing to send: the payload is empty</source>
-        <translation>没有可发送的内容：载荷为空</translation>
-    </message>
-    <message>
-        <source>Large paste held outside the editor: %L1 characters, the first %L2 shown. Send checks and sends all of it.</source>
-        <translation>大段粘贴保存在编辑器之外：共 %L1 个字符，显示前 %L2 个。“发送”会检查并发送全部内容。</translation>
-    </message>
-    <message>
-        <source>nothing typed yet</source>
-        <translation>尚未输入任何内容</translation>
-    </message>
-    <message>
-        <source>none until the input is fixed</source>
-        <translation>修正输入之前无</translation>
-    </message>
-    <message>
-        <source>Hex: two digits per byte, e.g. 48 65 6c, 48656c or 0x48,0x65; spaces, commas, colons and dashes separate. Ctrl+Enter sends.</source>
-        <translation>十六进制：每字节两位数字，例如 48 65 6c、48656c 或 0x48,0x65；可用空格、逗号、冒号和短横线分隔。Ctrl+Enter 发送。</translation>
-    </message>
-    <message>
-        <source>Escapes: \r \n \t \0 \\ and \xHH (one raw byte). Ctrl+Enter sends.</source>
-        <translation>转义序列：\r \n \t \0 \\ 和 \xHH（一个原始字节）。Ctrl+Enter 发送。</translation>
     </message>
     <message>
         <source>Cannot send: %1</source>
@@ -2242,30 +2279,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>重复发送完成：共发送 %L1 次，总计 %2。</translation>
     </message>
     <message>
-        <source>No payloads sent yet</source>
-        <translation>尚未发送过任何载荷</translation>
-    </message>
-    <message>
-        <source>Clear History</source>
-        <translation>清除历史</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>\n (LF)</source>
-        <translation>\n (LF)</translation>
-    </message>
-    <message>
-        <source>\r\n (CRLF)</source>
-        <translation>\r\n (CRLF)</translation>
-    </message>
-    <message>
-        <source>large input, %L1 characters: all of it is checked when you send</source>
-        <translation>大量输入，%L1 个字符：发送时检查全部内容</translation>
-    </message>
-    <message>
         <source>%L1/∞</source>
         <translation>%L1/∞</translation>
     </message>
@@ -2276,10 +2289,6 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>How many times to send the payload (1 to 1,000,000), or 0 (∞): until stopped</source>
         <translation>发送该内容的次数（1 到 1,000,000），0（∞）表示直到停止</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
