@@ -185,37 +185,27 @@ QString TrafficActions::saveFileName(const QString &title, const QString &sugges
 
 void TrafficActions::onExportJsonLines()
 {
-    Session *session = m_log->session();
-    if (!session)
-        return;
-    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
-    const QString path = saveFileName(tr("Export traffic as JSON Lines"),
-                                      u"traffic-%1.jsonl"_s.arg(stamp),
-                                      tr("JSON Lines (*.jsonl);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!TrafficExporter::writeJsonLines(*session->log(), encoding(), path, &error)) {
-        QMessageBox::warning(m_view, tr("Export failed"), error);
-        return;
-    }
-    emit notice(tr("saved %Ln event(s) to %1", nullptr, int(session->log()->size()))
-                        .arg(QFileInfo(path).fileName()));
+    exportLog(tr("Export traffic as JSON Lines"), u"jsonl"_s, tr("JSON Lines (*.jsonl);;All files (*)"),
+              &TrafficExporter::writeJsonLines);
 }
 
 void TrafficActions::onExportPlainText()
+{
+    exportLog(tr("Export traffic as plain text"), u"txt"_s, tr("Text files (*.txt *.log);;All files (*)"),
+              &TrafficExporter::writePlainText);
+}
+
+void TrafficActions::exportLog(const QString &title, const QString &suffix, const QString &filter, LogWriter write)
 {
     Session *session = m_log->session();
     if (!session)
         return;
     const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
-    const QString path = saveFileName(tr("Export traffic as plain text"),
-                                      u"traffic-%1.txt"_s.arg(stamp),
-                                      tr("Text files (*.txt *.log);;All files (*)"));
+    const QString path = saveFileName(title, u"traffic-%1.%2"_s.arg(stamp, suffix), filter);
     if (path.isEmpty())
         return;
     QString error;
-    if (!TrafficExporter::writePlainText(*session->log(), encoding(), path, &error)) {
+    if (!write(*session->log(), encoding(), path, &error)) {
         QMessageBox::warning(m_view, tr("Export failed"), error);
         return;
     }

@@ -14,6 +14,7 @@ class QTableView;
 class QToolButton;
 class QWidget;
 class TrafficFilterModel;
+class TrafficLog;
 class TrafficLogModel;
 
 // What the traffic view lets the user take away: the selected rows copied
@@ -58,6 +59,9 @@ private:
     void onContextMenu(const QPoint &pos);
     void onExportJsonLines();
     void onExportPlainText();
+    // The whole log, written by `write` to a file the user names.
+    using LogWriter = bool (*)(const TrafficLog &log, const QString &encoding, const QString &path, QString *error);
+    void exportLog(const QString &title, const QString &suffix, const QString &filter, LogWriter write);
     void onExportRawReceived();
     QString saveFileName(const QString &title, const QString &suggested, const QString &filter);
     QString encoding() const;

@@ -2,8 +2,9 @@
 // format makes of an event (binary payloads with NULs, quotes and
 // backslashes, text in two encodings, events without a payload), the
 // selected rows of a real TCP server session in each format and in table
-// order, when the actions are enabled, and their words in Chinese with the
-// catalogue lrelease made for the program (SW_QM_DIR).
+// order, when the actions are enabled, the files the exports write through
+// their dialog, and their words in Chinese with the catalogue lrelease made
+// for the program (SW_QM_DIR).
 
 #include "core/log/TrafficLog.h"
 #include "core/net/TcpServerSession.h"
@@ -16,10 +17,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
+#include <QFileDialog>
 #include <QItemSelectionModel>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -109,12 +115,16 @@ private slots:
     void rowsAreTheTablesCells();
     void nothingSelectedCopiesNothing();
     void exportsNeedASessionAndAConnection();
+    void exportsWriteTheFileNamed_data();
+    void exportsWriteTheFileNamed();
     void wordsInChinese();
 };
 
 void TestTrafficActions::initTestCase()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    // English plurals ("3 events") come from the program's English catalogue.
+    QVERIFY(Translations::install(u"en"_s, QStringLiteral(SW_QM_DIR)).app);
 }
 
 void TestTrafficActions::eventInEachFormat_data()
@@ -275,6 +285,56 @@ void TestTrafficActions::exportsNeedASessionAndAConnection()
     rig.view->setSession(nullptr);
     QVERIFY(!json->isEnabled());
     QVERIFY(!text->isEnabled());
+}
+
+void TestTrafficActions::exportsWriteTheFileNamed_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("suggested");   // how the file the dialog suggests begins and ends
+    QTest::addColumn<QByteArray>("contains");
+    QTest::addColumn<QString>("notice");
+
+    QTest::newRow("JSON Lines") << u"actionExportJsonLines"_s << u"traffic-*.jsonl"_s << QByteArray("\"hello\"")
+                                << u"saved 3 events to "_s;
+    QTest::newRow("plain text") << u"actionExportPlainText"_s << u"traffic-*.txt"_s << QByteArray("hello")
+                                << u"saved 3 events to "_s;
+    QTest::newRow("received bytes") << u"actionExportRawReceived"_s << u"received-1-127.0.0.1_*.bin"_s
+                                    << QByteArray("hello") << u"saved 5 received bytes to "_s;
+}
+
+// The file dialog is answered as the user would: the file is written and
+// the view's status line says so.
+void TestTrafficActions::exportsWriteTheFileNamed()
+{
+    QFETCH(QString, action);
+    QFETCH(QString, suggested);
+    QFETCH(QByteArray, contains);
+    QFETCH(QString, notice);
+
+    Rig rig;
+    QVERIFY(rig.start());
+    QVERIFY(rig.connectAndSend("hello"));
+    rig.view->table()->selectRow(rig.rowOf("hello"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"export.out"_s);
+    QString offered;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        offered = dialog->selectedFiles().value(0);
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept();   // as the Save button does
+    });
+    rig.action(action)->trigger();
+    QVERIFY2(QRegularExpression(QRegularExpression::wildcardToRegularExpression(suggested, QRegularExpression::UnanchoredWildcardConversion) + u'$')
+                     .match(offered).hasMatch(),
+             qPrintable(offered));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains(contains));
+    QVERIFY2(rig.view->statusText().contains(notice + u"export.out"_s), qPrintable(rig.view->statusText()));
 }
 
 void TestTrafficActions::wordsInChinese()
