@@ -50,9 +50,7 @@ SendPanel::SendPanel(QWidget *parent)
     connect(m_ui->repeatStartButton, &QPushButton::clicked, this, &SendPanel::onRepeatStartClicked);
     connect(m_ui->repeatStopButton, &QPushButton::clicked, this, &SendPanel::onRepeatStopClicked);
     connect(m_input, &PayloadInput::encodingChanged, this, &SendPanel::encodingChanged);
-    connect(m_input, &PayloadInput::inputErrorFound, this, [this](const PayloadParser::Result &result) {
-        showInputError(result, false);
-    });
+    connect(m_input, &PayloadInput::inputErrorFound, this, &SendPanel::onInputErrorFound);
     connect(m_input, &PayloadInput::inputErrorCleared, this, &SendPanel::onInputErrorCleared);
     connect(m_history, &SendHistory::recalled, this, &SendPanel::onHistoryRecalled);
     connect(m_repeat, &RepeatSender::progress, this, &SendPanel::onRepeatProgress);
@@ -190,6 +188,11 @@ void SendPanel::showInputError(const PayloadParser::Result &result, bool moveCur
 {
     showMessage(MessageKind::InputError, result.error);
     m_input->markError(result, m_ui->messageLabel->palette().color(QPalette::WindowText), moveCursor);
+}
+
+void SendPanel::onInputErrorFound(const PayloadParser::Result &result)
+{
+    showInputError(result, false);
 }
 
 void SendPanel::onInputErrorCleared()

@@ -138,6 +138,7 @@ private:
     void onRepeatStartClicked();
     void onRepeatStopClicked();
     void onHistoryRecalled(const SendHistory::Entry &entry);
+    void onInputErrorFound(const PayloadParser::Result &result);
     void onInputErrorCleared();
     static QString repeatProgressText(int done, int total);
     void onRepeatProgress(int done, int total);
