@@ -676,6 +676,13 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>HeldPaste</name>
+    <message>
+        <source>Large paste held outside the editor: %L1 characters, the first %L2 shown. Send checks and sends all of it.</source>
+        <translation>大段粘贴保存在编辑器之外：共 %L1 个字符，显示前 %L2 个。“发送”会检查并发送全部内容。</translation>
+    </message>
+</context>
+<context>
     <name>HexDumpView</name>
     <message>
         <source>Payload dump</source>
@@ -1286,6 +1293,57 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>The next lesson leaves it open, and it comes back at the next start</source>
         <translation>下一课不会关闭它，下次启动时它也会恢复</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadInput</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 字节</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the payload is empty</source>
+        <translation>没有可发送的内容：载荷为空</translation>
+    </message>
+    <message>
+        <source>nothing typed yet</source>
+        <translation>尚未输入任何内容</translation>
+    </message>
+    <message>
+        <source>none until the input is fixed</source>
+        <translation>修正输入之前无</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>large input, %L1 characters: all of it is checked when you send</source>
+        <translation>大量输入，%L1 个字符：发送时检查全部内容</translation>
+    </message>
+    <message>
+        <source>Hex: two digits per byte, e.g. 48 65 6c, 48656c or 0x48,0x65; spaces, commas, colons and dashes separate. Ctrl+Enter sends.</source>
+        <translation>十六进制：每字节两位数字，例如 48 65 6c、48656c 或 0x48,0x65；可用空格、逗号、冒号和短横线分隔。Ctrl+Enter 发送。</translation>
+    </message>
+    <message>
+        <source>Escapes: \r \n \t \0 \\ and \xHH (one raw byte). Ctrl+Enter sends.</source>
+        <translation>转义序列：\r \n \t \0 \\ 和 \xHH（一个原始字节）。Ctrl+Enter 发送。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>\n (LF)</source>
+        <translation>\n (LF)</translation>
+    </message>
+    <message>
+        <source>\r\n (CRLF)</source>
+        <translation>\r\n (CRLF)</translation>
     </message>
 </context>
 <context>
@@ -1932,6 +1990,25 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>SendHistory</name>
+    <message>
+        <source>[hex] %1</source>
+        <translation>[十六进制] %1</translation>
+    </message>
+    <message>
+        <source>[text] %1</source>
+        <translation>[文本] %1</translation>
+    </message>
+    <message>
+        <source>No payloads sent yet</source>
+        <translation>尚未发送过任何载荷</translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>清除历史</translation>
+    </message>
+</context>
+<context>
     <name>SendPanel</name>
     <message>
         <source>Send panel</source>
@@ -2146,48 +2223,8 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>发送</translation>
     </message>
     <message>
-        <source>1 byte</source>
-        <translation>1 字节</translation>
-    </message>
-    <message>
-        <source>%L1 bytes</source>
-        <translation>%L1 字节</translation>
-    </message>
-    <message>
-        <source>[hex] %1</source>
-        <translation>[十六进制] %1</translation>
-    </message>
-    <message>
-        <source>[text] %1</source>
-        <translation>[文本] %1</translation>
-    </message>
-    <message>
         <source>Sending is not possible now: nothing was sent</source>
         <translation>现在无法发送：未发送任何内容</translation>
-    </message>
-    <message>
-        <source>Nothing to send: the payload is empty</source>
-        <translation>没有可发送的内容：载荷为空</translation>
-    </message>
-    <message>
-        <source>Large paste held outside the editor: %L1 characters, the first %L2 shown. Send checks and sends all of it.</source>
-        <translation>大段粘贴保存在编辑器之外：共 %L1 个字符，显示前 %L2 个。“发送”会检查并发送全部内容。</translation>
-    </message>
-    <message>
-        <source>nothing typed yet</source>
-        <translation>尚未输入任何内容</translation>
-    </message>
-    <message>
-        <source>none until the input is fixed</source>
-        <translation>修正输入之前无</translation>
-    </message>
-    <message>
-        <source>Hex: two digits per byte, e.g. 48 65 6c, 48656c or 0x48,0x65; spaces, commas, colons and dashes separate. Ctrl+Enter sends.</source>
-        <translation>十六进制：每字节两位数字，例如 48 65 6c、48656c 或 0x48,0x65；可用空格、逗号、冒号和短横线分隔。Ctrl+Enter 发送。</translation>
-    </message>
-    <message>
-        <source>Escapes: \r \n \t \0 \\ and \xHH (one raw byte). Ctrl+Enter sends.</source>
-        <translation>转义序列：\r \n \t \0 \\ 和 \xHH（一个原始字节）。Ctrl+Enter 发送。</translation>
     </message>
     <message>
         <source>Cannot send: %1</source>
@@ -2242,30 +2279,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>重复发送完成：共发送 %L1 次，总计 %2。</translation>
     </message>
     <message>
-        <source>No payloads sent yet</source>
-        <translation>尚未发送过任何载荷</translation>
-    </message>
-    <message>
-        <source>Clear History</source>
-        <translation>清除历史</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>\n (LF)</source>
-        <translation>\n (LF)</translation>
-    </message>
-    <message>
-        <source>\r\n (CRLF)</source>
-        <translation>\r\n (CRLF)</translation>
-    </message>
-    <message>
-        <source>large input, %L1 characters: all of it is checked when you send</source>
-        <translation>大量输入，%L1 个字符：发送时检查全部内容</translation>
-    </message>
-    <message>
         <source>%L1/∞</source>
         <translation>%L1/∞</translation>
     </message>
@@ -2276,10 +2289,6 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>How many times to send the payload (1 to 1,000,000), or 0 (∞): until stopped</source>
         <translation>发送该内容的次数（1 到 1,000,000），0（∞）表示直到停止</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -3918,6 +3927,115 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>TrafficActions</name>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation>复制为文本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the payloads of the selected rows decoded in the chosen encoding (messages for other events)</source>
+        <translation>复制所选行的载荷，按所选编码解码（其他事件复制其消息）</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;hex</source>
+        <translation>复制为十六进制(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Copy as C &amp;string</source>
+        <translation>复制为 C 字符串(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Python bytes</source>
+        <translation>复制为 Python bytes(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;rows</source>
+        <translation>复制行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as they appear in the table, tab-separated</source>
+        <translation>按表格中显示的样子复制所选行，以制表符分隔</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;JSON Lines…</source>
+        <translation>JSON Lines(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Plain text…</source>
+        <translation>纯文本(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Received bytes of this connection…</source>
+        <translation>此连接接收的字节(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save the bytes the selected row&apos;s connection received, as they came</source>
+        <translation>保存所选行所属连接接收到的字节，保持原样</translation>
+    </message>
+    <message>
+        <source>Export traffic as JSON Lines</source>
+        <translation>将流量导出为 JSON Lines</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>saved %Ln event(s) to %1</source>
+        <translation>
+            <numerusform>已将 %Ln 个事件保存到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export traffic as plain text</source>
+        <translation>将流量导出为纯文本</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.log);;All files (*)</source>
+        <translation>文本文件 (*.txt *.log);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export received bytes</source>
+        <translation>导出接收的字节</translation>
+    </message>
+    <message>
+        <source>Select a row of the connection whose received bytes you want to save.</source>
+        <translation>请选择一行，确定要保存哪个连接接收的字节。</translation>
+    </message>
+    <message>
+        <source>Save the bytes connection #%1 received</source>
+        <translation>保存连接 #%1 接收的字节</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Received bytes saved</source>
+        <translation>已保存接收的字节</translation>
+    </message>
+    <message>
+        <source>Saved %1 bytes to %2.
+
+The log no longer holds the start of this connection (it was cleared or its memory budget dropped older events), so the file is missing what came first. Raise the budget or capture to a file to keep everything.</source>
+        <translation>已将 %1 字节保存到 %2。
+
+日志中已不再有此连接的开头部分（日志被清空过，或内存预算丢弃了较早的事件），因此文件缺少最先到达的内容。请提高内存预算，或捕获到文件以保留全部内容。</translation>
+    </message>
+    <message>
+        <source>saved %1 received bytes to %2</source>
+        <translation>已将 %1 个接收的字节保存到 %2</translation>
+    </message>
+</context>
+<context>
     <name>TrafficExporter</name>
     <message>
         <source>Cannot write “%1”: %2</source>
@@ -4200,54 +4318,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>连接事件</translation>
     </message>
     <message>
-        <source>&amp;Copy as text</source>
-        <translation>复制为文本(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copy the payloads of the selected rows decoded in the chosen encoding (messages for other events)</source>
-        <translation>复制所选行的载荷，按所选编码解码（其他事件复制其消息）</translation>
-    </message>
-    <message>
-        <source>Copy as &amp;hex</source>
-        <translation>复制为十六进制(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Copy as C &amp;string</source>
-        <translation>复制为 C 字符串(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Copy as &amp;Python bytes</source>
-        <translation>复制为 Python bytes(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Copy &amp;rows</source>
-        <translation>复制行(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Copy the selected rows as they appear in the table, tab-separated</source>
-        <translation>按表格中显示的样子复制所选行，以制表符分隔</translation>
-    </message>
-    <message>
-        <source>Select &amp;all</source>
-        <translation>全选(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;JSON Lines…</source>
-        <translation>JSON Lines(&amp;J)…</translation>
-    </message>
-    <message>
-        <source>&amp;Plain text…</source>
-        <translation>纯文本(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Received bytes of this connection…</source>
-        <translation>此连接接收的字节(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Save the bytes the selected row&apos;s connection received, as they came</source>
-        <translation>保存所选行所属连接接收到的字节，保持原样</translation>
-    </message>
-    <message>
         <source>All peers</source>
         <translation>所有对端</translation>
     </message>
@@ -4298,64 +4368,6 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>valid %1</source>
         <translation>%1 有效</translation>
-    </message>
-    <message>
-        <source>Export traffic as JSON Lines</source>
-        <translation>将流量导出为 JSON Lines</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message numerus="yes">
-        <source>saved %Ln event(s) to %1</source>
-        <translation>
-            <numerusform>已将 %Ln 个事件保存到 %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export traffic as plain text</source>
-        <translation>将流量导出为纯文本</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt *.log);;All files (*)</source>
-        <translation>文本文件 (*.txt *.log);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Export received bytes</source>
-        <translation>导出接收的字节</translation>
-    </message>
-    <message>
-        <source>Select a row of the connection whose received bytes you want to save.</source>
-        <translation>请选择一行，确定要保存哪个连接接收的字节。</translation>
-    </message>
-    <message>
-        <source>Save the bytes connection #%1 received</source>
-        <translation>保存连接 #%1 接收的字节</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Received bytes saved</source>
-        <translation>已保存接收的字节</translation>
-    </message>
-    <message>
-        <source>Saved %1 bytes to %2.
-
-The log no longer holds the start of this connection (it was cleared or its memory budget dropped older events), so the file is missing what came first. Raise the budget or capture to a file to keep everything.</source>
-        <translation>已将 %1 字节保存到 %2。
-
-日志中已不再有此连接的开头部分（日志被清空过，或内存预算丢弃了较早的事件），因此文件缺少最先到达的内容。请提高内存预算，或捕获到文件以保留全部内容。</translation>
-    </message>
-    <message>
-        <source>saved %1 received bytes to %2</source>
-        <translation>已将 %1 个接收的字节保存到 %2</translation>
     </message>
 </context>
 <context>
