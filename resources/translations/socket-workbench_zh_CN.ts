@@ -106,6 +106,85 @@
     </message>
 </context>
 <context>
+    <name>Checksum</name>
+    <message>
+        <source>“%1” is ambiguous: the CRC catalogue&apos;s CRC-16 is crc16-arc, many device tools mean crc16-modbus; write the one you mean</source>
+        <translation>“%1”有歧义：CRC 目录中的 CRC-16 是 crc16-arc，而许多设备工具指的是 crc16-modbus；请写明您要的那一个</translation>
+    </message>
+    <message>
+        <source>“%1” is ambiguous: write crc16-ccitt-false (initial value FFFF) or crc16-xmodem (initial value 0)</source>
+        <translation>“%1”有歧义：请写 crc16-ccitt-false（初始值 FFFF）或 crc16-xmodem（初始值 0）</translation>
+    </message>
+    <message>
+        <source>Unknown checksum “%1” (known: %2)</source>
+        <translation>未知的校验“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <source>No checksum named: write NAME[:FROM], e.g. crc16-modbus or sum8:2</source>
+        <translation>未指定校验名称：请写 NAME[:FROM]，例如 crc16-modbus 或 sum8:2</translation>
+    </message>
+    <message>
+        <source>The byte order is given twice in “%1”</source>
+        <translation>“%1”中字节序写了两次</translation>
+    </message>
+    <message>
+        <source>%1 is one byte long and has no byte order; leave out “:%2”</source>
+        <translation>%1 只有一个字节，没有字节序；请去掉“:%2”</translation>
+    </message>
+    <message>
+        <source>“%1” in “%2” is neither a first byte (0, 1, 2 …) nor a byte order (le, be)</source>
+        <translation>“%2”中的“%1”既不是起始字节（0、1、2 …）也不是字节序（le、be）</translation>
+    </message>
+    <message>
+        <source>Write the first byte before the byte order, once: NAME[:FROM][:le|:be]</source>
+        <translation>起始字节只能写一次，且写在字节序之前：NAME[:FROM][:le|:be]</translation>
+    </message>
+    <message>
+        <source>The first byte %1 is too large (at most %2)</source>
+        <translation>起始字节 %1 太大（最大 %2）</translation>
+    </message>
+    <message>
+        <source>over the whole payload</source>
+        <translation>覆盖整个载荷</translation>
+    </message>
+    <message>
+        <source>from byte %1 on</source>
+        <translation>从第 %1 字节起</translation>
+    </message>
+    <message>
+        <source>%1: 1 byte, %2</source>
+        <translation>%1：1 字节，%2</translation>
+    </message>
+    <message>
+        <source>low byte first (little-endian)</source>
+        <translation>低字节在前（小端）</translation>
+    </message>
+    <message>
+        <source>high byte first (big-endian)</source>
+        <translation>高字节在前（大端）</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, %3, %4</source>
+        <translation>%1：%2 字节，%3，%4</translation>
+    </message>
+    <message>
+        <source>The checksum starts at byte %1, but the payload ends before it (payload size %2)</source>
+        <translation>校验从第 %1 字节开始，但载荷在此之前就结束了（载荷长度 %2）</translation>
+    </message>
+    <message>
+        <source>The frame (size %1) is too short for %2 from byte %3: it needs at least %4 bytes</source>
+        <translation>帧（长度 %1）太短，无法从第 %3 字节起校验 %2：至少需要 %4 字节</translation>
+    </message>
+    <message>
+        <source>checksum %1 correct</source>
+        <translation>校验 %1 正确</translation>
+    </message>
+    <message>
+        <source>checksum wrong: expected %1, found %2</source>
+        <translation>校验错误：应为 %1，实际为 %2</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>“%1” is not a number from %2 to %3</source>
