@@ -3982,6 +3982,65 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>Template</name>
+    <message>
+        <source>Unknown encoding “%1”</source>
+        <translation>未知编码“%1”</translation>
+    </message>
+    <message>
+        <source>Unclosed field: “{” starts a field such as {data} and ends at “}”; write {{ for a literal {</source>
+        <translation>字段未闭合：“{”开始一个字段（如 {data}），到“}”结束；字面的 { 请写成 {{</translation>
+    </message>
+    <message>
+        <source>{data} takes no argument: write {data}</source>
+        <translation>{data} 不带参数：请写 {data}</translation>
+    </message>
+    <message>
+        <source>{counter} takes a width and a start at most: {counter:04} or {counter:04:0}</source>
+        <translation>{counter} 最多带宽度和起始值两个参数：{counter:04} 或 {counter:04:0}</translation>
+    </message>
+    <message>
+        <source>Bad counter width “%1”: write 1 to %2 (4 pads with spaces, 04 with zeros)</source>
+        <translation>计数器宽度“%1”无效：请写 1 到 %2（4 用空格补齐，04 用零补齐）</translation>
+    </message>
+    <message>
+        <source>Bad counter start “%1”: write a whole number from 0, e.g. {counter:04:0}</source>
+        <translation>计数器起始值“%1”无效：请写从 0 起的整数，例如 {counter:04:0}</translation>
+    </message>
+    <message>
+        <source>{time:} needs a format after the colon, e.g. {time:HH:mm:ss}</source>
+        <translation>{time:} 的冒号后需要格式，例如 {time:HH:mm:ss}</translation>
+    </message>
+    <message>
+        <source>The time format cannot be sent in %1: %2</source>
+        <translation>该时间格式无法用 %1 发送：%2</translation>
+    </message>
+    <message>
+        <source>{random:N} needs a number of bytes from 1 to %1, e.g. {random:4}</source>
+        <translation>{random:N} 需要 1 到 %1 之间的字节数，例如 {random:4}</translation>
+    </message>
+    <message>
+        <source>{hex:…} needs bytes after the colon, e.g. {hex:0d 0a}</source>
+        <translation>{hex:…} 的冒号后需要字节，例如 {hex:0d 0a}</translation>
+    </message>
+    <message>
+        <source>Empty field {}: the fields are %1; write {{ for a literal {</source>
+        <translation>空字段 {}：可用字段为 %1；字面的 { 请写成 {{</translation>
+    </message>
+    <message>
+        <source>Unknown field {%1}: field names are lower case, write {%2}</source>
+        <translation>未知字段 {%1}：字段名为小写，请写 {%2}</translation>
+    </message>
+    <message>
+        <source>Unknown field {%1}: the fields are %2; write {{ for a literal {</source>
+        <translation>未知字段 {%1}：可用字段为 %2；字面的 { 请写成 {{</translation>
+    </message>
+    <message>
+        <source>Fields: {data} the received bytes, {counter:04} the message number, {time:HH:mm:ss}, {random:4} random bytes, {hex:0d 0a} bytes in hex; {{ is a literal {</source>
+        <translation>字段：{data} 收到的字节，{counter:04} 消息序号，{time:HH:mm:ss} 时间，{random:4} 随机字节，{hex:0d 0a} 十六进制字节；{{ 表示字面的 {</translation>
+    </message>
+</context>
+<context>
     <name>TextCodec</name>
     <message>
         <source>Unknown encoding “%1”</source>
