@@ -392,6 +392,37 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>CommandSequence</name>
+    <message>
+        <source>“%1” is not how often a sequence runs: write once, N times (1 to %2) or until stopped</source>
+        <translation>“%1”不是序列的运行次数：请写 once、N times（1 到 %2）或 until stopped</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>分组：%1</translation>
+    </message>
+    <message>
+        <source>Unknown encoding “%1”</source>
+        <translation>未知编码“%1”</translation>
+    </message>
+    <message>
+        <source>A sequence runs 1 to %1 times, once, or until stopped</source>
+        <translation>序列运行 1 到 %1 次、一次，或直到停止</translation>
+    </message>
+    <message>
+        <source>The sequence “%1” has no steps</source>
+        <translation>序列“%1”没有任何步骤</translation>
+    </message>
+    <message>
+        <source>it loops to step %1: a loop goes back to an earlier step</source>
+        <translation>它循环到第 %1 步：循环只能回到更早的步骤</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionsModel</name>
     <message>
         <source>#%1</source>
@@ -1036,6 +1067,109 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>LibraryFile</name>
+    <message>
+        <source>%1: %2 (column %3 of the value)</source>
+        <translation>%1：%2（值的第 %3 列）</translation>
+    </message>
+    <message>
+        <source>[payload %1] has no text = or hex = line</source>
+        <translation>[payload %1] 没有 text = 或 hex = 行</translation>
+    </message>
+    <message>
+        <source>[payload %1] has both text = and hex =; keep one</source>
+        <translation>[payload %1] 同时有 text = 和 hex =；请只保留一个</translation>
+    </message>
+    <message>
+        <source>Unknown encoding “%1”</source>
+        <translation>未知编码“%1”</translation>
+    </message>
+    <message>
+        <source>Unknown line ending “%1” (none, cr, lf or crlf)</source>
+        <translation>未知的行尾“%1”（none、cr、lf 或 crlf）</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+    <message>
+        <source>Step %1 sends “%2”, but the file has no [payload %2]</source>
+        <translation>第 %1 步发送“%2”，但文件中没有 [payload %2]</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB: not a payload library</source>
+        <translation>文件大于 %1 MiB：不是载荷库</translation>
+    </message>
+    <message>
+        <source>A NUL byte: this is not a text file</source>
+        <translation>含有 NUL 字节：这不是文本文件</translation>
+    </message>
+    <message>
+        <source>The byte 0x%1 at offset %2 is not UTF-8 text; save the file as UTF-8</source>
+        <translation>偏移 %2 处的字节 0x%1 不是 UTF-8 文本；请将文件保存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>The library is in format %1, which a newer Socket Workbench writes; this one reads format %2</source>
+        <translation>该库为格式 %1，由较新版本的 Socket Workbench 写入；本版本只能读取格式 %2</translation>
+    </message>
+    <message>
+        <source>Not a Socket Workbench payload library: it must begin with %1</source>
+        <translation>不是 Socket Workbench 载荷库：它必须以 %1 开头</translation>
+    </message>
+    <message>
+        <source>Text after [end] (line %1): the end of the library must be the end of the file</source>
+        <translation>[end]（第 %1 行）之后还有内容：库的结尾必须是文件的结尾</translation>
+    </message>
+    <message>
+        <source>A section line ends with “]”: [payload NAME]</source>
+        <translation>节标题行须以“]”结尾：[payload NAME]</translation>
+    </message>
+    <message>
+        <source>Unknown section “%1”: a section is [group NAME], [payload NAME], [sequence NAME] or [end]</source>
+        <translation>未知的节“%1”：节只能是 [group NAME]、[payload NAME]、[sequence NAME] 或 [end]</translation>
+    </message>
+    <message>
+        <source>[%1 …]: %2</source>
+        <translation>[%1 …]：%2</translation>
+    </message>
+    <message>
+        <source>The name “%1” is already used on line %2</source>
+        <translation>名称“%1”已在第 %2 行使用</translation>
+    </message>
+    <message>
+        <source>A “|” line continues the value of a key = value line above it, but there is none</source>
+        <translation>“|”行用于续写上方 key = value 行的值，但上方没有这样的行</translation>
+    </message>
+    <message>
+        <source>“%1” is not a [section], a key = value or a | continuation</source>
+        <translation>“%1”既不是 [节]，也不是 key = value 或 | 续行</translation>
+    </message>
+    <message>
+        <source>“%1 =” comes before any [section]</source>
+        <translation>“%1 =”出现在任何 [节] 之前</translation>
+    </message>
+    <message>
+        <source>Unknown key “%1” in [%2 %3] (known: %4)</source>
+        <translation>[%2 %3] 中的未知键“%1”（可用：%4）</translation>
+    </message>
+    <message>
+        <source>“%1” is given twice in [%2 %3] (first on line %4)</source>
+        <translation>[%2 %3] 中“%1”写了两次（第一次在第 %4 行）</translation>
+    </message>
+    <message>
+        <source>The file is empty: not a Socket Workbench payload library</source>
+        <translation>文件为空：不是 Socket Workbench 载荷库</translation>
+    </message>
+    <message>
+        <source>The file ends without its [end] line: it was cut short, or is not whole</source>
+        <translation>文件结尾缺少 [end] 行：文件被截断或不完整</translation>
+    </message>
+</context>
+<context>
     <name>LifecycleView</name>
     <message>
         <source>Nothing has happened yet. Start the session and its sockets appear here, one lane per socket, with the Python calls that do the same.</source>
@@ -1365,6 +1499,120 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>The next lesson leaves it open, and it comes back at the next start</source>
         <translation>下一课不会关闭它，下次启动时它也会恢复</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadEntry</name>
+    <message>
+        <source>The name is empty</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <source>The name “%1” starts or ends with a space</source>
+        <translation>名称“%1”以空格开头或结尾</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters</source>
+        <translation>名称超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>The name “%1” holds a line break or a control character</source>
+        <translation>名称“%1”含有换行符或控制字符</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>分组：%1</translation>
+    </message>
+    <message>
+        <source>Unknown encoding “%1”</source>
+        <translation>未知编码“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadLibrary</name>
+    <message>
+        <source>There is already a group named “%1”</source>
+        <translation>已有名为“%1”的分组</translation>
+    </message>
+    <message>
+        <source>There is no group named “%1”</source>
+        <translation>没有名为“%1”的分组</translation>
+    </message>
+    <message>
+        <source>The group “%1” still holds “%2”</source>
+        <translation>分组“%1”中还有“%2”</translation>
+    </message>
+    <message>
+        <source>There is already an entry named “%1”</source>
+        <translation>已有名为“%1”的条目</translation>
+    </message>
+    <message>
+        <source>There is no payload named “%1”</source>
+        <translation>没有名为“%1”的载荷</translation>
+    </message>
+    <message>
+        <source>The sequence “%1” sends “%2”</source>
+        <translation>序列“%1”会发送“%2”</translation>
+    </message>
+    <message>
+        <source>There is no sequence named “%1”</source>
+        <translation>没有名为“%1”的序列</translation>
+    </message>
+    <message>
+        <source>There is no entry named “%1”</source>
+        <translation>没有名为“%1”的条目</translation>
+    </message>
+    <message>
+        <source>Position %1 is outside the list (1 to %2)</source>
+        <translation>位置 %1 超出列表范围（1 到 %2）</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>分组：%1</translation>
+    </message>
+    <message>
+        <source>Two groups are named “%1”</source>
+        <translation>有两个分组都名为“%1”</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Two entries are named “%1”</source>
+        <translation>有两个条目都名为“%1”</translation>
+    </message>
+    <message>
+        <source>“%1” is in the group “%2”, which is missing</source>
+        <translation>“%1”属于分组“%2”，但该分组不存在</translation>
+    </message>
+    <message>
+        <source>“%1” sends “%2”, but the library has no payload of that name</source>
+        <translation>“%1”发送“%2”，但库中没有该名称的载荷</translation>
+    </message>
+    <message>
+        <source>“%1” is a payload in the library and a sequence in the file</source>
+        <translation>“%1”在库中是载荷，在文件中却是序列</translation>
+    </message>
+    <message>
+        <source>“%1” is a sequence in the library and a payload in the file</source>
+        <translation>“%1”在库中是序列，在文件中却是载荷</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder “%1”</source>
+        <translation>无法创建文件夹“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2718,69 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>FIN, recv()==b&apos;&apos; (peer finished sending)</source>
         <translation>FIN，recv()==b&apos;&apos;（对端已结束发送）</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceStep</name>
+    <message>
+        <source>“send” needs the name of a payload: send NAME</source>
+        <translation>“send”需要载荷名称：send NAME</translation>
+    </message>
+    <message>
+        <source>“%1” needs what to send after it</source>
+        <translation>“%1”后面需要写要发送的内容</translation>
+    </message>
+    <message>
+        <source>Write “wait MS ms” with MS from 0 to %1</source>
+        <translation>请写“wait MS ms”，MS 为 0 到 %1</translation>
+    </message>
+    <message>
+        <source>Write “reply within MS ms contains TEXT” (or hex HEX, or regex RE), MS from 1 to %1</source>
+        <translation>请写“reply within MS ms contains TEXT”（或 hex HEX、regex RE），MS 为 1 到 %1</translation>
+    </message>
+    <message>
+        <source>“reply … %1” needs a pattern after it</source>
+        <translation>“reply … %1”后面需要匹配内容</translation>
+    </message>
+    <message>
+        <source>Write “loop to STEP” or “loop to STEP, N times” (N from 1 to %1)</source>
+        <translation>请写“loop to STEP”或“loop to STEP, N times”（N 为 1 到 %1）</translation>
+    </message>
+    <message>
+        <source>Unknown step “%1”: a step is send, send-text, send-hex, wait, reply or loop</source>
+        <translation>未知步骤“%1”：步骤只能是 send、send-text、send-hex、wait、reply 或 loop</translation>
+    </message>
+    <message>
+        <source>send: %1</source>
+        <translation>send：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to send</source>
+        <translation>没有要发送的内容</translation>
+    </message>
+    <message>
+        <source>A wait lasts 0 to %1 ms</source>
+        <translation>等待时长为 0 到 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>A reply is awaited 1 to %1 ms</source>
+        <translation>等待回复的时长为 1 到 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>The reply pattern is empty</source>
+        <translation>回复匹配内容为空</translation>
+    </message>
+    <message>
+        <source>Bad regular expression: %1 at column %2</source>
+        <translation>正则表达式有误：%1（第 %2 列）</translation>
+    </message>
+    <message>
+        <source>A loop goes back to step 1 or later</source>
+        <translation>循环只能回到第 1 步或之后的步骤</translation>
+    </message>
+    <message>
+        <source>A loop runs 1 to %1 times, or until stopped</source>
+        <translation>循环运行 1 到 %1 次，或直到停止</translation>
     </message>
 </context>
 <context>
