@@ -6,6 +6,7 @@
 #include "core/commands/PayloadLibrary.h"
 #include "support/SampleLibrary.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTest>
 
@@ -25,6 +26,7 @@ private slots:
     void refused();
     void tooLarge();
     void readmeExample();
+    void fuzzSeeds();
 };
 
 static QByteArray library(const QByteArray &body)
@@ -324,6 +326,22 @@ void TestLibraryFile::readmeExample()
     QCOMPARE(read.payload(u"Login"_s)->build(third).bytes, QByteArray("LOGIN admin 0003\r\n"));
     QCOMPARE(read.sequence(u"Poll unit 1"_s)->steps.size(), 6);
     QCOMPARE(read.sequence(u"Poll unit 1"_s)->runs, 5);
+}
+
+void TestLibraryFile::fuzzSeeds()
+{
+    // The fuzzer's seeds are what their names say: "refused-…" files are
+    // refused, the others read (so the fuzzer starts from both sides).
+    const QDir seeds(qEnvironmentVariable("SW_TEST_DATA") + u"/fuzz/corpus/library_file"_s);
+    const QStringList names = seeds.entryList(QDir::Files);
+    QVERIFY(names.size() >= 4);
+    for (const QString &name : names) {
+        QFile file(seeds.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        PayloadLibrary read;
+        const LibraryFile::Result result = LibraryFile::read(file.readAll(), &read);
+        QVERIFY2(result.ok() != name.startsWith(u"refused-"_s), qPrintable(name + u": "_s + result.message()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLibraryFile)
