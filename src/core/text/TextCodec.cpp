@@ -1,7 +1,6 @@
 #include "core/text/TextCodec.h"
 
 #include "core/text/CharacterProbe.h"
-#include "core/text/Escape.h"
 
 #include <QCoreApplication>
 #include <QStringDecoder>
@@ -379,19 +378,4 @@ QString TextCodec::toHex(QByteArrayView bytes, char separator)
 {
     return QString::fromLatin1(
             QByteArray::fromRawData(bytes.data(), bytes.size()).toHex(separator));
-}
-
-QString TextCodec::toEscaped(QByteArrayView bytes)
-{
-    return Escape::bytes(bytes, Escape::ByteStyle::SendPanel);
-}
-
-QString TextCodec::toPythonLiteral(QByteArrayView bytes)
-{
-    return Escape::bytes(bytes, Escape::ByteStyle::PythonBytes);
-}
-
-QString TextCodec::toCLiteral(QByteArrayView bytes)
-{
-    return Escape::bytes(bytes, Escape::ByteStyle::CString);
 }

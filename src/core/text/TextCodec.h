@@ -51,10 +51,4 @@ public:
 
     // "48 65 6c" (separator '\0' gives "48656c").
     static QString toHex(QByteArrayView bytes, char separator = ' ');
-    // Escape::bytes() in the send panel's, Python's and C's style. They
-    // remain only for SendPanel.cpp and TrafficView.cpp, which are being
-    // split elsewhere; once those call Escape, these go.
-    static QString toEscaped(QByteArrayView bytes);
-    static QString toPythonLiteral(QByteArrayView bytes);
-    static QString toCLiteral(QByteArrayView bytes);
 };

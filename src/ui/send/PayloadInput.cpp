@@ -2,6 +2,7 @@
 
 #include "ui_SendPanel.h"
 
+#include "core/text/Escape.h"
 #include "core/text/TextCodec.h"
 
 #include <QColor>
@@ -15,30 +16,16 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Decoded text written so that text mode turns it back into the same
-// bytes: backslashes and the control characters that have a named escape
-// are escaped, newlines stay real line breaks. Bytes that are not clean text
-// in the encoding become \xHH escapes instead; the caller checks the round
-// trip either way.
+// bytes (Escape's SendPanelLines: newlines stay real line breaks); bytes that
+// are not clean text in the encoding are written as escaped bytes instead.
+// The caller checks the round trip either way.
 QString escapedText(const QByteArray &bytes, const QString &encoding)
 {
     const TextCodec::Decoded decoded = TextCodec::decode(bytes, encoding);
     if (decoded.hasErrors() || !decoded.error.isEmpty())
-        return TextCodec::toEscaped(bytes);
-    QString out;
-    out.reserve(decoded.text.size());
-    for (QChar c : decoded.text) {
-        switch (c.unicode()) {
-        case u'\\': out += u"\\\\"_s; break;
-        case u'\r': out += u"\\r"_s; break;
-        case u'\t': out += u"\\t"_s; break;
-        case 0: out += u"\\0"_s; break;
-        default:
-            if (c != u'\n' && (c.unicode() < 0x20 || c.unicode() == 0x7f))
-                return TextCodec::toEscaped(bytes);
-            out += c;
-        }
-    }
-    return out;
+        return Escape::bytes(bytes, Escape::ByteStyle::SendPanel);
+    const QString lines = Escape::text(decoded.text, Escape::TextStyle::SendPanelLines);
+    return lines.isNull() ? Escape::bytes(bytes, Escape::ByteStyle::SendPanel) : lines;
 }
 
 bool isHexSeparator(QChar c)

@@ -3,6 +3,7 @@
 #include "core/log/TrafficExporter.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/Session.h"
+#include "core/text/Escape.h"
 #include "core/text/TextCodec.h"
 #include "ui/traffic/TrafficFilterModel.h"
 #include "ui/traffic/TrafficLogModel.h"
@@ -119,9 +120,9 @@ std::optional<QString> TrafficActions::eventAs(const TrafficEvent &e, CopyFormat
     case CopyFormat::Hex:
         return bytes ? std::optional(TextCodec::toHex(e.payload)) : std::nullopt;
     case CopyFormat::CLiteral:
-        return bytes ? std::optional(TextCodec::toCLiteral(e.payload)) : std::nullopt;
+        return bytes ? std::optional(Escape::bytes(e.payload, Escape::ByteStyle::CString)) : std::nullopt;
     case CopyFormat::PythonLiteral:
-        return bytes ? std::optional(TextCodec::toPythonLiteral(e.payload)) : std::nullopt;
+        return bytes ? std::optional(Escape::bytes(e.payload, Escape::ByteStyle::PythonBytes)) : std::nullopt;
     case CopyFormat::Rows:
         break;
     }

@@ -139,7 +139,7 @@ void TestTrafficActions::eventInEachFormat_data()
     QTest::newRow("request as hex") << request << Format::Hex << u"UTF-8"_s
                                     << std::optional(u"47 45 54 20 2f 0d 0a"_s);
     QTest::newRow("request as C") << request << Format::CLiteral << u"UTF-8"_s
-                                  << std::optional(u"\"\\x47\\x45\\x54\\x20\\x2f\\x0d\\x0a\""_s);
+                                  << std::optional(u"\"GET /\\r\\n\""_s);
     QTest::newRow("request as Python") << request << Format::PythonLiteral << u"UTF-8"_s
                                        << std::optional(u"b'GET /\\r\\n'"_s);
 
@@ -147,7 +147,7 @@ void TestTrafficActions::eventInEachFormat_data()
     const TrafficEvent binary = makeEvent(Kind::Data, QByteArray("\\'\t\0\xff", 5));
     QTest::newRow("binary as hex") << binary << Format::Hex << u"UTF-8"_s << std::optional(u"5c 27 09 00 ff"_s);
     QTest::newRow("binary as C") << binary << Format::CLiteral << u"UTF-8"_s
-                                 << std::optional(u"\"\\x5c\\x27\\x09\\x00\\xff\""_s);
+                                 << std::optional(u"\"\\\\'\\t\\x00\\xff\""_s);
     QTest::newRow("binary as Python") << binary << Format::PythonLiteral << u"UTF-8"_s
                                       << std::optional(u"b'\\\\\\'\\t\\x00\\xff'"_s);
     QTest::newRow("binary as Latin-1 text") << binary << Format::Text << u"ISO-8859-1"_s
@@ -202,7 +202,7 @@ void TestTrafficActions::selectionInEachFormat_data()
     QTest::addColumn<QString>("expected");
 
     QTest::newRow("hex") << u"actionCopyHex"_s << u"68 65 6c 6c 6f\n00 01 27"_s;
-    QTest::newRow("C") << u"actionCopyCLiteral"_s << u"\"\\x68\\x65\\x6c\\x6c\\x6f\"\n\"\\x00\\x01\\x27\""_s;
+    QTest::newRow("C") << u"actionCopyCLiteral"_s << u"\"hello\"\n\"\\x00\\x01'\""_s;
     QTest::newRow("Python") << u"actionCopyPythonLiteral"_s << u"b'hello'\nb'\\x00\\x01\\''"_s;
     QTest::newRow("text") << u"actionCopyText"_s << u"hello\n"_s + QString::fromLatin1("\0\1'", 3);
 }
