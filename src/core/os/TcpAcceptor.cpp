@@ -1,5 +1,7 @@
 #include "core/os/TcpAcceptor.h"
 
+#include "core/os/SockAddr.h"
+
 #include <QMutexLocker>
 #include <QNetworkInterface>
 #include <QTcpServer>
@@ -108,7 +110,7 @@ bool TcpAcceptor::push(qintptr descriptor)
     // ::ffff:a.b.c.d; a scope is an interface name).
     if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&peer), &length) == 0) {
         quint32 scope = 0;
-        accepted.peer = Endpoint::fromSockAddr(reinterpret_cast<const sockaddr *>(&peer), &scope);
+        accepted.peer = SockAddr::toEndpoint(reinterpret_cast<const sockaddr *>(&peer), &scope);
         if (scope)
             accepted.peer.address.setScopeId(QNetworkInterface::interfaceNameFromIndex(int(scope)));
     }

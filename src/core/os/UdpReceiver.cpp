@@ -1,5 +1,7 @@
 #include "core/os/UdpReceiver.h"
 
+#include "core/os/SockAddr.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -21,7 +23,7 @@ constexpr size_t kSlot = 65536;  // the largest datagram fits
 Endpoint senderOf(const sockaddr_storage &ss)
 {
     quint32 scope = 0;
-    Endpoint e = Endpoint::fromSockAddr(reinterpret_cast<const sockaddr *>(&ss), &scope);
+    Endpoint e = SockAddr::toEndpoint(reinterpret_cast<const sockaddr *>(&ss), &scope);
     if (scope)
         e.address.setScopeId(QString::number(scope));
     return e;
