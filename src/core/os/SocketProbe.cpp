@@ -88,12 +88,16 @@ SocketProbe::End SocketProbe::connectionEnd() const
 
 void SocketProbe::setAbortiveClose()
 {
-    if (m_fd < 0)
-        return;
+    if (m_fd >= 0)
+        setAbortiveClose(m_fd);
+}
+
+void SocketProbe::setAbortiveClose(qintptr descriptor)
+{
     linger l{};
     l.l_onoff = 1;
     l.l_linger = 0;
-    ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l));
+    ::setsockopt(int(descriptor), SOL_SOCKET, SO_LINGER, &l, sizeof(l));
 }
 
 bool SocketProbe::listenQueue(qintptr descriptor, int *waiting, int *backlog)

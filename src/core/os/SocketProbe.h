@@ -36,6 +36,7 @@ public:
     End connectionEnd() const;
     // Makes the next close send an RST instead of a FIN (SO_LINGER 0).
     void setAbortiveClose();
+    static void setAbortiveClose(qintptr descriptor);
 
     // The accept queue of a listening socket as the kernel sees it: clients
     // waiting for accept() and the backlog listen() was given.
