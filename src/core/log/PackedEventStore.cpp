@@ -1,32 +1,20 @@
 #include "core/log/PackedEventStore.h"
 
-#include <QHash>
+#include "core/log/MallocBlock.h"
+#include "core/os/ChunkAllocator.h"
 
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
-#include <cstdlib>
-#include <cstring>
 #include <iterator>
-#include <mutex>
-#include <system_error>
-#include <thread>
 #include <utility>
-
-#ifdef Q_OS_LINUX
-#include <sys/mman.h>
-#endif
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace {
 
 constexpr qint64 kMaxDelta = qint64(1) << 40;       // ~12.7 days of microseconds in a record
 constexpr quint32 kOwnContext = 0xffffff;           // the context is in the side entry
-constexpr quint32 kMaxContexts = kOwnContext;       // 24 bits in a record
+static_assert(kOwnContext == EventContextTable::kMaxContexts);  // 24 bits in a record
 constexpr quint32 kSideBit = 1u << 27;
 constexpr quint32 kExternalBit = 1u << 28;
+<<<<<<< HEAD
 // What malloc really takes for a QArrayData block of `bytes` (its 8-byte
 // header, 16-byte rounding, 32-byte minimum).
 qint64 mallocBlock(qint64 bytes)
@@ -232,6 +220,9 @@ private:
     bool m_disabled = false;
 };
 #endif
+=======
+static_assert(size_t(PackedEventStore::kMaxChunkBytes) == ChunkAllocator::kMappedChunkBytes);
+>>>>>>> h-os
 
 } // namespace
 
@@ -253,39 +244,19 @@ qsizetype PackedEventStore::sideEntryBytes()
     return qsizetype(sizeof(Side));
 }
 
-qsizetype PackedEventStore::contextBytes()
-{
-    return qsizetype(sizeof(Context)) + kHashNodeBytes;
-}
-
-qsizetype PackedEventStore::scopedEndpointsBytes()
-{
-    // The pair's block and the two addresses' private blocks (their scope
-    // ids are short strings: one more block each).
-    return mallocBlock(qsizetype(sizeof(std::pair<Endpoint, Endpoint>))) + 2 * kAddressBlockBytes + 2 * 64;
-}
-
 qint64 PackedEventStore::mappedBytesInProcess()
 {
-    return g_mappedBytes.load();
+    return ChunkAllocator::mappedBytesInProcess();
 }
 
 quint64 PackedEventStore::prefetchedChunksTaken()
 {
-#ifdef Q_OS_LINUX
-    return ChunkPrefetcher::instance().taken();
-#else
-    return 0;
-#endif
+    return ChunkAllocator::process().preparedTaken();
 }
 
 qsizetype PackedEventStore::prefetchedChunksReady()
 {
-#ifdef Q_OS_LINUX
-    return qsizetype(ChunkPrefetcher::instance().ready());
-#else
-    return 0;
-#endif
+    return qsizetype(ChunkAllocator::process().preparedReady());
 }
 
 qint64 PackedEventStore::spareBytes() const
@@ -313,168 +284,12 @@ qint64 PackedEventStore::payloadBlockBytes(const QByteArray &payload)
 {
     if (payload.isEmpty())
         return 0;
-    return mallocBlock((trimmed(payload) ? payload.size() : payload.capacity()) + 24 + 1);
+    return mallocBlockBytes((trimmed(payload) ? payload.size() : payload.capacity()) + 24 + 1);
 }
 
 qint64 PackedEventStore::messageBlockBytes(const QString &message)
 {
-    return message.isEmpty() ? 0 : mallocBlock(message.capacity() * 2 + 24 + 2);
-}
-
-// --- contexts ---------------------------------------------------------------
-
-size_t PackedEventStore::contextHash(const TrafficEvent &e)
-{
-    return qHashMulti(0, int(e.session), e.sessionId, e.connectionId, e.local.address, e.local.port,
-                      e.peer.address, e.peer.port);
-}
-
-PackedEventStore::PackedAddress PackedEventStore::pack(const QHostAddress &a)
-{
-    PackedAddress p;
-    p.protocol = qint8(a.protocol());
-    if (a.protocol() == QAbstractSocket::IPv4Protocol) {
-        const quint32 v4 = a.toIPv4Address();
-        std::memcpy(p.bytes, &v4, sizeof v4);
-    } else if (a.protocol() == QAbstractSocket::IPv6Protocol) {
-        const Q_IPV6ADDR v6 = a.toIPv6Address();
-        std::memcpy(p.bytes, v6.c, 16);
-    }
-    return p;
-}
-
-bool PackedEventStore::PackedAddress::matches(const QHostAddress &a) const
-{
-    if (qint8(a.protocol()) != protocol)
-        return false;
-    if (hasScope(a))
-        return false;  // scoped addresses are never packed
-    const PackedAddress other = pack(a);
-    return std::memcmp(bytes, other.bytes, sizeof bytes) == 0;
-}
-
-QHostAddress PackedEventStore::PackedAddress::unpack() const
-{
-    switch (QAbstractSocket::NetworkLayerProtocol(protocol)) {
-    case QAbstractSocket::IPv4Protocol: {
-        quint32 v4 = 0;
-        std::memcpy(&v4, bytes, sizeof v4);
-        return QHostAddress(v4);
-    }
-    case QAbstractSocket::IPv6Protocol:
-        return QHostAddress(bytes);
-    case QAbstractSocket::AnyIPProtocol:
-        return QHostAddress(QHostAddress::Any);
-    default:
-        return QHostAddress();
-    }
-}
-
-bool PackedEventStore::needsScopedEndpoints(const TrafficEvent &e)
-{
-    return hasScope(e.local.address) || hasScope(e.peer.address);
-}
-
-qsizetype PackedEventStore::contextCost(const TrafficEvent &e)
-{
-    return contextBytes() + (needsScopedEndpoints(e) ? scopedEndpointsBytes() : 0);
-}
-
-qsizetype PackedEventStore::contextCost(const Context &c)
-{
-    return contextBytes() + (c.scoped ? scopedEndpointsBytes() : 0);
-}
-
-void PackedEventStore::fillContext(Context &c, const TrafficEvent &e)
-{
-    c.session = e.session;
-    c.sessionId = e.sessionId;
-    c.connectionId = e.connectionId;
-    c.localPort = e.local.port;
-    c.peerPort = e.peer.port;
-    if (needsScopedEndpoints(e)) {
-        c.scoped = std::make_unique<std::pair<Endpoint, Endpoint>>(e.local, e.peer);
-        c.local = PackedAddress();
-        c.peer = PackedAddress();
-    } else {
-        c.scoped.reset();
-        c.local = pack(e.local.address);
-        c.peer = pack(e.peer.address);
-    }
-}
-
-Endpoint PackedEventStore::localOf(const Context &c)
-{
-    if (c.scoped)
-        return c.scoped->first;
-    return Endpoint{c.local.unpack(), c.localPort};
-}
-
-Endpoint PackedEventStore::peerOf(const Context &c)
-{
-    if (c.scoped)
-        return c.scoped->second;
-    return Endpoint{c.peer.unpack(), c.peerPort};
-}
-
-bool PackedEventStore::sameContext(const Context &c, const TrafficEvent &e)
-{
-    if (c.refs == 0 || c.session != e.session || c.sessionId != e.sessionId || c.connectionId != e.connectionId
-        || c.localPort != e.local.port || c.peerPort != e.peer.port)
-        return false;
-    if (c.scoped)
-        return sameEndpoint(c.scoped->first, e.local) && sameEndpoint(c.scoped->second, e.peer);
-    return c.local.matches(e.local.address) && c.peer.matches(e.peer.address);
-}
-
-qint64 PackedEventStore::findContext(const TrafficEvent &e, size_t hash) const
-{
-    auto [it, end] = m_contextsByHash.equal_range(hash);
-    for (; it != end; ++it) {
-        if (sameContext(m_contexts[it->second], e))
-            return qint64(it->second);
-    }
-    return -1;
-}
-
-quint32 PackedEventStore::addContext(const TrafficEvent &e, size_t hash)
-{
-    quint32 index = 0;
-    if (!m_freeContexts.empty()) {
-        index = m_freeContexts.back();
-        m_freeContexts.pop_back();
-    } else {
-        index = quint32(m_contexts.size());
-        m_contexts.emplace_back();
-    }
-    Context &c = m_contexts[index];
-    fillContext(c, e);
-    c.hash = hash;
-    c.refs = 0;
-    m_contextsByHash.emplace(hash, index);
-    ++m_liveContexts;
-    m_bytes += contextCost(c);
-    return index;
-}
-
-void PackedEventStore::releaseContext(quint32 index)
-{
-    Context &c = m_contexts[index];
-    if (--c.refs > 0)
-        return;
-    auto [it, end] = m_contextsByHash.equal_range(c.hash);
-    for (; it != end; ++it) {
-        if (it->second == index) {
-            m_contextsByHash.erase(it);
-            break;
-        }
-    }
-    m_bytes -= contextCost(c);
-    c.scoped.reset();
-    m_freeContexts.push_back(index);
-    --m_liveContexts;
-    if (m_lastContext == qint64(index))
-        m_lastContext = -1;
+    return message.isEmpty() ? 0 : mallocBlockBytes(message.capacity() * 2 + 24 + 2);
 }
 
 // --- appending --------------------------------------------------------------
@@ -489,11 +304,8 @@ PackedEventStore::Plan PackedEventStore::plan(const TrafficEvent &e) const
     Plan p;
     const qsizetype n = e.payload.size();
     p.external = n > 0 && n >= externalThreshold();
-    if (m_lastContext >= 0 && sameContext(m_contexts[size_t(m_lastContext)], e))
-        p.contextIndex = m_lastContext;
-    else
-        p.contextIndex = findContext(e, contextHash(e));
-    const bool ownContext = p.contextIndex < 0 && m_liveContexts >= qsizetype(kMaxContexts);
+    p.contextIndex = m_contexts.find(e);
+    const bool ownContext = p.contextIndex < 0 && m_contexts.isFull();
     p.side = p.external || ownContext || e.reason != TrafficEvent::Reason::None || !e.message.isEmpty();
 
     const qsizetype inChunk = kRecordBytes + (p.external ? 0 : n);
@@ -529,9 +341,9 @@ PackedEventStore::Plan PackedEventStore::plan(const TrafficEvent &e) const
     }
     if (p.side)
         p.cost += sideCapacityGrowth * sideEntryBytes() + sideHeapBytes(e, p.external)
-                + (ownContext ? contextCost(e) : 0);
+                + (ownContext ? EventContextTable::cost(e) : 0);
     if (p.contextIndex < 0 && !ownContext)
-        p.cost += contextCost(e);
+        p.cost += EventContextTable::cost(e);
     return p;
 }
 
@@ -551,22 +363,21 @@ void PackedEventStore::append(const TrafficEvent &e)
     std::unique_ptr<Context> own;
     if (p.contextIndex >= 0) {
         context = quint32(p.contextIndex);
-    } else if (m_liveContexts < qsizetype(kMaxContexts)) {
-        context = addContext(e, contextHash(e));
+    } else if (!m_contexts.isFull()) {
+        context = m_contexts.add(e);
+        m_bytes += EventContextTable::cost(m_contexts.at(context));
     } else {
         own = std::make_unique<Context>();
-        fillContext(*own, e);
+        EventContextTable::fill(*own, e);
         own->refs = 1;
-        m_bytes += contextCost(*own);
+        m_bytes += EventContextTable::cost(*own);
     }
-    if (context != kOwnContext) {
-        ++m_contexts[context].refs;
-        m_lastContext = context;
-    }
+    if (context != kOwnContext)
+        m_contexts.retain(context);
 
     const quint32 offset = c.payloadEnd;
     if (!p.external && !e.payload.isEmpty()) {
-        copyIntoChunk(c.mem + offset, e.payload.constData(), size_t(e.payload.size()));
+        ChunkAllocator::copy(c.mem + offset, e.payload.constData(), size_t(e.payload.size()));
         c.payloadEnd += quint32(e.payload.size());
     }
     const qint64 delta = p.side ? 0 : e.timeUs - c.baseUs;
@@ -611,27 +422,15 @@ void PackedEventStore::newChunk(qsizetype bytes, qint64 baseUs)
         c.mapped = m_spare.mapped;
         m_spare.mem = nullptr;
     } else {
-#ifdef Q_OS_LINUX
-        if (bytes == kMaxChunkBytes) {
-            // Prepared by the prefetcher if it kept up, mapped here if not;
-            // either way the next ones are asked for, as many as the
+        ChunkAllocator &allocator = ChunkAllocator::process();
+        const ChunkAllocator::Block block = allocator.allocate(size_t(bytes));
+        c.mem = block.mem;
+        c.mapped = block.mapped;
+        if (block.mapped) {
+            // The next full-size chunks are asked for, as many as the
             // store's limit still has room for.
-            ChunkPrefetcher &prefetcher = ChunkPrefetcher::instance();
-            c.mem = prefetcher.take();
-            if (!c.mem)
-                c.mem = mapChunk(size_t(bytes), false);
-            if (!c.mem)
-                qBadAlloc();
             const qint64 room = m_prefetchLimit - (m_bytes + bytes + chunkOverhead());
-            prefetcher.request(room > 0 ? size_t(room / (bytes + chunkOverhead())) : 0);
-            c.mapped = true;
-            g_mappedBytes += bytes;
-        }
-#endif
-        if (!c.mem) {
-            c.mem = static_cast<char *>(std::malloc(size_t(bytes)));
-            if (!c.mem)
-                qBadAlloc();
+            allocator.prepareAhead(room > 0 ? size_t(room / (bytes + chunkOverhead())) : 0);
         }
     }
     c.bytes = quint32(bytes);
@@ -644,17 +443,7 @@ void PackedEventStore::newChunk(qsizetype bytes, qint64 baseUs)
 
 void PackedEventStore::freeChunkMemory(Chunk &c)
 {
-    if (!c.mem)
-        return;
-#ifdef Q_OS_LINUX
-    if (c.mapped) {
-        munmap(c.mem, c.bytes);
-        g_mappedBytes -= qint64(c.bytes);
-        c.mem = nullptr;
-        return;
-    }
-#endif
-    std::free(c.mem);
+    ChunkAllocator::release(c.mem, c.bytes, c.mapped);
     c.mem = nullptr;
 }
 
@@ -680,7 +469,7 @@ qsizetype PackedEventStore::dropFront()
             payload = s.payload.size();
         m_bytes -= s.heapBytes;
         if (s.ownContext)
-            m_bytes -= contextCost(*s.ownContext);
+            m_bytes -= EventContextTable::cost(*s.ownContext);
         s = Side();
         ++c.sideFront;
         // Side entries of a chunk go oldest first: once half are gone, the
@@ -695,7 +484,7 @@ qsizetype PackedEventStore::dropFront()
         }
     }
     if (context != kOwnContext)
-        releaseContext(context);
+        m_bytes -= m_contexts.release(context);
     ++c.front;
     --m_size;
     ++m_frontOrdinal;
@@ -729,12 +518,6 @@ void PackedEventStore::clear()
     m_nextChunk = kMinChunkBytes;
     m_lastChunk = 0;
     m_contexts.clear();
-    m_contexts.shrink_to_fit();
-    m_freeContexts.clear();
-    m_freeContexts.shrink_to_fit();
-    m_contextsByHash.clear();
-    m_liveContexts = 0;
-    m_lastContext = -1;
 }
 
 bool PackedEventStore::hasChunksOver(qsizetype bytes) const
@@ -756,11 +539,7 @@ void PackedEventStore::repack()
     std::swap(m_bytes, fresh.m_bytes);
     std::swap(m_nextChunk, fresh.m_nextChunk);
     std::swap(m_contexts, fresh.m_contexts);
-    std::swap(m_freeContexts, fresh.m_freeContexts);
-    std::swap(m_contextsByHash, fresh.m_contextsByHash);
-    std::swap(m_liveContexts, fresh.m_liveContexts);
     m_lastChunk = 0;
-    m_lastContext = -1;
 }
 
 // --- reading ----------------------------------------------------------------
@@ -823,7 +602,7 @@ TrafficEvent PackedEventStore::at(qsizetype i, qsizetype maxPayload) const
     const Record &rec = recordOf(c, r);
     const quint32 contextIndex = rec.w[1] >> 8;
     const Side *side = (rec.w[2] & kSideBit) ? &sideOf(c, r) : nullptr;
-    const Context &ctx = contextIndex == kOwnContext ? *side->ownContext : m_contexts[contextIndex];
+    const Context &ctx = contextIndex == kOwnContext ? *side->ownContext : m_contexts.at(contextIndex);
     const qint64 delta = qint64(rec.w[0]) | (qint64(rec.w[1] & 0xffu) << 32);
     QByteArray payload;
     if (maxPayload == 0)
@@ -841,8 +620,8 @@ TrafficEvent PackedEventStore::at(qsizetype i, qsizetype maxPayload) const
         .kind = TrafficEvent::Kind((rec.w[2] >> 22) & 0x7u),
         .direction = TrafficEvent::Direction((rec.w[2] >> 25) & 0x3u),
         .reason = side ? side->reason : TrafficEvent::Reason::None,
-        .local = localOf(ctx),
-        .peer = peerOf(ctx),
+        .local = EventContextTable::localOf(ctx),
+        .peer = EventContextTable::peerOf(ctx),
         .payload = std::move(payload),
         .message = side ? side->message : QString(),
     };

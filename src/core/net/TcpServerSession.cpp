@@ -18,8 +18,6 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-#include <unistd.h>
-
 TcpServerSession::TcpServerSession(QObject *parent)
     : Session(SessionKind::TcpServer, parent)
     , m_halfOpen(new TcpServerHalfOpen(this))
@@ -216,7 +214,7 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
         e.local = listenEndpoint();
         e.reason = TrafficEvent::Reason::Other;
         e.message = tr("Cannot take over an accepted connection: %1").arg(socket->errorString());
-        ::close(int(accepted.descriptor));
+        DescriptorCloser::close(int(accepted.descriptor));
         delete socket;
         record(e);
         return;
@@ -585,14 +583,4 @@ QList<ConnectionInfo> TcpServerSession::connections() const
     for (const auto &entry : m_clients)
         list.append(infoOf(*entry.second));
     return list;
-}
-
-std::pair<int, int> TcpServerSession::kernelListenQueue() const
-{
-    int waiting = -1;
-    int backlog = -1;
-    if (!m_acceptor || !m_acceptor->isListening()
-        || !SocketProbe::listenQueue(int(m_acceptor->socketDescriptor()), &waiting, &backlog))
-        return {-1, -1};
-    return {waiting, backlog};
 }
