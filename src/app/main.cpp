@@ -116,34 +116,7 @@ int main(int argc, char *argv[])
     SocketActivationPacer pacer(QAbstractEventDispatcher::instance());
     if (qEnvironmentVariable("SW_SOCKET_PACING") != QLatin1String("0"))
         app.installEventFilter(&pacer);
-<<<<<<< HEAD
-    // Those settings keep freed payloads in the heap for reuse; while old
-    // events are dropped faster than new ones reuse their memory, the holes
-    // they leave stay resident. Twice a second, once the process has grown
-    // by a few MiB since the last time, whole free pages go back, so the
-    // process stays near the log's budget (tests/faults/INTEGRITY.md has the
-    // bound). Growth is one read of /proc: mallinfo2() walks every free
-    // chunk, and after 10,000 clients have left (hundreds of thousands of
-    // chunks) that walk alone holds the window visibly
-    // (bench/results/2026-12-03-load-fc15266.md).
-    QTimer trim;
-    qint64 residentAfterTrim = residentBytes();
-    QObject::connect(&trim, &QTimer::timeout, &app, [&residentAfterTrim] {
-        const qint64 resident = residentBytes();
-        if (resident < 0)
-            return;
-        if (resident < residentAfterTrim + kTrimAboveBytes) {
-            // Shrunk (freed memory the kernel got back): measure growth from here.
-            residentAfterTrim = qMin(residentAfterTrim, resident);
-            return;
-        }
-        ::malloc_trim(0);
-        residentAfterTrim = residentBytes();
-    });
-    trim.start(500);
-=======
     ProcessSetup::trimHeapWhileGrowing(&app);
->>>>>>> h-os
     Workbench workbench;
     workbench.setPrintEvents(true, cli.options.verbose);
     QString error;

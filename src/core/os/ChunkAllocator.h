@@ -30,7 +30,8 @@ class ChunkAllocator
 {
 public:
     static constexpr size_t kMappedChunkBytes = 2 * 1024 * 1024;
-    // One chunk ahead was not enough at 1 GB/s with the sender on the other core.
+    // Several ahead: with the sender on the other core, a flood used up one
+    // prepared chunk before the next was ready (bench/results/).
     static constexpr size_t kPrefetchDepth = 4;
     // Copies from this size on bypass the cache (copy()).
     static constexpr size_t kStreamingFrom = 4096;
@@ -46,8 +47,8 @@ public:
     static ChunkAllocator &process();
     // SW_LOG_HUGEPAGES=1: a fault then zeroes 2 MiB at once, which on some
     // virtual machines (the host backing guest memory lazily) made a
-    // flood's first 64 MiB cost half the app's CPU; with small pages the
-    // same flood drained 2-3x faster there. So only when asked.
+    // flood's first chunks cost much of the app's CPU, and small pages
+    // drained the same flood faster there. So only when asked.
     static bool hugePagesWanted();
 
     struct Block
@@ -76,7 +77,7 @@ public:
     // A payload copied into its chunk. Large ones bypass the cache: the
     // chunk is written once and read again only if someone scrolls back to
     // it, so streaming stores skip reading each destination line first
-    // (twice the rate of memcpy into a log that cycles through 64 MiB).
+    // (faster than memcpy into a log that cycles through its budget).
     // Inline: every received byte goes through here.
     static void copy(char *dst, const char *src, size_t n)
     {

@@ -23,7 +23,8 @@ public:
     // it could not. Call it while the process has one thread: the kernel
     // grows a table other threads share only after an RCU grace period,
     // and every thread opening a descriptor meanwhile waits (a new app's
-    // first few hundred connections met 20 ms stalls). The table never
+    // first connections stalled: bench/results/2026-12-03-ab-da2377c-
+    // descriptor-table.md). The table never
     // shrinks; it costs the kernel 8 bytes a slot.
     static qint64 reserveDescriptorTable(qint64 descriptors);
     // Received payloads are large, short-lived blocks (up to a few MiB per
