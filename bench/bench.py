@@ -412,7 +412,8 @@ def parse_totals(out):
 
 class RssGuard:
     """Samples RSS every 50 ms; kills a receiver that passes the limit, so a
-    runaway (Packet Sender keeps ~50 B per received byte) cannot take the machine."""
+    runaway (Packet Sender's memory grows many times faster than what it
+    receives: bench/results) cannot take the machine."""
 
     def __init__(self, rec, limit):
         self.rec, self.limit, self.peak, self.killed = rec, limit, 0, False
@@ -482,24 +483,53 @@ def table(results, title):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--app", required=True)
-    ap.add_argument("--tools", required=True)
-    ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--loads", default="flood,msgs,short,hold,udp-burst,udp-paced")
-    ap.add_argument("--receivers", default="app,packetsender,baseline")
-    ap.add_argument("--flood-mib", type=int, default=256)
-    ap.add_argument("--messages", type=int, default=200000)
-    ap.add_argument("--short", type=int, default=1000)
-    ap.add_argument("--hold", type=int, default=10000)
-    ap.add_argument("--hold-seconds", type=int, default=3)
-    ap.add_argument("--hold-wait", type=int, default=10, help="seconds to wait for every connection to be accepted")
-    ap.add_argument("--udp-burst", type=int, default=100000)
-    ap.add_argument("--udp-rate", type=int, default=50000)
-    ap.add_argument("--udp-seconds", type=int, default=3)
-    ap.add_argument("--rss-limit-mib", type=int, default=4096)
-    ap.add_argument("--time-limit", type=int, default=30, help="seconds a TCP stream load may take")
-    ap.add_argument("--json", help="write every result here")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Loads: flood, msgs, short, hold, udp-burst, udp-paced (bench/README.md says what each does).\n"
+               "Receivers: app (Socket Workbench), packetsender (Packet Sender), baseline (nc -l -d for\n"
+               "flood and msgs, swload's plain C sink for the others).\n"
+               "bench/run builds the app and the tools and passes --app and --tools itself.")
+    ap.add_argument("--app", required=True, metavar="PATH",
+                    help="the socket-workbench executable to measure (bench/run: the Release build in build-bench/)")
+    ap.add_argument("--tools", required=True, metavar="DIR",
+                    help="folder holding the compiled swload and xping (bench/run: build-bench/tools)")
+    ap.add_argument("--runs", type=int, default=3, metavar="N",
+                    help="how many times each load runs against each receiver; the table gives the medians "
+                         "(default: %(default)s)")
+    ap.add_argument("--loads", default="flood,msgs,short,hold,udp-burst,udp-paced", metavar="LIST",
+                    help="comma-separated loads to run, in this order (default: %(default)s)")
+    ap.add_argument("--receivers", default="app,packetsender,baseline", metavar="LIST",
+                    help="comma-separated receivers, each gets every load (default: %(default)s)")
+    ap.add_argument("--flood-mib", type=int, default=256, metavar="MIB",
+                    help="flood: MiB written on one connection in 64 KiB writes (default: %(default)s)")
+    ap.add_argument("--messages", type=int, default=200000, metavar="N",
+                    help="msgs: number of 32-byte writes on one connection (default: %(default)s)")
+    ap.add_argument("--short", type=int, default=1000, metavar="N",
+                    help="short: number of sequential connect/send/close connections (default: %(default)s)")
+    ap.add_argument("--hold", type=int, default=10000, metavar="N",
+                    help="hold: number of concurrent connections opened and held (default: %(default)s)")
+    ap.add_argument("--hold-seconds", type=int, default=3, metavar="S",
+                    help="hold: seconds the client holds its connections before closing them all "
+                         "(default: %(default)s)")
+    ap.add_argument("--hold-wait", type=int, default=10, metavar="S",
+                    help="hold: seconds to wait for every connection to be accepted (and, for the app, "
+                         "listed in its client table) before the load counts as failed (default: %(default)s)")
+    ap.add_argument("--udp-burst", type=int, default=100000, metavar="N",
+                    help="udp-burst: number of 64-byte datagrams sent with sendmmsg as fast as possible "
+                         "(default: %(default)s)")
+    ap.add_argument("--udp-rate", type=int, default=50000, metavar="N",
+                    help="udp-paced: 64-byte datagrams per second (default: %(default)s)")
+    ap.add_argument("--udp-seconds", type=int, default=3, metavar="S",
+                    help="udp-paced: seconds the paced sender runs (default: %(default)s)")
+    ap.add_argument("--rss-limit-mib", type=int, default=4096, metavar="MIB",
+                    help="a receiver whose resident set passes this many MiB (sampled every 50 ms) is killed, "
+                         "so a runaway cannot take the machine; the table says so (default: %(default)s)")
+    ap.add_argument("--time-limit", type=int, default=30, metavar="S",
+                    help="flood and msgs: seconds a TCP stream load may take to drain before it counts as "
+                         "not drained (default: %(default)s)")
+    ap.add_argument("--json", metavar="FILE",
+                    help="also write every single result (each run, with ping_series: when each ping was "
+                         "answered and its round trip) to FILE as JSON (default: not written)")
     a = ap.parse_args()
     b = Bench(a)
     loads = a.loads.split(",")

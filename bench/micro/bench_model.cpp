@@ -58,7 +58,7 @@ void notifyNow(TrafficLog *log, const TrafficLogModel *model, bool painted)
 enum Attach { ModelOnly = 0, HiddenView = 1, VisibleView = 2 };
 
 // range(0): events per notice; range(1): Attach; range(2): byte budget in
-// MiB (64 = the default: ~335,000 rows of 64-byte payloads). The log is full,
+// MiB (64 = the default; how many rows that holds: sw_log_memory). The log is full,
 // so every batch also drops as many rows from the top.
 void BM_ModelBatchInsert(benchmark::State &state)
 {

@@ -15,6 +15,7 @@
 
 #include "BenchData.h"
 #include "core/log/TrafficLog.h"
+#include "core/os/ProcessSetup.h"
 
 #include <QCoreApplication>
 
@@ -39,13 +40,7 @@ Mem measure()
     const struct mallinfo2 mi = mallinfo2();
     Mem m;
     m.heap = qint64(mi.uordblks + mi.hblkhd) + PackedEventStore::mappedBytesInProcess();
-    if (FILE *f = std::fopen("/proc/self/statm", "r")) {
-        long size = 0;
-        long resident = 0;
-        if (std::fscanf(f, "%ld %ld", &size, &resident) == 2)
-            m.rss = qint64(resident) * sysconf(_SC_PAGESIZE);
-        std::fclose(f);
-    }
+    m.rss = qMax<qint64>(0, ProcessSetup::residentBytes());
     return m;
 }
 
@@ -75,7 +70,7 @@ int runCase(qsizetype size, int peers, qint64 budget)
     QCoreApplication app(argc, argv);
     const QByteArray source = bench::textPayload(size);
     const TrafficEvent tmpl = bench::dataEventTemplate();
-    malloc_trim(0);
+    ProcessSetup::trimHeap();
     const Mem before = measure();
 
     auto log = std::make_unique<TrafficLog>();

@@ -60,6 +60,16 @@
     </message>
 </context>
 <context>
+    <name>TrafficActions</name>
+    <message numerus="yes">
+        <source>saved %Ln event(s) to %1</source>
+        <translation>
+            <numerusform>saved %Ln event to %1</numerusform>
+            <numerusform>saved %Ln events to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrafficView</name>
     <message numerus="yes">
         <source>%1 of %Ln event(s) shown</source>
@@ -87,13 +97,6 @@
         <translation>
             <numerusform>%Ln invalid sequence in %1</numerusform>
             <numerusform>%Ln invalid sequences in %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>saved %Ln event(s) to %1</source>
-        <translation>
-            <numerusform>saved %Ln event to %1</numerusform>
-            <numerusform>saved %Ln events to %1</numerusform>
         </translation>
     </message>
 </context>

@@ -106,6 +106,85 @@
     </message>
 </context>
 <context>
+    <name>Checksum</name>
+    <message>
+        <source>“%1” is ambiguous: the CRC catalogue&apos;s CRC-16 is crc16-arc, many device tools mean crc16-modbus; write the one you mean</source>
+        <translation>“%1”有歧义：CRC 目录中的 CRC-16 是 crc16-arc，而许多设备工具指的是 crc16-modbus；请写明您要的那一个</translation>
+    </message>
+    <message>
+        <source>“%1” is ambiguous: write crc16-ccitt-false (initial value FFFF) or crc16-xmodem (initial value 0)</source>
+        <translation>“%1”有歧义：请写 crc16-ccitt-false（初始值 FFFF）或 crc16-xmodem（初始值 0）</translation>
+    </message>
+    <message>
+        <source>Unknown checksum “%1” (known: %2)</source>
+        <translation>未知的校验“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <source>No checksum named: write NAME[:FROM], e.g. crc16-modbus or sum8:2</source>
+        <translation>未指定校验名称：请写 NAME[:FROM]，例如 crc16-modbus 或 sum8:2</translation>
+    </message>
+    <message>
+        <source>The byte order is given twice in “%1”</source>
+        <translation>“%1”中字节序写了两次</translation>
+    </message>
+    <message>
+        <source>%1 is one byte long and has no byte order; leave out “:%2”</source>
+        <translation>%1 只有一个字节，没有字节序；请去掉“:%2”</translation>
+    </message>
+    <message>
+        <source>“%1” in “%2” is neither a first byte (0, 1, 2 …) nor a byte order (le, be)</source>
+        <translation>“%2”中的“%1”既不是起始字节（0、1、2 …）也不是字节序（le、be）</translation>
+    </message>
+    <message>
+        <source>Write the first byte before the byte order, once: NAME[:FROM][:le|:be]</source>
+        <translation>起始字节只能写一次，且写在字节序之前：NAME[:FROM][:le|:be]</translation>
+    </message>
+    <message>
+        <source>The first byte %1 is too large (at most %2)</source>
+        <translation>起始字节 %1 太大（最大 %2）</translation>
+    </message>
+    <message>
+        <source>over the whole payload</source>
+        <translation>覆盖整个载荷</translation>
+    </message>
+    <message>
+        <source>from byte %1 on</source>
+        <translation>从第 %1 字节起</translation>
+    </message>
+    <message>
+        <source>%1: 1 byte, %2</source>
+        <translation>%1：1 字节，%2</translation>
+    </message>
+    <message>
+        <source>low byte first (little-endian)</source>
+        <translation>低字节在前（小端）</translation>
+    </message>
+    <message>
+        <source>high byte first (big-endian)</source>
+        <translation>高字节在前（大端）</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, %3, %4</source>
+        <translation>%1：%2 字节，%3，%4</translation>
+    </message>
+    <message>
+        <source>The checksum starts at byte %1, but the payload ends before it (payload size %2)</source>
+        <translation>校验从第 %1 字节开始，但载荷在此之前就结束了（载荷长度 %2）</translation>
+    </message>
+    <message>
+        <source>The frame (size %1) is too short for %2 from byte %3: it needs at least %4 bytes</source>
+        <translation>帧（长度 %1）太短，无法从第 %3 字节起校验 %2：至少需要 %4 字节</translation>
+    </message>
+    <message>
+        <source>checksum %1 correct</source>
+        <translation>校验 %1 正确</translation>
+    </message>
+    <message>
+        <source>checksum wrong: expected %1, found %2</source>
+        <translation>校验错误：应为 %1，实际为 %2</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>“%1” is not a number from %2 to %3</source>
@@ -310,6 +389,37 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>“%1” is neither keep nor close</source>
         <translation>“%1”既不是 keep 也不是 close</translation>
+    </message>
+</context>
+<context>
+    <name>CommandSequence</name>
+    <message>
+        <source>“%1” is not how often a sequence runs: write once, N times (1 to %2) or until stopped</source>
+        <translation>“%1”不是序列的运行次数：请写 once、N times（1 到 %2）或 until stopped</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>分组：%1</translation>
+    </message>
+    <message>
+        <source>Unknown encoding “%1”</source>
+        <translation>未知编码“%1”</translation>
+    </message>
+    <message>
+        <source>A sequence runs 1 to %1 times, once, or until stopped</source>
+        <translation>序列运行 1 到 %1 次、一次，或直到停止</translation>
+    </message>
+    <message>
+        <source>The sequence “%1” has no steps</source>
+        <translation>序列“%1”没有任何步骤</translation>
+    </message>
+    <message>
+        <source>it loops to step %1: a loop goes back to an earlier step</source>
+        <translation>它循环到第 %1 步：循环只能回到更早的步骤</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
     </message>
 </context>
 <context>
@@ -676,6 +786,13 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>HeldPaste</name>
+    <message>
+        <source>Large paste held outside the editor: %L1 characters, the first %L2 shown. Send checks and sends all of it.</source>
+        <translation>大段粘贴保存在编辑器之外：共 %L1 个字符，显示前 %L2 个。“发送”会检查并发送全部内容。</translation>
+    </message>
+</context>
+<context>
     <name>HexDumpView</name>
     <message>
         <source>Payload dump</source>
@@ -954,6 +1071,109 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Lesson “%1”: the next lesson replaces this tab, and it is not kept for the next start unless you keep it</source>
         <translation>课程“%1”：下一课会替换此标签页；除非您保留它，否则下次启动时不会恢复</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryFile</name>
+    <message>
+        <source>%1: %2 (column %3 of the value)</source>
+        <translation>%1：%2（值的第 %3 列）</translation>
+    </message>
+    <message>
+        <source>[payload %1] has no text = or hex = line</source>
+        <translation>[payload %1] 没有 text = 或 hex = 行</translation>
+    </message>
+    <message>
+        <source>[payload %1] has both text = and hex =; keep one</source>
+        <translation>[payload %1] 同时有 text = 和 hex =；请只保留一个</translation>
+    </message>
+    <message>
+        <source>Unknown encoding “%1”</source>
+        <translation>未知编码“%1”</translation>
+    </message>
+    <message>
+        <source>Unknown line ending “%1” (none, cr, lf or crlf)</source>
+        <translation>未知的行尾“%1”（none、cr、lf 或 crlf）</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+    <message>
+        <source>Step %1 sends “%2”, but the file has no [payload %2]</source>
+        <translation>第 %1 步发送“%2”，但文件中没有 [payload %2]</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB: not a payload library</source>
+        <translation>文件大于 %1 MiB：不是载荷库</translation>
+    </message>
+    <message>
+        <source>A NUL byte: this is not a text file</source>
+        <translation>含有 NUL 字节：这不是文本文件</translation>
+    </message>
+    <message>
+        <source>The byte 0x%1 at offset %2 is not UTF-8 text; save the file as UTF-8</source>
+        <translation>偏移 %2 处的字节 0x%1 不是 UTF-8 文本；请将文件保存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>The library is in format %1, which a newer Socket Workbench writes; this one reads format %2</source>
+        <translation>该库为格式 %1，由较新版本的 Socket Workbench 写入；本版本只能读取格式 %2</translation>
+    </message>
+    <message>
+        <source>Not a Socket Workbench payload library: it must begin with %1</source>
+        <translation>不是 Socket Workbench 载荷库：它必须以 %1 开头</translation>
+    </message>
+    <message>
+        <source>Text after [end] (line %1): the end of the library must be the end of the file</source>
+        <translation>[end]（第 %1 行）之后还有内容：库的结尾必须是文件的结尾</translation>
+    </message>
+    <message>
+        <source>A section line ends with “]”: [payload NAME]</source>
+        <translation>节标题行须以“]”结尾：[payload NAME]</translation>
+    </message>
+    <message>
+        <source>Unknown section “%1”: a section is [group NAME], [payload NAME], [sequence NAME] or [end]</source>
+        <translation>未知的节“%1”：节只能是 [group NAME]、[payload NAME]、[sequence NAME] 或 [end]</translation>
+    </message>
+    <message>
+        <source>[%1 …]: %2</source>
+        <translation>[%1 …]：%2</translation>
+    </message>
+    <message>
+        <source>The name “%1” is already used on line %2</source>
+        <translation>名称“%1”已在第 %2 行使用</translation>
+    </message>
+    <message>
+        <source>A “|” line continues the value of a key = value line above it, but there is none</source>
+        <translation>“|”行用于续写上方 key = value 行的值，但上方没有这样的行</translation>
+    </message>
+    <message>
+        <source>“%1” is not a [section], a key = value or a | continuation</source>
+        <translation>“%1”既不是 [节]，也不是 key = value 或 | 续行</translation>
+    </message>
+    <message>
+        <source>“%1 =” comes before any [section]</source>
+        <translation>“%1 =”出现在任何 [节] 之前</translation>
+    </message>
+    <message>
+        <source>Unknown key “%1” in [%2 %3] (known: %4)</source>
+        <translation>[%2 %3] 中的未知键“%1”（可用：%4）</translation>
+    </message>
+    <message>
+        <source>“%1” is given twice in [%2 %3] (first on line %4)</source>
+        <translation>[%2 %3] 中“%1”写了两次（第一次在第 %4 行）</translation>
+    </message>
+    <message>
+        <source>The file is empty: not a Socket Workbench payload library</source>
+        <translation>文件为空：不是 Socket Workbench 载荷库</translation>
+    </message>
+    <message>
+        <source>The file ends without its [end] line: it was cut short, or is not whole</source>
+        <translation>文件结尾缺少 [end] 行：文件被截断或不完整</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1506,171 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>The next lesson leaves it open, and it comes back at the next start</source>
         <translation>下一课不会关闭它，下次启动时它也会恢复</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadEntry</name>
+    <message>
+        <source>The name is empty</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <source>The name “%1” starts or ends with a space</source>
+        <translation>名称“%1”以空格开头或结尾</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters</source>
+        <translation>名称超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>The name “%1” holds a line break or a control character</source>
+        <translation>名称“%1”含有换行符或控制字符</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>分组：%1</translation>
+    </message>
+    <message>
+        <source>Unknown encoding “%1”</source>
+        <translation>未知编码“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadLibrary</name>
+    <message>
+        <source>There is already a group named “%1”</source>
+        <translation>已有名为“%1”的分组</translation>
+    </message>
+    <message>
+        <source>There is no group named “%1”</source>
+        <translation>没有名为“%1”的分组</translation>
+    </message>
+    <message>
+        <source>The group “%1” still holds “%2”</source>
+        <translation>分组“%1”中还有“%2”</translation>
+    </message>
+    <message>
+        <source>There is already an entry named “%1”</source>
+        <translation>已有名为“%1”的条目</translation>
+    </message>
+    <message>
+        <source>There is no payload named “%1”</source>
+        <translation>没有名为“%1”的载荷</translation>
+    </message>
+    <message>
+        <source>The sequence “%1” sends “%2”</source>
+        <translation>序列“%1”会发送“%2”</translation>
+    </message>
+    <message>
+        <source>There is no sequence named “%1”</source>
+        <translation>没有名为“%1”的序列</translation>
+    </message>
+    <message>
+        <source>There is no entry named “%1”</source>
+        <translation>没有名为“%1”的条目</translation>
+    </message>
+    <message>
+        <source>Position %1 is outside the list (1 to %2)</source>
+        <translation>位置 %1 超出列表范围（1 到 %2）</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>分组：%1</translation>
+    </message>
+    <message>
+        <source>Two groups are named “%1”</source>
+        <translation>有两个分组都名为“%1”</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Two entries are named “%1”</source>
+        <translation>有两个条目都名为“%1”</translation>
+    </message>
+    <message>
+        <source>“%1” is in the group “%2”, which is missing</source>
+        <translation>“%1”属于分组“%2”，但该分组不存在</translation>
+    </message>
+    <message>
+        <source>“%1” sends “%2”, but the library has no payload of that name</source>
+        <translation>“%1”发送“%2”，但库中没有该名称的载荷</translation>
+    </message>
+    <message>
+        <source>“%1” is a payload in the library and a sequence in the file</source>
+        <translation>“%1”在库中是载荷，在文件中却是序列</translation>
+    </message>
+    <message>
+        <source>“%1” is a sequence in the library and a payload in the file</source>
+        <translation>“%1”在库中是序列，在文件中却是载荷</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder “%1”</source>
+        <translation>无法创建文件夹“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadInput</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 字节</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the payload is empty</source>
+        <translation>没有可发送的内容：载荷为空</translation>
+    </message>
+    <message>
+        <source>nothing typed yet</source>
+        <translation>尚未输入任何内容</translation>
+    </message>
+    <message>
+        <source>none until the input is fixed</source>
+        <translation>修正输入之前无</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>large input, %L1 characters: all of it is checked when you send</source>
+        <translation>大量输入，%L1 个字符：发送时检查全部内容</translation>
+    </message>
+    <message>
+        <source>Hex: two digits per byte, e.g. 48 65 6c, 48656c or 0x48,0x65; spaces, commas, colons and dashes separate. Ctrl+Enter sends.</source>
+        <translation>十六进制：每字节两位数字，例如 48 65 6c、48656c 或 0x48,0x65；可用空格、逗号、冒号和短横线分隔。Ctrl+Enter 发送。</translation>
+    </message>
+    <message>
+        <source>Escapes: \r \n \t \0 \\ and \xHH (one raw byte). Ctrl+Enter sends.</source>
+        <translation>转义序列：\r \n \t \0 \\ 和 \xHH（一个原始字节）。Ctrl+Enter 发送。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>\n (LF)</source>
+        <translation>\n (LF)</translation>
+    </message>
+    <message>
+        <source>\r\n (CRLF)</source>
+        <translation>\r\n (CRLF)</translation>
     </message>
 </context>
 <context>
@@ -1932,6 +2317,25 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>SendHistory</name>
+    <message>
+        <source>[hex] %1</source>
+        <translation>[十六进制] %1</translation>
+    </message>
+    <message>
+        <source>[text] %1</source>
+        <translation>[文本] %1</translation>
+    </message>
+    <message>
+        <source>No payloads sent yet</source>
+        <translation>尚未发送过任何载荷</translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>清除历史</translation>
+    </message>
+</context>
+<context>
     <name>SendPanel</name>
     <message>
         <source>Send panel</source>
@@ -2146,48 +2550,8 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>发送</translation>
     </message>
     <message>
-        <source>1 byte</source>
-        <translation>1 字节</translation>
-    </message>
-    <message>
-        <source>%L1 bytes</source>
-        <translation>%L1 字节</translation>
-    </message>
-    <message>
-        <source>[hex] %1</source>
-        <translation>[十六进制] %1</translation>
-    </message>
-    <message>
-        <source>[text] %1</source>
-        <translation>[文本] %1</translation>
-    </message>
-    <message>
         <source>Sending is not possible now: nothing was sent</source>
         <translation>现在无法发送：未发送任何内容</translation>
-    </message>
-    <message>
-        <source>Nothing to send: the payload is empty</source>
-        <translation>没有可发送的内容：载荷为空</translation>
-    </message>
-    <message>
-        <source>Large paste held outside the editor: %L1 characters, the first %L2 shown. Send checks and sends all of it.</source>
-        <translation>大段粘贴保存在编辑器之外：共 %L1 个字符，显示前 %L2 个。“发送”会检查并发送全部内容。</translation>
-    </message>
-    <message>
-        <source>nothing typed yet</source>
-        <translation>尚未输入任何内容</translation>
-    </message>
-    <message>
-        <source>none until the input is fixed</source>
-        <translation>修正输入之前无</translation>
-    </message>
-    <message>
-        <source>Hex: two digits per byte, e.g. 48 65 6c, 48656c or 0x48,0x65; spaces, commas, colons and dashes separate. Ctrl+Enter sends.</source>
-        <translation>十六进制：每字节两位数字，例如 48 65 6c、48656c 或 0x48,0x65；可用空格、逗号、冒号和短横线分隔。Ctrl+Enter 发送。</translation>
-    </message>
-    <message>
-        <source>Escapes: \r \n \t \0 \\ and \xHH (one raw byte). Ctrl+Enter sends.</source>
-        <translation>转义序列：\r \n \t \0 \\ 和 \xHH（一个原始字节）。Ctrl+Enter 发送。</translation>
     </message>
     <message>
         <source>Cannot send: %1</source>
@@ -2242,30 +2606,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>重复发送完成：共发送 %L1 次，总计 %2。</translation>
     </message>
     <message>
-        <source>No payloads sent yet</source>
-        <translation>尚未发送过任何载荷</translation>
-    </message>
-    <message>
-        <source>Clear History</source>
-        <translation>清除历史</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>\n (LF)</source>
-        <translation>\n (LF)</translation>
-    </message>
-    <message>
-        <source>\r\n (CRLF)</source>
-        <translation>\r\n (CRLF)</translation>
-    </message>
-    <message>
-        <source>large input, %L1 characters: all of it is checked when you send</source>
-        <translation>大量输入，%L1 个字符：发送时检查全部内容</translation>
-    </message>
-    <message>
         <source>%L1/∞</source>
         <translation>%L1/∞</translation>
     </message>
@@ -2276,10 +2616,6 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>How many times to send the payload (1 to 1,000,000), or 0 (∞): until stopped</source>
         <translation>发送该内容的次数（1 到 1,000,000），0（∞）表示直到停止</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -2391,6 +2727,69 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>FIN, recv()==b&apos;&apos; (peer finished sending)</source>
         <translation>FIN，recv()==b&apos;&apos;（对端已结束发送）</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceStep</name>
+    <message>
+        <source>“send” needs the name of a payload: send NAME</source>
+        <translation>“send”需要载荷名称：send NAME</translation>
+    </message>
+    <message>
+        <source>“%1” needs what to send after it</source>
+        <translation>“%1”后面需要写要发送的内容</translation>
+    </message>
+    <message>
+        <source>Write “wait MS ms” with MS from 0 to %1</source>
+        <translation>请写“wait MS ms”，MS 为 0 到 %1</translation>
+    </message>
+    <message>
+        <source>Write “reply within MS ms contains TEXT” (or hex HEX, or regex RE), MS from 1 to %1</source>
+        <translation>请写“reply within MS ms contains TEXT”（或 hex HEX、regex RE），MS 为 1 到 %1</translation>
+    </message>
+    <message>
+        <source>“reply … %1” needs a pattern after it</source>
+        <translation>“reply … %1”后面需要匹配内容</translation>
+    </message>
+    <message>
+        <source>Write “loop to STEP” or “loop to STEP, N times” (N from 1 to %1)</source>
+        <translation>请写“loop to STEP”或“loop to STEP, N times”（N 为 1 到 %1）</translation>
+    </message>
+    <message>
+        <source>Unknown step “%1”: a step is send, send-text, send-hex, wait, reply or loop</source>
+        <translation>未知步骤“%1”：步骤只能是 send、send-text、send-hex、wait、reply 或 loop</translation>
+    </message>
+    <message>
+        <source>send: %1</source>
+        <translation>send：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to send</source>
+        <translation>没有要发送的内容</translation>
+    </message>
+    <message>
+        <source>A wait lasts 0 to %1 ms</source>
+        <translation>等待时长为 0 到 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>A reply is awaited 1 to %1 ms</source>
+        <translation>等待回复的时长为 1 到 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>The reply pattern is empty</source>
+        <translation>回复匹配内容为空</translation>
+    </message>
+    <message>
+        <source>Bad regular expression: %1 at column %2</source>
+        <translation>正则表达式有误：%1（第 %2 列）</translation>
+    </message>
+    <message>
+        <source>A loop goes back to step 1 or later</source>
+        <translation>循环只能回到第 1 步或之后的步骤</translation>
+    </message>
+    <message>
+        <source>A loop runs 1 to %1 times, or until stopped</source>
+        <translation>循环运行 1 到 %1 次，或直到停止</translation>
     </message>
 </context>
 <context>
@@ -3903,6 +4302,65 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>Template</name>
+    <message>
+        <source>Unknown encoding “%1”</source>
+        <translation>未知编码“%1”</translation>
+    </message>
+    <message>
+        <source>Unclosed field: “{” starts a field such as {data} and ends at “}”; write {{ for a literal {</source>
+        <translation>字段未闭合：“{”开始一个字段（如 {data}），到“}”结束；字面的 { 请写成 {{</translation>
+    </message>
+    <message>
+        <source>{data} takes no argument: write {data}</source>
+        <translation>{data} 不带参数：请写 {data}</translation>
+    </message>
+    <message>
+        <source>{counter} takes a width and a start at most: {counter:04} or {counter:04:0}</source>
+        <translation>{counter} 最多带宽度和起始值两个参数：{counter:04} 或 {counter:04:0}</translation>
+    </message>
+    <message>
+        <source>Bad counter width “%1”: write 1 to %2 (4 pads with spaces, 04 with zeros)</source>
+        <translation>计数器宽度“%1”无效：请写 1 到 %2（4 用空格补齐，04 用零补齐）</translation>
+    </message>
+    <message>
+        <source>Bad counter start “%1”: write a whole number from 0, e.g. {counter:04:0}</source>
+        <translation>计数器起始值“%1”无效：请写从 0 起的整数，例如 {counter:04:0}</translation>
+    </message>
+    <message>
+        <source>{time:} needs a format after the colon, e.g. {time:HH:mm:ss}</source>
+        <translation>{time:} 的冒号后需要格式，例如 {time:HH:mm:ss}</translation>
+    </message>
+    <message>
+        <source>The time format cannot be sent in %1: %2</source>
+        <translation>该时间格式无法用 %1 发送：%2</translation>
+    </message>
+    <message>
+        <source>{random:N} needs a number of bytes from 1 to %1, e.g. {random:4}</source>
+        <translation>{random:N} 需要 1 到 %1 之间的字节数，例如 {random:4}</translation>
+    </message>
+    <message>
+        <source>{hex:…} needs bytes after the colon, e.g. {hex:0d 0a}</source>
+        <translation>{hex:…} 的冒号后需要字节，例如 {hex:0d 0a}</translation>
+    </message>
+    <message>
+        <source>Empty field {}: the fields are %1; write {{ for a literal {</source>
+        <translation>空字段 {}：可用字段为 %1；字面的 { 请写成 {{</translation>
+    </message>
+    <message>
+        <source>Unknown field {%1}: field names are lower case, write {%2}</source>
+        <translation>未知字段 {%1}：字段名为小写，请写 {%2}</translation>
+    </message>
+    <message>
+        <source>Unknown field {%1}: the fields are %2; write {{ for a literal {</source>
+        <translation>未知字段 {%1}：可用字段为 %2；字面的 { 请写成 {{</translation>
+    </message>
+    <message>
+        <source>Fields: {data} the received bytes, {counter:04} the message number, {time:HH:mm:ss}, {random:4} random bytes, {hex:0d 0a} bytes in hex; {{ is a literal {</source>
+        <translation>字段：{data} 收到的字节，{counter:04} 消息序号，{time:HH:mm:ss} 时间，{random:4} 随机字节，{hex:0d 0a} 十六进制字节；{{ 表示字面的 {</translation>
+    </message>
+</context>
+<context>
     <name>TextCodec</name>
     <message>
         <source>Unknown encoding “%1”</source>
@@ -3915,6 +4373,115 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>The text cannot be encoded in %1</source>
         <translation>该文本无法用 %1 编码</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficActions</name>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation>复制为文本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the payloads of the selected rows decoded in the chosen encoding (messages for other events)</source>
+        <translation>复制所选行的载荷，按所选编码解码（其他事件复制其消息）</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;hex</source>
+        <translation>复制为十六进制(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Copy as C &amp;string</source>
+        <translation>复制为 C 字符串(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Python bytes</source>
+        <translation>复制为 Python bytes(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;rows</source>
+        <translation>复制行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as they appear in the table, tab-separated</source>
+        <translation>按表格中显示的样子复制所选行，以制表符分隔</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;JSON Lines…</source>
+        <translation>JSON Lines(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Plain text…</source>
+        <translation>纯文本(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Received bytes of this connection…</source>
+        <translation>此连接接收的字节(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save the bytes the selected row&apos;s connection received, as they came</source>
+        <translation>保存所选行所属连接接收到的字节，保持原样</translation>
+    </message>
+    <message>
+        <source>Export traffic as JSON Lines</source>
+        <translation>将流量导出为 JSON Lines</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>saved %Ln event(s) to %1</source>
+        <translation>
+            <numerusform>已将 %Ln 个事件保存到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export traffic as plain text</source>
+        <translation>将流量导出为纯文本</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.log);;All files (*)</source>
+        <translation>文本文件 (*.txt *.log);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export received bytes</source>
+        <translation>导出接收的字节</translation>
+    </message>
+    <message>
+        <source>Select a row of the connection whose received bytes you want to save.</source>
+        <translation>请选择一行，确定要保存哪个连接接收的字节。</translation>
+    </message>
+    <message>
+        <source>Save the bytes connection #%1 received</source>
+        <translation>保存连接 #%1 接收的字节</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Received bytes saved</source>
+        <translation>已保存接收的字节</translation>
+    </message>
+    <message>
+        <source>Saved %1 bytes to %2.
+
+The log no longer holds the start of this connection (it was cleared or its memory budget dropped older events), so the file is missing what came first. Raise the budget or capture to a file to keep everything.</source>
+        <translation>已将 %1 字节保存到 %2。
+
+日志中已不再有此连接的开头部分（日志被清空过，或内存预算丢弃了较早的事件），因此文件缺少最先到达的内容。请提高内存预算，或捕获到文件以保留全部内容。</translation>
+    </message>
+    <message>
+        <source>saved %1 received bytes to %2</source>
+        <translation>已将 %1 个接收的字节保存到 %2</translation>
     </message>
 </context>
 <context>
@@ -4200,54 +4767,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>连接事件</translation>
     </message>
     <message>
-        <source>&amp;Copy as text</source>
-        <translation>复制为文本(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copy the payloads of the selected rows decoded in the chosen encoding (messages for other events)</source>
-        <translation>复制所选行的载荷，按所选编码解码（其他事件复制其消息）</translation>
-    </message>
-    <message>
-        <source>Copy as &amp;hex</source>
-        <translation>复制为十六进制(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Copy as C &amp;string</source>
-        <translation>复制为 C 字符串(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Copy as &amp;Python bytes</source>
-        <translation>复制为 Python bytes(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Copy &amp;rows</source>
-        <translation>复制行(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Copy the selected rows as they appear in the table, tab-separated</source>
-        <translation>按表格中显示的样子复制所选行，以制表符分隔</translation>
-    </message>
-    <message>
-        <source>Select &amp;all</source>
-        <translation>全选(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;JSON Lines…</source>
-        <translation>JSON Lines(&amp;J)…</translation>
-    </message>
-    <message>
-        <source>&amp;Plain text…</source>
-        <translation>纯文本(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Received bytes of this connection…</source>
-        <translation>此连接接收的字节(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Save the bytes the selected row&apos;s connection received, as they came</source>
-        <translation>保存所选行所属连接接收到的字节，保持原样</translation>
-    </message>
-    <message>
         <source>All peers</source>
         <translation>所有对端</translation>
     </message>
@@ -4298,64 +4817,6 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>valid %1</source>
         <translation>%1 有效</translation>
-    </message>
-    <message>
-        <source>Export traffic as JSON Lines</source>
-        <translation>将流量导出为 JSON Lines</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message numerus="yes">
-        <source>saved %Ln event(s) to %1</source>
-        <translation>
-            <numerusform>已将 %Ln 个事件保存到 %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export traffic as plain text</source>
-        <translation>将流量导出为纯文本</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt *.log);;All files (*)</source>
-        <translation>文本文件 (*.txt *.log);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Export received bytes</source>
-        <translation>导出接收的字节</translation>
-    </message>
-    <message>
-        <source>Select a row of the connection whose received bytes you want to save.</source>
-        <translation>请选择一行，确定要保存哪个连接接收的字节。</translation>
-    </message>
-    <message>
-        <source>Save the bytes connection #%1 received</source>
-        <translation>保存连接 #%1 接收的字节</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Received bytes saved</source>
-        <translation>已保存接收的字节</translation>
-    </message>
-    <message>
-        <source>Saved %1 bytes to %2.
-
-The log no longer holds the start of this connection (it was cleared or its memory budget dropped older events), so the file is missing what came first. Raise the budget or capture to a file to keep everything.</source>
-        <translation>已将 %1 字节保存到 %2。
-
-日志中已不再有此连接的开头部分（日志被清空过，或内存预算丢弃了较早的事件），因此文件缺少最先到达的内容。请提高内存预算，或捕获到文件以保留全部内容。</translation>
-    </message>
-    <message>
-        <source>saved %1 received bytes to %2</source>
-        <translation>已将 %1 个接收的字节保存到 %2</translation>
     </message>
 </context>
 <context>

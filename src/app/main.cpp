@@ -4,8 +4,8 @@
 #include "core/log/TrafficLog.h"
 #include "core/net/Session.h"
 #include "core/net/UdpSession.h"
+#include "core/os/ProcessSetup.h"
 #include "core/os/SocketActivationPacer.h"
-#include "core/os/SocketProbe.h"
 #include "core/teach/LessonLibrary.h"
 #include "core/workbench/CommandLine.h"
 #include "core/workbench/Translations.h"
@@ -18,60 +18,10 @@
 #include <QIcon>
 #include <QLocale>
 #include <QSettings>
-#include <QSocketNotifier>
-#include <QTimer>
 
-#include <csignal>
 #include <cstdio>
 
-#include <malloc.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 namespace {
-// The process's resident memory, from one read of /proc/self/statm; -1 when
-// it cannot be read.
-qint64 residentBytes()
-{
-    std::FILE *f = std::fopen("/proc/self/statm", "re");
-    if (!f)
-        return -1;
-    long long size = 0;
-    long long resident = -1;
-    const int n = std::fscanf(f, "%lld %lld", &size, &resident);
-    std::fclose(f);
-    return n == 2 ? resident * qint64(::sysconf(_SC_PAGESIZE)) : -1;
-}
-
-constexpr qint64 kTrimAboveBytes = 8 * 1024 * 1024;
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char c = 1;
-    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
-}
-
-// SIGTERM/SIGINT end the event loop, so logs are flushed and sockets closed
-// like on a normal quit.
-void installQuitOnSignals(QCoreApplication *app)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, app);
-    QObject::connect(notifier, &QSocketNotifier::activated, app, [] {
-        char c;
-        [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &c, 1);
-        QCoreApplication::quit();
-    });
-    struct sigaction sa = {};
-    sa.sa_handler = onSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    ::sigaction(SIGTERM, &sa, nullptr);
-    ::sigaction(SIGINT, &sa, nullptr);
-}
-
 void printLine(FILE *stream, const QString &text)
 {
     const QByteArray bytes = text.toUtf8() + '\n';
@@ -125,11 +75,11 @@ int main(int argc, char *argv[])
 
     // Many clients need many descriptors: take what the hard limit allows,
     // and say so when even that cannot hold the client limit asked for.
-    const SocketProbe::FileLimit files = SocketProbe::raiseFileLimit();
+    const ProcessSetup::FileLimit files = ProcessSetup::raiseFileLimit();
     const qint64 needed = qint64(cli.options.maxClients) + 256;
     // Room for every client's socket and its probe's duplicate, made while
     // this is the only thread (no other thread waits on the growth).
-    SocketProbe::reserveDescriptorTable(2 * qint64(qMax(cli.options.maxClients, 1000)) + 256);
+    ProcessSetup::reserveDescriptorTable(2 * qint64(qMax(cli.options.maxClients, 1000)) + 256);
     if (cli.options.tcpServer && cli.options.maxClients > 0 && files.now > 0 && files.now < needed)
         printLine(stderr, QStringLiteral("socket-workbench: the open-file limit is %1 (hard limit); "
                                          "--max-clients %2 needs about %3: raise it with ulimit -Hn")
@@ -137,12 +87,7 @@ int main(int argc, char *argv[])
                               .arg(cli.options.maxClients)
                               .arg(needed));
 
-    // Received payloads are large, short-lived blocks (up to a few MiB per
-    // read, freed when the log budget drops them). By default glibc maps each
-    // one fresh and unmaps it on free, so every received byte also costs a
-    // page fault. Serve them from the heap and keep freed memory for reuse.
-    ::mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-    ::mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+    ProcessSetup::keepLargeBlocksInHeap();
 
     // Qt's own event loop instead of glib's: glib keeps each socket's poll
     // record in a list, so opening or closing one of n sockets walks n
@@ -164,36 +109,14 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.github.socketworkbench.SocketWorkbench"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socket-workbench.svg")));
 
-    installQuitOnSignals(&app);
+    ProcessSetup::quitOnSignals(&app);
     // 10,000 clients leaving at once would be 10,000 socket notices in one
     // pass of the event loop: spread over passes of at most 8 ms, so the
     // window answers in between. SW_SOCKET_PACING=0 turns it off.
     SocketActivationPacer pacer(QAbstractEventDispatcher::instance());
     if (qEnvironmentVariable("SW_SOCKET_PACING") != QLatin1String("0"))
         app.installEventFilter(&pacer);
-    // Those settings keep freed payloads in the heap for reuse; while old
-    // events are dropped faster than new ones reuse their memory, the holes
-    // they leave stay resident. Twice a second, once the process has grown
-    // by a few MiB since the last time, whole free pages go back, so the
-    // process stays near the log's budget (tests/faults/INTEGRITY.md has the
-    // bound). Growth is one read of /proc: mallinfo2() walks every free
-    // chunk, and after 10,000 clients have left (hundreds of thousands of
-    // chunks) that alone held the window for 20-30 ms.
-    QTimer trim;
-    qint64 residentAfterTrim = residentBytes();
-    QObject::connect(&trim, &QTimer::timeout, &app, [&residentAfterTrim] {
-        const qint64 resident = residentBytes();
-        if (resident < 0)
-            return;
-        if (resident < residentAfterTrim + kTrimAboveBytes) {
-            // Shrunk (freed memory the kernel got back): measure growth from here.
-            residentAfterTrim = qMin(residentAfterTrim, resident);
-            return;
-        }
-        ::malloc_trim(0);
-        residentAfterTrim = residentBytes();
-    });
-    trim.start(500);
+    ProcessSetup::trimHeapWhileGrowing(&app);
     Workbench workbench;
     workbench.setPrintEvents(true, cli.options.verbose);
     QString error;

@@ -92,22 +92,47 @@ def recv_exact(sock, n, timeout=WAIT_TIMEOUT):
     return data
 
 
-def recv_until_eof(sock, timeout=WAIT_TIMEOUT, limit=1 << 20):
+def read_to_end(sock, timeout=WAIT_TIMEOUT, limit=1 << 20, keep=True):
+    """Reads until the peer ends the connection, bounded in time and bytes:
+    the one read-to-the-end loop of the e2e and fault tests (and their peers).
+
+    Returns (how, got). how is 'fin' (recv() returned b'' after everything
+    the peer sent), 'rst' (ECONNRESET or EPIPE), 'timeout' (no end within
+    `timeout` seconds) or 'limit' (`limit` bytes read and no end yet). got is
+    the bytes read, or only how many when keep is False, so a flood is
+    counted without being held in memory."""
     deadline = time.monotonic() + timeout
-    data = b""
-    while len(data) < limit:
+    data = bytearray()
+    total = 0
+    while total < limit:
         left = deadline - time.monotonic()
         if left <= 0:
-            raise AssertionError("timed out waiting for EOF; got %r" % data[:400])
+            return "timeout", (bytes(data) if keep else total)
         sock.settimeout(left)
         try:
-            chunk = sock.recv(65536)
+            chunk = sock.recv(min(1 << 20, limit - total))
         except socket.timeout:
             continue
+        except (ConnectionResetError, BrokenPipeError):
+            return "rst", (bytes(data) if keep else total)
         if not chunk:
-            return data
-        data += chunk
-    raise AssertionError("more than %d bytes before EOF" % limit)
+            return "fin", (bytes(data) if keep else total)
+        total += len(chunk)
+        if keep:
+            data += chunk
+    return "limit", (bytes(data) if keep else total)
+
+
+def recv_until_eof(sock, timeout=WAIT_TIMEOUT, limit=1 << 20):
+    """Everything the peer sends before its FIN; anything else fails the test."""
+    how, data = read_to_end(sock, timeout=timeout, limit=limit)
+    if how == "timeout":
+        raise AssertionError("timed out waiting for EOF; got %r" % data[:400])
+    if how == "limit":
+        raise AssertionError("more than %d bytes before EOF" % limit)
+    if how == "rst":
+        raise ConnectionResetError("connection reset before EOF; got %r" % data[:400])
+    return data
 
 
 def tcp_connect(host, port, timeout=WAIT_TIMEOUT):

@@ -21,7 +21,7 @@ import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
 import swtest  # noqa: E402
-from swtest import (AppTestCase, endpoint, payload, recv_exact, select,  # noqa: E402,F401
+from swtest import (AppTestCase, endpoint, payload, read_to_end, recv_exact, select,  # noqa: E402,F401
                     tcp_connect)
 
 # The words the log and the window show (the e2e helpers force C.UTF-8).
@@ -68,30 +68,6 @@ def wait_for(predicate, timeout=swtest.WAIT_TIMEOUT, what="condition", step=0.05
         if time.monotonic() >= deadline:
             raise AssertionError("not within %.1fs: %s" % (timeout, what))
         time.sleep(step)
-
-
-def peer_end(sock, timeout=10.0):
-    """How the connection ended as the peer sees it: 'fin' (recv() returned
-    0 after reading whatever was still coming) or 'rst' (ECONNRESET/EPIPE).
-    Bounded in time and bytes; returns (how, bytes_read)."""
-    deadline = time.monotonic() + timeout
-    total = 0
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise AssertionError("the peer saw no end of the connection within %.1fs" % timeout)
-        sock.settimeout(left)
-        try:
-            chunk = sock.recv(1 << 20)
-        except socket.timeout:
-            continue
-        except (ConnectionResetError, BrokenPipeError):
-            return "rst", total
-        if not chunk:
-            return "fin", total
-        total += len(chunk)
-        if total > 1 << 30:
-            raise AssertionError("more than 1 GiB before the end")
 
 
 # -- a full backlog: SYNs to it are dropped, so connect() times out ----------

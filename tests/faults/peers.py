@@ -21,6 +21,10 @@ import sys
 import threading
 import time
 
+# The one read-to-the-end loop of the tests: 'fin', 'rst', 'timeout' or 'limit'.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+from swtest import read_to_end  # noqa: E402
+
 LIMIT = 256 << 20
 
 
@@ -45,23 +49,6 @@ def wait_go(timeout=60):
         sys.stdin.readline()
 
 
-def read_to_end(conn, limit=LIMIT, timeout=60):
-    total = 0
-    deadline = time.monotonic() + timeout
-    conn.settimeout(5)
-    while total < limit and time.monotonic() < deadline:
-        try:
-            chunk = conn.recv(1 << 20)
-        except socket.timeout:
-            continue
-        except (ConnectionResetError, BrokenPipeError):
-            return "rst", total
-        if not chunk:
-            return "fin", total
-        total += len(chunk)
-    return "none", total
-
-
 def slow_reader():
     srv = listener(rcvbuf=64 << 10)
     conn, _ = srv.accept()
@@ -74,14 +61,14 @@ def slow_reader():
         got += len(chunk)
     say(started=got)
     wait_go()
-    end, more = read_to_end(conn)
+    end, more = read_to_end(conn, timeout=60, limit=LIMIT, keep=False)
     say(end=end, bytes=got + more)
 
 
 def fin_after_eof():
     srv = listener()
     conn, _ = srv.accept()
-    end, got = read_to_end(conn, timeout=30)
+    end, got = read_to_end(conn, timeout=30, limit=LIMIT, keep=False)
     say(eof=end, bytes=got)
     if end == "fin":
         conn.sendall(b"bye after your FIN")
@@ -94,7 +81,7 @@ def half_close_server(expected):
     say(accepted=True)
     wait_go()
     conn.shutdown(socket.SHUT_WR)
-    end, got = read_to_end(conn, limit=expected + 1)
+    end, got = read_to_end(conn, timeout=60, limit=expected + 1, keep=False)
     say(end=end, bytes=got)
 
 
@@ -111,7 +98,7 @@ def senders(port, count):
         try:
             while sent < (1 << 30) and time.monotonic() < deadline:
                 sent += s.send(chunk)
-            results[i] = ["limit"] + list(read_to_end(s, timeout=30))[:1]
+            results[i] = ["limit"] + list(read_to_end(s, timeout=30, limit=LIMIT, keep=False))[:1]
         except (ConnectionResetError, BrokenPipeError):
             results[i] = ["rst", 0]
         except socket.timeout:

@@ -11,7 +11,7 @@ import time
 
 import faults
 from faults import (MSG_OUR_FIN_AFTER_PEERS, MSG_PEER_FIN, MSG_PEER_FINISHED_CLIENT, MSG_PEER_RESET,
-                    MSG_SERVER_STOPPED, AppTestCase, closed_of, endpoint, figure, payload, peer_end, recv_exact, select, tcp_connect)
+                    MSG_SERVER_STOPPED, AppTestCase, closed_of, endpoint, figure, payload, read_to_end, recv_exact, select, tcp_connect)
 
 
 def rst_close(sock):
@@ -98,12 +98,7 @@ class TcpFaults(AppTestCase):
         got = bytearray()
 
         def read_all():
-            c.settimeout(60)
-            while len(got) <= size:
-                chunk = c.recv(1 << 20)
-                if not chunk:
-                    return
-                got.extend(chunk)
+            got.extend(read_to_end(c, timeout=60, limit=size + 1)[1])
         reader = threading.Thread(target=read_all, daemon=True)
         if not late:
             reader.start()
@@ -153,7 +148,7 @@ class TcpFaults(AppTestCase):
                 self.assertEqual(fin["message"], MSG_PEER_FINISHED_CLIENT)
                 events = self.stop_and_read(app)
                 # The stop closes the client's side: now the server reads EOF.
-                self.assertEqual(peer_end(conn)[0], "fin")
+                self.assertEqual(read_to_end(conn, timeout=10, limit=1 << 30, keep=False)[0], "fin")
         closed = select(events, event="closed")
         self.assertEqual([e["message"] for e in closed], [MSG_PEER_FINISHED_CLIENT, MSG_OUR_FIN_AFTER_PEERS])
         self.assertEqual(b"".join(payload(e) for e in select(events, event="data", direction="in")), b"answer")
@@ -171,7 +166,7 @@ class TcpFaults(AppTestCase):
                 conn.shutdown(socket.SHUT_WR)
                 closed = app.wait_log(lambda e: e["event"] == "closed", what="closed")[0]
                 # The client closes its side too: the server reads EOF.
-                self.assertEqual(peer_end(conn)[0], "fin")
+                self.assertEqual(read_to_end(conn, timeout=10, limit=1 << 30, keep=False)[0], "fin")
         self.assertEqual(closed["message"], MSG_PEER_FIN)
         events = self.stop_and_read(app)
         self.assertEqual(b"".join(payload(e) for e in select(events, event="data", direction="in")), b"answer")
@@ -209,7 +204,7 @@ class TcpFaults(AppTestCase):
                 ends[i] = "stuck"
                 return
             stopped.wait(60)  # read only after the stop: the echo stays queued in the app
-            ends[i] = peer_end(s)[0]
+            ends[i] = read_to_end(s, timeout=10, limit=1 << 30, keep=False)[0]
         threads = [threading.Thread(target=pump, args=(i,), daemon=True) for i in range(clients)]
         for t in threads:
             t.start()

@@ -125,7 +125,7 @@ class WindowFaults(AppTestCase):
                 deadline = time.monotonic() + 20
                 while sent[i] < budget and time.monotonic() < deadline and not stopped.is_set():
                     sent[i] += socks[i].send(chunk)
-                ends[i] = faults.peer_end(socks[i], timeout=60)[0]
+                ends[i] = faults.read_to_end(socks[i], timeout=60, limit=1 << 30, keep=False)[0]
             except (ConnectionResetError, BrokenPipeError):
                 ends[i] = "rst"
         threads = [threading.Thread(target=pump, args=(i,), daemon=True) for i in range(clients)]

@@ -14,13 +14,14 @@
 //  - allowEmpty changes nothing but the empty result.
 //  - Hex: the bytes, written back as hex, parse to the same bytes; the
 //    encoding plays no part.
-//  - Text: the bytes, written back with TextCodec::toEscaped, parse to the
+//  - Text: the bytes, written back in Escape's send-panel style, parse to the
 //    same bytes; text without a backslash gives what TextCodec::encode gives.
 //  - A reply template built from the same text gives the same bytes.
 
 #include "FuzzSupport.h"
 
 #include "core/reply/AutoReply.h"
+#include "core/text/Escape.h"
 #include "core/text/PayloadParser.h"
 #include "core/text/TextCodec.h"
 
@@ -103,9 +104,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     if (r.ok()) {
-        // toEscaped writes printable ASCII and escapes, which read the same
+        // The send panel's escapes are printable ASCII, which reads the same
         // in every ASCII-compatible encoding.
-        const QString escaped = TextCodec::toEscaped(r.bytes);
+        const QString escaped = Escape::bytes(r.bytes, Escape::ByteStyle::SendPanel);
         const PayloadParser::Result back = PayloadParser::parse(escaped, mode, QStringLiteral("UTF-8"), true);
         FUZZ_CHECK(back.ok() && back.bytes == r.bytes,
                    QStringLiteral("escaped %1 parses to %2, not %3 (%4)").arg(escaped, shown(back.bytes), shown(r.bytes), back.error));

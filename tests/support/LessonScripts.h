@@ -11,6 +11,7 @@
 #include "core/net/TcpServerSession.h"
 #include "core/net/UdpSession.h"
 #include "core/teach/LessonLibrary.h"
+#include "core/teach/ScriptPlan.h"
 #include "core/teach/SocketNarrator.h"
 #include "core/workbench/Workbench.h"
 #include "support/ScriptRun.h"
@@ -131,7 +132,7 @@ inline void clientSide(const QString &id, Language language)
         return;
     Session *server = w.sessions().first();
     Session *client = w.sessions().at(1);
-    const QString script = SocketNarrator(client).script(language);
+    const QString script = ScriptPlan::from(SocketNarrator(client)).script(language);
     ScriptRun run;
     QString why;
     QVERIFY2(run.prepare(script, language, &why), qPrintable(why));
@@ -181,7 +182,7 @@ inline void serverSide(const QString &id, Language language)
     if (QTest::currentTestFailed())
         return;
     Session *server = w.sessions().first();
-    const QString script = SocketNarrator(server).script(language);
+    const QString script = ScriptPlan::from(SocketNarrator(server)).script(language);
     ScriptRun run;
     QString why;
     QVERIFY2(run.prepare(script, language, &why), qPrintable(why));

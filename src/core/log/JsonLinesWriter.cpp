@@ -1,6 +1,7 @@
 #include "core/log/JsonLinesWriter.h"
 
 #include "core/net/Session.h"
+#include "core/os/WorkerThread.h"
 #include "core/text/TextCodec.h"
 
 #include <QFile>
@@ -10,7 +11,7 @@
 #include <cstdio>
 #include <deque>
 #include <mutex>
-#include <thread>
+#include <stop_token>
 
 namespace {
 // What one queued event costs besides its payload (the event, its
@@ -36,7 +37,7 @@ struct JsonLinesWriter::Worker
     {
     }
 
-    void run();
+    void run(const std::stop_token &stop);
     void writeOut();
     // Under the lock: gives back `bytes` and asks the owner to look when a
     // backlog may be over or a write failed.
@@ -45,10 +46,9 @@ struct JsonLinesWriter::Worker
     bool backlogOver() const { return backlogged && queued <= limit / 4; }
 
     JsonLinesWriter *const owner;
-    std::thread thread;
 
     std::mutex mutex;
-    std::condition_variable wake;      // to the worker: items, a flush, stop
+    std::condition_variable_any wake;  // to the worker: items, a flush (a stop wakes it too)
     std::condition_variable flushed;   // to flush()
     std::deque<Item> queue;
     qint64 queued = 0;                 // queued or being formatted, with kItemOverhead each
@@ -58,7 +58,6 @@ struct JsonLinesWriter::Worker
     bool progressPosted = false;
     quint64 flushRequested = 0;
     quint64 flushDone = 0;
-    bool stop = false;
     quint64 fileWrites = 0;
     qint64 peakBuffered = 0;
     QString error;
@@ -69,21 +68,25 @@ struct JsonLinesWriter::Worker
     QByteArray buffer;
     Clock::time_point oldest;
     ConnectionDecoders decoders;
+
+    // Last: stopped and joined before the rest goes. Stopping writes out
+    // everything queued first.
+    WorkerThread thread;
 };
 
-void JsonLinesWriter::Worker::run()
+void JsonLinesWriter::Worker::run(const std::stop_token &stop)
 {
     std::unique_lock lock(mutex);
     for (;;) {
-        const auto ready = [this] { return stop || !queue.empty() || flushRequested != flushDone; };
+        const auto ready = [this] { return !queue.empty() || flushRequested != flushDone; };
         if (buffer.isEmpty())
-            wake.wait(lock, ready);
+            wake.wait(lock, stop, ready);
         else
-            wake.wait_until(lock, oldest + std::chrono::milliseconds(kWriteIntervalMs), ready);
+            wake.wait_until(lock, stop, oldest + std::chrono::milliseconds(kWriteIntervalMs), ready);
         std::deque<Item> batch;
         batch.swap(queue);
         const quint64 flushGoal = flushRequested;
-        const bool stopping = stop;
+        const bool stopping = stop.stop_requested();
         lock.unlock();
 
         qint64 formatted = 0;
@@ -179,7 +182,7 @@ bool JsonLinesWriter::open(const QString &path, QString *error)
     }
     worker->limit = m_backlogLimit;
     m_worker = std::move(worker);
-    m_worker->thread = std::thread([w = m_worker.get()] { w->run(); });
+    m_worker->thread.start("sw-json-lines", [w = m_worker.get()](std::stop_token stop) { w->run(stop); });
     m_path = path;
     m_open = true;
     m_lines = 0;
@@ -192,12 +195,7 @@ void JsonLinesWriter::close()
 {
     if (!m_open)
         return;
-    {
-        std::lock_guard lock(m_worker->mutex);
-        m_worker->stop = true;
-    }
-    m_worker->wake.notify_one();
-    m_worker->thread.join();
+    m_worker->thread.stop();
     m_worker->file.close();
     onWorkerProgress();  // a failure in the last lines is reported too
     const bool wasBacklogged = isBacklogged();

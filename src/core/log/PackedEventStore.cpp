@@ -1,235 +1,20 @@
 #include "core/log/PackedEventStore.h"
 
-#include <QHash>
+#include "core/log/MallocBlock.h"
+#include "core/os/ChunkAllocator.h"
 
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
-#include <cstdlib>
-#include <cstring>
 #include <iterator>
-#include <mutex>
-#include <system_error>
-#include <thread>
 #include <utility>
-
-#ifdef Q_OS_LINUX
-#include <sys/mman.h>
-#endif
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace {
 
 constexpr qint64 kMaxDelta = qint64(1) << 40;       // ~12.7 days of microseconds in a record
 constexpr quint32 kOwnContext = 0xffffff;           // the context is in the side entry
-constexpr quint32 kMaxContexts = kOwnContext;       // 24 bits in a record
+static_assert(kOwnContext == EventContextTable::kMaxContexts);  // 24 bits in a record
 constexpr quint32 kSideBit = 1u << 27;
 constexpr quint32 kExternalBit = 1u << 28;
-// What malloc really takes for a QArrayData block of `bytes` (its 8-byte
-// header, 16-byte rounding, 32-byte minimum).
-qint64 mallocBlock(qint64 bytes)
-{
-    return qMax<qint64>(32, (bytes + 8 + 15) & ~qint64(15));
-}
-// A node of the context hash (key, value, next pointer, malloc header) and its bucket.
-constexpr qsizetype kHashNodeBytes = 48;
-// A QHostAddress's private block, which even a null address allocates.
-constexpr qsizetype kAddressBlockBytes = 64;
-
-std::atomic<qint64> g_mappedBytes{0};
-
-bool sameAddress(const QHostAddress &a, const QHostAddress &b)
-{
-    if (a.protocol() != b.protocol() || a != b)
-        return false;
-    return a.protocol() != QAbstractSocket::IPv6Protocol || a.scopeId() == b.scopeId();
-}
-
-bool sameEndpoint(const Endpoint &a, const Endpoint &b)
-{
-    return a.port == b.port && sameAddress(a.address, b.address);
-}
-
-bool hasScope(const QHostAddress &a)
-{
-    return a.protocol() == QAbstractSocket::IPv6Protocol && !a.scopeId().isEmpty();
-}
-
-// A payload copied into its chunk. Large ones bypass the cache: the chunk
-// is written once and read again only if someone scrolls back to it, so
-// streaming stores skip reading each destination line first (twice the
-// rate of memcpy into a log that cycles through 64 MiB).
-void copyIntoChunk(char *dst, const char *src, size_t n)
-{
-#if defined(__SSE2__)
-    if (n >= 4096) {
-        const size_t head = (16 - (quintptr(dst) & 15)) & 15;
-        std::memcpy(dst, src, head);
-        dst += head;
-        src += head;
-        n -= head;
-        for (; n >= 64; n -= 64, src += 64, dst += 64) {
-            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src));
-            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src + 16));
-            const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src + 32));
-            const __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src + 48));
-            _mm_stream_si128(reinterpret_cast<__m128i *>(dst), a);
-            _mm_stream_si128(reinterpret_cast<__m128i *>(dst + 16), b);
-            _mm_stream_si128(reinterpret_cast<__m128i *>(dst + 32), c);
-            _mm_stream_si128(reinterpret_cast<__m128i *>(dst + 48), d);
-        }
-        _mm_sfence();  // ordered before anything that reads the chunk
-    }
-#endif
-    std::memcpy(dst, src, n);
-}
-
-#ifdef Q_OS_LINUX
-// A chunk of `len` bytes (a power of two) aligned to its size, so the kernel
-// can back it with one huge page where it does so; its pages allocated now
-// when the kernel can (MADV_POPULATE_WRITE, 5.14 on), or by touching each
-// one when `touch`. Null when the memory is not there.
-char *mapChunk(size_t len, bool touch)
-{
-    void *raw = mmap(nullptr, 2 * len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (raw == MAP_FAILED)
-        return nullptr;
-    const auto start = reinterpret_cast<quintptr>(raw);
-    const quintptr aligned = (start + len - 1) & ~quintptr(len - 1);
-    if (aligned > start)
-        munmap(raw, aligned - start);
-    if (aligned + len < start + 2 * len)
-        munmap(reinterpret_cast<void *>(aligned + len), start + 2 * len - aligned - len);
-    char *mem = reinterpret_cast<char *>(aligned);
-    // Huge pages only when asked: a fault then zeroes 2 MiB at once, which
-    // on some virtual machines (the host backing guest memory lazily) made
-    // a flood's first 64 MiB cost half the app's CPU; with 4 KiB pages the
-    // same flood drained 2-3x faster there. Where transparent huge pages
-    // are "always", they are used anyway.
-    static const bool advise = qEnvironmentVariableIntValue("SW_LOG_HUGEPAGES") == 1;
-    if (advise)
-        madvise(mem, len, MADV_HUGEPAGE);
-    bool populated = false;
-#ifdef MADV_POPULATE_WRITE
-    populated = madvise(mem, len, MADV_POPULATE_WRITE) == 0;
-#endif
-    if (!populated && touch) {
-        for (size_t at = 0; at < len; at += 4096)
-            mem[at] = 0;
-    }
-    return mem;
-}
-
-// Maps and populates the next full-size chunks on a thread of its own while
-// a log grows, so the page faults and zeroing of its first budget's worth
-// of memory (a flood's first 64 MiB) are not on the GUI thread. Up to
-// kDepth chunks are kept ready (one ahead was not enough at 1 GB/s with the
-// sender on the other core), and never more than the growing store says it
-// still has room for: a log that reached its budget reuses its own chunks,
-// and then none are kept. Never destroyed: its thread waits for work until
-// the process ends.
-class ChunkPrefetcher
-{
-public:
-    static constexpr size_t kDepth = 4;
-
-    static ChunkPrefetcher &instance()
-    {
-        static auto *prefetcher = new ChunkPrefetcher;
-        return *prefetcher;
-    }
-
-    // A prepared chunk, or null when none is ready.
-    char *take()
-    {
-        const std::lock_guard lock(m_mutex);
-        if (m_ready.empty())
-            return nullptr;
-        char *mem = m_ready.back();
-        m_ready.pop_back();
-        ++m_taken;
-        return mem;
-    }
-
-    // Keeps `wanted` chunks ready (at most kDepth): unmaps those beyond it
-    // now, and has the thread prepare the missing ones.
-    void request(size_t wanted)
-    {
-        wanted = qMin(wanted, kDepth);
-        std::vector<char *> surplus;
-        {
-            const std::lock_guard lock(m_mutex);
-            m_wanted = wanted;
-            while (m_ready.size() > wanted) {
-                surplus.push_back(m_ready.back());
-                m_ready.pop_back();
-            }
-            if (m_ready.size() < wanted && !m_working && !m_disabled) {
-                if (!m_started) {
-                    m_started = true;
-                    try {
-                        std::thread([this] { run(); }).detach();
-                    } catch (const std::system_error &) {
-                        m_disabled = true;  // no thread: stores map their own
-                    }
-                }
-                m_working = !m_disabled;
-            }
-        }
-        for (char *mem : surplus)
-            munmap(mem, size_t(PackedEventStore::kMaxChunkBytes));
-        m_wake.notify_one();
-    }
-
-    quint64 taken()
-    {
-        const std::lock_guard lock(m_mutex);
-        return m_taken;
-    }
-
-    size_t ready()
-    {
-        const std::lock_guard lock(m_mutex);
-        return m_ready.size();
-    }
-
-private:
-    void run()
-    {
-        std::unique_lock lock(m_mutex);
-        for (;;) {
-            m_wake.wait(lock, [this] { return m_working; });
-            while (m_ready.size() < m_wanted) {
-                lock.unlock();
-                char *mem = mapChunk(size_t(PackedEventStore::kMaxChunkBytes), true);
-                lock.lock();
-                if (!mem)
-                    break;  // out of memory: the store's own mmap reports it
-                if (m_ready.size() >= m_wanted) {
-                    // Asked for fewer meanwhile (the log is full).
-                    lock.unlock();
-                    munmap(mem, size_t(PackedEventStore::kMaxChunkBytes));
-                    lock.lock();
-                    break;
-                }
-                m_ready.push_back(mem);
-            }
-            m_working = false;
-        }
-    }
-
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::vector<char *> m_ready;
-    size_t m_wanted = 0;
-    quint64 m_taken = 0;
-    bool m_working = false;
-    bool m_started = false;
-    bool m_disabled = false;
-};
-#endif
+static_assert(size_t(PackedEventStore::kMaxChunkBytes) == ChunkAllocator::kMappedChunkBytes);
 
 } // namespace
 
@@ -251,39 +36,19 @@ qsizetype PackedEventStore::sideEntryBytes()
     return qsizetype(sizeof(Side));
 }
 
-qsizetype PackedEventStore::contextBytes()
-{
-    return qsizetype(sizeof(Context)) + kHashNodeBytes;
-}
-
-qsizetype PackedEventStore::scopedEndpointsBytes()
-{
-    // The pair's block and the two addresses' private blocks (their scope
-    // ids are short strings: one more block each).
-    return mallocBlock(qsizetype(sizeof(std::pair<Endpoint, Endpoint>))) + 2 * kAddressBlockBytes + 2 * 64;
-}
-
 qint64 PackedEventStore::mappedBytesInProcess()
 {
-    return g_mappedBytes.load();
+    return ChunkAllocator::mappedBytesInProcess();
 }
 
 quint64 PackedEventStore::prefetchedChunksTaken()
 {
-#ifdef Q_OS_LINUX
-    return ChunkPrefetcher::instance().taken();
-#else
-    return 0;
-#endif
+    return ChunkAllocator::process().preparedTaken();
 }
 
 qsizetype PackedEventStore::prefetchedChunksReady()
 {
-#ifdef Q_OS_LINUX
-    return qsizetype(ChunkPrefetcher::instance().ready());
-#else
-    return 0;
-#endif
+    return qsizetype(ChunkAllocator::process().preparedReady());
 }
 
 qint64 PackedEventStore::spareBytes() const
@@ -311,168 +76,12 @@ qint64 PackedEventStore::payloadBlockBytes(const QByteArray &payload)
 {
     if (payload.isEmpty())
         return 0;
-    return mallocBlock((trimmed(payload) ? payload.size() : payload.capacity()) + 24 + 1);
+    return mallocBlockBytes((trimmed(payload) ? payload.size() : payload.capacity()) + 24 + 1);
 }
 
 qint64 PackedEventStore::messageBlockBytes(const QString &message)
 {
-    return message.isEmpty() ? 0 : mallocBlock(message.capacity() * 2 + 24 + 2);
-}
-
-// --- contexts ---------------------------------------------------------------
-
-size_t PackedEventStore::contextHash(const TrafficEvent &e)
-{
-    return qHashMulti(0, int(e.session), e.sessionId, e.connectionId, e.local.address, e.local.port,
-                      e.peer.address, e.peer.port);
-}
-
-PackedEventStore::PackedAddress PackedEventStore::pack(const QHostAddress &a)
-{
-    PackedAddress p;
-    p.protocol = qint8(a.protocol());
-    if (a.protocol() == QAbstractSocket::IPv4Protocol) {
-        const quint32 v4 = a.toIPv4Address();
-        std::memcpy(p.bytes, &v4, sizeof v4);
-    } else if (a.protocol() == QAbstractSocket::IPv6Protocol) {
-        const Q_IPV6ADDR v6 = a.toIPv6Address();
-        std::memcpy(p.bytes, v6.c, 16);
-    }
-    return p;
-}
-
-bool PackedEventStore::PackedAddress::matches(const QHostAddress &a) const
-{
-    if (qint8(a.protocol()) != protocol)
-        return false;
-    if (hasScope(a))
-        return false;  // scoped addresses are never packed
-    const PackedAddress other = pack(a);
-    return std::memcmp(bytes, other.bytes, sizeof bytes) == 0;
-}
-
-QHostAddress PackedEventStore::PackedAddress::unpack() const
-{
-    switch (QAbstractSocket::NetworkLayerProtocol(protocol)) {
-    case QAbstractSocket::IPv4Protocol: {
-        quint32 v4 = 0;
-        std::memcpy(&v4, bytes, sizeof v4);
-        return QHostAddress(v4);
-    }
-    case QAbstractSocket::IPv6Protocol:
-        return QHostAddress(bytes);
-    case QAbstractSocket::AnyIPProtocol:
-        return QHostAddress(QHostAddress::Any);
-    default:
-        return QHostAddress();
-    }
-}
-
-bool PackedEventStore::needsScopedEndpoints(const TrafficEvent &e)
-{
-    return hasScope(e.local.address) || hasScope(e.peer.address);
-}
-
-qsizetype PackedEventStore::contextCost(const TrafficEvent &e)
-{
-    return contextBytes() + (needsScopedEndpoints(e) ? scopedEndpointsBytes() : 0);
-}
-
-qsizetype PackedEventStore::contextCost(const Context &c)
-{
-    return contextBytes() + (c.scoped ? scopedEndpointsBytes() : 0);
-}
-
-void PackedEventStore::fillContext(Context &c, const TrafficEvent &e)
-{
-    c.session = e.session;
-    c.sessionId = e.sessionId;
-    c.connectionId = e.connectionId;
-    c.localPort = e.local.port;
-    c.peerPort = e.peer.port;
-    if (needsScopedEndpoints(e)) {
-        c.scoped = std::make_unique<std::pair<Endpoint, Endpoint>>(e.local, e.peer);
-        c.local = PackedAddress();
-        c.peer = PackedAddress();
-    } else {
-        c.scoped.reset();
-        c.local = pack(e.local.address);
-        c.peer = pack(e.peer.address);
-    }
-}
-
-Endpoint PackedEventStore::localOf(const Context &c)
-{
-    if (c.scoped)
-        return c.scoped->first;
-    return Endpoint{c.local.unpack(), c.localPort};
-}
-
-Endpoint PackedEventStore::peerOf(const Context &c)
-{
-    if (c.scoped)
-        return c.scoped->second;
-    return Endpoint{c.peer.unpack(), c.peerPort};
-}
-
-bool PackedEventStore::sameContext(const Context &c, const TrafficEvent &e)
-{
-    if (c.refs == 0 || c.session != e.session || c.sessionId != e.sessionId || c.connectionId != e.connectionId
-        || c.localPort != e.local.port || c.peerPort != e.peer.port)
-        return false;
-    if (c.scoped)
-        return sameEndpoint(c.scoped->first, e.local) && sameEndpoint(c.scoped->second, e.peer);
-    return c.local.matches(e.local.address) && c.peer.matches(e.peer.address);
-}
-
-qint64 PackedEventStore::findContext(const TrafficEvent &e, size_t hash) const
-{
-    auto [it, end] = m_contextsByHash.equal_range(hash);
-    for (; it != end; ++it) {
-        if (sameContext(m_contexts[it->second], e))
-            return qint64(it->second);
-    }
-    return -1;
-}
-
-quint32 PackedEventStore::addContext(const TrafficEvent &e, size_t hash)
-{
-    quint32 index = 0;
-    if (!m_freeContexts.empty()) {
-        index = m_freeContexts.back();
-        m_freeContexts.pop_back();
-    } else {
-        index = quint32(m_contexts.size());
-        m_contexts.emplace_back();
-    }
-    Context &c = m_contexts[index];
-    fillContext(c, e);
-    c.hash = hash;
-    c.refs = 0;
-    m_contextsByHash.emplace(hash, index);
-    ++m_liveContexts;
-    m_bytes += contextCost(c);
-    return index;
-}
-
-void PackedEventStore::releaseContext(quint32 index)
-{
-    Context &c = m_contexts[index];
-    if (--c.refs > 0)
-        return;
-    auto [it, end] = m_contextsByHash.equal_range(c.hash);
-    for (; it != end; ++it) {
-        if (it->second == index) {
-            m_contextsByHash.erase(it);
-            break;
-        }
-    }
-    m_bytes -= contextCost(c);
-    c.scoped.reset();
-    m_freeContexts.push_back(index);
-    --m_liveContexts;
-    if (m_lastContext == qint64(index))
-        m_lastContext = -1;
+    return message.isEmpty() ? 0 : mallocBlockBytes(message.capacity() * 2 + 24 + 2);
 }
 
 // --- appending --------------------------------------------------------------
@@ -487,11 +96,8 @@ PackedEventStore::Plan PackedEventStore::plan(const TrafficEvent &e) const
     Plan p;
     const qsizetype n = e.payload.size();
     p.external = n > 0 && n >= externalThreshold();
-    if (m_lastContext >= 0 && sameContext(m_contexts[size_t(m_lastContext)], e))
-        p.contextIndex = m_lastContext;
-    else
-        p.contextIndex = findContext(e, contextHash(e));
-    const bool ownContext = p.contextIndex < 0 && m_liveContexts >= qsizetype(kMaxContexts);
+    p.contextIndex = m_contexts.find(e);
+    const bool ownContext = p.contextIndex < 0 && m_contexts.isFull();
     p.side = p.external || ownContext || e.reason != TrafficEvent::Reason::None || !e.message.isEmpty();
 
     const qsizetype inChunk = kRecordBytes + (p.external ? 0 : n);
@@ -527,9 +133,9 @@ PackedEventStore::Plan PackedEventStore::plan(const TrafficEvent &e) const
     }
     if (p.side)
         p.cost += sideCapacityGrowth * sideEntryBytes() + sideHeapBytes(e, p.external)
-                + (ownContext ? contextCost(e) : 0);
+                + (ownContext ? EventContextTable::cost(e) : 0);
     if (p.contextIndex < 0 && !ownContext)
-        p.cost += contextCost(e);
+        p.cost += EventContextTable::cost(e);
     return p;
 }
 
@@ -549,22 +155,21 @@ void PackedEventStore::append(const TrafficEvent &e)
     std::unique_ptr<Context> own;
     if (p.contextIndex >= 0) {
         context = quint32(p.contextIndex);
-    } else if (m_liveContexts < qsizetype(kMaxContexts)) {
-        context = addContext(e, contextHash(e));
+    } else if (!m_contexts.isFull()) {
+        context = m_contexts.add(e);
+        m_bytes += EventContextTable::cost(m_contexts.at(context));
     } else {
         own = std::make_unique<Context>();
-        fillContext(*own, e);
+        EventContextTable::fill(*own, e);
         own->refs = 1;
-        m_bytes += contextCost(*own);
+        m_bytes += EventContextTable::cost(*own);
     }
-    if (context != kOwnContext) {
-        ++m_contexts[context].refs;
-        m_lastContext = context;
-    }
+    if (context != kOwnContext)
+        m_contexts.retain(context);
 
     const quint32 offset = c.payloadEnd;
     if (!p.external && !e.payload.isEmpty()) {
-        copyIntoChunk(c.mem + offset, e.payload.constData(), size_t(e.payload.size()));
+        ChunkAllocator::copy(c.mem + offset, e.payload.constData(), size_t(e.payload.size()));
         c.payloadEnd += quint32(e.payload.size());
     }
     const qint64 delta = p.side ? 0 : e.timeUs - c.baseUs;
@@ -609,27 +214,15 @@ void PackedEventStore::newChunk(qsizetype bytes, qint64 baseUs)
         c.mapped = m_spare.mapped;
         m_spare.mem = nullptr;
     } else {
-#ifdef Q_OS_LINUX
-        if (bytes == kMaxChunkBytes) {
-            // Prepared by the prefetcher if it kept up, mapped here if not;
-            // either way the next ones are asked for, as many as the
+        ChunkAllocator &allocator = ChunkAllocator::process();
+        const ChunkAllocator::Block block = allocator.allocate(size_t(bytes));
+        c.mem = block.mem;
+        c.mapped = block.mapped;
+        if (block.mapped) {
+            // The next full-size chunks are asked for, as many as the
             // store's limit still has room for.
-            ChunkPrefetcher &prefetcher = ChunkPrefetcher::instance();
-            c.mem = prefetcher.take();
-            if (!c.mem)
-                c.mem = mapChunk(size_t(bytes), false);
-            if (!c.mem)
-                qBadAlloc();
             const qint64 room = m_prefetchLimit - (m_bytes + bytes + chunkOverhead());
-            prefetcher.request(room > 0 ? size_t(room / (bytes + chunkOverhead())) : 0);
-            c.mapped = true;
-            g_mappedBytes += bytes;
-        }
-#endif
-        if (!c.mem) {
-            c.mem = static_cast<char *>(std::malloc(size_t(bytes)));
-            if (!c.mem)
-                qBadAlloc();
+            allocator.prepareAhead(room > 0 ? size_t(room / (bytes + chunkOverhead())) : 0);
         }
     }
     c.bytes = quint32(bytes);
@@ -642,17 +235,7 @@ void PackedEventStore::newChunk(qsizetype bytes, qint64 baseUs)
 
 void PackedEventStore::freeChunkMemory(Chunk &c)
 {
-    if (!c.mem)
-        return;
-#ifdef Q_OS_LINUX
-    if (c.mapped) {
-        munmap(c.mem, c.bytes);
-        g_mappedBytes -= qint64(c.bytes);
-        c.mem = nullptr;
-        return;
-    }
-#endif
-    std::free(c.mem);
+    ChunkAllocator::release(c.mem, c.bytes, c.mapped);
     c.mem = nullptr;
 }
 
@@ -678,7 +261,7 @@ qsizetype PackedEventStore::dropFront()
             payload = s.payload.size();
         m_bytes -= s.heapBytes;
         if (s.ownContext)
-            m_bytes -= contextCost(*s.ownContext);
+            m_bytes -= EventContextTable::cost(*s.ownContext);
         s = Side();
         ++c.sideFront;
         // Side entries of a chunk go oldest first: once half are gone, the
@@ -693,7 +276,7 @@ qsizetype PackedEventStore::dropFront()
         }
     }
     if (context != kOwnContext)
-        releaseContext(context);
+        m_bytes -= m_contexts.release(context);
     ++c.front;
     --m_size;
     ++m_frontOrdinal;
@@ -727,12 +310,6 @@ void PackedEventStore::clear()
     m_nextChunk = kMinChunkBytes;
     m_lastChunk = 0;
     m_contexts.clear();
-    m_contexts.shrink_to_fit();
-    m_freeContexts.clear();
-    m_freeContexts.shrink_to_fit();
-    m_contextsByHash.clear();
-    m_liveContexts = 0;
-    m_lastContext = -1;
 }
 
 bool PackedEventStore::hasChunksOver(qsizetype bytes) const
@@ -754,11 +331,7 @@ void PackedEventStore::repack()
     std::swap(m_bytes, fresh.m_bytes);
     std::swap(m_nextChunk, fresh.m_nextChunk);
     std::swap(m_contexts, fresh.m_contexts);
-    std::swap(m_freeContexts, fresh.m_freeContexts);
-    std::swap(m_contextsByHash, fresh.m_contextsByHash);
-    std::swap(m_liveContexts, fresh.m_liveContexts);
     m_lastChunk = 0;
-    m_lastContext = -1;
 }
 
 // --- reading ----------------------------------------------------------------
@@ -821,7 +394,7 @@ TrafficEvent PackedEventStore::at(qsizetype i, qsizetype maxPayload) const
     const Record &rec = recordOf(c, r);
     const quint32 contextIndex = rec.w[1] >> 8;
     const Side *side = (rec.w[2] & kSideBit) ? &sideOf(c, r) : nullptr;
-    const Context &ctx = contextIndex == kOwnContext ? *side->ownContext : m_contexts[contextIndex];
+    const Context &ctx = contextIndex == kOwnContext ? *side->ownContext : m_contexts.at(contextIndex);
     const qint64 delta = qint64(rec.w[0]) | (qint64(rec.w[1] & 0xffu) << 32);
     QByteArray payload;
     if (maxPayload == 0)
@@ -839,8 +412,8 @@ TrafficEvent PackedEventStore::at(qsizetype i, qsizetype maxPayload) const
         .kind = TrafficEvent::Kind((rec.w[2] >> 22) & 0x7u),
         .direction = TrafficEvent::Direction((rec.w[2] >> 25) & 0x3u),
         .reason = side ? side->reason : TrafficEvent::Reason::None,
-        .local = localOf(ctx),
-        .peer = peerOf(ctx),
+        .local = EventContextTable::localOf(ctx),
+        .peer = EventContextTable::peerOf(ctx),
         .payload = std::move(payload),
         .message = side ? side->message : QString(),
     };

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "core/log/EventContextTable.h"
 #include "core/log/TrafficEvent.h"
 
 #include <QtGlobal>
 
 #include <deque>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 // Where TrafficLog keeps its events, packed so that a small event costs
@@ -16,21 +16,20 @@
 // payload bytes grow from its front, 12-byte records (time, kind, direction,
 // context, payload offset) from its back, so it is full when they meet. What
 // most events share (session, connection id, both endpoints) is a context,
-// kept once in a table with a reference count. What does not fit a record
-// (a message, a reason, a payload of kExternalFraction of a chunk or more,
-// a time before the chunk's first) goes to the chunk's side entries, in
-// order, with the full time. A context keeps its two addresses as bytes
-// (16 each, no heap block), so a UDP sender with a handful of events held
-// costs little; an IPv6 address with a scope id keeps the QHostAddress. Large payloads stay the QByteArray the socket
-// gave (no copy); the rest are copied into the chunk.
+// kept once in an EventContextTable. What does not fit a record (a message,
+// a reason, a payload of kExternalFraction of a chunk or more, a time
+// before the chunk's first) goes to the chunk's side entries, in order,
+// with the full time. Large payloads stay the QByteArray the socket gave
+// (no copy); the rest are copied into the chunk.
 //
 // Memory is counted as it really is (bytesUsed()): whole chunks, side
 // entries with their heap blocks, contexts. It is freed a chunk at a time,
-// when its last event is dropped. Full-size chunks are 2 MiB, aligned (for
-// transparent huge pages where the system uses them, or with
-// SW_LOG_HUGEPAGES=1), and the last one freed is kept for
-// the next (a full log is a ring: new events land in memory already
-// mapped). Not thread-safe; events are immutable once appended.
+// when its last event is dropped. Chunk memory comes from the process's
+// ChunkAllocator (core/os): full-size chunks are 2 MiB, aligned for huge
+// pages, and prepared ahead while the log grows. The last full-size chunk
+// freed is kept for the next (a full log is a ring: new events land in
+// memory already mapped). Not thread-safe; events are immutable once
+// appended.
 class PackedEventStore
 {
 public:
@@ -96,35 +95,11 @@ public:
     // id costs scopedEndpointsBytes() more (the endpoints kept whole).
     static qsizetype chunkOverhead();
     static qsizetype sideEntryBytes();
-    static qsizetype contextBytes();
-    static qsizetype scopedEndpointsBytes();
+    static qsizetype contextBytes() { return EventContextTable::contextBytes(); }
+    static qsizetype scopedEndpointsBytes() { return EventContextTable::scopedEndpointsBytes(); }
 
 private:
-    // An address without its IPv6 scope id, as bytes: IPv4 in the first
-    // four (host order), IPv6 all 16, nothing for Any or a null address.
-    struct PackedAddress
-    {
-        quint8 bytes[16] = {};
-        qint8 protocol = -1;   // QAbstractSocket::NetworkLayerProtocol
-        // The same address (protocol and bytes; a scoped one never is).
-        bool matches(const QHostAddress &a) const;
-        QHostAddress unpack() const;
-    };
-    static PackedAddress pack(const QHostAddress &a);
-    struct Context
-    {
-        SessionKind session = SessionKind::TcpServer;
-        quint32 sessionId = 0;
-        quint32 connectionId = 0;
-        quint32 refs = 0;
-        quint16 localPort = 0;
-        quint16 peerPort = 0;
-        PackedAddress local;
-        PackedAddress peer;
-        size_t hash = 0;
-        // Both endpoints whole, when one has an IPv6 scope id (the bytes are then unused).
-        std::unique_ptr<std::pair<Endpoint, Endpoint>> scoped;
-    };
+    using Context = EventContextTable::Context;
     struct Side
     {
         quint32 record = 0;    // index of its record in the chunk
@@ -165,17 +140,6 @@ private:
     };
 
     Plan plan(const TrafficEvent &event) const;
-    qint64 findContext(const TrafficEvent &event, size_t hash) const;
-    static size_t contextHash(const TrafficEvent &event);
-    static bool sameContext(const Context &c, const TrafficEvent &event);
-    static bool needsScopedEndpoints(const TrafficEvent &event);
-    static qsizetype contextCost(const TrafficEvent &event);
-    static qsizetype contextCost(const Context &c);
-    static void fillContext(Context &c, const TrafficEvent &event);
-    static Endpoint localOf(const Context &c);
-    static Endpoint peerOf(const Context &c);
-    quint32 addContext(const TrafficEvent &event, size_t hash);
-    void releaseContext(quint32 index);
     static qint64 sideHeapBytes(const TrafficEvent &event, bool external);
     static bool trimmed(const QByteArray &payload);
     // Side entries a chunk takes at most (one per 64 bytes of it).
@@ -200,10 +164,5 @@ private:
     qsizetype m_maxChunk = kMaxChunkBytes;
     qsizetype m_nextChunk = kMinChunkBytes;
     mutable size_t m_lastChunk = 0;  // chunkOf()'s guess, for sequential reads
-
-    std::deque<Context> m_contexts;   // a deque: no doubling slack, indices stay put
-    std::vector<quint32> m_freeContexts;
-    std::unordered_multimap<size_t, quint32> m_contextsByHash;
-    qsizetype m_liveContexts = 0;
-    mutable qint64 m_lastContext = -1;
+    EventContextTable m_contexts;
 };

@@ -3,6 +3,7 @@
 #include "core/log/ConnectionDecoders.h"
 #include "core/log/JsonLinesWriter.h"
 #include "core/log/TrafficLog.h"
+#include "core/text/Escape.h"
 #include "core/text/StreamDecoder.h"
 #include "core/text/TextCodec.h"
 
@@ -103,23 +104,7 @@ bool TrafficExporter::writeJsonLines(const TrafficLog &log, const QString &encod
 
 QString TrafficExporter::escapeControls(const QString &text)
 {
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        switch (u) {
-        case u'\r': out += u"\\r"_s; break;
-        case u'\n': out += u"\\n"_s; break;
-        case u'\t': out += u"\\t"_s; break;
-        case u'\\': out += u"\\\\"_s; break;
-        default:
-            if (u < 0x20 || (u >= 0x7f && u < 0xa0))
-                out += u"\\x"_s + QString::number(u, 16).rightJustified(2, u'0');
-            else
-                out += c;
-        }
-    }
-    return out;
+    return Escape::text(text, Escape::TextStyle::EscapedControls);
 }
 
 // The file is a record meant to be shared and compared, so its words are

@@ -6,7 +6,6 @@
 #include <QString>
 
 class QAbstractSocket;
-struct sockaddr;
 
 // An address and port, printed the way users and logs expect:
 // 127.0.0.1:8000 and [::1]:8000 (IPv4-mapped IPv6 is shown as IPv4).
@@ -48,11 +47,6 @@ public:
     static QString checkPort(const QString &text, bool allowZero);
     // A host name as DNS allows it (letters, digits, hyphens, dots; labels ≤ 63).
     static bool isValidHostName(const QString &name);
-    // The address and port of an AF_INET or AF_INET6 socket address (IPv6
-    // stays IPv6, v4-mapped too), without a scope; a null endpoint for
-    // another family or none. An IPv6 scope id, when asked for, goes to
-    // *scopeId (0 for none): callers name it as they need.
-    static Endpoint fromSockAddr(const sockaddr *sa, quint32 *scopeId = nullptr);
 };
 
 Q_DECLARE_METATYPE(Endpoint)

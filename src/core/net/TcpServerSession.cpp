@@ -11,14 +11,12 @@
 #include "core/os/TcpAcceptor.h"
 #include "core/reply/AutoResponder.h"
 #include "core/text/PayloadParser.h"
-#include "core/text/TextCodec.h"
+#include "core/text/Escape.h"
 
 #include <QLocale>
 #include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTimer>
-
-#include <unistd.h>
 
 TcpServerSession::TcpServerSession(QObject *parent)
     : Session(SessionKind::TcpServer, parent)
@@ -220,7 +218,7 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
         e.local = listenEndpoint();
         e.reason = TrafficEvent::Reason::Other;
         e.message = tr("Cannot take over an accepted connection: %1").arg(socket->errorString());
-        ::close(int(accepted.descriptor));
+        DescriptorCloser::close(int(accepted.descriptor));
         delete socket;
         record(e);
         return;
@@ -282,7 +280,7 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
 
 void TcpServerSession::setGreeting(const QByteArray &greeting)
 {
-    setGreetingText(TextCodec::toEscaped(greeting));
+    setGreetingText(Escape::bytes(greeting, Escape::ByteStyle::SendPanel));
 }
 
 void TcpServerSession::settingsApplied(const SessionSettings &old)
@@ -584,14 +582,4 @@ QList<ConnectionInfo> TcpServerSession::connections() const
     for (const auto &entry : m_clients)
         list.append(infoOf(*entry.second));
     return list;
-}
-
-std::pair<int, int> TcpServerSession::kernelListenQueue() const
-{
-    int waiting = -1;
-    int backlog = -1;
-    if (!m_acceptor || !m_acceptor->isListening()
-        || !SocketProbe::listenQueue(int(m_acceptor->socketDescriptor()), &waiting, &backlog))
-        return {-1, -1};
-    return {waiting, backlog};
 }

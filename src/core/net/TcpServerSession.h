@@ -65,9 +65,6 @@ public:
     SendResult sendToAll(const QByteArray &payload);
     // Closes one client: orderly (FIN) or, with reset, abortively (RST).
     bool disconnectClient(quint32 clientId, bool reset = false);
-    // The listen queue the kernel keeps: {waiting for accept(), backlog};
-    // {-1, -1} when not listening.
-    std::pair<int, int> kernelListenQueue() const;
     int clientCount() const { return int(m_clients.size()); }
     bool hasClient(quint32 clientId) const { return m_clients.count(clientId) != 0; }
     ConnectionInfo client(quint32 clientId) const;

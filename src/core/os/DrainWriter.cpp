@@ -5,18 +5,14 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
-#include <cerrno>
-
 #include <sys/socket.h>
 #include <unistd.h>
 
 DrainWriter::DrainWriter(int descriptor, QList<QByteArray> data, QObject *parent)
     : QObject(parent)
     , m_fd(descriptor)
-    , m_data(std::move(data))
+    , m_queue(std::move(data))
 {
-    for (const QByteArray &chunk : std::as_const(m_data))
-        m_remaining += chunk.size();
     m_notifier = std::make_unique<QSocketNotifier>(qintptr(m_fd), QSocketNotifier::Write);
     connect(m_notifier.get(), &QSocketNotifier::activated, this, &DrainWriter::onWritable);
     // From the event loop: whoever made it connects to finished() first.
@@ -34,22 +30,15 @@ void DrainWriter::onWritable()
 {
     if (m_fd < 0)
         return;
-    while (!m_data.isEmpty()) {
-        const QByteArray &chunk = m_data.constFirst();
-        const ssize_t n = ::send(m_fd, chunk.constData() + m_offset, size_t(chunk.size() - m_offset),
-                                 MSG_DONTWAIT | MSG_NOSIGNAL);
-        if (n < 0) {
-            if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
-                return;  // the notifier calls again when there is room
-            finish(false, SocketProbe::osErrorText(errno));
-            return;
-        }
-        m_offset += n;
-        m_remaining -= n;
-        if (m_offset == chunk.size()) {
-            m_data.removeFirst();
-            m_offset = 0;
-        }
+    int osError = 0;
+    switch (m_queue.sendTo(m_fd, &osError)) {
+    case SendQueue::Result::WouldBlock:
+        return;  // the notifier calls again when there is room
+    case SendQueue::Result::Failed:
+        finish(false, SocketProbe::osErrorText(osError));
+        return;
+    case SendQueue::Result::Sent:
+        break;
     }
     ::shutdown(m_fd, SHUT_WR);
     finish(true, QString());
@@ -59,10 +48,7 @@ void DrainWriter::abort()
 {
     if (m_fd < 0)
         return;
-    linger l{};
-    l.l_onoff = 1;
-    l.l_linger = 0;
-    ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l));
+    SocketProbe::setAbortiveClose(m_fd);
     finish(false, QString());
 }
 
@@ -73,6 +59,5 @@ void DrainWriter::finish(bool ok, const QString &error)
         ::close(m_fd);
         m_fd = -1;
     }
-    m_data.clear();
     emit finished(ok, error);
 }

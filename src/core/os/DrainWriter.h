@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/os/SendQueue.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -20,7 +22,7 @@ public:
     DrainWriter(int descriptor, QList<QByteArray> data, QObject *parent = nullptr);
     ~DrainWriter() override;
 
-    qint64 remaining() const { return m_remaining; }
+    qint64 remaining() const { return m_queue.size(); }
     // Ends now: RST, whatever is left is not sent (the session stops).
     void abort();
 
@@ -34,8 +36,6 @@ private:
     void finish(bool ok, const QString &error);
 
     int m_fd;
-    QList<QByteArray> m_data;
-    qint64 m_offset = 0;  // into m_data.first()
-    qint64 m_remaining = 0;
+    SendQueue m_queue;  // what is left is kept until the writer goes: remaining()
     std::unique_ptr<QSocketNotifier> m_notifier;
 };

@@ -16,16 +16,14 @@
 HalfOpenWriter::HalfOpenWriter(int descriptor, QList<QByteArray> pending, QObject *parent)
     : QObject(parent)
     , m_fd(descriptor)
-    , m_data(std::move(pending))
+    , m_queue(std::move(pending))
 {
-    for (const QByteArray &chunk : std::as_const(m_data))
-        m_queued += chunk.size();
     // Enabled only while something waits: a CLOSE_WAIT socket is always
     // writable, and thousands of idle ones must cost the event loop nothing.
     m_notifier = std::make_unique<QSocketNotifier>(qintptr(m_fd), QSocketNotifier::Write);
     m_notifier->setEnabled(false);
     connect(m_notifier.get(), &QSocketNotifier::activated, this, &HalfOpenWriter::onWritable);
-    if (m_queued > 0)
+    if (m_queue.size() > 0)
         QTimer::singleShot(0, this, &HalfOpenWriter::onWritable);  // the owner connects first
 }
 
@@ -42,9 +40,9 @@ bool HalfOpenWriter::write(const QByteArray &data)
         return false;
     if (data.isEmpty())
         return true;
-    m_data.append(data);
-    m_queued += data.size();
-    if (m_data.size() == 1)
+    const bool wasEmpty = m_queue.isEmpty();
+    m_queue.append(data);
+    if (wasEmpty)
         onWritable();
     return true;
 }
@@ -53,24 +51,16 @@ void HalfOpenWriter::onWritable()
 {
     if (m_fd < 0)
         return;
-    while (!m_data.isEmpty()) {
-        const QByteArray &chunk = m_data.constFirst();
-        const ssize_t n = ::send(m_fd, chunk.constData() + m_offset, size_t(chunk.size() - m_offset),
-                                 MSG_DONTWAIT | MSG_NOSIGNAL);
-        if (n < 0) {
-            if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
-                m_notifier->setEnabled(true);  // called again when there is room
-                return;
-            }
-            fail(errno);
-            return;
-        }
-        m_offset += n;
-        m_queued -= n;
-        if (m_offset == chunk.size()) {
-            m_data.removeFirst();
-            m_offset = 0;
-        }
+    int osError = 0;
+    switch (m_queue.sendTo(m_fd, &osError)) {
+    case SendQueue::Result::WouldBlock:
+        m_notifier->setEnabled(true);  // called again when there is room
+        return;
+    case SendQueue::Result::Failed:
+        fail(osError);
+        return;
+    case SendQueue::Result::Sent:
+        break;
     }
     m_notifier->setEnabled(false);
     if (m_closing) {
@@ -91,10 +81,7 @@ void HalfOpenWriter::reset()
 {
     if (m_fd < 0)
         return;
-    linger l{};
-    l.l_onoff = 1;
-    l.l_linger = 0;
-    ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l));
+    SocketProbe::setAbortiveClose(m_fd);
     end(false);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/os/SendQueue.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -29,7 +31,7 @@ public:
     // Queues `data` and sends what the kernel takes now. False when the
     // writer has ended (closed, reset or failed): nothing is queued then.
     bool write(const QByteArray &data);
-    qint64 queued() const { return m_queued; }
+    qint64 queued() const { return m_queue.size(); }
     bool isOpen() const { return m_fd >= 0 && !m_closing; }
     // Open, or closing while what is queued still leaves.
     bool isActive() const { return m_fd >= 0; }
@@ -56,9 +58,7 @@ private:
     void end(bool ok);
 
     int m_fd;
-    QList<QByteArray> m_data;
-    qint64 m_offset = 0;  // into m_data.first()
-    qint64 m_queued = 0;
+    SendQueue m_queue;
     bool m_closing = false;
     std::unique_ptr<QSocketNotifier> m_notifier;
 };

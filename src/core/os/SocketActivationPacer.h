@@ -17,7 +17,8 @@ class QAbstractEventDispatcher;
 // Qt's event loop polls every descriptor and then delivers a notice to every
 // socket that is ready, all in the same pass. When 10,000 clients close at
 // once, that pass reads 10,000 end-of-streams, closes 10,000 sockets and
-// holds the window for 50-100 ms on a 2-core machine. Installed on the
+// holds the window until all of that is done
+// (bench/results/2026-12-03-load-fc15266.md). Installed on the
 // application, the pacer lets the notices of one pass through for a bounded
 // time and count; the rest it holds back. Readiness is level-triggered (a
 // socket with unread data or an unread FIN stays ready), so a held-back
@@ -33,8 +34,9 @@ class QAbstractEventDispatcher;
 // are delivered, and enabled again, oldest first, about as many per pass as
 // the pass let through (at least 32, at most the count budget). Qt 6.4's dispatcher marks every ready notifier pending with a
 // linear search of the pending list, so 10,000 ready ones cost 50 million
-// comparisons a pass (30-80 ms on this 2-core machine); parked, the first
-// pass pays that once and the later ones see about a budget's worth ready.
+// comparisons a pass (bench/results/2026-12-03-ab-175e59e-pacer-parks.md);
+// parked, the first pass pays that once and the later ones see about a
+// budget's worth ready.
 // A notifier deleted while parked is simply forgotten; one its owner enabled
 // meanwhile is left alone. Only read notifiers are parked: a spurious read
 // notice is harmless to its owner (Qt's sockets read, find nothing, wait).

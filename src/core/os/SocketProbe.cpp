@@ -1,5 +1,8 @@
 #include "core/os/SocketProbe.h"
 
+#include "core/os/ProcessSetup.h"
+#include "core/os/SockAddr.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 
@@ -11,59 +14,14 @@
 #include <netinet/in.h>
 #include <netinet/ip_icmp.h>
 #include <netinet/tcp.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <fcntl.h>
 #include <unistd.h>
 
-namespace {
-qintptr currentFileLimit()
-{
-    rlimit r{};
-    if (::getrlimit(RLIMIT_NOFILE, &r) != 0 || r.rlim_cur == RLIM_INFINITY)
-        return 1 << 20;
-    return qintptr(r.rlim_cur);
-}
-} // namespace
-
 qintptr SocketProbe::fileLimit()
 {
-    static const qintptr limit = currentFileLimit();
+    static const qintptr limit = qintptr(ProcessSetup::openFileLimit());
     return limit;
-}
-
-SocketProbe::FileLimit SocketProbe::raiseFileLimit()
-{
-    FileLimit result;
-    rlimit r{};
-    if (::getrlimit(RLIMIT_NOFILE, &r) != 0)
-        return result;
-    result.before = qint64(r.rlim_cur);
-    if (r.rlim_cur < r.rlim_max) {
-        r.rlim_cur = r.rlim_max;
-        ::setrlimit(RLIMIT_NOFILE, &r);
-        ::getrlimit(RLIMIT_NOFILE, &r);
-    }
-    result.now = r.rlim_cur == RLIM_INFINITY ? (qint64(1) << 20) : qint64(r.rlim_cur);
-    return result;
-}
-
-qint64 SocketProbe::reserveDescriptorTable(qint64 descriptors)
-{
-    // The limit now (fileLimit() keeps the one first asked, maybe before the raise).
-    const qint64 count = qMin<qint64>(qMin<qint64>(descriptors, currentFileLimit()), 65536);
-    if (count <= 0)
-        return -1;
-    const int any = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (any < 0)
-        return -1;
-    // The lowest free descriptor at or above count - 1: the table grows to hold it.
-    const int high = ::fcntl(any, F_DUPFD_CLOEXEC, int(count - 1));
-    ::close(any);
-    if (high < 0)
-        return -1;
-    ::close(high);
-    return qint64(high) + 1;
 }
 
 SocketProbe::SocketProbe(qintptr descriptor)
@@ -130,12 +88,16 @@ SocketProbe::End SocketProbe::connectionEnd() const
 
 void SocketProbe::setAbortiveClose()
 {
-    if (m_fd < 0)
-        return;
+    if (m_fd >= 0)
+        setAbortiveClose(m_fd);
+}
+
+void SocketProbe::setAbortiveClose(qintptr descriptor)
+{
     linger l{};
     l.l_onoff = 1;
     l.l_linger = 0;
-    ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l));
+    ::setsockopt(int(descriptor), SOL_SOCKET, SO_LINGER, &l, sizeof(l));
 }
 
 bool SocketProbe::listenQueue(qintptr descriptor, int *waiting, int *backlog)
@@ -222,11 +184,11 @@ QList<SocketProbe::IcmpError> SocketProbe::drainUdpErrors(qintptr descriptor)
             std::memcpy(&ee, CMSG_DATA(c), sizeof(ee));
             IcmpError err;
             err.osError = int(ee.ee_errno);
-            err.target = Endpoint::fromSockAddr(reinterpret_cast<const sockaddr *>(&name));
+            err.target = SockAddr::toEndpoint(reinterpret_cast<const sockaddr *>(&name));
             const auto *offender = reinterpret_cast<const sockaddr *>(
                 reinterpret_cast<const unsigned char *>(CMSG_DATA(c)) + sizeof(sock_extended_err));
             if (ee.ee_origin == SO_EE_ORIGIN_ICMP || ee.ee_origin == SO_EE_ORIGIN_ICMP6)
-                err.reporter = Endpoint::fromSockAddr(offender);
+                err.reporter = SockAddr::toEndpoint(offender);
             err.text = QStringLiteral("%1 (%2)").arg(osErrorText(err.osError), icmpWords(ee));
             out.append(err);
         }

@@ -36,25 +36,15 @@ public:
     End connectionEnd() const;
     // Makes the next close send an RST instead of a FIN (SO_LINGER 0).
     void setAbortiveClose();
+    static void setAbortiveClose(qintptr descriptor);
 
     // The accept queue of a listening socket as the kernel sees it: clients
     // waiting for accept() and the backlog listen() was given.
     static bool listenQueue(qintptr descriptor, int *waiting, int *backlog);
 
-    // Raises the open-file soft limit to the hard limit (call once at start,
-    // before any socket exists): 10,000 clients need 10,000 descriptors.
-    struct FileLimit { qint64 before = 0; qint64 now = 0; };
-    static FileLimit raiseFileLimit();
-    // The open-file limit as it was when first asked.
+    // The open-file limit as it was when first asked (after
+    // ProcessSetup::raiseFileLimit() in the program).
     static qintptr fileLimit();
-    // Grows the process's descriptor table to hold `descriptors` now (at
-    // most the soft limit and 65,536), and returns its size then, or -1 when
-    // it could not. Call it while the process has one thread: the kernel
-    // grows a table other threads share only after an RCU grace period,
-    // and every thread opening a descriptor meanwhile waits (a new app's
-    // first few hundred connections met 20 ms stalls). The table never
-    // shrinks; it costs the kernel 8 bytes a slot.
-    static qint64 reserveDescriptorTable(qint64 descriptors);
 
     // shutdown(fd, SHUT_WR) on a live descriptor: sends FIN, keeps reading.
     static bool shutdownWrite(qintptr descriptor, QString *error);

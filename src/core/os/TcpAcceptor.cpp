@@ -1,5 +1,8 @@
 #include "core/os/TcpAcceptor.h"
 
+#include "core/os/SockAddr.h"
+
+#include <QEventLoop>
 #include <QMutexLocker>
 #include <QNetworkInterface>
 #include <QTcpServer>
@@ -7,7 +10,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <future>
 #include <iterator>
+#include <memory>
 #include <utility>
 
 // The QTcpServer whose accept loop feeds the hand-off queue instead of
@@ -36,7 +41,6 @@ private:
 TcpAcceptor::TcpAcceptor(QObject *parent)
     : QObject(parent)
 {
-    m_thread.setObjectName(QStringLiteral("sw-accept"));
 }
 
 TcpAcceptor::~TcpAcceptor()
@@ -49,52 +53,69 @@ TcpAcceptor::~TcpAcceptor()
 bool TcpAcceptor::listen(const QHostAddress &address, quint16 port, int backlog)
 {
     close();
-    auto *server = new Server(this);
-    server->setListenBacklogSize(backlog);
-    if (!server->listen(address, port)) {
-        m_error = server->serverError();
-        m_errorString = server->errorString();
-        delete server;
-        return false;
-    }
-    m_error = QAbstractSocket::UnknownSocketError;
-    m_errorString.clear();
-    m_address = server->serverAddress();
-    m_port = server->serverPort();
-    m_descriptor = server->socketDescriptor();
-    // Emitted on the accept thread, where the server's error string is read;
-    // this object's signal then reaches its owner's thread queued.
-    connect(server, &QTcpServer::acceptError, server, [this, server](QAbstractSocket::SocketError error) {
-        emit acceptError(error, server->errorString());
-    });
+    // What listen() found on the accept thread, known here before returning.
+    struct Listening
+    {
+        Server *server = nullptr;  // null when listen() failed
+        QAbstractSocket::SocketError error = QAbstractSocket::UnknownSocketError;
+        QString errorString;
+        QHostAddress address;
+        quint16 port = 0;
+        qintptr descriptor = -1;
+    };
+    // Shared with the thread: it may still be inside set_value() when get() returns here.
+    auto listening = std::make_shared<std::promise<Listening>>();
     {
         const QMutexLocker lock(&m_mutex);
         m_full = false;
     }
-    m_server = server;
-    // The listening socket's notifier moves along and is enabled again on
-    // the accept thread once its event loop runs.
-    server->moveToThread(&m_thread);
-    m_thread.start();
+    m_thread.start("sw-accept", [this, address, port, backlog, listening](std::stop_token stop) {
+        // First: the listening socket's notifier needs the thread's event dispatcher.
+        QEventLoop loop;
+        Server server(this);
+        server.setListenBacklogSize(backlog);
+        Listening result;
+        if (!server.listen(address, port)) {
+            result.error = server.serverError();
+            result.errorString = server.errorString();
+            listening->set_value(result);
+            return;
+        }
+        // Emitted here, where the server's error string is read; this
+        // object's signal then reaches its owner's thread queued.
+        connect(&server, &QTcpServer::acceptError, &server, [this, &server](QAbstractSocket::SocketError error) {
+            emit acceptError(error, server.errorString());
+        });
+        result.server = &server;
+        result.address = server.serverAddress();
+        result.port = server.serverPort();
+        result.descriptor = server.socketDescriptor();
+        const std::stop_callback quit(stop, [&loop] {
+            QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+        });
+        listening->set_value(result);
+        loop.exec();
+        server.close();
+    });
+    const Listening result = listening->get_future().get();
+    m_error = result.error;
+    m_errorString = result.errorString;
+    if (!result.server) {
+        m_thread.stop();
+        return false;
+    }
+    m_server = result.server;
+    m_address = result.address;
+    m_port = result.port;
+    m_descriptor = result.descriptor;
     return true;
 }
 
 void TcpAcceptor::close()
 {
-    if (!m_server)
-        return;
-    Server *server = std::exchange(m_server, nullptr);
-    // Closed on its own thread; the thread's end deletes it (deferred
-    // deletes run when a thread finishes).
-    QMetaObject::invokeMethod(
-        server,
-        [server] {
-            server->close();
-            server->deleteLater();
-        },
-        Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    // The accept thread closes the listening socket as its event loop ends.
+    m_thread.stop();
+    m_server = nullptr;
     m_descriptor = -1;
 }
 
@@ -108,7 +129,7 @@ bool TcpAcceptor::push(qintptr descriptor)
     // ::ffff:a.b.c.d; a scope is an interface name).
     if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&peer), &length) == 0) {
         quint32 scope = 0;
-        accepted.peer = Endpoint::fromSockAddr(reinterpret_cast<const sockaddr *>(&peer), &scope);
+        accepted.peer = SockAddr::toEndpoint(reinterpret_cast<const sockaddr *>(&peer), &scope);
         if (scope)
             accepted.peer.address.setScopeId(QNetworkInterface::interfaceNameFromIndex(int(scope)));
     }

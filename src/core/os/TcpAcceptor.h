@@ -1,12 +1,12 @@
 #pragma once
 
 #include "core/net/Endpoint.h"
+#include "core/os/WorkerThread.h"
 
 #include <QAbstractSocket>
 #include <QHostAddress>
 #include <QMutex>
 #include <QObject>
-#include <QThread>
 
 #include <deque>
 #include <vector>
@@ -22,7 +22,9 @@
 // When the hand-off queue is full, accepting pauses (the kernel's queue holds
 // the rest meanwhile) until the owner has taken half of it.
 //
-// Everything but the accept loop runs on the thread that owns the acceptor.
+// Everything but the listening socket and its accept loop (made, served by
+// an event loop and closed on the acceptor's WorkerThread) runs on the
+// thread that owns the acceptor.
 class TcpAcceptor : public QObject
 {
     Q_OBJECT
@@ -81,7 +83,6 @@ private:
     // On the accept thread. True: the queue is full, stop accepting.
     bool push(qintptr descriptor);
 
-    QThread m_thread;
     Server *m_server = nullptr;  // lives on m_thread while listening
     qintptr m_descriptor = -1;
     QHostAddress m_address;
@@ -94,4 +95,6 @@ private:
     int m_limit = kDefaultHandOffLimit;
     bool m_notified = false;  // pending() sent, queue not emptied since
     bool m_full = false;      // accepting paused because the queue is full
+
+    WorkerThread m_thread;  // last: stopped and joined before the rest goes
 };

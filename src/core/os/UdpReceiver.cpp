@@ -1,5 +1,7 @@
 #include "core/os/UdpReceiver.h"
 
+#include "core/os/SockAddr.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -21,7 +23,7 @@ constexpr size_t kSlot = 65536;  // the largest datagram fits
 Endpoint senderOf(const sockaddr_storage &ss)
 {
     quint32 scope = 0;
-    Endpoint e = Endpoint::fromSockAddr(reinterpret_cast<const sockaddr *>(&ss), &scope);
+    Endpoint e = SockAddr::toEndpoint(reinterpret_cast<const sockaddr *>(&ss), &scope);
     if (scope)
         e.address.setScopeId(QString::number(scope));
     return e;
@@ -37,7 +39,7 @@ UdpReceiver::UdpReceiver(qintptr descriptor, std::function<void()> wake, qsizety
     // Each datagram then carries the socket's drop count.
     const int on = 1;
     ::setsockopt(m_fd, SOL_SOCKET, SO_RXQ_OVFL, &on, sizeof(on));
-    m_thread = std::thread([this] { run(); });
+    m_thread.start("sw-udp-receive", [this](std::stop_token stop) { run(std::move(stop)); });
 }
 
 UdpReceiver::~UdpReceiver()
@@ -49,14 +51,7 @@ UdpReceiver::~UdpReceiver()
 
 void UdpReceiver::stop()
 {
-    m_stop.store(true);
-    if (m_wakeFd >= 0) {
-        const quint64 one = 1;
-        [[maybe_unused]] const auto n = ::write(m_wakeFd, &one, sizeof(one));
-    }
-    m_space.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_thread.stop();
 }
 
 void UdpReceiver::take(qsizetype max, std::vector<Datagram> *datagrams, QList<SocketProbe::IcmpError> *errors)
@@ -80,17 +75,21 @@ bool UdpReceiver::isEmpty() const
     return m_queue.empty() && m_errors.isEmpty();
 }
 
-void UdpReceiver::run()
+void UdpReceiver::run(std::stop_token stop)
 {
-    while (!m_stop.load()) {
+    // A stop wakes poll() through the eventfd.
+    const std::stop_callback wakePoll(stop, [this] {
+        const quint64 one = 1;
+        [[maybe_unused]] const auto n = ::write(m_wakeFd, &one, sizeof(one));
+    });
+    while (!stop.stop_requested()) {
         {
             // Full: stop reading until the session has taken some. The kernel
             // queue fills meanwhile and its drops are counted on the socket.
             std::unique_lock lock(m_mutex);
-            m_space.wait(lock, [this] { return m_stop.load() || m_queuedBytes < m_maxBytes; });
+            if (!m_space.wait(lock, stop, [this] { return m_queuedBytes < m_maxBytes; }))
+                break;
         }
-        if (m_stop.load())
-            break;
         pollfd fds[2] = {{m_fd, POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
         const int n = ::poll(fds, 2, 1000);
         if (n < 0 && errno != EINTR)
@@ -102,11 +101,11 @@ void UdpReceiver::run()
         if (fds[0].revents & POLLNVAL)
             break;
         if (fds[0].revents & (POLLIN | POLLERR))
-            readBatch();
+            readBatch(stop);
     }
 }
 
-void UdpReceiver::readBatch()
+void UdpReceiver::readBatch(const std::stop_token &stop)
 {
     if (m_buffers.empty())
         m_buffers.resize(size_t(kBatch) * kSlot);
@@ -117,7 +116,7 @@ void UdpReceiver::readBatch()
     alignas(cmsghdr) char control[kBatch][CMSG_SPACE(sizeof(quint32))];
     // Bounded: one wake-up reads at most this many before looking at the
     // queue's room and the stop flag again.
-    for (int round = 0; round < 64 && !m_stop.load(); ++round) {
+    for (int round = 0; round < 64 && !stop.stop_requested(); ++round) {
         for (int i = 0; i < kBatch; ++i) {
             iov[i] = {buffers.data() + size_t(i) * kSlot, kSlot};
             std::memset(&msgs[i], 0, sizeof(msgs[i]));

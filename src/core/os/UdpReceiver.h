@@ -2,6 +2,7 @@
 
 #include "core/net/Endpoint.h"
 #include "core/os/SocketProbe.h"
+#include "core/os/WorkerThread.h"
 
 #include <QByteArray>
 #include <QList>
@@ -11,7 +12,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
-#include <thread>
+#include <stop_token>
 #include <vector>
 
 // Drains a bound UDP socket on its own thread, the way a capture tool keeps
@@ -53,24 +54,23 @@ public:
     static constexpr qsizetype kPerDatagramOverhead = 96;
 
 private:
-    void run();
-    void readBatch();
+    void run(std::stop_token stop);
+    void readBatch(const std::stop_token &stop);
 
     int m_fd;
     int m_wakeFd = -1;
     std::function<void()> m_wake;
     qsizetype m_maxBytes;
     mutable std::mutex m_mutex;
-    std::condition_variable m_space;
+    std::condition_variable_any m_space;
     std::deque<Datagram> m_queue;
     QList<SocketProbe::IcmpError> m_errors;
     qsizetype m_queuedBytes = 0;
-    std::atomic<bool> m_stop{false};
     std::atomic<quint64> m_kernelDrops{0};
     std::atomic<quint64> m_received{0};
     // The last sender, so a flood from one peer shares one address object.
     Endpoint m_lastFrom;
     QByteArray m_lastFromRaw;
     std::vector<char> m_buffers;  // recvmmsg's slots, made once
-    std::thread m_thread;
+    WorkerThread m_thread;  // last: stopped and joined before the rest goes
 };

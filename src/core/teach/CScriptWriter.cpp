@@ -2,6 +2,7 @@
 
 #include "core/teach/CScriptHelpers.h"
 #include "core/teach/SocketNarrator.h"
+#include "core/text/Escape.h"
 
 #include <functional>
 #include <utility>
@@ -10,12 +11,13 @@ using namespace Qt::StringLiterals;
 using Role = ScriptPlan::Role;
 using Mode = AutoReply::Mode;
 using Kind = FramingSpec::Kind;
+using Helper = CScriptHelpers::Helper;
 
 namespace {
 
 QString lit(const QByteArray &bytes)
 {
-    return SocketNarrator::cStringLiteral(bytes);
+    return Escape::bytes(bytes, Escape::ByteStyle::CString);
 }
 
 QString comment(const QString &text)
@@ -68,40 +70,27 @@ private:
         m_helpers << lines;
     }
 
-    void makeAddr() { helper(u"make_addr"_s, CScriptHelpers::makeAddr()); }
-    void lookup()
+    // Defines one of the shared helpers (and what it calls) once.
+    void use(Helper h)
     {
-        m_names = true;
-        helper(u"lookup"_s, CScriptHelpers::lookup());
+        if (m_have.contains(CScriptHelpers::name(h)))
+            return;
+        for (const Helper need : CScriptHelpers::needs(h))
+            use(need);
+        m_names = m_names || h == Helper::Lookup;
+        helper(CScriptHelpers::name(h), CScriptHelpers::source(h, p));
     }
-    void sayWhy() { helper(u"say_why"_s, CScriptHelpers::sayWhy()); }
-    void printBytes() { helper(u"print_bytes"_s, CScriptHelpers::printBytes()); }
-    void printAddress() { helper(u"print_address"_s, CScriptHelpers::printAddress()); }
-    void sendAll()
-    {
-        sayWhy();
-        helper(u"send_all"_s, CScriptHelpers::sendAll());
-    }
-    void recvExactly()
-    {
-        sayWhy();
-        helper(u"recv_exactly"_s, CScriptHelpers::recvExactly());
-    }
-    void getLength() { helper(u"get_length"_s, CScriptHelpers::getLength(p.framing)); }
-    void putLength() { helper(u"put_length"_s, CScriptHelpers::putLength(p.framing)); }
-    void find() { helper(u"find"_s, CScriptHelpers::find()); }
-    void httpResponse() { helper(u"http_response"_s, CScriptHelpers::httpResponse(p.httpCharset)); }
 
     // The call that sends `size` bytes at `data` as one message.
     QString send(const QString &sock, const QString &data, const QString &size)
     {
-        sendAll();
+        use(Helper::SendAll);
         if (!p.framedSend() || (p.framing.kind != Kind::LengthPrefix && p.framing.kind != Kind::Delimiter))
             return u"send_all(%1, %2, %3)"_s.arg(sock, data, size);
         QStringList body{comment(ScriptPlan::tr("One message as the receiver cuts it.")),
                          u"static int send_message(int sock, const void *data, size_t size)"_s, u"{"_s};
         if (p.framing.kind == Kind::LengthPrefix) {
-            putLength();
+            use(Helper::PutLength);
             body << u"    unsigned char header[%1];"_s.arg(p.framing.lengthWidth);
             body << (p.framing.lengthIncludesHeader ? u"    put_length(header, size + sizeof header);"_s
                                                     : u"    put_length(header, size);"_s);
@@ -170,7 +159,7 @@ private:
             break;
         }
         case Mode::Http:
-            httpResponse();
+            use(Helper::HttpResponse);
             out << u"    static char response[8192];"_s;
             out << u"    "_s + reply(u"response"_s, u"http_response(response, sizeof response, %1, %2)"_s.arg(data, size)) + u';';
             break;
@@ -190,7 +179,7 @@ private:
     // runs `each` (on buf and its size) for every message.
     void receive(const QString &each, const QString &closed)
     {
-        sayWhy();
+        use(Helper::SayWhy);
         const QString close = u"printf(\"%1\\n\");"_s.arg(closed);
         QStringList f{comment(ScriptPlan::tr("Reads message by message until the peer closes the connection.")),
                       u"static void receive(int sock)"_s, u"{"_s};
@@ -207,8 +196,8 @@ private:
             f << u"    }"_s;
             break;
         case Kind::LengthPrefix: {
-            recvExactly();
-            getLength();
+            use(Helper::RecvExactly);
+            use(Helper::GetLength);
             const int w = p.framing.lengthWidth;
             f << u"    static unsigned char buf[%1];"_s.arg(bufferBytes());
             f << u"    for (;;) {"_s;
@@ -233,7 +222,7 @@ private:
             break;
         }
         case Kind::FixedSize:
-            recvExactly();
+            use(Helper::RecvExactly);
             f << u"    static unsigned char buf[%1];  "_s.arg(bufferBytes())
                      + comment(ScriptPlan::tr("every message is %1 bytes").arg(p.framing.fixedSize));
             f << u"    for (;;) {"_s;
@@ -243,7 +232,7 @@ private:
             f << u"    }"_s;
             break;
         case Kind::Delimiter: {
-            find();
+            use(Helper::Find);
             const QString d = lit(p.framing.delimiter);
             const QString dn = QString::number(p.framing.delimiter.size());
             f << u"    static unsigned char buf[%1];"_s.arg(bufferBytes());
@@ -281,12 +270,12 @@ private:
     {
         const QString numeric = p.targetNumeric();
         if (numeric.isEmpty()) {
-            lookup();
+            use(Helper::Lookup);
             return {u"    socklen_t %1 = lookup(&addr, %2, \"%3\", %4);"_s.arg(lengthVar, lit(p.targetHost.toUtf8()),
                                                                              QString::number(p.targetPort), type),
                     u"    if (%1 == 0)"_s.arg(lengthVar), u"        return 1;"_s};
         }
-        makeAddr();
+        use(Helper::MakeAddr);
         return {u"    socklen_t %1 = make_addr(&addr, \"%2\", %3);"_s.arg(lengthVar, numeric).arg(p.targetPort)};
     }
 
@@ -294,8 +283,8 @@ private:
 
     QStringList bindLines(const QString &sock, const Endpoint &at, const QString &why)
     {
-        makeAddr();
-        sayWhy();
+        use(Helper::MakeAddr);
+        use(Helper::SayWhy);
         return {u"    "_s + comment(why),
                 u"    if (bind(%1, (struct sockaddr *)&local, make_addr(&local, \"%2\", %3)) < 0) {"_s.arg(sock, at.addressString())
                     .arg(at.port),
@@ -307,13 +296,13 @@ private:
         defineTimeout(ScriptPlan::kServerTimeoutSeconds, ScriptPlan::tr("seconds to wait for the next one: the program ends on its own"));
         m_defines << u"#define CLIENTS %1  "_s.arg(p.serveCount)
                          + comment(ScriptPlan::tr("the tab served %1: serve as many, one after another, then end").arg(p.serveCount));
-        printBytes();
-        printAddress();
+        use(Helper::PrintBytes);
+        use(Helper::PrintAddress);
         QStringList serve{comment(ScriptPlan::tr("One client, from accept() until it closes.")), u"static void serve(int conn)"_s, u"{"_s};
         if (p.reply == Mode::Http) {
-            find();
-            sendAll();
-            httpResponse();
+            use(Helper::Find);
+            use(Helper::SendAll);
+            use(Helper::HttpResponse);
             serve << u"    static unsigned char request[%1];"_s.arg(ScriptPlan::kBufferBytes);
             serve << u"    static char response[8192];"_s;
             serve << u"    size_t used = 0;"_s << u"    long end;"_s;
@@ -392,7 +381,7 @@ private:
     void tcpClient(QStringList &m)
     {
         defineTimeout(ScriptPlan::kClientTimeoutSeconds, ScriptPlan::tr("seconds to wait for more: the program ends on its own"));
-        printBytes();
+        use(Helper::PrintBytes);
         receive(u"print_bytes(\"received\", buf, SIZE);"_s, u"the server closed the connection"_s);
         if (!p.messages.isEmpty())
             messageTable(u"messages"_s, p.messages, ScriptPlan::tr("What you sent from the tab, in order."));
@@ -413,7 +402,7 @@ private:
             m << bindLines(u"client"_s, p.local, ScriptPlan::tr("the tab was bound to %1; a client rarely needs bind()").arg(p.local.toString()));
         m << u"    if (connect(client, (struct sockaddr *)&addr, addrlen) < 0) {"_s;
         m << u"        say_why(\"connect()\");"_s << u"        return 1;"_s << u"    }"_s;
-        printAddress();
+        use(Helper::PrintAddress);
         if (p.local.isNull())
             m << u"    "_s + comment(ScriptPlan::tr("no bind(): the OS chose the port"));
         m << u"    if (getsockname(client, (struct sockaddr *)&me, &melen) == 0)"_s;
@@ -434,9 +423,9 @@ private:
 
     void udp(QStringList &m, bool server)
     {
-        sayWhy();
-        printBytes();
-        printAddress();
+        use(Helper::SayWhy);
+        use(Helper::PrintBytes);
+        use(Helper::PrintAddress);
         const bool toTarget = p.targetPort != 0 && !p.targetHost.isEmpty() && !p.messages.isEmpty();
         const bool replies = server && !toTarget && p.reply == Mode::None && !p.messages.isEmpty();
         if (server) {

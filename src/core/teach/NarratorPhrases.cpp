@@ -1,15 +1,53 @@
 #include "core/teach/NarratorPhrases.h"
 
 #include "core/framing/Framer.h"
-#include "core/text/TextCodec.h"
+#include "core/text/Escape.h"
 
-#include <cctype>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
+using Call = NarratorPhrases::Call;
 using Step = NarratorPhrases::Step;
 using State = NarratorPhrases::State;
 using Reason = TrafficEvent::Reason;
+
+QString NarratorPhrases::callName(Call call)
+{
+    switch (call) {
+    case Call::Socket: return u"socket"_s;
+    case Call::SetSockOpt: return u"setsockopt"_s;
+    case Call::Bind: return u"bind"_s;
+    case Call::Listen: return u"listen"_s;
+    case Call::Accept: return u"accept"_s;
+    case Call::Connect: return u"connect"_s;
+    case Call::Send: return u"send"_s;
+    case Call::Recv: return u"recv"_s;
+    case Call::SendTo: return u"sendto"_s;
+    case Call::RecvFrom: return u"recvfrom"_s;
+    case Call::Shutdown: return u"shutdown"_s;
+    case Call::Close: return u"close"_s;
+    }
+    return {};
+}
+
+QString NarratorPhrases::line(const Step &s, Language language)
+{
+    if (language == Language::Python)
+        return s.comment.isEmpty() ? s.python : s.python + u"  # "_s + s.comment;
+    return s.cComment.isEmpty() ? s.c : s.c + u"  /* "_s + s.cComment + u" */"_s;
+}
+
+QString NarratorPhrases::variable(Role role)
+{
+    switch (role) {
+    case Role::Listening: return u"server"_s;
+    case Role::Accepted: return u"conn"_s;
+    case Role::Client: return u"client"_s;
+    case Role::Udp: return u"sock"_s;
+    }
+    return {};
+}
 
 NarratorPhrases::OsError NarratorPhrases::osError(Reason reason, const QString &message)
 {
@@ -43,11 +81,11 @@ QString NarratorPhrases::cSafe(QString s)
     return oneLine(s).replace(u"*/"_s, u"* /"_s);
 }
 
-Step NarratorPhrases::step(const QString &name, State state, const QString &python, const QString &c,
+Step NarratorPhrases::step(Call call, State state, const QString &python, const QString &c,
                            const QString &comment, const QString &cComment)
 {
     Step s;
-    s.name = name;
+    s.call = call;
     s.state = state;
     s.python = python;
     s.c = c;
@@ -68,14 +106,39 @@ void NarratorPhrases::fail(Step &s, const OsError &err)
 
 Step NarratorPhrases::failedRecv(const QString &v, const OsError &err)
 {
-    Step s = step(u"recv"_s, State::Failed, u"%1.recv(1024)"_s.arg(v), u"n = recv(%1, buf, 1024, 0);"_s.arg(v));
+    Step s = step(Call::Recv, State::Failed, u"%1.recv(1024)"_s.arg(v), u"n = recv(%1, buf, 1024, 0);"_s.arg(v));
     fail(s, err);
     return s;
 }
 
+Step NarratorPhrases::failedRecvFrom(const OsError &err, const Endpoint &icmpFrom)
+{
+    Step s = step(Call::RecvFrom, State::Failed, u"data, addr = sock.recvfrom(65535)"_s,
+                  u"n = recvfrom(sock, buf, 65535, 0, (struct sockaddr *)&peer, &peerlen);"_s);
+    fail(s, err);
+    if (!icmpFrom.isNull())
+        s.comment += SocketNarrator::tr(" (ICMP from %1)").arg(pythonAddress(icmpFrom));
+    return s;
+}
+
+Step NarratorPhrases::failedSendTo(const OsError &err, const Endpoint &peer)
+{
+    Step s = step(Call::SendTo, State::Failed,
+                  peer.isNull() ? u"sock.sendto(data, (host, port))"_s : u"sock.sendto(data, %1)"_s.arg(pythonAddress(peer)),
+                  u"sendto(sock, buf, n, 0, (struct sockaddr *)&addr, addrlen);"_s);
+    fail(s, err);
+    return s;
+}
+
+Step NarratorPhrases::shutdownStep()
+{
+    return step(Call::Shutdown, State::Done, u"client.shutdown(socket.SHUT_WR)"_s, u"shutdown(client, SHUT_WR);"_s,
+                SocketNarrator::tr("FIN sent; still reading"));
+}
+
 Step NarratorPhrases::peerFinished(const QString &v)
 {
-    return step(u"recv"_s, State::Done, u"%1.recv(1024) == b''"_s.arg(v), u"n = recv(%1, buf, 1024, 0);"_s.arg(v),
+    return step(Call::Recv, State::Done, u"%1.recv(1024) == b''"_s.arg(v), u"n = recv(%1, buf, 1024, 0);"_s.arg(v),
                 SocketNarrator::tr("peer finished sending (FIN); we can still send"),
                 SocketNarrator::tr("returns 0: peer finished sending (FIN); we can still send"));
 }
@@ -107,93 +170,85 @@ QString NarratorPhrases::cAddress(const Endpoint &e)
 
 QString NarratorPhrases::sizeNote(qsizetype size)
 {
-    return size > SocketNarrator::kPreviewBytes ? u" (%1 bytes)"_s.arg(size) : QString();
+    return size > kPreviewBytes ? u" (%1 bytes)"_s.arg(size) : QString();
 }
-
 
 QString NarratorPhrases::pythonAddress(const Endpoint &e)
 {
     return u"('%1', %2)"_s.arg(e.addressString(), QString::number(e.port));
 }
 
-QString NarratorPhrases::preview(const QByteArray &bytes)
+QString NarratorPhrases::pythonTarget(const QString &host, quint16 port)
 {
-    QString s = TextCodec::toPythonLiteral(QByteArrayView(bytes).first(qMin(bytes.size(), SocketNarrator::kPreviewBytes)));
-    if (bytes.size() > SocketNarrator::kPreviewBytes)
-        s += u'…';
-    return s;
+    QHostAddress address;
+    if (address.setAddress(host))
+        return pythonAddress(Endpoint{address, port});
+    // A str literal: the bytes literal without its b.
+    return u"(%1, %2)"_s.arg(Escape::bytes(host.toUtf8(), Escape::ByteStyle::PythonBytes).mid(1), QString::number(port));
 }
 
-QString NarratorPhrases::cStringLiteral(QByteArrayView bytes)
+QString NarratorPhrases::preview(const QByteArray &bytes)
 {
-    QString out = u"\""_s;
-    bool afterHex = false;
-    for (char ch : bytes) {
-        const uchar c = uchar(ch);
-        const bool hexDigit = std::isxdigit(c);
-        if (afterHex && hexDigit)
-            out += u"\" \""_s;  // "\x01" "a": a hex escape would swallow the a
-        afterHex = false;
-        switch (c) {
-        case '\r': out += u"\\r"_s; break;
-        case '\n': out += u"\\n"_s; break;
-        case '\t': out += u"\\t"_s; break;
-        case '\\': out += u"\\\\"_s; break;
-        case '"': out += u"\\\""_s; break;
-        case '?': out += u"\\?"_s; break;  // no trigraphs
-        default:
-            if (c >= 0x20 && c < 0x7f) {
-                out += QLatin1Char(ch);
-            } else {
-                out += u"\\x"_s + QString::number(uint(c), 16).rightJustified(2, u'0');
-                afterHex = true;
-            }
-        }
-    }
-    out += u'"';
-    return out;
+    QString s = Escape::bytes(QByteArrayView(bytes).first(qMin(bytes.size(), kPreviewBytes)), Escape::ByteStyle::PythonBytes);
+    if (bytes.size() > kPreviewBytes)
+        s += u'…';
+    return s;
 }
 
 QList<Step> NarratorPhrases::listeningSteps()
 {
     return {
-        step(u"socket"_s, State::NotYet, u"server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)"_s,
+        step(Call::Socket, State::NotYet, u"server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)"_s,
              u"int server = socket(AF_INET, SOCK_STREAM, 0);"_s),
-        step(u"setsockopt"_s, State::NotYet, u"server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)"_s,
+        step(Call::SetSockOpt, State::NotYet, u"server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)"_s,
              u"setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);"_s,
              SocketNarrator::tr("a restart can bind while old connections sit in TIME_WAIT")),
-        step(u"bind"_s, State::NotYet, u"server.bind((host, port))"_s, u"bind(server, (struct sockaddr *)&addr, addrlen);"_s),
-        step(u"listen"_s, State::NotYet, u"server.listen(backlog)"_s, u"listen(server, backlog);"_s),
-        step(u"accept"_s, State::NotYet, u"conn, addr = server.accept()"_s,
+        step(Call::Bind, State::NotYet, u"server.bind((host, port))"_s, u"bind(server, (struct sockaddr *)&addr, addrlen);"_s),
+        step(Call::Listen, State::NotYet, u"server.listen(backlog)"_s, u"listen(server, backlog);"_s),
+        step(Call::Accept, State::NotYet, u"conn, addr = server.accept()"_s,
              u"int conn = accept(server, (struct sockaddr *)&peer, &peerlen);"_s,
              SocketNarrator::tr("blocks until a client connects; returns a new socket")),
-        step(u"close"_s, State::NotYet, u"server.close()"_s, u"close(server);"_s),
+        step(Call::Close, State::NotYet, u"server.close()"_s, u"close(server);"_s),
     };
 }
 
 QList<Step> NarratorPhrases::udpSteps()
 {
     return {
-        step(u"socket"_s, State::NotYet, u"sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)"_s,
+        step(Call::Socket, State::NotYet, u"sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)"_s,
              u"int sock = socket(AF_INET, SOCK_DGRAM, 0);"_s),
-        step(u"bind"_s, State::NotYet, u"sock.bind((host, port))"_s, u"bind(sock, (struct sockaddr *)&addr, addrlen);"_s),
-        step(u"close"_s, State::NotYet, u"sock.close()"_s, u"close(sock);"_s),
+        step(Call::Bind, State::NotYet, u"sock.bind((host, port))"_s, u"bind(sock, (struct sockaddr *)&addr, addrlen);"_s),
+        step(Call::Close, State::NotYet, u"sock.close()"_s, u"close(sock);"_s),
     };
 }
 
-QList<Step> NarratorPhrases::clientSteps(const Endpoint &target, const QString &targetPython, const Endpoint &bind)
+QList<Step> NarratorPhrases::clientSteps(const QString &host, quint16 port, const Endpoint &bind)
 {
-    QList<Step> steps{step(u"socket"_s, State::Done, u"client = socket.socket(socket.%1, socket.SOCK_STREAM)"_s.arg(family(target)),
+    // A name is looked up only when connecting; its C shows a numeric
+    // address, loopback until then.
+    QHostAddress address;
+    if (!address.setAddress(host))
+        address = QHostAddress(QHostAddress::LocalHost);
+    const Endpoint target{address, port};
+    QList<Step> steps{step(Call::Socket, State::Done, u"client = socket.socket(socket.%1, socket.SOCK_STREAM)"_s.arg(family(target)),
                            u"int client = socket(%1, SOCK_STREAM, 0);"_s.arg(family(target)))};
     if (!bind.isNull()) {
-        steps << step(u"bind"_s, State::Done, u"client.bind(%1)"_s.arg(pythonAddress(bind)),
+        steps << step(Call::Bind, State::Done, u"client.bind(%1)"_s.arg(pythonAddress(bind)),
                       u"bind(client, (struct sockaddr *)&addr, %1);"_s.arg(cAddress(bind)),
                       SocketNarrator::tr("optional for a client"));
     }
-    steps << step(u"connect"_s, State::NotYet, u"client.connect(%1)"_s.arg(targetPython),
+    steps << step(Call::Connect, State::NotYet, u"client.connect(%1)"_s.arg(pythonTarget(host, port)),
                   u"connect(client, (struct sockaddr *)&addr, %1);"_s.arg(cAddress(target)));
-    steps << step(u"close"_s, State::NotYet, u"client.close()"_s, u"close(client);"_s);
+    steps << step(Call::Close, State::NotYet, u"client.close()"_s, u"close(client);"_s);
     return steps;
+}
+
+QList<Step> NarratorPhrases::acceptedSteps(const Endpoint &peer)
+{
+    return {step(Call::Accept, State::Done, u"conn, addr = server.accept()"_s,
+                 u"int conn = accept(server, (struct sockaddr *)&peer, &peerlen);"_s,
+                 u"addr = %1"_s.arg(pythonAddress(peer)), u"peer = %1"_s.arg(peer.toString())),
+            step(Call::Close, State::NotYet, u"conn.close()"_s, u"close(conn);"_s)};
 }
 
 void NarratorPhrases::phraseBound(QList<Step> &steps, SessionKind kind, const Endpoint &local, int backlog)
@@ -201,10 +256,10 @@ void NarratorPhrases::phraseBound(QList<Step> &steps, SessionKind kind, const En
     const QString fam = family(local);
     if (kind == SessionKind::TcpServer) {
         for (Step &s : steps) {
-            if (s.name == u"socket"_s) {
+            if (s.call == Call::Socket) {
                 s.python = u"server = socket.socket(socket.%1, socket.SOCK_STREAM)"_s.arg(fam);
                 s.c = u"int server = socket(%1, SOCK_STREAM, 0);"_s.arg(fam);
-            } else if (s.name == u"bind"_s) {
+            } else if (s.call == Call::Bind) {
                 s.python = u"server.bind(%1)"_s.arg(pythonAddress(local));
                 s.c = u"bind(server, (struct sockaddr *)&addr, %1);"_s.arg(cAddress(local));
                 if (local.address.isLoopback())
@@ -214,22 +269,22 @@ void NarratorPhrases::phraseBound(QList<Step> &steps, SessionKind kind, const En
                          || local.address == QHostAddress(QHostAddress::Any))
                     s.comment = SocketNarrator::tr("all interfaces: reachable from the network");
                 s.cComment = cSafe(s.comment);
-            } else if (s.name == u"listen"_s) {
+            } else if (s.call == Call::Listen) {
                 s.python = u"server.listen(%1)"_s.arg(backlog);
                 s.c = u"listen(server, %1);"_s.arg(backlog);
                 s.comment = SocketNarrator::tr("backlog: connections the kernel queues for accept()");
                 s.cComment = s.comment;
             }
-            if (s.name != u"close"_s)
+            if (s.call != Call::Close)
                 s.state = State::Done;  // accept() too: the program now waits in it
         }
     } else if (kind == SessionKind::Udp) {
         for (Step &s : steps) {
-            if (s.name == u"socket"_s) {
+            if (s.call == Call::Socket) {
                 s.python = u"sock = socket.socket(socket.%1, socket.SOCK_DGRAM)"_s.arg(fam);
                 s.c = u"int sock = socket(%1, SOCK_DGRAM, 0);"_s.arg(fam);
                 s.state = State::Done;
-            } else if (s.name == u"bind"_s) {
+            } else if (s.call == Call::Bind) {
                 s.python = u"sock.bind(%1)"_s.arg(pythonAddress(local));
                 s.c = u"bind(sock, (struct sockaddr *)&addr, %1);"_s.arg(cAddress(local));
                 s.comment = SocketNarrator::tr("no listen(), no accept(): datagrams just arrive");
@@ -238,6 +293,47 @@ void NarratorPhrases::phraseBound(QList<Step> &steps, SessionKind kind, const En
             }
         }
     }
+}
+
+void NarratorPhrases::phraseAccepted(Step &accept, qsizetype count)
+{
+    accept.comment = SocketNarrator::tr("accepted %1 so far").arg(count);
+    accept.cComment = accept.comment;
+}
+
+void NarratorPhrases::phraseConnected(QList<Step> &steps, const QString &host, const Endpoint &local,
+                                      const Endpoint &peer)
+{
+    QHostAddress typed;
+    const bool isName = !typed.setAddress(host);
+    const bool bound = std::any_of(steps.cbegin(), steps.cend(), [](const Step &s) { return s.call == Call::Bind; });
+    for (Step &s : steps) {
+        if (s.call == Call::Socket) {
+            s.python = u"client = socket.socket(socket.%1, socket.SOCK_STREAM)"_s.arg(family(peer));
+            s.c = u"int client = socket(%1, SOCK_STREAM, 0);"_s.arg(family(peer));
+        } else if (s.call == Call::Connect) {
+            // A name in the script, as the user typed it; the address it gave in the comment.
+            s.python = u"client.connect(%1)"_s.arg(isName ? pythonTarget(host, peer.port) : pythonAddress(peer));
+            s.c = u"connect(client, (struct sockaddr *)&addr, %1);"_s.arg(cAddress(peer));
+            // The same words for both, each with its language's address: a
+            // tuple in Python, 127.0.0.1:8000 in C.
+            const auto from = [&](const QString &at) {
+                QString text = bound ? SocketNarrator::tr("from %1").arg(at)
+                                     : SocketNarrator::tr("from %1 — no bind() needed, the OS chose the port").arg(at);
+                return isName ? SocketNarrator::tr("%1 is %2; ").arg(host, peer.addressString()) + text : text;
+            };
+            s.comment = from(pythonAddress(local));
+            s.cComment = cSafe(from(local.toString()));
+            s.state = State::Done;
+        }
+    }
+}
+
+void NarratorPhrases::phraseCancelled(Step &connect)
+{
+    connect.state = State::Failed;
+    connect.comment = SocketNarrator::tr("cancelled before it completed");
+    connect.cComment = connect.comment;
 }
 
 bool NarratorPhrases::readsMessages(const FramingSpec &framing)
@@ -249,8 +345,9 @@ namespace {
 
 QString cPreview(const QByteArray &bytes)
 {
-    return NarratorPhrases::cStringLiteral(QByteArrayView(bytes).first(qMin(bytes.size(), SocketNarrator::kPreviewBytes)))
-         + (bytes.size() > SocketNarrator::kPreviewBytes ? u"…"_s : QString());
+    const qsizetype shown = qMin(bytes.size(), NarratorPhrases::kPreviewBytes);
+    return Escape::bytes(QByteArrayView(bytes).first(shown), Escape::ByteStyle::CString)
+         + (bytes.size() > shown ? u"…"_s : QString());
 }
 
 // The sent bytes as whole length-prefixed messages (a few at most), or none.
@@ -282,13 +379,13 @@ Step NarratorPhrases::dataStep(SessionKind kind, const QString &v, const Traffic
 
     if (kind == SessionKind::Udp) {
         if (in) {
-            s.name = u"recvfrom"_s;
+            s.call = Call::RecvFrom;
             s.python = u"data, addr = sock.recvfrom(65535)"_s;
             s.c = u"n = recvfrom(sock, buf, 65535, 0, (struct sockaddr *)&peer, &peerlen);"_s;
             s.comment = SocketNarrator::tr("%1 from %2").arg(pv, pythonAddress(e.peer));
             s.cComment = cSafe(SocketNarrator::tr("n = %1 from %2: %3").arg(e.payload.size()).arg(e.peer.toString(), cpv));
         } else {
-            s.name = u"sendto"_s;
+            s.call = Call::SendTo;
             s.python = u"sock.sendto(%1, %2)"_s.arg(preview(e.payload), pythonAddress(e.peer));
             s.c = u"sendto(sock, %1, %2, 0, (struct sockaddr *)&addr, %3);"_s
                       .arg(cpv, QString::number(e.payload.size()), cAddress(e.peer));
@@ -299,14 +396,14 @@ Step NarratorPhrases::dataStep(SessionKind kind, const QString &v, const Traffic
 
     if (in) {
         const int buf = bufferSize(e.payload.size());
-        s.name = u"recv"_s;
+        s.call = Call::Recv;
         s.python = u"data = %1.recv(%2)"_s.arg(v).arg(buf);
         s.c = u"n = recv(%1, buf, %2, 0);"_s.arg(v).arg(buf);
         s.comment = pv;
         s.cComment = cSafe(u"n = %1: %2"_s.arg(e.payload.size()).arg(cpv));
         return s;
     }
-    s.name = u"send"_s;
+    s.call = Call::Send;
     s.python = u"%1.sendall(%2)"_s.arg(v, preview(e.payload));
     s.c = u"send(%1, %2, %3, 0);"_s.arg(v, cpv, QString::number(e.payload.size()));
     s.comment = oneLine(sizeNote(e.payload.size()).trimmed());
@@ -327,7 +424,7 @@ Step NarratorPhrases::dataStep(SessionKind kind, const QString &v, const Traffic
 Step NarratorPhrases::messageStep(const QString &v, const QByteArray &message, const FramingSpec &framing)
 {
     Step s;
-    s.name = u"recv"_s;
+    s.call = Call::Recv;
     s.state = State::Done;
     s.size = message.size();
     const QString pv = preview(message) + sizeNote(message.size());
@@ -350,21 +447,20 @@ Step NarratorPhrases::messageStep(const QString &v, const QByteArray &message, c
     return s;
 }
 
-QString NarratorPhrases::dataCallsLabel(const QStringList &calls, bool udp)
+QString NarratorPhrases::dataCallsLabel(const QList<Call> &calls, bool udp)
 {
     if (calls.isEmpty())
         return udp ? u"recvfrom/sendto"_s : u"recv/send"_s;
     QStringList names;
-    for (const QString &name : {u"recv"_s, u"recvfrom"_s, u"send"_s, u"sendto"_s}) {
-        if (calls.contains(name))
-            names << name;
+    for (const Call call : {Call::Recv, Call::RecvFrom, Call::Send, Call::SendTo}) {
+        if (calls.contains(call))
+            names << callName(call);
     }
     return names.join(u'/');
 }
 
 void NarratorPhrases::phraseClose(Step &close, const QString &v, const TrafficEvent &e)
 {
-    close.reason = e.reason;
     close.state = State::Done;
     close.python = u"%1.close()"_s.arg(v);
     close.c = u"close(%1);"_s.arg(v);
@@ -385,6 +481,10 @@ void NarratorPhrases::phraseClose(Step &close, const QString &v, const TrafficEv
         close.comment = SocketNarrator::tr("the server stopped");
         close.cComment = close.comment;
         break;
+    case Reason::LimitReached:
+        close.comment = oneLine(SocketNarrator::tr("closed at once: the client limit is reached"));
+        close.cComment = cSafe(close.comment);
+        break;
     case Reason::LocalClose:
         break;
     case Reason::LocalReset:
@@ -398,4 +498,10 @@ void NarratorPhrases::phraseClose(Step &close, const QString &v, const TrafficEv
         close.cComment = cSafe(e.message);
         break;
     }
+}
+
+void NarratorPhrases::phraseServerStopped(Step &close)
+{
+    close.comment = SocketNarrator::tr("stops new clients; open connections are closed one by one");
+    close.cComment = close.comment;
 }

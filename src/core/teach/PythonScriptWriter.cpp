@@ -1,7 +1,8 @@
 #include "core/teach/PythonScriptWriter.h"
 
+#include "core/teach/NarratorPhrases.h"
 #include "core/teach/SocketNarrator.h"
-#include "core/text/TextCodec.h"
+#include "core/text/Escape.h"
 
 #include <functional>
 #include <utility>
@@ -14,12 +15,7 @@ namespace {
 
 QString lit(const QByteArray &bytes)
 {
-    return TextCodec::toPythonLiteral(bytes);
-}
-
-QString address(const Endpoint &e)
-{
-    return u"('%1', %2)"_s.arg(e.addressString(), QString::number(e.port));
+    return Escape::bytes(bytes, Escape::ByteStyle::PythonBytes);
 }
 
 // Our own words in a comment: one line, whatever a translation holds.
@@ -79,13 +75,7 @@ private:
 
     QString family() const { return p.isIPv6() ? u"socket.AF_INET6"_s : u"socket.AF_INET"_s; }
 
-    QString target() const
-    {
-        const QString numeric = p.targetNumeric();
-        if (numeric.isEmpty())
-            return u"(%1, %2)"_s.arg(lit(p.targetHost.toUtf8()).mid(1), QString::number(p.targetPort));
-        return u"('%1', %2)"_s.arg(numeric, QString::number(p.targetPort));
-    }
+    QString target() const { return NarratorPhrases::pythonTarget(p.targetHost, p.targetPort); }
 
     // x with the framing's header or delimiter, as the receiver cuts it.
     QString framed(const QString &x)
@@ -284,7 +274,7 @@ private:
     QStringList bind(const QString &sock, const Endpoint &at, const QString &why)
     {
         return {u"try:"_s,
-                u"    %1.bind(%2)  "_s.arg(sock, address(at)) + comment(why),
+                u"    %1.bind(%2)  "_s.arg(sock, NarratorPhrases::pythonAddress(at)) + comment(why),
                 u"except OSError as e:"_s,
                 u"    print('bind() failed:', e)"_s,
                 u"    raise SystemExit(1)"_s};

@@ -4,6 +4,8 @@
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
 #include "core/net/UdpSession.h"
+#include "core/teach/CScriptWriter.h"
+#include "core/teach/PythonScriptWriter.h"
 #include "core/teach/SocketNarrator.h"
 #include "core/text/PayloadParser.h"
 
@@ -11,18 +13,19 @@
 #include <map>
 
 using namespace Qt::StringLiterals;
+using Call = SocketNarrator::Call;
 using Step = SocketNarrator::Step;
 
 namespace {
 
 bool isSend(const Step &s)
 {
-    return s.isData && s.state != Step::State::Failed && (s.name == u"send"_s || s.name == u"sendto"_s);
+    return s.isData && s.state != Step::State::Failed && (s.call == Call::Send || s.call == Call::SendTo);
 }
 
 bool isReceive(const Step &s)
 {
-    return s.isData && s.state != Step::State::Failed && (s.name == u"recv"_s || s.name == u"recvfrom"_s);
+    return s.isData && s.state != Step::State::Failed && (s.call == Call::Recv || s.call == Call::RecvFrom);
 }
 
 // The template as fromSpec() cut it: the text between the {data}
@@ -111,6 +114,11 @@ QString ScriptPlan::title() const
     return {};
 }
 
+QString ScriptPlan::script(SocketNarrator::Language language) const
+{
+    return language == SocketNarrator::Language::Python ? PythonScriptWriter::write(*this) : CScriptWriter::write(*this);
+}
+
 ScriptPlan ScriptPlan::from(const SocketNarrator &narrator)
 {
     ScriptPlan plan;
@@ -190,7 +198,7 @@ ScriptPlan ScriptPlan::from(const SocketNarrator &narrator)
             for (const Step &s : l.steps) {
                 if (isSend(s))
                     addSent(plan, s, plan.messages);
-                if (s.name == u"shutdown"_s)
+                if (s.call == Call::Shutdown)
                     plan.halfClose = true;
             }
             plan.messagesNotKept += l.moreDataSteps;

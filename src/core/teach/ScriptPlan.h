@@ -3,14 +3,13 @@
 #include "core/framing/FramingSpec.h"
 #include "core/net/Endpoint.h"
 #include "core/reply/AutoReply.h"
+#include "core/teach/SocketNarrator.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-class SocketNarrator;
 
 // What the program behind a tab does, as a student would write it: the
 // input of the Python and C script writers. Read from the session's settings
@@ -66,6 +65,8 @@ public:
     QStringList notes;           // said at the top (history missing, …)
 
     static ScriptPlan from(const SocketNarrator &narrator);
+    // The program, in Python 3 (PythonScriptWriter) or C (CScriptWriter).
+    QString script(SocketNarrator::Language language) const;
 
     bool isServer() const { return role == Role::TcpServer || role == Role::UdpServer; }
     bool isUdp() const { return role == Role::UdpServer || role == Role::UdpClient; }

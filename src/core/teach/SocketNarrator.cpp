@@ -4,26 +4,13 @@
 #include "core/net/Session.h"
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
-#include "core/net/UdpSession.h"
-#include "core/teach/CScriptWriter.h"
 #include "core/teach/NarratorPhrases.h"
-#include "core/teach/PythonScriptWriter.h"
-#include "core/teach/ScriptPlan.h"
-#include "core/text/TextCodec.h"
 
-using namespace Qt::StringLiterals;
-
+using Call = SocketNarrator::Call;
 using Step = SocketNarrator::Step;
 using State = SocketNarrator::Step::State;
 using Reason = TrafficEvent::Reason;
 using Phrases = NarratorPhrases;
-
-QString SocketNarrator::Step::line(Language language) const
-{
-    if (language == Language::Python)
-        return comment.isEmpty() ? python : python + u"  # "_s + comment;
-    return cComment.isEmpty() ? c : c + u"  /* "_s + cComment + u" */"_s;
-}
 
 QString SocketNarrator::SocketLane::title() const
 {
@@ -78,31 +65,16 @@ SocketNarrator::SocketNarrator(Session *session, QObject *parent)
 
 SocketNarrator::~SocketNarrator() = default;
 
-QString SocketNarrator::pythonAddress(const Endpoint &e)
-{
-    return Phrases::pythonAddress(e);
-}
-
-QString SocketNarrator::preview(const QByteArray &bytes)
-{
-    return Phrases::preview(bytes);
-}
-
-QString SocketNarrator::cStringLiteral(QByteArrayView bytes)
-{
-    return Phrases::cStringLiteral(bytes);
-}
-
 void SocketNarrator::onStateChanged()
 {
     if (!m_session || m_kind != SessionKind::TcpClient || m_session->state() != Session::State::Starting)
         return;
     // connect() is under way: show it as the call the program is in.
     SocketLane *lane = ownLane();
-    Step *connectStep = lane ? findStep(*lane, u"connect"_s) : nullptr;
+    Step *connectStep = lane ? findStep(*lane, Call::Connect) : nullptr;
     if (!connectStep || connectStep->state != State::NotYet) {
         lane = &newOwnLane();
-        connectStep = findStep(*lane, u"connect"_s);
+        connectStep = findStep(*lane, Call::Connect);
     }
     if (connectStep)
         connectStep->state = State::Current;
@@ -138,25 +110,19 @@ SocketNarrator::SocketLane &SocketNarrator::newOwnLane()
     switch (m_kind) {
     case SessionKind::TcpServer:
         lane.role = SocketLane::Role::Listening;
-        lane.variable = u"server"_s;
         lane.steps = Phrases::listeningSteps();
         break;
-    case SessionKind::TcpClient: {
+    case SessionKind::TcpClient:
         lane.role = SocketLane::Role::Client;
-        lane.variable = u"client"_s;
-        bool isName = false;
-        QString host;
-        const Endpoint target = clientTarget(&isName, &host);
-        const auto *c = qobject_cast<const TcpClientSession *>(m_session.data());
-        if (c && (!c->localBindAddress().isNull() || c->localBindPort() != 0))
-            lane.local = {c->localBindAddress().isNull() ? QHostAddress(QHostAddress::AnyIPv4) : c->localBindAddress(),
-                          c->localBindPort()};
-        lane.steps = Phrases::clientSteps(target, clientTargetPython(), lane.local);
+        if (const auto *c = qobject_cast<const TcpClientSession *>(m_session.data())) {
+            if (!c->localBindAddress().isNull() || c->localBindPort() != 0)
+                lane.local = {c->localBindAddress().isNull() ? QHostAddress(QHostAddress::AnyIPv4) : c->localBindAddress(),
+                              c->localBindPort()};
+            lane.steps = Phrases::clientSteps(c->host(), c->port(), lane.local);
+        }
         break;
-    }
     case SessionKind::Udp:
         lane.role = SocketLane::Role::Udp;
-        lane.variable = u"sock"_s;
         lane.steps = Phrases::udpSteps();
         break;
     }
@@ -164,27 +130,6 @@ SocketNarrator::SocketLane &SocketNarrator::newOwnLane()
     m_ownIndex = m_lanes.size() - 1;
     touch(true);
     return m_lanes.last();
-}
-
-Endpoint SocketNarrator::clientTarget(bool *isName, QString *host) const
-{
-    const auto *c = qobject_cast<const TcpClientSession *>(m_session.data());
-    if (!c)
-        return {};
-    QHostAddress a;
-    *host = c->host();
-    *isName = !a.setAddress(c->host());
-    return Endpoint{*isName ? QHostAddress(QHostAddress::LocalHost) : a, c->port()};
-}
-
-QString SocketNarrator::clientTargetPython() const
-{
-    bool isName = false;
-    QString host;
-    const Endpoint target = clientTarget(&isName, &host);
-    if (isName)
-        return u"(%1, %2)"_s.arg(TextCodec::toPythonLiteral(host.toUtf8()).mid(1), QString::number(target.port));
-    return pythonAddress(target);
 }
 
 SocketNarrator::SocketLane *SocketNarrator::acceptedLane(quint32 connectionId)
@@ -218,11 +163,7 @@ SocketNarrator::SocketLane *SocketNarrator::newAcceptedLane(const TrafficEvent &
     lane.listenAttempt = m_ownAttempts;
     lane.local = e.local;
     lane.peer = e.peer;
-    lane.variable = u"conn"_s;
-    Step accept = Phrases::step(u"accept"_s, State::Done, u"conn, addr = server.accept()"_s,
-                           u"int conn = accept(server, (struct sockaddr *)&peer, &peerlen);"_s,
-                           u"addr = %1"_s.arg(pythonAddress(e.peer)), u"peer = %1"_s.arg(e.peer.toString()));
-    lane.steps = {accept, Phrases::step(u"close"_s, State::NotYet, u"conn.close()"_s, u"close(conn);"_s)};
+    lane.steps = Phrases::acceptedSteps(e.peer);
     m_lanes.append(lane);
     if (e.connectionId != 0) {
         m_acceptedIndex[e.connectionId] = m_lanes.size() - 1;
@@ -236,18 +177,18 @@ SocketNarrator::SocketLane *SocketNarrator::newAcceptedLane(const TrafficEvent &
     return &m_lanes.last();
 }
 
-SocketNarrator::Step *SocketNarrator::findStep(SocketLane &lane, const QString &name)
+SocketNarrator::Step *SocketNarrator::findStep(SocketLane &lane, Call call)
 {
     for (Step &s : lane.steps) {
-        if (s.name == name)
+        if (s.call == call)
             return &s;
     }
     return nullptr;
 }
 
-void SocketNarrator::setStep(SocketLane &lane, const QString &name, State state)
+void SocketNarrator::setStep(SocketLane &lane, Call call, State state)
 {
-    if (Step *s = findStep(lane, name))
+    if (Step *s = findStep(lane, call))
         s->state = state;
 }
 
@@ -289,10 +230,8 @@ void SocketNarrator::onConnected(const TrafficEvent &e)
                 m_acceptedThisListen = 0;
             }
             ++m_acceptedThisListen;
-            if (Step *s = findStep(*own, u"accept"_s)) {
-                s->comment = tr("accepted %1 so far").arg(m_acceptedThisListen);
-                s->cComment = s->comment;
-            }
+            if (Step *s = findStep(*own, Call::Accept))
+                Phrases::phraseAccepted(*s, m_acceptedThisListen);
         }
         return;
     }
@@ -302,28 +241,8 @@ void SocketNarrator::onConnected(const TrafficEvent &e)
     SocketLane &l = (lane && lane->peer.isNull()) ? *lane : newOwnLane();
     l.local = e.local;
     l.peer = e.peer;
-    if (Step *s = findStep(l, u"socket"_s)) {
-        s->python = u"client = socket.socket(socket.%1, socket.SOCK_STREAM)"_s.arg(Phrases::family(e.peer));
-        s->c = u"int client = socket(%1, SOCK_STREAM, 0);"_s.arg(Phrases::family(e.peer));
-    }
-    if (Step *s = findStep(l, u"connect"_s)) {
-        bool isName = false;
-        QString host;
-        clientTarget(&isName, &host);
-        // A name in the script, as the user typed it; the address it gave in the comment.
-        s->python = u"client.connect(%1)"_s.arg(isName ? clientTargetPython() : pythonAddress(e.peer));
-        s->c = u"connect(client, (struct sockaddr *)&addr, %1);"_s.arg(Phrases::cAddress(e.peer));
-        // The same words for both, each with its language's address: a tuple
-        // in Python, 127.0.0.1:8000 in C.
-        const auto from = [&](const QString &local) {
-            QString text = findStep(l, u"bind"_s) ? tr("from %1").arg(local)
-                                                   : tr("from %1 — no bind() needed, the OS chose the port").arg(local);
-            return isName ? tr("%1 is %2; ").arg(host, e.peer.addressString()) + text : text;
-        };
-        s->comment = from(pythonAddress(e.local));
-        s->cComment = Phrases::cSafe(from(e.local.toString()));
-        s->state = State::Done;
-    }
+    if (const auto *c = qobject_cast<const TcpClientSession *>(m_session.data()))
+        Phrases::phraseConnected(l.steps, c->host(), e.local, e.peer);
     refreshCurrent(l);
 }
 
@@ -338,7 +257,7 @@ void SocketNarrator::addDataStep(SocketLane &lane, Step step)
     step.isData = true;
     // Before the close placeholder, which stays last.
     qsizetype at = lane.steps.size();
-    if (at > 0 && lane.steps.last().name == u"close"_s && lane.steps.last().state == State::NotYet)
+    if (at > 0 && lane.steps.last().call == Call::Close && lane.steps.last().state == State::NotYet)
         --at;
     lane.steps.insert(at, step);
     refreshCurrent(lane);
@@ -371,7 +290,7 @@ void SocketNarrator::onData(const TrafficEvent &e)
         lane->moreDataBytes += e.payload.size();
         return;
     }
-    addDataStep(*lane, Phrases::dataStep(m_kind, lane->variable, e, framing()));
+    addDataStep(*lane, Phrases::dataStep(m_kind, Phrases::variable(lane->role), e, framing()));
 }
 
 void SocketNarrator::onFrame(const TrafficEvent &e)
@@ -387,7 +306,7 @@ void SocketNarrator::onFrame(const TrafficEvent &e)
         lane->moreDataBytes += e.payload.size();
         return;
     }
-    addDataStep(*lane, Phrases::messageStep(lane->variable, e.payload, spec));
+    addDataStep(*lane, Phrases::messageStep(Phrases::variable(lane->role), e.payload, spec));
 }
 
 FramingSpec SocketNarrator::framing() const
@@ -400,10 +319,10 @@ FramingSpec SocketNarrator::framing() const
 
 void SocketNarrator::closeLane(SocketLane &lane, const TrafficEvent &e)
 {
-    Step *close = findStep(lane, u"close"_s);
+    Step *close = findStep(lane, Call::Close);
     if (!close)
         return;
-    Phrases::phraseClose(*close, lane.variable, e);
+    Phrases::phraseClose(*close, Phrases::variable(lane.role), e);
     lane.open = false;
     refreshCurrent(lane);
 }
@@ -417,15 +336,13 @@ void SocketNarrator::onClosed(const TrafficEvent &e)
         return;
     // The peer's shutdown(SHUT_WR): recv() returns b'', we may still send (CLOSE_WAIT).
     if (e.reason == Reason::PeerFinished) {
-        addDataStep(*lane, Phrases::peerFinished(lane->variable));
+        addDataStep(*lane, Phrases::peerFinished(Phrases::variable(lane->role)));
         return;
     }
     // shutdown(SHUT_WR): a half close, the socket still reads.
-    if (m_kind == SessionKind::TcpClient && e.reason == Reason::HalfClosed && !findStep(*lane, u"shutdown"_s)) {
-        Step s = Phrases::step(u"shutdown"_s, State::Done, u"client.shutdown(socket.SHUT_WR)"_s,
-                          u"shutdown(client, SHUT_WR);"_s, tr("FIN sent; still reading"));
+    if (m_kind == SessionKind::TcpClient && e.reason == Reason::HalfClosed && !findStep(*lane, Call::Shutdown)) {
         qsizetype at = lane->steps.size() - 1;
-        lane->steps.insert(at, s);
+        lane->steps.insert(at, Phrases::shutdownStep());
         refreshCurrent(*lane);
         return;
     }
@@ -441,28 +358,24 @@ void SocketNarrator::onError(const TrafficEvent &e)
             SocketLane *lane = acceptedLane(e.connectionId);
             if (!lane)
                 return;
-            addDataStep(*lane, Phrases::failedRecv(u"conn"_s, err));
+            addDataStep(*lane, Phrases::failedRecv(Phrases::variable(lane->role), err));
             return;
         }
         if (e.reason == Reason::LimitReached && !e.peer.isNull()) {
-            SocketLane *lane = newAcceptedLane(e);
-            if (!lane)
-                return;
-            TrafficEvent closed = e;
-            closed.reason = Reason::Other;
-            closed.message = tr("closed at once: the client limit is reached");
-            closeLane(*lane, closed);
+            // Accepted and closed at once.
+            if (SocketLane *lane = newAcceptedLane(e))
+                closeLane(*lane, e);
             return;
         }
         SocketLane *own = ownLane();
-        if (own && findStep(*own, u"listen"_s)->state != State::NotYet)
+        if (own && findStep(*own, Call::Listen)->state != State::NotYet)
             return;  // a listening socket's error that ends nothing
         SocketLane &l = own ? *own : newOwnLane();
         l.local = e.local;
-        setStep(l, u"socket"_s, State::Done);
-        setStep(l, u"setsockopt"_s, State::Done);
-        if (Step *b = findStep(l, u"bind"_s))
-            Phrases::failBind(*b, u"server"_s, e.local, err);
+        setStep(l, Call::Socket, State::Done);
+        setStep(l, Call::SetSockOpt, State::Done);
+        if (Step *b = findStep(l, Call::Bind))
+            Phrases::failBind(*b, Phrases::variable(l.role), e.local, err);
         l.open = false;
         refreshCurrent(l);
         return;
@@ -470,18 +383,14 @@ void SocketNarrator::onError(const TrafficEvent &e)
     case SessionKind::TcpClient: {
         SocketLane *lane = ownLane();
         if (lane && !lane->peer.isNull()) {
-            addDataStep(*lane, Phrases::failedRecv(u"client"_s, err));
+            addDataStep(*lane, Phrases::failedRecv(Phrases::variable(lane->role), err));
             return;
         }
         SocketLane &l = lane ? *lane : newOwnLane();
         const bool bindFailed = (e.reason == Reason::AddressInUse || e.reason == Reason::PermissionDenied)
-                             && findStep(l, u"bind"_s);
-        Step *s = findStep(l, bindFailed ? u"bind"_s : u"connect"_s);
-        if (s) {
+                             && findStep(l, Call::Bind);
+        if (Step *s = findStep(l, bindFailed ? Call::Bind : Call::Connect))
             Phrases::fail(*s, err);
-            if (e.reason == Reason::Other)
-                s->comment = Phrases::oneLine(err.exception + u": "_s + e.message);
-        }
         l.open = false;
         refreshCurrent(l);
         return;
@@ -491,29 +400,16 @@ void SocketNarrator::onError(const TrafficEvent &e)
         if (!lane) {
             SocketLane &l = newOwnLane();
             l.local = e.local;
-            setStep(l, u"socket"_s, State::Done);
-            if (Step *b = findStep(l, u"bind"_s))
-                Phrases::failBind(*b, u"sock"_s, e.local, err);
+            setStep(l, Call::Socket, State::Done);
+            if (Step *b = findStep(l, Call::Bind))
+                Phrases::failBind(*b, Phrases::variable(l.role), e.local, err);
             l.open = false;
             refreshCurrent(l);
             return;
         }
-        Step s;
-        if (e.reason == Reason::Refused || e.reason == Reason::Unreachable) {
-            // The ICMP answer to an earlier sendto() shows up on the next call.
-            s = Phrases::step(u"recvfrom"_s, State::Failed, u"data, addr = sock.recvfrom(65535)"_s,
-                         u"n = recvfrom(sock, buf, 65535, 0, (struct sockaddr *)&peer, &peerlen);"_s);
-            Phrases::fail(s, err);
-            if (!e.peer.isNull())
-                s.comment += tr(" (ICMP from %1)").arg(pythonAddress(e.peer));
-        } else {
-            s = Phrases::step(u"sendto"_s, State::Failed,
-                         e.peer.isNull() ? u"sock.sendto(data, (host, port))"_s
-                                         : u"sock.sendto(data, %1)"_s.arg(pythonAddress(e.peer)),
-                         u"sendto(sock, buf, n, 0, (struct sockaddr *)&addr, addrlen);"_s);
-            Phrases::fail(s, err);
-        }
-        addDataStep(*lane, s);
+        // The ICMP answer to an earlier sendto() shows up on the next call.
+        const bool icmp = e.reason == Reason::Refused || e.reason == Reason::Unreachable;
+        addDataStep(*lane, icmp ? Phrases::failedRecvFrom(err, e.peer) : Phrases::failedSendTo(err, e.peer));
         return;
     }
     }
@@ -526,11 +422,8 @@ void SocketNarrator::onStopped(const TrafficEvent &e)
         return;
     if (m_kind == SessionKind::TcpClient && lane->peer.isNull()) {
         // Cancelled while connecting.
-        if (Step *s = findStep(*lane, u"connect"_s)) {
-            s->state = State::Failed;
-            s->comment = tr("cancelled before it completed");
-            s->cComment = s->comment;
-        }
+        if (Step *s = findStep(*lane, Call::Connect))
+            Phrases::phraseCancelled(*s);
         lane->open = false;
         refreshCurrent(*lane);
         return;
@@ -539,10 +432,8 @@ void SocketNarrator::onStopped(const TrafficEvent &e)
     closed.reason = Reason::LocalClose;
     closeLane(*lane, closed);
     if (m_kind == SessionKind::TcpServer) {
-        if (Step *c = findStep(*lane, u"close"_s)) {
-            c->comment = tr("stops new clients; open connections are closed one by one");
-            c->cComment = c->comment;
-        }
+        if (Step *c = findStep(*lane, Call::Close))
+            Phrases::phraseServerStopped(*c);
     }
 }
 
@@ -590,10 +481,4 @@ void SocketNarrator::flush()
         emit socketsChanged();
     }
     emit changed();
-}
-
-QString SocketNarrator::script(Language language) const
-{
-    const ScriptPlan plan = ScriptPlan::from(*this);
-    return language == Language::Python ? PythonScriptWriter::write(plan) : CScriptWriter::write(plan);
 }

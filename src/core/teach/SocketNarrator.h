@@ -17,8 +17,12 @@
 // recv()/send(), close() — with the session's real addresses, ports and
 // bytes. One lane per socket: the session's own (listening, client or UDP)
 // and, for a TCP server, one per accepted connection, because accept()
-// returns a new socket per client. Follows the session live and can write
-// the program behind the session as a Python script (or a C program).
+// returns a new socket per client. Follows the session live.
+//
+// This is the state machine: which socket an event belongs to, which call
+// it is, and where each socket stands. NarratorPhrases words the calls in
+// Python and C; ScriptPlan and the script writers turn what the narrator saw
+// into a program.
 class SocketNarrator : public QObject
 {
     Q_OBJECT
@@ -31,30 +35,28 @@ public:
     static constexpr qsizetype kMaxDataSteps = 200;
     // Accepted sockets kept; the oldest closed ones go first (and are counted).
     static constexpr qsizetype kMaxAcceptedSockets = 1000;
-    static constexpr qsizetype kPreviewBytes = 40;
     // Bytes we sent kept per call for the script; longer sends are cut (and said).
     static constexpr qsizetype kMaxScriptPayload = 4096;
     static constexpr int kNotifyIntervalMs = 100;
 
+    // The socket calls a step can be (NarratorPhrases::callName spells them).
+    enum class Call { Socket, SetSockOpt, Bind, Listen, Accept, Connect, Send, Recv, SendTo, RecvFrom, Shutdown, Close };
+    Q_ENUM(Call)
+
     struct Step
     {
         enum class State { NotYet, Done, Current, Failed };
-        QString name;        // "socket", "bind", "accept", "recv", "close", …
+        Call call = Call::Socket;
         State state = State::NotYet;
         QString python;      // the call, e.g. server.bind(('127.0.0.1', 8000))
         QString c;           // the same in C
         QString comment;     // what it gave: addr = (…), b'hello', peer closed, the exception
         QString cComment;
         QString exception;   // Python exception class when the call raised
-        TrafficEvent::Reason reason = TrafficEvent::Reason::None;
         QByteArray sent;     // outgoing bytes (≤ kMaxScriptPayload) for the script
         Endpoint peer;       // the other end of a datagram
         qsizetype size = 0;  // bytes moved by a data call
         bool isData = false;
-
-        // The call with its comment: "data = conn.recv(1024)  # b'hello'".
-        QString line(Language language) const;
-        bool isCall() const { return state != State::NotYet; }
     };
 
     struct SocketLane
@@ -66,7 +68,6 @@ public:
         int listenAttempt = 0;      // accepted: which listening socket (its attempt)
         Endpoint local;
         Endpoint peer;
-        QString variable;           // server, conn, client, sock
         QList<Step> steps;
         qsizetype dataSteps = 0;    // data calls kept in steps
         qsizetype moreDataSteps = 0;  // data calls beyond kMaxDataSteps
@@ -81,25 +82,16 @@ public:
     ~SocketNarrator() override;
 
     Session *session() const { return m_session; }
-    SessionKind sessionKind() const { return m_kind; }
 
     // The session's own sockets (listening, client or UDP; a new one for
     // each restart) and the accepted ones, in the order they appeared.
     QList<SocketLane> sockets() const { return m_lanes; }
+    // Connections accepted, also those whose lanes are gone.
     qsizetype acceptedCount() const { return m_acceptedTotal; }
     // Accepted sockets forgotten because of kMaxAcceptedSockets.
     qsizetype droppedSockets() const { return m_droppedLanes; }
     // The log had already dropped events when this narrator started.
     bool historyIncomplete() const { return m_historyIncomplete; }
-
-    // The program a student would write for what the session does (its
-    // settings and what was typed so far), in Python 3 or C; see ScriptPlan.
-    QString script(Language language) const;
-
-    // "conn.recv(1024) == b''" style helpers, public for the view and tests.
-    static QString pythonAddress(const Endpoint &e);   // ('127.0.0.1', 8000)
-    static QString preview(const QByteArray &bytes);    // b'hello' or b'…'…
-    static QString cStringLiteral(QByteArrayView bytes);  // "hello\r\n"
 
 signals:
     // Coalesced: at most once per kNotifyIntervalMs.
@@ -125,15 +117,13 @@ private:
     // Null past the lane cap (the connection is counted, not drawn).
     SocketLane *newAcceptedLane(const TrafficEvent &e);
     void addDataStep(SocketLane &lane, Step step);
-    void setStep(SocketLane &lane, const QString &name, Step::State state);
-    Step *findStep(SocketLane &lane, const QString &name);
+    static void setStep(SocketLane &lane, Call call, Step::State state);
+    static Step *findStep(SocketLane &lane, Call call);
     void closeLane(SocketLane &lane, const TrafficEvent &e);
     static void refreshCurrent(SocketLane &lane);
     void pruneLanes();
     void touch(bool socketsToo = false);
     void flush();
-    QString clientTargetPython() const;
-    Endpoint clientTarget(bool *isName, QString *host) const;
 
     QPointer<Session> m_session;
     SessionKind m_kind = SessionKind::TcpServer;

@@ -60,7 +60,6 @@ public:
     // Send sizes of the other end (empty when unknown).
     const QList<qsizetype> &sendSizes() const { return m_sendSizes; }
     void setSendSizes(const QList<qsizetype> &sizes) { m_sendSizes = sizes; }
-    bool hasSendSizes() const { return !m_sendSizes.isEmpty(); }
 
     // The reads a program calling recv(readSize) in a loop gets (readSize
     // <= 0: the reads as logged).

@@ -1,5 +1,7 @@
 #include "core/text/TextCodec.h"
 
+#include "core/text/CharacterProbe.h"
+
 #include <QCoreApplication>
 #include <QStringDecoder>
 #include <QStringEncoder>
@@ -114,17 +116,7 @@ QString unknownEncodingMessage(const QString &name)
     return QCoreApplication::translate("TextCodec", "Unknown encoding \u201c%1\u201d").arg(name);
 }
 
-// QStringDecoder only says whether an error happened since it was made, and
-// on ICU converters resetState() does not even clear that. The counter it
-// keeps is protected; reading it lets us see which call met an error.
-// Never moved: Qt's ICU callbacks point at the converter's own state.
-class CountingDecoder : public QStringDecoder
-{
-public:
-    CountingDecoder(const char *name, Flags flags) : QStringDecoder(name, flags) {}
-    qsizetype invalidCount() const { return state.invalidChars; }
-};
-
+// CountingDecoder's counterpart: which call met a character it cannot encode.
 class CountingEncoder : public QStringEncoder
 {
 public:
@@ -135,55 +127,8 @@ public:
 constexpr auto kStatelessFlags = QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom;
 constexpr auto kStatefulFlags = QStringConverter::Flags(QStringConverter::Flag::ConvertInitialBom);
 
-enum class CharKind { Valid, Invalid, Incomplete };
-
-struct CharAt
-{
-    CharKind kind;
-    qsizetype length;   // bytes of the character, the invalid sequence, or the incomplete tail
-};
-
-// What starts at bytes[i]: bytes are fed one at a time to a stateful decoder
-// until it produces output (a whole character) or reports an error. This asks
-// the converter itself, so it is right for any encoding Qt/ICU implement.
-CharAt classify(CountingDecoder &probe, CountingDecoder &whole, QByteArrayView bytes,
-                qsizetype i, int maxCharBytes)
-{
-    std::array<QChar, 32> buffer;
-    const qsizetype available = bytes.size() - i;
-    CharAt result{CharKind::Invalid, 1};
-    for (qsizetype length = 1;; ++length) {
-        if (length > maxCharBytes)
-            break;  // no output and no error: treat the first byte as bad
-        if (length > available) {
-            result = {CharKind::Incomplete, available};
-            break;
-        }
-        const qsizetype before = probe.invalidCount();
-        QChar *end = probe.appendToBuffer(buffer.data(), bytes.sliced(i + length - 1, 1));
-        if (probe.invalidCount() != before) {
-            // How much the converter itself takes as the bad sequence: an
-            // unmapped but well-formed pair (Shift_JIS 85 40) is one bad
-            // character; a lead byte followed by a byte that cannot trail it
-            // (GBK 81 7f) is a bad lead byte, and the next byte is read again.
-            result = {CharKind::Invalid, 1};
-            if (length > 1) {
-                whole.resetState();
-                const qsizetype wholeBefore = whole.invalidCount();
-                QChar *wholeEnd = whole.appendToBuffer(buffer.data(), bytes.sliced(i, length));
-                if (wholeEnd - buffer.data() == 1 && whole.invalidCount() != wholeBefore)
-                    result.length = length;
-            }
-            break;
-        }
-        if (end != buffer.data()) {
-            result = {CharKind::Valid, length};
-            break;
-        }
-    }
-    probe.resetState();
-    return result;
-}
+using CharKind = CharacterProbe::Kind;
+using CharAt = CharacterProbe::Char;
 
 // Qt's UTF-16 decoders copy code units as they come, so a lone surrogate
 // would reach the text as if it were a character (one no encoder takes
@@ -267,8 +212,7 @@ TextCodec::Decoded decodeWith(const EncodingInfo &info, QByteArrayView bytes, bo
     // Slow path, only for data with errors: walk character by character so
     // every invalid sequence gets its byte offset. Runs of valid characters
     // are still decoded in bulk.
-    CountingDecoder probe(info.name, kStatefulFlags);
-    CountingDecoder whole(info.name, kStatelessFlags);
+    CharacterProbe probe(info.name, info.maxCharBytes);
     CountingDecoder run(info.name, kStatelessFlags);
     out.text.reserve(size);
     qsizetype runStart = 0;
@@ -283,7 +227,7 @@ TextCodec::Decoded decodeWith(const EncodingInfo &info, QByteArrayView bytes, bo
             continue;
         }
         const CharAt at = info.utf16 ? classifyUtf16(bytes, i, qstrcmp(info.name, "UTF-16BE") == 0)
-                                     : classify(probe, whole, bytes, i, info.maxCharBytes);
+                                     : probe.at(bytes, i);
         if (at.kind == CharKind::Valid) {
             i += at.length;
             continue;
@@ -300,18 +244,6 @@ TextCodec::Decoded decodeWith(const EncodingInfo &info, QByteArrayView bytes, bo
     }
     flushRun(size);
     return out;
-}
-
-bool isPrintableAscii(uchar c)
-{
-    return c >= 0x20 && c < 0x7f;
-}
-
-QString hexByte(uchar c)
-{
-    static constexpr char digits[] = "0123456789abcdef";
-    const QChar pair[2] = {QLatin1Char(digits[c >> 4]), QLatin1Char(digits[c & 0xf])};
-    return QString(pair, 2);
 }
 
 } // namespace
@@ -446,59 +378,4 @@ QString TextCodec::toHex(QByteArrayView bytes, char separator)
 {
     return QString::fromLatin1(
             QByteArray::fromRawData(bytes.data(), bytes.size()).toHex(separator));
-}
-
-QString TextCodec::toEscaped(QByteArrayView bytes)
-{
-    QString out;
-    out.reserve(bytes.size());
-    for (char ch : bytes) {
-        const uchar c = static_cast<uchar>(ch);
-        switch (c) {
-        case '\r': out += u"\\r"_s; break;
-        case '\n': out += u"\\n"_s; break;
-        case '\t': out += u"\\t"_s; break;
-        case '\0': out += u"\\0"_s; break;
-        case '\\': out += u"\\\\"_s; break;
-        default:
-            if (isPrintableAscii(c))
-                out += QLatin1Char(ch);
-            else
-                out += u"\\x"_s + hexByte(c);
-        }
-    }
-    return out;
-}
-
-QString TextCodec::toPythonLiteral(QByteArrayView bytes)
-{
-    QString out = u"b'"_s;
-    for (char ch : bytes) {
-        const uchar c = static_cast<uchar>(ch);
-        switch (c) {
-        case '\r': out += u"\\r"_s; break;
-        case '\n': out += u"\\n"_s; break;
-        case '\t': out += u"\\t"_s; break;
-        case '\\': out += u"\\\\"_s; break;
-        case '\'': out += u"\\'"_s; break;
-        default:
-            if (isPrintableAscii(c))
-                out += QLatin1Char(ch);
-            else
-                out += u"\\x"_s + hexByte(c);
-        }
-    }
-    out += u'\'';
-    return out;
-}
-
-QString TextCodec::toCLiteral(QByteArrayView bytes)
-{
-    QString out;
-    out.reserve(bytes.size() * 4 + 2);
-    out += u'"';
-    for (char ch : bytes)
-        out += u"\\x"_s + hexByte(static_cast<uchar>(ch));
-    out += u'"';
-    return out;
 }

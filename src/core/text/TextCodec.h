@@ -8,7 +8,7 @@
 
 // Named text encodings (through QStringDecoder/QStringEncoder, which use ICU
 // on Debian's Qt for GBK, GB18030, Big5, Shift_JIS, EUC-KR, windows-1252 …),
-// plus the byte renderings the workbench shows: hex and C/Python escapes.
+// plus the hex rendering of bytes (escaped renderings are Escape's).
 // The log keeps raw bytes; everything here is a rendering of them.
 class TextCodec
 {
@@ -51,14 +51,4 @@ public:
 
     // "48 65 6c" (separator '\0' gives "48656c").
     static QString toHex(QByteArrayView bytes, char separator = ' ');
-    // Escaped text: printable ASCII as is (quotes too), \r \n \t \0 \\ and
-    // \xHH otherwise, so the result is exactly what PayloadParser's text mode
-    // turns back into the same bytes.
-    static QString toEscaped(QByteArrayView bytes);
-    // b'...' Python bytes literal (\t \n \r \\ \' and \xHH; never \0, which
-    // Python would merge with a following digit into an octal escape).
-    static QString toPythonLiteral(QByteArrayView bytes);
-    // "\x48\x65" C string literal, quoted; every byte is a \xHH escape because
-    // C lets a hex escape swallow any hex digit that follows it.
-    static QString toCLiteral(QByteArrayView bytes);
 };

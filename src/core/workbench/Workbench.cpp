@@ -7,7 +7,7 @@
 #include "core/net/TcpServerSession.h"
 #include "core/net/UdpSession.h"
 #include "core/reply/AutoReply.h"
-#include "core/text/TextCodec.h"
+#include "core/text/Escape.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -276,7 +276,7 @@ void Workbench::print(const TrafficEvent &e)
     if (!e.peer.isNull())
         line += QStringLiteral(" peer=") + e.peer.toString();
     if (e.kind == TrafficEvent::Kind::Data)
-        line += QStringLiteral(" size=%1 %2").arg(e.payload.size()).arg(TextCodec::toEscaped(e.payload.left(256)));
+        line += QStringLiteral(" size=%1 %2").arg(e.payload.size()).arg(Escape::bytes(e.payload.left(256), Escape::ByteStyle::SendPanel));
     if (!e.message.isEmpty())
         line += QStringLiteral(": ") + e.message;
     printLine(line.toUtf8() + '\n');

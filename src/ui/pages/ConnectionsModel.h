@@ -69,8 +69,10 @@ public:
     // Reads the session now instead of at the next tick.
     void refresh();
     // Ticks that found the session's connections unchanged
-    // (Session::connectionsSerial) and read nothing: with 10,000 idle
-    // clients a read of all of them is ~5 ms, four times a second.
+    // (Session::connectionsSerial) and read nothing: a read costs in
+    // proportion to the clients, so thousands of idle ones would otherwise
+    // cost the window at every tick for nothing
+    // (bench/results/2026-12-03-clients-idle-ticks-a417792.md).
     quint64 idleTicks() const { return m_idleTicks; }
     // Even unchanged, the session is read again after this long.
     static constexpr int kIdleRereadMs = 2000;

@@ -3,7 +3,6 @@
 #include "ui_SendPanel.h"
 
 #include "core/net/RepeatSender.h"
-#include "core/text/TextCodec.h"
 
 #include <QAccessible>
 #include <QDir>
@@ -11,128 +10,16 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QLocale>
 #include <QMenu>
 #include <QMimeData>
 #include <QSettings>
 #include <QShortcut>
-#include <QTextCursor>
-#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString kHistoryKey = u"send/history"_s;
 const QString kLastFileDirKey = u"send/lastFileDirectory"_s;
-
-QString modeName(PayloadParser::Mode mode)
-{
-    return mode == PayloadParser::Mode::Hex ? u"hex"_s : u"text"_s;
-}
-
-// Spelled out rather than "%n byte(s)": English plurals through %n need an
-// English translation file, and the program ships none.
-QString bytesText(qint64 n)
-{
-    return n == 1 ? SendPanel::tr("1 byte") : SendPanel::tr("%L1 bytes").arg(n);
-}
-
-// Decoded text written so that text mode turns it back into the same
-// bytes: backslashes and the control characters that have a named escape
-// are escaped, newlines stay real line breaks. Bytes that are not clean text
-// in the encoding become \xHH escapes instead; the caller checks the round
-// trip either way.
-QString escapedText(const QByteArray &bytes, const QString &encoding)
-{
-    const TextCodec::Decoded decoded = TextCodec::decode(bytes, encoding);
-    if (decoded.hasErrors() || !decoded.error.isEmpty())
-        return TextCodec::toEscaped(bytes);
-    QString out;
-    out.reserve(decoded.text.size());
-    for (QChar c : decoded.text) {
-        switch (c.unicode()) {
-        case u'\\': out += u"\\\\"_s; break;
-        case u'\r': out += u"\\r"_s; break;
-        case u'\t': out += u"\\t"_s; break;
-        case 0: out += u"\\0"_s; break;
-        default:
-            if (c != u'\n' && (c.unicode() < 0x20 || c.unicode() == 0x7f))
-                return TextCodec::toEscaped(bytes);
-            out += c;
-        }
-    }
-    return out;
-}
-
-qsizetype longestLine(const QString &text)
-{
-    qsizetype longest = 0;
-    qsizetype start = 0;
-    while (start <= text.size()) {
-        qsizetype end = text.indexOf(u'\n', start);
-        if (end < 0)
-            end = text.size();
-        longest = qMax(longest, end - start);
-        start = end + 1;
-    }
-    return longest;
-}
-
-bool isHexSeparator(QChar c)
-{
-    return c.isSpace() || c == u',' || c == u':' || c == u'-';
-}
-
-// How much of the start of `text` can be parsed on its own with the same
-// result as inside the whole: at most about `limit` characters, never cutting
-// an escape, a surrogate pair or a hex byte in two. What a large input's
-// preview parses: its first bytes, and any error among them, at once.
-qsizetype previewCut(const QString &text, qsizetype limit, PayloadParser::Mode mode)
-{
-    if (text.size() <= limit)
-        return text.size();
-    qsizetype end = limit;
-    if (mode == PayloadParser::Mode::Hex) {
-        if (isHexSeparator(text.at(end)) || isHexSeparator(text.at(end - 1)))
-            return end;
-        qsizetype group = end;
-        while (group > 0 && !isHexSeparator(text.at(group - 1)))
-            --group;
-        if (group > 0)
-            return group;  // the cut group is left to the whole parse
-        // One group of digits longer than the limit: keep an even number of them.
-        const qsizetype digits = text.startsWith(u"0x"_s, Qt::CaseInsensitive) ? 2 : 0;
-        return digits + ((end - digits) & ~qsizetype(1));
-    }
-    for (qsizetype i = 0; i < end;) {
-        if (text.at(i) != u'\\') {
-            ++i;
-            continue;
-        }
-        const qsizetype length = i + 1 < text.size() && text.at(i + 1) == u'x' ? 4 : 2;
-        if (i + length > end)
-            return i;
-        i += length;
-    }
-    if (text.at(end - 1).isHighSurrogate())
-        --end;
-    return end;
-}
-
-// A history entry as one menu line: its first line, shortened, with the
-// line breaks it hides made visible.
-QString menuLabel(const SendPanel::HistoryEntry &entry)
-{
-    QString shown = entry.text.left(60);
-    shown.replace(u'\n', u'\u23CE');
-    shown.replace(u'\t', u'\u2192');
-    shown.replace(u'&', u"&&"_s);
-    if (entry.text.size() > 60)
-        shown += u'\u2026';
-    return entry.mode == PayloadParser::Mode::Hex ? SendPanel::tr("[hex] %1").arg(shown)
-                                                  : SendPanel::tr("[text] %1").arg(shown);
-}
 } // namespace
 
 SendPanel::Editor::Editor(QWidget *parent)
@@ -153,34 +40,19 @@ SendPanel::SendPanel(QWidget *parent)
     , m_repeat(new RepeatSender(this))
 {
     m_ui->setupUi(this);
-
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_ui->editor->setFont(fixed);
-    m_ui->previewEdit->setFont(fixed);
-
-    m_ui->encodingCombo->addItems(TextCodec::encodings());
-    m_encoding = m_ui->encodingCombo->currentText();
-    m_ui->lineEndingCombo->addItem(QString(), int(LineEnding::None));
-    m_ui->lineEndingCombo->addItem(QString(), int(LineEnding::LF));
-    m_ui->lineEndingCombo->addItem(QString(), int(LineEnding::CRLF));
-
+    m_input = new PayloadInput(m_ui.get(), this);
     auto *historyMenu = new QMenu(m_ui->historyButton);
     m_ui->historyButton->setMenu(historyMenu);
-
-    m_previewTimer.setSingleShot(true);
-    m_previewTimer.setInterval(kPreviewDelayMs);
+    m_history = new SendHistory(historyMenu, this);
 
     connect(m_ui->sendButton, &QPushButton::clicked, this, &SendPanel::onSendClicked);
     connect(m_ui->sendFileButton, &QPushButton::clicked, this, &SendPanel::onSendFileClicked);
     connect(m_ui->repeatStartButton, &QPushButton::clicked, this, &SendPanel::onRepeatStartClicked);
     connect(m_ui->repeatStopButton, &QPushButton::clicked, this, &SendPanel::onRepeatStopClicked);
-    connect(m_ui->editor, &QPlainTextEdit::textChanged, this, &SendPanel::onTextChanged);
-    connect(&m_previewTimer, &QTimer::timeout, this, &SendPanel::onPreviewTimeout);
-    connect(m_ui->hexRadio, &QRadioButton::toggled, this, &SendPanel::onModeToggled);
-    connect(m_ui->encodingCombo, &QComboBox::currentIndexChanged, this, &SendPanel::onEncodingIndexChanged);
-    connect(m_ui->lineEndingCombo, &QComboBox::currentIndexChanged, this, &SendPanel::onLineEndingIndexChanged);
-    connect(historyMenu, &QMenu::aboutToShow, this, &SendPanel::onHistoryMenuAboutToShow);
-    connect(historyMenu, &QMenu::triggered, this, &SendPanel::onHistoryActionTriggered);
+    connect(m_input, &PayloadInput::encodingChanged, this, &SendPanel::encodingChanged);
+    connect(m_input, &PayloadInput::inputErrorFound, this, &SendPanel::onInputErrorFound);
+    connect(m_input, &PayloadInput::inputErrorCleared, this, &SendPanel::onInputErrorCleared);
+    connect(m_history, &SendHistory::recalled, this, &SendPanel::onHistoryRecalled);
     connect(m_repeat, &RepeatSender::progress, this, &SendPanel::onRepeatProgress);
     connect(m_repeat, &RepeatSender::finished, this, &SendPanel::onRepeatFinished);
 
@@ -193,16 +65,9 @@ SendPanel::SendPanel(QWidget *parent)
 
     m_ui->messageLabel->hide();
     m_ui->whyNotLabel->hide();
-    m_ui->largeInputBar->hide();
-    m_ui->editor->setLargeInsertHandler([this](const QString &text) { return onLargeInsert(text); });
-    connect(m_ui->discardLargeButton, &QPushButton::clicked, this, &SendPanel::onDiscardLargeClicked);
-    retranslateLineEndings();
     applyColors();
-    updateHint();
     updateSendControls();
-    loadHistory();
-    rebuildHistoryMenu();
-    onPreviewTimeout();
+    m_input->previewNow();
 }
 
 SendPanel::~SendPanel() = default;
@@ -217,39 +82,59 @@ void SendPanel::setSender(Sender sender)
     m_sender = std::move(sender);
 }
 
+void SendPanel::setWireBytes(WireBytes wire)
+{
+    m_input->setWireBytes(std::move(wire));
+}
+
+void SendPanel::refreshPreview()
+{
+    m_input->schedulePreview();
+}
+
 void SendPanel::setEncoding(const QString &encoding)
 {
-    const QString canonical = TextCodec::canonicalName(encoding);
-    if (canonical.isEmpty())
-        return;
-    const int index = m_ui->encodingCombo->findText(canonical);
-    if (index >= 0)
-        m_ui->encodingCombo->setCurrentIndex(index);   // onEncodingIndexChanged emits
+    m_input->setEncoding(encoding);
+}
+
+QString SendPanel::encoding() const
+{
+    return m_input->encoding();
 }
 
 void SendPanel::setMode(PayloadParser::Mode mode)
 {
-    if (mode == PayloadParser::Mode::Hex)
-        m_ui->hexRadio->setChecked(true);
-    else
-        m_ui->textRadio->setChecked(true);
+    m_input->setMode(mode);
 }
 
 PayloadParser::Mode SendPanel::mode() const
 {
-    return m_ui->hexRadio->isChecked() ? PayloadParser::Mode::Hex : PayloadParser::Mode::Text;
+    return m_input->mode();
 }
 
 void SendPanel::setLineEnding(LineEnding ending)
 {
-    const int index = m_ui->lineEndingCombo->findData(int(ending));
-    if (index >= 0)
-        m_ui->lineEndingCombo->setCurrentIndex(index);
+    m_input->setLineEnding(ending);
 }
 
 SendPanel::LineEnding SendPanel::lineEnding() const
 {
-    return LineEnding(m_ui->lineEndingCombo->currentData().toInt());
+    return m_input->lineEnding();
+}
+
+bool SendPanel::hasHeldInput() const
+{
+    return m_input->hasHeldPaste();
+}
+
+void SendPanel::discardHeldInput()
+{
+    m_input->discardHeldPaste();
+}
+
+PayloadParser::Result SendPanel::payload() const
+{
+    return m_input->parse(m_input->text());
 }
 
 void SendPanel::setSendEnabled(bool on, const QString &whyNot)
@@ -274,201 +159,6 @@ bool SendPanel::isRepeating() const
 QString SendPanel::message() const
 {
     return m_messageKind == MessageKind::None ? QString() : m_ui->messageLabel->text();
-}
-
-// ---- parsing and preview ----------------------------------------------------
-
-PayloadParser::Result SendPanel::parseInput(const QString &text) const
-{
-    const PayloadParser::Mode m = mode();
-    PayloadParser::Result result;
-    if (m == PayloadParser::Mode::Text && text.size() > kLivePreviewChars && !text.contains(u'\\')) {
-        // Without escapes the parser's result is the encoded text; its
-        // per-character bookkeeping would cost several times the input's
-        // size in memory for a pasted file.
-        const TextCodec::Encoded encoded = TextCodec::encode(text, m_encoding);
-        if (!encoded.ok()) {
-            result.reason = encoded.error;
-            result.error = encoded.error;
-            if (encoded.firstUnmappable >= 0) {
-                result.position = int(encoded.firstUnmappable);
-                PayloadParser::locate(text, result.position, &result.line, &result.column);
-                result.error = PayloadParser::describe(result.reason, result.line, result.column);
-            }
-            return result;
-        }
-        result.bytes = encoded.bytes;
-    } else {
-        // Empty is allowed here: a bare line ending is a payload.
-        result = PayloadParser::parse(text, m, m_encoding, true);
-        if (!result.ok())
-            return result;
-    }
-    if (m == PayloadParser::Mode::Text && lineEnding() != LineEnding::None) {
-        // Encoded like the text, so a UTF-16 line ends in 0a 00.
-        const QString ending = lineEnding() == LineEnding::LF ? u"\n"_s : u"\r\n"_s;
-        result.bytes += TextCodec::encode(ending, m_encoding).bytes;
-    }
-    if (result.bytes.isEmpty()) {
-        result.reason = tr("Nothing to send: the payload is empty");
-        result.error = result.reason;
-    }
-    return result;
-}
-
-PayloadParser::Result SendPanel::payload() const
-{
-    return parseInput(inputText());
-}
-
-QString SendPanel::inputText() const
-{
-    return hasHeldInput() ? m_held : m_ui->editor->toPlainText();
-}
-
-bool SendPanel::onLargeInsert(const QString &pasted)
-{
-    if (pasted.size() <= kLivePreviewChars && longestLine(pasted) <= kMaxEditorLineChars)
-        return false;
-    // The paste lands where the editor would have put it.
-    const QTextCursor cursor = m_ui->editor->textCursor();
-    if (m_ui->editor->document()->isEmpty()) {
-        m_held = pasted;   // shared with the clipboard's copy: no second 200 MB for 100 Mi characters
-    } else {
-        const QString before = m_ui->editor->toPlainText();
-        m_held = before.left(cursor.selectionStart()) + pasted + before.mid(cursor.selectionEnd());
-    }
-    m_showingHeld = true;
-    m_ui->editor->setPlainText(m_held.left(kHeldShownChars));
-    m_ui->editor->setReadOnly(true);
-    m_showingHeld = false;
-    m_ui->largeInputLabel->setText(tr("Large paste held outside the editor: %L1 characters, the first %L2 shown. "
-                                      "Send checks and sends all of it.")
-                                       .arg(m_held.size())
-                                       .arg(qMin(m_held.size(), kHeldShownChars)));
-    m_ui->largeInputBar->show();
-    if (m_messageKind == MessageKind::InputError)
-        clearMessage();
-    m_ui->editor->setExtraSelections({});
-    onPreviewTimeout();
-    return true;
-}
-
-void SendPanel::discardHeldInput()
-{
-    if (!hasHeldInput())
-        return;
-    m_held = QString();
-    m_showingHeld = true;
-    m_ui->editor->clear();
-    m_showingHeld = false;
-    m_ui->editor->setReadOnly(false);
-    m_ui->largeInputBar->hide();
-    if (m_messageKind == MessageKind::InputError)
-        clearMessage();
-    schedulePreview();
-}
-
-void SendPanel::onDiscardLargeClicked()
-{
-    discardHeldInput();
-    m_ui->editor->setFocus(Qt::OtherFocusReason);
-}
-
-void SendPanel::schedulePreview()
-{
-    m_previewTimer.start();
-}
-
-void SendPanel::onTextChanged()
-{
-    if (m_showingHeld)
-        return;
-    if (hasHeldInput()) {
-        // Someone (the page) put new text in the editor: it replaces the held paste.
-        m_held = QString();
-        m_ui->editor->setReadOnly(false);
-        m_ui->largeInputBar->hide();
-    }
-    // The old mark points at text that may have moved; the preview parse
-    // puts it back where the error now is.
-    if (!m_ui->editor->extraSelections().isEmpty())
-        m_ui->editor->setExtraSelections({});
-    schedulePreview();
-}
-
-void SendPanel::onPreviewTimeout()
-{
-    const QTextDocument *doc = m_ui->editor->document();
-    // characterCount() counts the final paragraph separator too.
-    const qsizetype chars = hasHeldInput() ? m_held.size() : doc->characterCount() - 1;
-    if (chars > kLivePreviewChars) {
-        showLargePreview(chars);
-        return;
-    }
-    const QString text = inputText();
-    const PayloadParser::Result result = parseInput(text);
-    if (!result.ok()) {
-        m_ui->previewEdit->clear();
-        m_ui->byteCountLabel->clear();
-        // Nobody needs to be told that an empty editor is empty before
-        // they try to send it.
-        if (text.isEmpty()) {
-            m_ui->previewEdit->setPlaceholderText(tr("nothing typed yet"));
-            if (m_messageKind == MessageKind::InputError)
-                clearMessage();
-        } else {
-            m_ui->previewEdit->setPlaceholderText(tr("none until the input is fixed"));
-            showInputError(result, false);
-        }
-        return;
-    }
-    if (m_messageKind == MessageKind::InputError)
-        clearMessage();
-    // Exactly what goes out: with "Add to what I send" that includes the
-    // length prefix or delimiter, so 3 typed bytes preview as the 7 sent.
-    QString note;
-    const QByteArray wire = m_wire ? m_wire(result.bytes, &note) : result.bytes;
-    QString hex = TextCodec::toHex(QByteArrayView(wire).first(qMin(wire.size(), kPreviewBytes)));
-    if (wire.size() > kPreviewBytes)
-        hex += u" \u2026"_s;
-    m_ui->previewEdit->setText(hex);
-    m_ui->previewEdit->setCursorPosition(0);
-    m_ui->byteCountLabel->setText(note.isEmpty() ? bytesText(wire.size())
-                                                 : tr("%1 (%2)").arg(bytesText(wire.size()), note));
-}
-
-void SendPanel::setWireBytes(WireBytes wire)
-{
-    m_wire = std::move(wire);
-    schedulePreview();
-}
-
-void SendPanel::refreshPreview()
-{
-    schedulePreview();
-}
-
-void SendPanel::showLargePreview(qsizetype chars)
-{
-    // Only the beginning is parsed, so the cost does not grow with the input:
-    // its first bytes are shown, and an error among them is shown at once.
-    const QString text = hasHeldInput() ? m_held : m_ui->editor->toPlainText();
-    const qsizetype perByte = mode() == PayloadParser::Mode::Hex ? 3 : 1;
-    const QString head = text.left(previewCut(text, kPreviewBytes * perByte, mode()));
-    const PayloadParser::Result result = PayloadParser::parse(head, mode(), m_encoding, true);
-    m_ui->byteCountLabel->setText(tr("large input, %L1 characters: all of it is checked when you send").arg(chars));
-    if (!result.ok()) {
-        m_ui->previewEdit->clear();
-        m_ui->previewEdit->setPlaceholderText(tr("none until the input is fixed"));
-        showInputError(result, false);
-        return;
-    }
-    if (m_messageKind == MessageKind::InputError)
-        clearMessage();
-    const QByteArrayView first = QByteArrayView(result.bytes).first(qMin(result.bytes.size(), kPreviewBytes));
-    m_ui->previewEdit->setText(TextCodec::toHex(first) + u" \u2026"_s);
-    m_ui->previewEdit->setCursorPosition(0);
 }
 
 // ---- messages ---------------------------------------------------------------
@@ -497,37 +187,18 @@ void SendPanel::clearMessage()
 void SendPanel::showInputError(const PayloadParser::Result &result, bool moveCursor)
 {
     showMessage(MessageKind::InputError, result.error);
-    // A held paste is not in the editor: the message's line and column are all there is.
-    const int position = hasHeldInput() ? -1 : result.position;
-    markErrorAt(position);
-    if (!moveCursor)
-        return;
-    if (position >= 0) {
-        QTextCursor cursor = m_ui->editor->textCursor();
-        cursor.setPosition(qMin(result.position, m_ui->editor->document()->characterCount() - 1));
-        m_ui->editor->setTextCursor(cursor);
-        m_ui->editor->ensureCursorVisible();
-    }
-    m_ui->editor->setFocus(Qt::OtherFocusReason);
+    m_input->markError(result, m_ui->messageLabel->palette().color(QPalette::WindowText), moveCursor);
 }
 
-void SendPanel::markErrorAt(int position)
+void SendPanel::onInputErrorFound(const PayloadParser::Result &result)
 {
-    if (position < 0) {
-        m_ui->editor->setExtraSelections({});
-        return;
-    }
-    QTextEdit::ExtraSelection mark;
-    mark.cursor = QTextCursor(m_ui->editor->document());
-    const int end = m_ui->editor->document()->characterCount() - 1;
-    mark.cursor.setPosition(qMin(position, end));
-    mark.cursor.setPosition(qMin(position + 1, end), QTextCursor::KeepAnchor);
-    QColor error = m_ui->messageLabel->palette().color(QPalette::WindowText);
-    mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-    mark.format.setUnderlineColor(error);
-    error.setAlpha(60);
-    mark.format.setBackground(error);
-    m_ui->editor->setExtraSelections({mark});
+    showInputError(result, false);
+}
+
+void SendPanel::onInputErrorCleared()
+{
+    if (m_messageKind == MessageKind::InputError)
+        clearMessage();
 }
 
 void SendPanel::applyColors()
@@ -550,16 +221,6 @@ void SendPanel::applyColors()
     m_ui->previewEdit->setPalette(preview);
 }
 
-void SendPanel::updateHint()
-{
-    if (mode() == PayloadParser::Mode::Hex) {
-        m_ui->hintLabel->setText(tr("Hex: two digits per byte, e.g. 48 65 6c, 48656c or 0x48,0x65; "
-                                    "spaces, commas, colons and dashes separate. Ctrl+Enter sends."));
-    } else {
-        m_ui->hintLabel->setText(tr("Escapes: \\r \\n \\t \\0 \\\\ and \\xHH (one raw byte). Ctrl+Enter sends."));
-    }
-}
-
 void SendPanel::updateSendControls()
 {
     const bool repeating = m_repeat->isRunning();
@@ -574,56 +235,6 @@ void SendPanel::updateSendControls()
     m_ui->whyNotLabel->setToolTip(m_whyNot);
     m_ui->sendButton->setToolTip(m_sendEnabled ? tr("Send the payload (Ctrl+Enter)")
                                                : tr("Cannot send: %1").arg(whyNotText()));
-}
-
-// ---- mode, encoding, line ending ---------------------------------------------
-
-void SendPanel::onModeToggled(bool hex)
-{
-    convertEditorText(hex ? PayloadParser::Mode::Text : PayloadParser::Mode::Hex,
-                      hex ? PayloadParser::Mode::Hex : PayloadParser::Mode::Text);
-    m_ui->lineEndingCombo->setEnabled(!hex);
-    m_ui->lineEndingLabel->setEnabled(!hex);
-    updateHint();
-    schedulePreview();
-}
-
-void SendPanel::convertEditorText(PayloadParser::Mode from, PayloadParser::Mode to)
-{
-    const QTextDocument *doc = m_ui->editor->document();
-    if (hasHeldInput() || doc->isEmpty() || doc->characterCount() - 1 > kLivePreviewChars)
-        return;
-    const QString text = m_ui->editor->toPlainText();
-    const PayloadParser::Result parsed = PayloadParser::parse(text, from, m_encoding, true);
-    if (!parsed.ok() || parsed.bytes.isEmpty())
-        return;
-    const QString converted = to == PayloadParser::Mode::Hex ? TextCodec::toHex(parsed.bytes)
-                                                             : escapedText(parsed.bytes, m_encoding);
-    // A conversion that would change a single byte is no conversion.
-    const PayloadParser::Result back = PayloadParser::parse(converted, to, m_encoding, true);
-    if (!back.ok() || back.bytes != parsed.bytes)
-        return;
-    // Through a cursor, so one Ctrl+Z brings the old text back.
-    QTextCursor cursor(m_ui->editor->document());
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(converted);
-}
-
-void SendPanel::onEncodingIndexChanged(int index)
-{
-    if (index < 0)
-        return;
-    const QString name = m_ui->encodingCombo->itemText(index);
-    if (name == m_encoding)
-        return;
-    m_encoding = name;
-    schedulePreview();
-    emit encodingChanged(name);
-}
-
-void SendPanel::onLineEndingIndexChanged(int)
-{
-    schedulePreview();
 }
 
 // ---- sending ------------------------------------------------------------------
@@ -646,8 +257,8 @@ bool SendPanel::send()
         showMessage(MessageKind::SendError, whyNotText());
         return false;
     }
-    const QString text = inputText();
-    const PayloadParser::Result result = parseInput(text);
+    const QString text = m_input->text();
+    const PayloadParser::Result result = m_input->parse(text);
     if (!result.ok()) {
         showInputError(result, true);
         return false;
@@ -657,8 +268,8 @@ bool SendPanel::send()
         showMessage(MessageKind::SendError, sentResult.error);
         return false;
     }
-    showMessage(MessageKind::Info, tr("Sent %1.").arg(bytesText(sentResult.bytes)));
-    addToHistory(text, mode());
+    showMessage(MessageKind::Info, tr("Sent %1.").arg(PayloadInput::bytesText(sentResult.bytes)));
+    m_history->add(text, mode());
     emit sent(sentResult.bytes);
     return true;
 }
@@ -712,7 +323,7 @@ bool SendPanel::sendFile(const QString &path)
     const SendResult result = deliver(data);
     if (!result.ok())
         return fail(result.error);
-    showMessage(MessageKind::Info, tr("Sent \u201c%1\u201d: %2.").arg(info.fileName(), bytesText(result.bytes)));
+    showMessage(MessageKind::Info, tr("Sent \u201c%1\u201d: %2.").arg(info.fileName(), PayloadInput::bytesText(result.bytes)));
     emit sent(result.bytes);
     return true;
 }
@@ -737,8 +348,8 @@ bool SendPanel::startRepeat()
         showMessage(MessageKind::SendError, whyNotText());
         return false;
     }
-    const QString text = inputText();
-    const PayloadParser::Result result = parseInput(text);
+    const QString text = m_input->text();
+    const PayloadParser::Result result = m_input->parse(text);
     if (!result.ok()) {
         showInputError(result, true);
         return false;
@@ -777,7 +388,7 @@ void SendPanel::onRepeatProgress(int done, int total)
     const qint64 delta = bytes - m_repeatBytesReported;
     m_repeatBytesReported = bytes;
     if (done == 1)
-        addToHistory(m_repeatEntry.text, m_repeatEntry.mode);
+        m_history->add(m_repeatEntry.text, m_repeatEntry.mode);
     // At interval 0 a label update per send would cost more than the send.
     if (done == total || m_progressClock.elapsed() >= 50) {
         m_ui->repeatProgressLabel->setText(repeatProgressText(done, total));
@@ -796,7 +407,7 @@ void SendPanel::onRepeatFinished(bool ok, const QString &error)
     if (ok) {
         showMessage(MessageKind::Info, tr("Repeat done: sent %L1 times, %2 in all.")
                                            .arg(m_repeat->done())
-                                           .arg(bytesText(m_repeat->bytesSent())));
+                                           .arg(PayloadInput::bytesText(m_repeat->bytesSent())));
     } else if (m_repeat->wasStopped()) {
         showMessage(MessageKind::Info, error);
     } else {
@@ -806,118 +417,26 @@ void SendPanel::onRepeatFinished(bool ok, const QString &error)
 
 // ---- history ------------------------------------------------------------------
 
-void SendPanel::loadHistory()
+QList<SendPanel::HistoryEntry> SendPanel::history() const
 {
-    m_history.clear();
-    const QVariantList stored = QSettings().value(kHistoryKey).toList();
-    for (const QVariant &item : stored) {
-        const QVariantMap map = item.toMap();
-        HistoryEntry entry;
-        entry.text = map.value(u"text"_s).toString();
-        if (entry.text.isEmpty() || !PayloadParser::modeFromName(map.value(u"mode"_s).toString(), &entry.mode))
-            continue;
-        if (!m_history.contains(entry))
-            m_history.append(entry);
-        if (m_history.size() >= kHistorySize)
-            break;
-    }
-}
-
-void SendPanel::saveHistory() const
-{
-    QVariantList list;
-    for (const HistoryEntry &entry : m_history)
-        list.append(QVariantMap{{u"mode"_s, modeName(entry.mode)}, {u"text"_s, entry.text}});
-    QSettings().setValue(kHistoryKey, list);
-}
-
-void SendPanel::addToHistory(const QString &text, PayloadParser::Mode mode)
-{
-    if (text.isEmpty() || text.size() > kMaxHistoryChars)
-        return;
-    // Other panels may have added entries since this one last looked.
-    loadHistory();
-    const HistoryEntry entry{text, mode};
-    m_history.removeAll(entry);
-    m_history.prepend(entry);
-    while (m_history.size() > kHistorySize)
-        m_history.removeLast();
-    saveHistory();
-    rebuildHistoryMenu();
+    return m_history->entries();
 }
 
 void SendPanel::clearHistory()
 {
-    m_history.clear();
-    QSettings().remove(kHistoryKey);
-    rebuildHistoryMenu();
+    m_history->clear();
 }
 
 void SendPanel::restoreHistory(int index)
 {
-    if (index < 0 || index >= m_history.size())
-        return;
-    const HistoryEntry entry = m_history.at(index);
-    discardHeldInput();
-    // Set the mode first: switching converts whatever the editor holds.
-    {
-        const QSignalBlocker blocker(m_ui->hexRadio);
-        setMode(entry.mode);
-    }
-    m_ui->lineEndingCombo->setEnabled(entry.mode == PayloadParser::Mode::Text);
-    m_ui->lineEndingLabel->setEnabled(entry.mode == PayloadParser::Mode::Text);
-    updateHint();
-    QTextCursor cursor(m_ui->editor->document());
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(entry.text);
-    m_ui->editor->moveCursor(QTextCursor::End);
-    m_ui->editor->setFocus(Qt::OtherFocusReason);
-    schedulePreview();
+    const QList<HistoryEntry> entries = m_history->entries();
+    if (index >= 0 && index < entries.size())
+        onHistoryRecalled(entries.at(index));
 }
 
-void SendPanel::onHistoryMenuAboutToShow()
+void SendPanel::onHistoryRecalled(const SendHistory::Entry &entry)
 {
-    loadHistory();
-    rebuildHistoryMenu();
-}
-
-void SendPanel::rebuildHistoryMenu()
-{
-    QMenu *menu = m_ui->historyButton->menu();
-    menu->clear();
-    if (m_history.isEmpty()) {
-        QAction *none = menu->addAction(tr("No payloads sent yet"));
-        none->setEnabled(false);
-        return;
-    }
-    for (int i = 0; i < m_history.size(); ++i) {
-        QAction *action = menu->addAction(menuLabel(m_history.at(i)));
-        action->setData(i);
-        action->setToolTip(m_history.at(i).text.left(500));
-    }
-    menu->addSeparator();
-    QAction *clear = menu->addAction(tr("Clear History"));
-    clear->setData(-1);
-}
-
-void SendPanel::onHistoryActionTriggered(QAction *action)
-{
-    bool ok = false;
-    const int index = action->data().toInt(&ok);
-    if (!ok)
-        return;
-    if (index < 0)
-        clearHistory();
-    else
-        restoreHistory(index);
-}
-
-void SendPanel::retranslateLineEndings()
-{
-    // The form does not know these items: they carry data, so they are added in code.
-    m_ui->lineEndingCombo->setItemText(0, tr("None"));
-    m_ui->lineEndingCombo->setItemText(1, tr("\\n (LF)"));
-    m_ui->lineEndingCombo->setItemText(2, tr("\\r\\n (CRLF)"));
+    m_input->recall(entry.text, entry.mode);
 }
 
 void SendPanel::changeEvent(QEvent *event)
@@ -929,10 +448,9 @@ void SendPanel::changeEvent(QEvent *event)
         break;
     case QEvent::LanguageChange:
         m_ui->retranslateUi(this);
-        retranslateLineEndings();
-        updateHint();
+        m_input->retranslate();
         updateSendControls();
-        rebuildHistoryMenu();
+        m_history->retranslate();
         break;
     default:
         break;

@@ -2,12 +2,14 @@
 
 #include "core/net/SendResult.h"
 #include "core/text/PayloadParser.h"
+#include "ui/send/HeldPaste.h"
+#include "ui/send/PayloadInput.h"
+#include "ui/send/SendHistory.h"
 
 #include <QElapsedTimer>
 #include <QList>
 #include <QPlainTextEdit>
 #include <QString>
-#include <QTimer>
 #include <QWidget>
 
 #include <functional>
@@ -16,7 +18,6 @@
 namespace Ui {
 class SendPanel;
 }
-class QAction;
 class QMimeData;
 class RepeatSender;
 
@@ -27,41 +28,29 @@ class RepeatSender;
 // (setSender) and whether sending is possible now (setSendEnabled).
 // Input errors and send errors are shown under the editor; on an error
 // nothing is sent.
+//
+// The panel sends and says what happened; what the input is and the bytes
+// it makes are PayloadInput's, the history is SendHistory's.
 class SendPanel : public QWidget
 {
     Q_OBJECT
 public:
     using Sender = std::function<SendResult(const QByteArray &)>;
-    enum class LineEnding { None, LF, CRLF };
-    Q_ENUM(LineEnding)
+    using LineEnding = PayloadInput::LineEnding;
+    using WireBytes = PayloadInput::WireBytes;
+    using HistoryEntry = SendHistory::Entry;
 
-    struct HistoryEntry
-    {
-        QString text;
-        PayloadParser::Mode mode = PayloadParser::Mode::Text;
-        bool operator==(const HistoryEntry &) const = default;
-    };
-
-    static constexpr int kHistorySize = 30;
-    // Longer inputs are sent but not remembered: the history lives in the
-    // settings file, which is read at every start.
-    static constexpr qsizetype kMaxHistoryChars = 64 * 1024;
-    // Above this many characters only the input's first bytes are previewed;
-    // all of it is parsed when sending.
-    static constexpr qsizetype kLivePreviewChars = 1024 * 1024;
-    // The preview line shows at most this many bytes.
-    static constexpr qsizetype kPreviewBytes = 4096;
+    static constexpr int kHistorySize = SendHistory::kSize;
+    static constexpr qsizetype kMaxHistoryChars = SendHistory::kMaxChars;
+    static constexpr qsizetype kLivePreviewChars = PayloadInput::kLivePreviewChars;
+    static constexpr qsizetype kPreviewBytes = PayloadInput::kPreviewBytes;
     static constexpr qint64 kMaxFileBytes = 64 * 1024 * 1024;
-    static constexpr int kPreviewDelayMs = 150;
-    // A paste with a longer line is held aside too (see Editor).
-    static constexpr qsizetype kMaxEditorLineChars = 64 * 1024;
-    // How much of a held paste the editor shows.
-    static constexpr qsizetype kHeldShownChars = 2000;
+    static constexpr int kPreviewDelayMs = PayloadInput::kPreviewDelayMs;
+    static constexpr qsizetype kMaxEditorLineChars = HeldPaste::kMaxLineChars;
+    static constexpr qsizetype kHeldShownChars = HeldPaste::kShownChars;
 
     // The form's editor (promoted in SendPanel.ui). A paste too large to lay
-    // out goes to the panel instead of into the document: QPlainTextEdit
-    // takes seconds per keystroke once a line holds a million characters,
-    // and minutes to wrap it.
+    // out goes to the handler (a HeldPaste) instead of into the document.
     class Editor : public QPlainTextEdit
     {
     public:
@@ -81,17 +70,14 @@ public:
     ~SendPanel() override;
 
     void setSender(Sender sender);
-    // What goes on the wire for a payload (framing added by the session):
-    // the preview shows those bytes, and *note says what was added or why
-    // it cannot be (then the payload itself is returned).
-    using WireBytes = std::function<QByteArray(const QByteArray &payload, QString *note)>;
+    // What goes on the wire for a payload (see PayloadInput::WireBytes).
     void setWireBytes(WireBytes wire);
     // Shows the preview again (the wire bytes changed: framing switched).
     void refreshPreview();
 
     // Unknown names are ignored. Emits encodingChanged when it changes.
     void setEncoding(const QString &encoding);
-    QString encoding() const { return m_encoding; }
+    QString encoding() const;
 
     // Switching converts what is typed when the bytes stay exactly the same
     // (text "Hi" <-> hex "48 69"), and leaves it alone otherwise.
@@ -113,7 +99,7 @@ public:
     // kMaxEditorLineChars, is held outside the editor: the editor shows its
     // beginning read-only, Send parses and sends all of it, Discard (or
     // discardHeldInput) drops it. Empty when nothing is held.
-    bool hasHeldInput() const { return !m_held.isNull(); }
+    bool hasHeldInput() const;
     void discardHeldInput();
 
     // The bytes Send would send now (line ending included), or the error.
@@ -123,7 +109,7 @@ public:
     bool messageIsError() const { return m_messageKind == MessageKind::InputError || m_messageKind == MessageKind::SendError; }
 
     // Most recent first, shared by every panel through QSettings "send/history".
-    QList<HistoryEntry> history() const { return m_history; }
+    QList<HistoryEntry> history() const;
     // Puts entry `index` of history() back in the editor, with its mode.
     void restoreHistory(int index);
     void clearHistory();
@@ -151,54 +137,30 @@ private:
     void onSendFileClicked();
     void onRepeatStartClicked();
     void onRepeatStopClicked();
-    void onTextChanged();
-    void onPreviewTimeout();
-    void showLargePreview(qsizetype chars);
-    void onModeToggled(bool hex);
-    void onEncodingIndexChanged(int index);
-    void onLineEndingIndexChanged(int index);
-    void onHistoryMenuAboutToShow();
-    void onHistoryActionTriggered(QAction *action);
+    void onHistoryRecalled(const SendHistory::Entry &entry);
+    void onInputErrorFound(const PayloadParser::Result &result);
+    void onInputErrorCleared();
     static QString repeatProgressText(int done, int total);
     void onRepeatProgress(int done, int total);
     void onRepeatFinished(bool ok, const QString &error);
-    void onDiscardLargeClicked();
-    bool onLargeInsert(const QString &pasted);
 
-    // What Send sends: the held paste, or the editor's text.
-    QString inputText() const;
-
-    PayloadParser::Result parseInput(const QString &text) const;
     SendResult deliver(const QByteArray &bytes);
     void showInputError(const PayloadParser::Result &result, bool moveCursor);
     void showMessage(MessageKind kind, const QString &text);
     void clearMessage();
-    void markErrorAt(int position);
     void applyColors();
-    void updateHint();
     void updateSendControls();
-    void schedulePreview();
-    void convertEditorText(PayloadParser::Mode from, PayloadParser::Mode to);
-    void loadHistory();
-    void saveHistory() const;
-    void addToHistory(const QString &text, PayloadParser::Mode mode);
-    void rebuildHistoryMenu();
-    void retranslateLineEndings();
     QString whyNotText() const;
 
     std::unique_ptr<Ui::SendPanel> m_ui;
+    PayloadInput *m_input = nullptr;
+    SendHistory *m_history = nullptr;
     Sender m_sender;
-    WireBytes m_wire;
-    QString m_encoding;
     bool m_sendEnabled = true;
     QString m_whyNot;
     MessageKind m_messageKind = MessageKind::None;
-    QTimer m_previewTimer;
     RepeatSender *m_repeat = nullptr;
     HistoryEntry m_repeatEntry;      // what the running repeat sends, for the history
     qint64 m_repeatBytesReported = 0;
     QElapsedTimer m_progressClock;   // throttles the progress label of fast repeats
-    QList<HistoryEntry> m_history;
-    QString m_held;              // null unless a large paste is held
-    bool m_showingHeld = false;  // the editor's text changes because of the held paste, not the user
 };

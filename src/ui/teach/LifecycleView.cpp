@@ -1,6 +1,7 @@
 #include "ui/teach/LifecycleView.h"
 
 #include "core/teach/NarratorPhrases.h"
+#include "core/teach/ScriptPlan.h"
 
 #include <QButtonGroup>
 #include <QClipboard>
@@ -17,6 +18,7 @@
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
+using Call = SocketNarrator::Call;
 using Step = SocketNarrator::Step;
 using StepState = SocketNarrator::Step::State;
 
@@ -37,7 +39,7 @@ struct Box
     StepState state = StepState::NotYet;
     int count = 0;
     bool data = false;
-    QStringList calls;  // data: the calls in it, for its label
+    QList<Call> calls;  // data: the calls in it, for its label
 };
 
 struct Line
@@ -71,7 +73,7 @@ StepState combine(StepState a, StepState b)
     return rank(b) > rank(a) ? b : a;
 }
 
-QString dataLabel(const SocketLane &lane, const QStringList &calls = {})
+QString dataLabel(const SocketLane &lane, const QList<Call> &calls = {})
 {
     return NarratorPhrases::dataCallsLabel(calls, lane.role == SocketLane::Role::Udp);
 }
@@ -266,14 +268,14 @@ private:
                 Box &box = out.boxes.last();
                 box.state = combine(box.state, s.state);
                 ++box.count;
-                if (!box.calls.contains(s.name))
-                    box.calls << s.name;
+                if (!box.calls.contains(s.call))
+                    box.calls << s.call;
                 box.label = dataLabel(lane, box.calls);
                 // The first few and the latest: enough to follow, bounded to draw.
                 const bool head = dataIndex < kHeadDataLines;
                 const bool tail = dataIndex >= dataCount - kTailDataLines;
                 if (head || tail)
-                    out.lines.append(Line{s.line(language), s.state, false});
+                    out.lines.append(Line{NarratorPhrases::line(s, language), s.state, false});
                 else if (dataIndex == kHeadDataLines)
                     out.lines.append(Line{LifecycleView::tr("… %n more call(s)", nullptr,
                                                             int(dataCount - kHeadDataLines - kTailDataLines)),
@@ -281,7 +283,7 @@ private:
                 ++dataIndex;
                 continue;
             }
-            if (s.name == u"close"_s && !hasData
+            if (s.call == Call::Close && !hasData
                 && (lane.role == SocketLane::Role::Accepted || lane.role == SocketLane::Role::Client
                     || lane.role == SocketLane::Role::Udp)
                 && !(lane.role == SocketLane::Role::Accepted && lane.connectionId == 0)) {
@@ -289,12 +291,12 @@ private:
                 out.boxes.append(Box{dataLabel(lane), StepState::NotYet, 0, true, {}});
                 hasData = true;
             }
-            if (s.name == u"close"_s && lane.moreDataSteps > 0)
+            if (s.call == Call::Close && lane.moreDataSteps > 0)
                 out.lines.append(Line{LifecycleView::tr("… and %1 more calls (%2 bytes) not kept")
                                           .arg(lane.moreDataSteps).arg(lane.moreDataBytes),
                                       StepState::NotYet, true});
-            out.boxes.append(Box{s.name, s.state, 1, false, {}});
-            out.lines.append(Line{s.line(language), s.state, false});
+            out.boxes.append(Box{NarratorPhrases::callName(s.call), s.state, 1, false, {}});
+            out.lines.append(Line{NarratorPhrases::line(s, language), s.state, false});
         }
         return out;
     }
@@ -412,7 +414,6 @@ void LifecycleView::setLanguage(SocketNarrator::Language language)
     (language == SocketNarrator::Language::Python ? m_python : m_c)->setChecked(true);
     updateTexts();
     onNarratorChanged();
-    emit languageChanged(language);
 }
 
 void LifecycleView::onLanguageToggled()
@@ -429,8 +430,9 @@ void LifecycleView::updateTexts()
 }
 
 // Hidden (another tab is current), the drawing waits: laying out every
-// lane's calls on each of the narrator's notices was a twentieth of the
-// GUI thread under 1,000 short connections a second, for nobody to see.
+// lane's calls on each of the narrator's notices costs the GUI thread in
+// proportion to the connections' traffic, for nobody to see
+// (bench/results/2026-12-03-load-c51ed95.md).
 void LifecycleView::onNarratorChanged()
 {
     if (!isVisible()) {
@@ -475,7 +477,7 @@ void LifecycleView::redraw()
     QStringList now;
     for (const SocketLane &l : lanes) {
         if (const Step *s = l.currentStep())
-            now << tr("%1: %2").arg(l.title(), s->line(m_language));
+            now << tr("%1: %2").arg(l.title(), NarratorPhrases::line(*s, m_language));
     }
     m_canvas->setAccessibleDescription(now.isEmpty() ? tr("No socket is active") : now.join(u'\n'));
 }
@@ -484,7 +486,7 @@ void LifecycleView::onCopyClicked()
 {
     if (!m_narrator)
         return;
-    const QString text = m_narrator->script(m_language);
+    const QString text = ScriptPlan::from(*m_narrator).script(m_language);
     QGuiApplication::clipboard()->setText(text);
     m_status->setText(tr("Copied %n line(s)", nullptr, int(text.count(u'\n'))));
 }

@@ -42,9 +42,6 @@ public:
     QString narrationText() const;   // the narration lines drawn, one per line
     QStringList drawnBoxes(int lane) const;  // a lane's boxes as labelled: "socket", "recv ×2", …
 
-signals:
-    void languageChanged(SocketNarrator::Language language);
-
 protected:
     void showEvent(QShowEvent *event) override;
 

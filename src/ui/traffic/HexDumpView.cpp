@@ -14,85 +14,13 @@
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
-#include <QStringDecoder>
 #include <QToolTip>
-
-#include <array>
 
 using namespace Qt::StringLiterals;
 
-namespace {
+using Cell = CharacterMap::Cell;
 
-// Characters are worked out this many bytes at a time, as lines come into view.
-constexpr qsizetype kSegmentBytes = 4096;
-constexpr char16_t kPlaceholder = u'\u00b7';   // the rest of a multibyte character
-
-// QStringDecoder only says whether an error happened since it was made;
-// the counter it keeps is protected. Never moved: Qt's ICU callbacks point
-// at the converter's own state.
-class CountingDecoder : public QStringDecoder
-{
-public:
-    CountingDecoder(const QString &name, Flags flags) : QStringDecoder(name.toLatin1().constData(), flags) {}
-    qsizetype invalidCount() const { return state.invalidChars; }
-};
-
-struct CharAt
-{
-    bool valid = false;
-    qsizetype length = 1;
-    char32_t codePoint = 0xfffd;
-};
-
-// Length and character of what starts at bytes[i], found the way
-// TextCodec::decode walks invalid data: feed bytes one by one to a stateful
-// decoder until it yields a character or reports an error. A well-formed
-// but unmapped sequence is one bad character; a lead byte whose follower
-// cannot trail it is one bad byte.
-CharAt classify(CountingDecoder &probe, CountingDecoder &whole, QByteArrayView bytes, qsizetype i,
-                int maxCharBytes)
-{
-    std::array<QChar, 32> buffer;
-    const qsizetype available = bytes.size() - i;
-    CharAt result;
-    for (qsizetype length = 1; length <= maxCharBytes; ++length) {
-        if (length > available) {
-            result.length = available;
-            break;
-        }
-        const qsizetype before = probe.invalidCount();
-        QChar *end = probe.appendToBuffer(buffer.data(), bytes.sliced(i + length - 1, 1));
-        if (probe.invalidCount() != before) {
-            if (length > 1) {
-                whole.resetState();
-                const qsizetype wholeBefore = whole.invalidCount();
-                QChar *wholeEnd = whole.appendToBuffer(buffer.data(), bytes.sliced(i, length));
-                if (wholeEnd - buffer.data() == 1 && whole.invalidCount() != wholeBefore)
-                    result.length = length;
-            }
-            break;
-        }
-        if (end != buffer.data()) {
-            result.valid = true;
-            result.length = length;
-            const QChar first = buffer[0];
-            if (first.isHighSurrogate() && end - buffer.data() >= 2 && buffer[1].isLowSurrogate())
-                result.codePoint = QChar::surrogateToUcs4(first, buffer[1]);
-            else
-                result.codePoint = first.unicode();
-            break;
-        }
-    }
-    probe.resetState();
-    return result;
-}
-
-bool isDimCodePoint(char32_t cp)
-{
-    return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0xd800 && cp < 0xe000);
-}
-
-} // namespace
+constexpr char16_t kPlaceholder = CharacterMap::kPlaceholder;
 
 HexDumpView::HexDumpView(QWidget *parent)
     : QAbstractScrollArea(parent)
@@ -186,9 +114,7 @@ void HexDumpView::clear()
 
 void HexDumpView::resetPayloadState()
 {
-    m_cells.assign(size_t(m_bytes.size()), 0);
-    m_computedEnd = 0;
-    m_invalidOffsets.clear();
+    m_chars.reset(m_bytes, m_encoding);
     if (m_bytes.isEmpty())
         m_background.stop();
     else
@@ -199,126 +125,32 @@ void HexDumpView::computeInBackground()
 {
     QElapsedTimer slice;
     slice.start();
-    while (m_computedEnd < m_bytes.size() && slice.elapsed() < 8)
-        computeSegment();
-    if (m_computedEnd < m_bytes.size())
+    while (!m_chars.isComplete() && slice.elapsed() < 8)
+        m_chars.computeSegment();
+    if (!m_chars.isComplete())
         m_background.start();
-}
-
-// TextCodec decides which bytes are invalid (over segments that end on a
-// character boundary, so the result equals one decode of the whole
-// payload); the local walk only finds where each character starts and what
-// it is, which TextCodec does not report.
-void HexDumpView::computeSegment() const
-{
-    const qsizetype n = m_bytes.size();
-    const qsizetype start = m_computedEnd;
-    if (start >= n)
-        return;
-    const qsizetype length = qMin(kSegmentBytes, n - start);
-    const bool last = start + length == n;
-    const QByteArrayView segment(m_bytes.constData() + start, length);
-    qsizetype consumed = length;
-    TextCodec::Decoded decoded = last ? TextCodec::decode(segment, m_encoding)
-                                      : TextCodec::decodePartial(segment, m_encoding, &consumed);
-    if (consumed <= 0) {
-        decoded = TextCodec::decode(segment, m_encoding);
-        consumed = length;
-    }
-    const qsizetype end = start + consumed;
-
-    const QByteArrayView bytes(m_bytes.constData(), end);
-    const int maxCharBytes = qMax(1, TextCodec::maxCharBytes(m_encoding));
-    const bool asciiCompatible = !m_encoding.startsWith(u"UTF-16"_s);
-    CountingDecoder probe(m_encoding, QStringConverter::Flag::ConvertInitialBom);
-    CountingDecoder whole(m_encoding, QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
-
-    qsizetype nextInvalid = 0;
-    qsizetype i = start;
-    while (i < end) {
-        const uchar b = uchar(bytes[i]);
-        while (nextInvalid < decoded.invalidOffsets.size() && start + decoded.invalidOffsets[nextInvalid] < i)
-            ++nextInvalid;
-        const bool invalidHere = nextInvalid < decoded.invalidOffsets.size()
-                && start + decoded.invalidOffsets[nextInvalid] == i;
-        if (!invalidHere && asciiCompatible && b < 0x80) {
-            m_cells[size_t(i)] = b;
-            ++i;
-            continue;
-        }
-        const CharAt at = classify(probe, whole, bytes, i, maxCharBytes);
-        const qsizetype len = qBound<qsizetype>(1, at.length, end - i);
-        const quint32 flag = invalidHere ? quint32(kInvalid) : 0u;
-        if (invalidHere) {
-            m_invalidOffsets.append(i);
-            ++nextInvalid;
-        }
-        m_cells[size_t(i)] = (invalidHere || !at.valid ? 0xfffdu : quint32(at.codePoint)) | flag;
-        for (qsizetype k = 1; k < len; ++k)
-            m_cells[size_t(i + k)] = kContinuation | flag;
-        i += len;
-    }
-    m_computedEnd = end;
-}
-
-void HexDumpView::ensureComputed(qsizetype end) const
-{
-    end = qMin(end, m_bytes.size());
-    while (m_computedEnd < end)
-        computeSegment();
 }
 
 QList<qsizetype> HexDumpView::invalidOffsets() const
 {
-    ensureComputed(m_bytes.size());
-    return m_invalidOffsets;
+    m_chars.ensureComputed(m_bytes.size());
+    return m_chars.invalidOffsets();
 }
 
 bool HexDumpView::isInvalidByte(qsizetype offset) const
 {
     if (offset < 0 || offset >= m_bytes.size())
         return false;
-    ensureComputed(offset + 1);
-    return m_cells[size_t(offset)] & kInvalid;
-}
-
-QString HexDumpView::glyph(quint32 cell) const
-{
-    if (cell & kContinuation)
-        return QString(QChar(kPlaceholder));
-    const char32_t cp = cell & kCodePointMask;
-    // Control characters as the classic dump's dot (drawn dimmed): the
-    // Unicode control pictures are missing from most fonts.
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
-        return u"."_s;
-    if (cp >= 0xd800 && cp < 0xe000)
-        return QString(QChar(kPlaceholder));
-    return QString::fromUcs4(&cp, 1);
+    m_chars.ensureComputed(offset + 1);
+    return m_chars.cellAt(offset).isInvalid();
 }
 
 QString HexDumpView::textCell(qsizetype offset) const
 {
     if (offset < 0 || offset >= m_bytes.size())
         return {};
-    ensureComputed(offset + 1);
-    return glyph(m_cells[size_t(offset)]);
-}
-
-qsizetype HexDumpView::charStart(qsizetype offset) const
-{
-    ensureComputed(offset + 1);
-    while (offset > 0 && (m_cells[size_t(offset)] & kContinuation))
-        --offset;
-    return offset;
-}
-
-qsizetype HexDumpView::charLength(qsizetype start) const
-{
-    qsizetype end = start + 1;
-    ensureComputed(qMin(m_bytes.size(), start + 8));
-    while (end < m_computedEnd && (m_cells[size_t(end)] & kContinuation))
-        ++end;
-    return end - start;
+    m_chars.ensureComputed(offset + 1);
+    return CharacterMap::glyph(m_chars.cellAt(offset));
 }
 
 void HexDumpView::updateMetrics()
@@ -458,7 +290,7 @@ void HexDumpView::paintEvent(QPaintEvent *)
     const qsizetype lines = lineCount();
     const int visible = (viewport()->height() - header) / m_lineHeight + 1;
     const qsizetype lastLine = qMin<qsizetype>(lines, first + visible);
-    ensureComputed(lastLine * kBytesPerLine);
+    m_chars.ensureComputed(lastLine * kBytesPerLine);
 
     const QColor invalidFill(220, 40, 40, 110);   // readable under light and dark text
     const QColor highlight = pal.color(QPalette::Highlight);
@@ -466,8 +298,8 @@ void HexDumpView::paintEvent(QPaintEvent *)
     qsizetype selStart = -1;
     qsizetype selEnd = -1;
     if (m_cursor >= 0 && m_cursor < m_bytes.size()) {
-        selStart = charStart(m_cursor);
-        selEnd = selStart + charLength(selStart);
+        selStart = m_chars.charStart(m_cursor);
+        selEnd = selStart + m_chars.charLength(selStart);
     }
 
     p.setClipRect(QRect(0, header - 1, viewport()->width(), viewport()->height()));
@@ -480,14 +312,14 @@ void HexDumpView::paintEvent(QPaintEvent *)
         const int count = int(qMin<qsizetype>(kBytesPerLine, m_bytes.size() - lineStart));
         for (int col = 0; col < count; ++col) {
             const qsizetype offset = lineStart + col;
-            const quint32 cell = m_cells[size_t(offset)];
+            const Cell cell = m_chars.cellAt(offset);
             const bool selected = offset >= selStart && offset < selEnd;
             const QRect hexRect = hexCellRect(offset);
             const QRect textRect = textCellRect(offset);
             if (selected) {
                 p.fillRect(hexRect, highlight);
                 p.fillRect(textRect, highlight);
-            } else if (cell & kInvalid) {
+            } else if (cell.isInvalid()) {
                 p.fillRect(hexRect, invalidFill);
                 p.fillRect(textRect, invalidFill);
             }
@@ -504,10 +336,10 @@ void HexDumpView::paintEvent(QPaintEvent *)
         const QFontMetrics fm(font());
         for (int col = 0; col < count;) {
             const qsizetype offset = lineStart + col;
-            const quint32 cell = m_cells[size_t(offset)];
+            const Cell cell = m_chars.cellAt(offset);
             const bool selected = offset >= selStart && offset < selEnd;
             const int x = textCellRect(offset).x();
-            if (cell & kContinuation) {
+            if (cell.isContinuation()) {
                 // The rest of a character that started on the line above.
                 p.setPen(selected ? highlightText : dimColor);
                 p.drawText(x, y + m_ascent, QString(QChar(kPlaceholder)));
@@ -515,12 +347,12 @@ void HexDumpView::paintEvent(QPaintEvent *)
                 continue;
             }
             int length = 1;
-            while (col + length < count && (m_cells[size_t(offset + length)] & kContinuation))
+            while (col + length < count && m_chars.cellAt(offset + length).isContinuation())
                 ++length;
-            const QString g = glyph(cell);
+            const QString g = CharacterMap::glyph(cell);
             const int room = length * m_charWidth;
             const int advance = fm.horizontalAdvance(g);
-            const bool dim = isDimCodePoint(cell & kCodePointMask) && !(cell & kInvalid);
+            const bool dim = CharacterMap::isDim(cell);
             p.setPen(selected ? highlightText : (dim ? dimColor : textColor));
             if (advance > room) {
                 p.save();
@@ -548,7 +380,7 @@ QString HexDumpView::dumpText(qsizetype firstLine, qsizetype count) const
         return {};
     const qsizetype lines = lineCount();
     const qsizetype last = count < 0 ? lines : qMin(lines, firstLine + count);
-    ensureComputed(last * kBytesPerLine);
+    m_chars.ensureComputed(last * kBytesPerLine);
     QString out;
     for (qsizetype line = firstLine; line < last; ++line) {
         const qsizetype lineStart = line * kBytesPerLine;
@@ -561,7 +393,7 @@ QString HexDumpView::dumpText(qsizetype firstLine, qsizetype count) const
                 hex += u' ';
             if (col < n) {
                 hex += TextCodec::toHex(QByteArrayView(m_bytes).sliced(lineStart + col, 1)) + u' ';
-                text += glyph(m_cells[size_t(lineStart + col)]);
+                text += CharacterMap::glyph(m_chars.cellAt(lineStart + col));
             } else {
                 hex += u"   "_s;
             }
@@ -573,20 +405,20 @@ QString HexDumpView::dumpText(qsizetype firstLine, qsizetype count) const
 
 QString HexDumpView::byteToolTip(qsizetype offset) const
 {
-    const qsizetype start = charStart(offset);
-    const qsizetype length = charLength(start);
-    const quint32 cell = m_cells[size_t(start)];
+    const qsizetype start = m_chars.charStart(offset);
+    const qsizetype length = m_chars.charLength(start);
+    const Cell cell = m_chars.cellAt(start);
     QString tip = tr("Offset %1 (0x%2), byte 0x%3")
                           .arg(offset)
                           .arg(offset, 0, 16)
                           .arg(uchar(m_bytes.at(offset)), 2, 16, QLatin1Char('0'));
     const QString bytes = TextCodec::toHex(QByteArrayView(m_bytes).sliced(start, length));
-    if (cell & kInvalid) {
+    if (cell.isInvalid()) {
         tip += u'\n' + tr("Invalid in %1: %2").arg(m_encoding, bytes);
     } else {
-        const char32_t cp = cell & kCodePointMask;
+        const char32_t cp = cell.codePoint();
         tip += u'\n' + tr("%1 U+%2 in %3: %4")
-                              .arg(glyph(cell))
+                              .arg(CharacterMap::glyph(cell))
                               .arg(QStringLiteral("%1").arg(uint(cp), 4, 16, QLatin1Char('0')).toUpper())
                               .arg(m_encoding, bytes);
     }

@@ -1,12 +1,11 @@
 #pragma once
 
 #include "core/log/TrafficEvent.h"
+#include "core/text/CharacterMap.h"
 
 #include <QAbstractScrollArea>
 #include <QStringList>
 #include <QTimer>
-
-#include <vector>
 
 // The detail pane of the traffic view: offset | hex | text, 16 bytes a line,
 // the text column in a chosen encoding (a multibyte character is drawn at
@@ -63,24 +62,13 @@ protected:
 
 private:
     enum class Mode { Empty, Payload, Info };
-    // Per byte: code point of the character starting here, or flags.
-    enum : quint32 {
-        kCodePointMask = 0x1fffff,
-        kContinuation = 1u << 24,
-        kInvalid = 1u << 25,
-    };
 
     void resetPayloadState();
-    void ensureComputed(qsizetype end) const;
-    void computeSegment() const;
     void computeInBackground();
     void updateMetrics();
     void updateScrollBars();
     qsizetype lineCount() const;
     qsizetype offsetAt(const QPoint &viewportPos) const;
-    qsizetype charStart(qsizetype offset) const;
-    qsizetype charLength(qsizetype start) const;
-    QString glyph(quint32 cell) const;
     QString byteToolTip(qsizetype offset) const;
     void copyHex();
     void copyText();
@@ -90,10 +78,8 @@ private:
     QByteArray m_bytes;
     QStringList m_info;
 
-    // Lazily computed character map of m_bytes.
-    mutable std::vector<quint32> m_cells;
-    mutable qsizetype m_computedEnd = 0;
-    mutable QList<qsizetype> m_invalidOffsets;   // of the computed part
+    // Worked out as lines are painted, also from const accessors.
+    mutable CharacterMap m_chars;
 
     // Works out the rest of a big payload in slices between events, so a
     // later jump to its end does not wait for it.

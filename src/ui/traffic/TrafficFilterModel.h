@@ -27,7 +27,6 @@ public:
 
     // Must be a TrafficLogModel; anything else is refused (no source).
     void setSourceModel(QAbstractItemModel *model) override;
-    TrafficLogModel *trafficModel() const { return m_source; }
 
     DirectionFilter directionFilter() const { return m_direction; }
     void setDirectionFilter(DirectionFilter filter);

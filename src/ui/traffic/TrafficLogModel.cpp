@@ -2,6 +2,7 @@
 
 #include "core/log/TrafficLog.h"
 #include "core/net/Session.h"
+#include "core/text/Escape.h"
 #include "core/text/TextCodec.h"
 
 #include <QBrush>
@@ -187,29 +188,7 @@ QString TrafficLogModel::visibleControls(QString text)
 {
     // Escapes rather than the Unicode control pictures (␍ ␊), which most
     // installed fonts lack; they also read the way the send box takes them.
-    // Backslashes stay single: previews of JSON or paths stay readable, and
-    // the detail pane shows the exact bytes.
-    qsizetype i = 0;
-    while (i < text.size()) {
-        const char16_t u = text.at(i).unicode();
-        QString escape;
-        switch (u) {
-        case u'\r': escape = u"\\r"_s; break;
-        case u'\n': escape = u"\\n"_s; break;
-        case u'\t': escape = u"\\t"_s; break;
-        case u'\0': escape = u"\\0"_s; break;
-        default:
-            if (u < 0x20 || (u >= 0x7f && u < 0xa0))
-                escape = u"\\x"_s + QString::number(u, 16).rightJustified(2, u'0');
-        }
-        if (escape.isEmpty()) {
-            ++i;
-            continue;
-        }
-        text.replace(i, 1, escape);
-        i += escape.size();
-    }
-    return text;
+    return Escape::text(std::move(text), Escape::TextStyle::VisibleControls);
 }
 
 QString TrafficLogModel::previewText(QByteArrayView payload, const QString &encoding, bool hex,

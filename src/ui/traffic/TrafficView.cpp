@@ -2,32 +2,22 @@
 
 #include "ui_TrafficView.h"
 
-#include "core/log/TrafficExporter.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/Session.h"
 #include "core/text/TextCodec.h"
 #include "ui/traffic/HexDumpView.h"
+#include "ui/traffic/TrafficActions.h"
 #include "ui/traffic/TrafficFilterModel.h"
 #include "ui/traffic/TrafficLogModel.h"
 #include "ui/widgets/LabelElider.h"
 #include "ui/widgets/SplitterFirstSizes.h"
 
-#include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QDateTime>
-#include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLocale>
-#include <QMenu>
-#include <QMessageBox>
 #include <QSignalBlocker>
 #include <QStyledItemDelegate>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -51,19 +41,11 @@ QString sizeText(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
-// Endpoints in file names: keep letters, digits, dots and dashes only.
-QString fileNamePart(const QString &text)
-{
-    QString out;
-    for (QChar c : text)
-        out += (c.isLetterOrNumber() && c.unicode() < 0x80) || c == u'.' || c == u'-' ? c : u'_';
-    return out;
-}
-
 // The preview column drawn from as much of its text as the cell can show.
 // A 200-byte preview of binary data is ~800 characters of escapes, and the
 // style shapes, measures and elides all of them for every row at every
-// repaint: under a flood that was a fifth of the GUI thread.
+// repaint: cut first, a repaint costs what the cells show, not what the
+// previews hold (the flood's profile: bench/results/2026-12-03-load-e2d449a.md).
 class PreviewDelegate : public QStyledItemDelegate
 {
 public:
@@ -135,7 +117,8 @@ TrafficView::TrafficView(QWidget *parent)
         return qBound(least, height / 6, least + 4 * lines);
     });
 
-    setupActions();
+    m_actions = new TrafficActions(m_ui->table, m_filter, m_model, m_ui->exportButton, this);
+    connect(m_actions, &TrafficActions::notice, this, &TrafficView::showNotice);
     setupColumns();
 
     connect(m_ui->encodingCombo, &QComboBox::currentIndexChanged, this, &TrafficView::onEncodingIndexChanged);
@@ -147,7 +130,6 @@ TrafficView::TrafficView(QWidget *parent)
     connect(m_ui->pauseButton, &QToolButton::toggled, this, &TrafficView::onPauseToggled);
     connect(m_ui->clearButton, &QToolButton::clicked, this, &TrafficView::onClearClicked);
     connect(m_ui->budgetSpin, &QSpinBox::valueChanged, this, &TrafficView::onBudgetChanged);
-    connect(m_ui->table, &QWidget::customContextMenuRequested, this, &TrafficView::onTableContextMenu);
     connect(m_ui->table->selectionModel(), &QItemSelectionModel::currentRowChanged,
             this, &TrafficView::onCurrentRowChanged);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TrafficView::onSourceRowsInserted);
@@ -176,49 +158,6 @@ TrafficView::~TrafficView()
     m_ui->table->setModel(nullptr);
     delete m_filter;
     delete m_model;
-}
-
-void TrafficView::setupActions()
-{
-    QTableView *table = m_ui->table;
-    const auto make = [this, table](const QString &text, const QString &name, CopyFormat format,
-                                    const QKeySequence &shortcut = {}) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(name);
-        action->setShortcut(shortcut);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, [this, format] { copySelection(format); });
-        table->addAction(action);
-        return action;
-    };
-    m_copyText = make(tr("&Copy as text"), u"actionCopyText"_s, CopyFormat::Text, QKeySequence::Copy);
-    m_copyText->setToolTip(tr("Copy the payloads of the selected rows decoded in the chosen encoding "
-                              "(messages for other events)"));
-    m_copyHex = make(tr("Copy as &hex"), u"actionCopyHex"_s, CopyFormat::Hex);
-    m_copyC = make(tr("Copy as C &string"), u"actionCopyCLiteral"_s, CopyFormat::CLiteral);
-    m_copyPython = make(tr("Copy as &Python bytes"), u"actionCopyPythonLiteral"_s, CopyFormat::PythonLiteral);
-    m_copyRows = make(tr("Copy &rows"), u"actionCopyRows"_s, CopyFormat::Rows,
-                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    m_copyRows->setToolTip(tr("Copy the selected rows as they appear in the table, tab-separated"));
-
-    m_selectAll = new QAction(tr("Select &all"), this);
-    m_selectAll->setObjectName(u"actionSelectAll"_s);
-    m_selectAll->setShortcut(QKeySequence::SelectAll);
-    m_selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(m_selectAll, &QAction::triggered, table, &QTableView::selectAll);
-    table->addAction(m_selectAll);
-
-    auto *exportMenu = new QMenu(this);
-    m_exportJson = exportMenu->addAction(tr("&JSON Lines…"), this, &TrafficView::onExportJsonLines);
-    m_exportJson->setObjectName(u"actionExportJsonLines"_s);
-    m_exportText = exportMenu->addAction(tr("&Plain text…"), this, &TrafficView::onExportPlainText);
-    m_exportText->setObjectName(u"actionExportPlainText"_s);
-    m_exportRaw = exportMenu->addAction(tr("&Received bytes of this connection…"), this,
-                                        &TrafficView::onExportRawReceived);
-    m_exportRaw->setObjectName(u"actionExportRawReceived"_s);
-    m_exportRaw->setToolTip(tr("Save the bytes the selected row's connection received, as they came"));
-    exportMenu->setToolTipsVisible(true);
-    m_ui->exportButton->setMenu(exportMenu);
 }
 
 void TrafficView::setupColumns()
@@ -275,8 +214,7 @@ void TrafficView::setSession(Session *session)
         setEncoding(session->encoding());
     }
     const bool enabled = session != nullptr;
-    m_exportJson->setEnabled(enabled);
-    m_exportText->setEnabled(enabled);
+    m_actions->setExportsEnabled(enabled);
     m_ui->clearButton->setEnabled(enabled);
     m_ui->budgetSpin->setEnabled(enabled);
     updateStats();
@@ -540,7 +478,7 @@ void TrafficView::onCurrentRowChanged(const QModelIndex &, const QModelIndex &)
 {
     updateDetail(true);
     const std::optional<TrafficEvent> e = currentEvent();
-    m_exportRaw->setEnabled(e && e->connectionId != 0);
+    m_actions->setCurrentEvent(e);
     if (!e)
         return;
     const TrafficEvent copy = *e;   // a slot may append to the log while we emit
@@ -589,155 +527,9 @@ bool TrafficView::selectSerial(quint64 serial)
     return true;
 }
 
-QString TrafficView::selectionAs(CopyFormat format) const
-{
-    QModelIndexList rows = m_ui->table->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
-    QStringList parts;
-    parts.reserve(rows.size());
-    for (const QModelIndex &index : std::as_const(rows)) {
-        const std::optional<TrafficEvent> e = m_filter->eventAt(index.row());
-        if (!e)
-            continue;
-        const bool bytes = hasPayload(*e);
-        switch (format) {
-        case CopyFormat::Text:
-            parts << (bytes ? TextCodec::decode(e->payload, encoding()).text : e->message);
-            break;
-        case CopyFormat::Hex:
-            if (bytes)
-                parts << TextCodec::toHex(e->payload);
-            break;
-        case CopyFormat::CLiteral:
-            if (bytes)
-                parts << TextCodec::toCLiteral(e->payload);
-            break;
-        case CopyFormat::PythonLiteral:
-            if (bytes)
-                parts << TextCodec::toPythonLiteral(e->payload);
-            break;
-        case CopyFormat::Rows: {
-            QStringList cells;
-            for (int c = 0; c < TrafficLogModel::ColumnCount; ++c)
-                cells << m_filter->index(index.row(), c).data(Qt::DisplayRole).toString();
-            parts << cells.join(u'\t');
-            break;
-        }
-        }
-    }
-    return parts.join(u'\n');
-}
-
-void TrafficView::copySelection(CopyFormat format)
-{
-    if (!m_ui->table->selectionModel()->hasSelection())
-        return;
-    QApplication::clipboard()->setText(selectionAs(format));
-}
-
-void TrafficView::onTableContextMenu(const QPoint &pos)
-{
-    const bool any = m_ui->table->selectionModel()->hasSelection();
-    for (QAction *a : {m_copyText, m_copyHex, m_copyC, m_copyPython, m_copyRows})
-        a->setEnabled(any);
-    QMenu menu(this);
-    menu.addAction(m_copyText);
-    menu.addAction(m_copyHex);
-    menu.addAction(m_copyC);
-    menu.addAction(m_copyPython);
-    menu.addAction(m_copyRows);
-    menu.addSeparator();
-    menu.addAction(m_selectAll);
-    menu.addSeparator();
-    menu.addAction(m_exportRaw);
-    menu.exec(m_ui->table->viewport()->mapToGlobal(pos));
-    for (QAction *a : {m_copyText, m_copyHex, m_copyC, m_copyPython, m_copyRows})
-        a->setEnabled(true);
-}
-
-QString TrafficView::saveFileName(const QString &title, const QString &suggested, const QString &filter)
-{
-    return QFileDialog::getSaveFileName(this, title, QDir::home().filePath(suggested), filter, nullptr,
-                                        QFileDialog::DontUseNativeDialog);
-}
-
 void TrafficView::showNotice(const QString &notice)
 {
     m_notice = notice;
     m_noticeUntilMs = QDateTime::currentMSecsSinceEpoch() + 8000;
     updateStats();
-}
-
-void TrafficView::onExportJsonLines()
-{
-    if (!m_session)
-        return;
-    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
-    const QString path = saveFileName(tr("Export traffic as JSON Lines"),
-                                      u"traffic-%1.jsonl"_s.arg(stamp),
-                                      tr("JSON Lines (*.jsonl);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!TrafficExporter::writeJsonLines(*m_session->log(), encoding(), path, &error)) {
-        QMessageBox::warning(this, tr("Export failed"), error);
-        return;
-    }
-    showNotice(tr("saved %Ln event(s) to %1", nullptr, int(m_session->log()->size()))
-                       .arg(QFileInfo(path).fileName()));
-}
-
-void TrafficView::onExportPlainText()
-{
-    if (!m_session)
-        return;
-    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
-    const QString path = saveFileName(tr("Export traffic as plain text"),
-                                      u"traffic-%1.txt"_s.arg(stamp),
-                                      tr("Text files (*.txt *.log);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!TrafficExporter::writePlainText(*m_session->log(), encoding(), path, &error)) {
-        QMessageBox::warning(this, tr("Export failed"), error);
-        return;
-    }
-    showNotice(tr("saved %Ln event(s) to %1", nullptr, int(m_session->log()->size()))
-                       .arg(QFileInfo(path).fileName()));
-}
-
-void TrafficView::onExportRawReceived()
-{
-    const std::optional<TrafficEvent> e = currentEvent();
-    if (!m_session || !e || e->connectionId == 0) {
-        QMessageBox::information(this, tr("Export received bytes"),
-                                 tr("Select a row of the connection whose received bytes you want to save."));
-        return;
-    }
-    const quint32 sessionId = e->sessionId;
-    const quint32 connectionId = e->connectionId;
-    const QString peer = e->peer.isNull() ? QString() : fileNamePart(e->peer.toString());
-    const QString path = saveFileName(tr("Save the bytes connection #%1 received").arg(connectionId),
-                                      u"received-%1-%2.bin"_s.arg(connectionId).arg(peer),
-                                      tr("All files (*)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    quint64 written = 0;
-    bool incomplete = false;
-    if (!TrafficExporter::writeRawReceived(*m_session->log(), sessionId, connectionId, path, &error, &written,
-                                           &incomplete)) {
-        QMessageBox::warning(this, tr("Export failed"), error);
-        return;
-    }
-    if (incomplete) {
-        QMessageBox::information(
-                this, tr("Received bytes saved"),
-                tr("Saved %1 bytes to %2.\n\nThe log no longer holds the start of this connection "
-                   "(it was cleared or its memory budget dropped older events), so the file is missing "
-                   "what came first. Raise the budget or capture to a file to keep everything.")
-                        .arg(QLocale().toString(written), QFileInfo(path).fileName()));
-        return;
-    }
-    showNotice(tr("saved %1 received bytes to %2").arg(QLocale().toString(written), QFileInfo(path).fileName()));
 }

@@ -16,25 +16,24 @@ class TrafficView;
 }
 class HexDumpView;
 class LabelElider;
-class QAction;
 class QFontMetrics;
 class QModelIndex;
 class QTableView;
 class Session;
+class TrafficActions;
 class TrafficFilterModel;
 class TrafficLogModel;
 
 // The traffic table every session page shows: the session's log in a table
 // (time, event, peer, size, preview), a toolbar to pick the encoding, text
 // or hex, and filters, a hex/text dump of the selected event, copy and
-// export, and the log's size and memory budget. Usable as a promoted widget
-// in a page's form; call setSession() once the page has its session.
+// export (TrafficActions), and the log's size and memory budget. Usable as
+// a promoted widget in a page's form; call setSession() once the page has
+// its session.
 class TrafficView : public QWidget
 {
     Q_OBJECT
 public:
-    enum class CopyFormat { Text, Hex, CLiteral, PythonLiteral, Rows };
-
     explicit TrafficView(QWidget *parent = nullptr);
     ~TrafficView() override;
 
@@ -52,15 +51,13 @@ public:
     TrafficLogModel *model() const { return m_model; }
     TrafficFilterModel *filterModel() const { return m_filter; }
     HexDumpView *detailView() const;
+    // Copy and export.
+    TrafficActions *actions() const { return m_actions; }
 
     // Selects and shows the row of the event with this serial number
     // (TrafficLog::firstSerial() + log index). False when the event is gone
     // or hidden by the filters.
     bool selectSerial(quint64 serial);
-    // The selected rows rendered for the clipboard (rows without a payload
-    // are left out of the byte formats).
-    QString selectionAs(CopyFormat format) const;
-    void copySelection(CopyFormat format);
 
     // What the line under the table says about the log.
     QString statusText() const;
@@ -78,7 +75,6 @@ signals:
     void hexModeChanged(bool hex);
 
 private:
-    void setupActions();
     void setupColumns();
     void onEncodingIndexChanged(int index);
     void onHexToggled(bool hex);
@@ -96,16 +92,11 @@ private:
     void onFilterChanged();
     void onFilterReset();
     void onCurrentRowChanged(const QModelIndex &current, const QModelIndex &previous);
-    void onTableContextMenu(const QPoint &pos);
-    void onExportJsonLines();
-    void onExportPlainText();
-    void onExportRawReceived();
     void updateStats();
     void updateDetail(bool reload);
     void showNotice(const QString &notice);
     void addPeer(const Endpoint &peer);
     void resetPeers();
-    QString saveFileName(const QString &title, const QString &suggested, const QString &filter);
     std::optional<TrafficEvent> currentEvent() const;
 
     std::unique_ptr<Ui::TrafficView> m_ui;
@@ -121,14 +112,5 @@ private:
     Endpoint m_lastPeer;
     QString m_notice;          // a passing message in the status line (export done …)
     qint64 m_noticeUntilMs = 0;
-
-    QAction *m_copyText = nullptr;
-    QAction *m_copyHex = nullptr;
-    QAction *m_copyC = nullptr;
-    QAction *m_copyPython = nullptr;
-    QAction *m_copyRows = nullptr;
-    QAction *m_selectAll = nullptr;
-    QAction *m_exportJson = nullptr;
-    QAction *m_exportText = nullptr;
-    QAction *m_exportRaw = nullptr;
+    TrafficActions *m_actions = nullptr;
 };

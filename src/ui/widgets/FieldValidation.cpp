@@ -26,7 +26,6 @@ void FieldValidation::setCheck(Check check)
 void FieldValidation::recheck()
 {
     const QString error = m_check ? m_check(m_edit->text()) : QString();
-    const bool wasValid = m_error.isEmpty();
     const bool changed = error != m_error;
     m_error = error;
     if (error.isEmpty()) {
@@ -40,8 +39,6 @@ void FieldValidation::recheck()
         m_edit->setToolTip(error);
         m_edit->setAccessibleDescription(error);
     }
-    if (wasValid != error.isEmpty())
-        emit validityChanged(error.isEmpty());
     if (changed)
         emit errorChanged(error);
 }

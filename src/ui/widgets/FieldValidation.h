@@ -10,7 +10,7 @@ class QAction;
 
 // Marks one line edit as valid or not while the user types: a warning icon
 // inside the field, the reason as its tooltip and accessible description,
-// and signals so the page can enable or disable its Start button and keep
+// and a signal so the page can enable or disable its Start button and keep
 // the error line under the fields in step with what is typed.
 class FieldValidation : public QObject
 {
@@ -27,9 +27,8 @@ public:
     void setCheck(Check check);
 
 signals:
-    void validityChanged(bool valid);
-    // Also from one bad value to another ("80a" then "-1"): a page that
-    // shows the reason must show the current one.
+    // Whenever the reason changes, also from one bad value to another ("80a"
+    // then "-1"): a page that shows the reason must show the current one.
     void errorChanged(const QString &error);
 
 private:

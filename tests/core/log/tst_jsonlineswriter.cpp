@@ -140,6 +140,7 @@ private slots:
 
     void fileFlushedOnItsOwn();
     void closeFlushes();
+    void destroyedWhileFormattingWritesEverything();
     void floodIsWrittenInPieces();
     void backlogIsReportedAndReleased();
     void writeErrorStopsTheLog();
@@ -630,6 +631,27 @@ void TestJsonLinesWriter::closeFlushes()
     QCOMPARE(lines.size(), 2);  // reopening truncated the first run
     QVERIFY(lines.at(0).contains("\"text\":\"b\""));
     QVERIFY(lines.at(1).contains("\"text\":\"c\""));
+}
+
+void TestJsonLinesWriter::destroyedWhileFormattingWritesEverything()
+{
+    // Destroyed with its thread in the middle of a flood: the thread writes
+    // out what was queued, then is joined.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"busy.jsonl"_s);
+    const QByteArray payload(300 * 1024, 'y');
+    {
+        JsonLinesWriter writer;
+        QVERIFY(writer.open(path));
+        for (int i = 0; i < 40; ++i)
+            writer.write(dataEvent(SessionKind::TcpServer, 1, TrafficEvent::Direction::In, payload), u"UTF-8"_s);
+    }
+    const QList<QByteArray> lines = readLines(path);
+    QCOMPARE(lines.size(), 40);
+    QString why;
+    QCOMPARE(parseObject(lines.at(39), &why).value(u"size"_s).toInt(), 300 * 1024);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
 }
 
 void TestJsonLinesWriter::floodIsWrittenInPieces()

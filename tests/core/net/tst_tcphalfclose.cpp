@@ -6,7 +6,7 @@
 #include "core/log/TrafficLog.h"
 #include "core/net/TcpServerSession.h"
 #include "core/os/DescriptorCloser.h"
-#include "core/os/SocketProbe.h"
+#include "core/os/ProcessSetup.h"
 #include "support/SessionEvents.h"
 
 #include <QCryptographicHash>
@@ -93,7 +93,7 @@ void TestTcpHalfClose::initTestCase()
 {
     if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
         QSKIP("python3 is needed as the peer");
-    SocketProbe::raiseFileLimit();
+    ProcessSetup::raiseFileLimit();
 }
 
 void TestTcpHalfClose::sendsAfterThePeersFinThenCloses_data()

@@ -1,5 +1,6 @@
 // DescriptorCloser against real socket pairs: what it is handed is closed
-// (the other end reads end-of-file), all of it, and nothing else.
+// (the other end reads end-of-file), all of it, and nothing else; a closer
+// destroyed while its thread is busy closes the rest before it is gone.
 
 #include "core/os/DescriptorCloser.h"
 
@@ -17,6 +18,8 @@ class TestDescriptorCloser : public QObject
 private slots:
     void closesWhatItIsHanded();
     void ignoresNoDescriptor();
+    void destroyedWhileBusyClosesEverything_data();
+    void destroyedWhileBusyClosesEverything();
 };
 
 void TestDescriptorCloser::closesWhatItIsHanded()
@@ -53,6 +56,34 @@ void TestDescriptorCloser::ignoresNoDescriptor()
     QVERIFY(::fcntl(pair[1], F_GETFD) != -1);
     ::close(pair[0]);
     ::close(pair[1]);
+}
+
+void TestDescriptorCloser::destroyedWhileBusyClosesEverything_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::newRow("one") << 1;
+    QTest::newRow("400") << 400;  // 800 descriptors: under the usual 1024
+}
+
+void TestDescriptorCloser::destroyedWhileBusyClosesEverything()
+{
+    QFETCH(int, count);
+    std::vector<int> kept;
+    {
+        DescriptorCloser closer;
+        for (int i = 0; i < count; ++i) {
+            int pair[2];
+            QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair), 0);
+            closer.closeLater(pair[0]);
+            kept.push_back(pair[1]);
+        }
+        // Gone right away, with its thread still closing.
+    }
+    for (const int fd : kept) {
+        char byte = 0;
+        QCOMPARE(::recv(fd, &byte, 1, MSG_DONTWAIT), ssize_t(0));
+        ::close(fd);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDescriptorCloser)

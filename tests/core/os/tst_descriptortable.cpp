@@ -1,9 +1,9 @@
-// SocketProbe::reserveDescriptorTable(): the process's descriptor table is
+// ProcessSetup::reserveDescriptorTable(): the process's descriptor table is
 // grown up front (read back from the kernel's FDSize in /proc/self/status),
 // bounded by the open-file limit and 65,536, and a request for nothing
 // changes nothing.
 
-#include "core/os/SocketProbe.h"
+#include "core/os/ProcessSetup.h"
 
 #include <QFile>
 #include <QTest>
@@ -51,12 +51,12 @@ void TestDescriptorTable::growsToWhatIsAsked()
 #ifndef Q_OS_LINUX
     QSKIP("FDSize is Linux's");
 #endif
-    SocketProbe::raiseFileLimit();
+    ProcessSetup::raiseFileLimit();
     const qint64 before = tableSize();
     QVERIFY(before > 0);
     const qint64 want = qMin<qint64>(softLimit(), qMax<qint64>(before * 4, 1024));
     QVERIFY2(want > before, "the open-file limit leaves no room to grow");
-    const qint64 reserved = SocketProbe::reserveDescriptorTable(want);
+    const qint64 reserved = ProcessSetup::reserveDescriptorTable(want);
     QVERIFY2(reserved >= want, qPrintable(QString::number(reserved)));
     QVERIFY2(tableSize() >= want, qPrintable(QString::number(tableSize())));
     // The descriptor used to grow it is closed again: the next one opened
@@ -68,7 +68,7 @@ void TestDescriptorTable::growsToWhatIsAsked()
 
 void TestDescriptorTable::boundedByTheLimit()
 {
-    const qint64 reserved = SocketProbe::reserveDescriptorTable(qint64(1) << 40);
+    const qint64 reserved = ProcessSetup::reserveDescriptorTable(qint64(1) << 40);
     QVERIFY(reserved > 0);
     QVERIFY2(reserved <= qMin<qint64>(softLimit(), 65536), qPrintable(QString::number(reserved)));
 }
@@ -76,8 +76,8 @@ void TestDescriptorTable::boundedByTheLimit()
 void TestDescriptorTable::nothingAskedNothingChanged()
 {
     const qint64 before = tableSize();
-    QCOMPARE(SocketProbe::reserveDescriptorTable(0), qint64(-1));
-    QCOMPARE(SocketProbe::reserveDescriptorTable(-5), qint64(-1));
+    QCOMPARE(ProcessSetup::reserveDescriptorTable(0), qint64(-1));
+    QCOMPARE(ProcessSetup::reserveDescriptorTable(-5), qint64(-1));
     QCOMPARE(tableSize(), before);
 }
 

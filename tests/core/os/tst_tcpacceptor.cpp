@@ -2,6 +2,7 @@
 // POSIX clients on loopback. The test's own thread never runs its event loop
 // while clients connect, so whatever is accepted was accepted elsewhere.
 
+#include "core/os/SocketProbe.h"
 #include "core/os/TcpAcceptor.h"
 
 #include <QElapsedTimer>
@@ -9,8 +10,10 @@
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
 #include <cerrno>
 #include <functional>
+#include <thread>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -79,7 +82,10 @@ private slots:
     void pausesWhileTheHandOffQueueIsFull();
     void closeStopsAcceptingAndKeepsWhatWasAccepted();
     void destructionClosesWhatNobodyTook();
+    void destroyedWhileAcceptingJoins();
     void listenErrorIsReported();
+    void listenQueueShowsTheBacklog_data();
+    void listenQueueShowsTheBacklog();
 };
 
 void TestTcpAcceptor::acceptsOnItsOwnThreadWithEachPeer()
@@ -223,6 +229,42 @@ void TestTcpAcceptor::destructionClosesWhatNobodyTook()
     closeAll(clients);
 }
 
+void TestTcpAcceptor::destroyedWhileAcceptingJoins()
+{
+    // Clients keep coming from another thread while the acceptor goes.
+    std::vector<Client> clients;
+    std::atomic<quint16> port{0};
+    std::jthread flood([&](std::stop_token stop) {
+        while (port == 0 && !stop.stop_requested())
+            std::this_thread::yield();
+        while (!stop.stop_requested() && clients.size() < 300)
+            clients.push_back(connectTo(port));
+    });
+    {
+        TcpAcceptor acceptor;
+        QVERIFY(acceptor.listen(QHostAddress(QHostAddress::LocalHost), 0, 512));
+        port = acceptor.serverPort();
+        QVERIFY(waitUntil([&] { return acceptor.pendingCount() >= 20; }));
+    }
+    flood.request_stop();
+    flood.join();
+    // Every client that got in was accepted and closed (FIN), or was reset
+    // from the kernel's queue with the listening socket; none is left open.
+    int connected = 0;
+    for (const Client &c : clients) {
+        if (c.connectErrno != 0)
+            continue;
+        ++connected;
+        timeval tv{5, 0};
+        ::setsockopt(c.fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        char byte = 0;
+        const ssize_t n = ::recv(c.fd, &byte, 1, 0);
+        QVERIFY2(n == 0 || (n < 0 && errno == ECONNRESET), qPrintable(QString::number(errno)));
+    }
+    QVERIFY(connected >= 20);
+    closeAll(clients);
+}
+
 void TestTcpAcceptor::listenErrorIsReported()
 {
     TcpAcceptor first;
@@ -242,6 +284,33 @@ void TestTcpAcceptor::listenErrorIsReported()
     QCOMPARE(second.pendingCount(), 0);
     QCOMPARE(pending.count(), 0);
     closeAll(first.take(1));
+    ::close(c.fd);
+}
+
+void TestTcpAcceptor::listenQueueShowsTheBacklog_data()
+{
+    QTest::addColumn<int>("backlog");
+    QTest::newRow("7") << 7;
+    QTest::newRow("128") << 128;
+}
+
+void TestTcpAcceptor::listenQueueShowsTheBacklog()
+{
+    QFETCH(int, backlog);
+    TcpAcceptor acceptor;
+    QVERIFY(acceptor.listen(QHostAddress(QHostAddress::LocalHost), 0, backlog));
+    int waiting = -1;
+    int seen = -1;
+    QVERIFY(SocketProbe::listenQueue(acceptor.socketDescriptor(), &waiting, &seen));
+    QCOMPARE(seen, backlog);
+    QCOMPARE(waiting, 0);
+    // A connected socket is no listening one.
+    Client c = connectTo(acceptor.serverPort());
+    QCOMPARE(c.connectErrno, 0);
+    QVERIFY(!SocketProbe::listenQueue(c.fd, &waiting, &seen));
+    QVERIFY(!SocketProbe::listenQueue(-1, &waiting, &seen));
+    QVERIFY(waitUntil([&] { return acceptor.pendingCount() == 1; }));
+    closeAll(acceptor.take(1));
     ::close(c.fd);
 }
 

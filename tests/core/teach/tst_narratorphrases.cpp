@@ -7,6 +7,7 @@
 #include "core/net/TcpServerSession.h"
 #include "core/net/UdpSession.h"
 #include "core/teach/NarratorPhrases.h"
+#include "core/teach/ScriptPlan.h"
 #include "core/teach/SocketNarrator.h"
 #include "support/SessionEvents.h"
 
@@ -16,14 +17,15 @@
 #include <QUdpSocket>
 
 using namespace Qt::StringLiterals;
+using Call = SocketNarrator::Call;
 using Step = SocketNarrator::Step;
 
 namespace {
 
-const Step *stepOf(const SocketLane &lane, const QString &name, int nth = 0)
+const Step *stepOf(const SocketLane &lane, Call call, int nth = 0)
 {
     for (const Step &s : lane.steps) {
-        if (s.name == name && nth-- == 0)
+        if (s.call == call && nth-- == 0)
             return &s;
     }
     return nullptr;
@@ -54,6 +56,8 @@ private slots:
     void scriptImportsStructOnlyWhenUsed();
     void dataCallsLabel_data();
     void dataCallsLabel();
+    void callNameIsTheFunction_data();
+    void callNameIsTheFunction();
 };
 
 void TestNarratorPhrases::lengthFramingNarratesStructAndRecvExactly_data()
@@ -90,19 +94,19 @@ void TestNarratorPhrases::lengthFramingNarratesStructAndRecvExactly()
     for (const char *word : {"hello", "sticky", "packets"})
         QVERIFY(client.send(word).ok());
     QTRY_COMPARE(eventsOf(server, TrafficEvent::Kind::Frame).size(), 3);
-    QTRY_VERIFY(serverNarrator.sockets().size() == 2 && stepOf(serverNarrator.sockets()[1], u"recv"_s, 2));
+    QTRY_VERIFY(serverNarrator.sockets().size() == 2 && stepOf(serverNarrator.sockets()[1], Call::Recv, 2));
 
     const SocketLane conn = serverNarrator.sockets()[1];
     const int width = int(header.size());
     const QString unpack = u"(n,) = struct.unpack('%1', recv_exactly(conn, %2)); data = recv_exactly(conn, n)"_s.arg(format).arg(width);
-    const Step *first = stepOf(conn, u"recv"_s, 0);
-    QCOMPARE(first->line(SocketNarrator::Language::Python), unpack + u"  # n = 5: b'hello'"_s);
-    QCOMPARE(stepOf(conn, u"recv"_s, 2)->comment, u"n = 7: b'packets'"_s);
-    QCOMPARE(first->line(SocketNarrator::Language::C),
+    const Step *first = stepOf(conn, Call::Recv, 0);
+    QCOMPARE(NarratorPhrases::line(*first, SocketNarrator::Language::Python), unpack + u"  # n = 5: b'hello'"_s);
+    QCOMPARE(stepOf(conn, Call::Recv, 2)->comment, u"n = 7: b'packets'"_s);
+    QCOMPARE(NarratorPhrases::line(*first, SocketNarrator::Language::C),
              u"recv_exactly(conn, header, %1); n = get_length(header); recv_exactly(conn, buf, n);  /* n = 5: \"hello\" */"_s.arg(width));
-    QCOMPARE(stepOf(conn, u"recv"_s, 3), nullptr);  // messages, not reads
+    QCOMPARE(stepOf(conn, Call::Recv, 3), nullptr);  // messages, not reads
 
-    const Step *sent = stepOf(clientNarrator.sockets()[0], u"send"_s);
+    const Step *sent = stepOf(clientNarrator.sockets()[0], Call::Send);
     QVERIFY(sent);
     QCOMPARE(sent->python, u"client.sendall(struct.pack('%1', 5) + b'hello')"_s.arg(format));
     QCOMPARE(sent->sent, header + "hello");
@@ -141,7 +145,7 @@ void TestNarratorPhrases::cCommentsHaveNoPythonTuples()
         }
     }
     QVERIFY(comments >= 5);
-    const Step *connect = stepOf(clientNarrator.sockets()[0], u"connect"_s);
+    const Step *connect = stepOf(clientNarrator.sockets()[0], Call::Connect);
     const QString local = client.connection().local.toString();
     QCOMPARE(connect->cComment, u"from %1 — no bind() needed, the OS chose the port"_s.arg(local));
     QVERIFY(connect->comment.contains(u"('127.0.0.1', %1)"_s.arg(client.connection().local.port)));
@@ -172,7 +176,7 @@ void TestNarratorPhrases::scriptImportsStructOnlyWhenUsed()
     QVERIFY(client.waitForConnected(5000));
     QTRY_COMPARE(server.clientCount(), 1);
     for (const SocketNarrator::Language language : {SocketNarrator::Language::Python, SocketNarrator::Language::C}) {
-        const QString script = n.script(language);
+        const QString script = ScriptPlan::from(n).script(language);
         QVERIFY(!script.isEmpty());
         if (language == SocketNarrator::Language::Python) {
             QCOMPARE(script.contains(u"import struct"_s), usesStruct);
@@ -182,28 +186,50 @@ void TestNarratorPhrases::scriptImportsStructOnlyWhenUsed()
         }
     }
     QString why;
-    QVERIFY2(pythonCompiles(n.script(SocketNarrator::Language::Python), &why), qPrintable(why));
+    QVERIFY2(pythonCompiles(ScriptPlan::from(n).script(SocketNarrator::Language::Python), &why), qPrintable(why));
 }
 
 void TestNarratorPhrases::dataCallsLabel_data()
 {
-    QTest::addColumn<QStringList>("calls");
+    QTest::addColumn<QList<Call>>("calls");
     QTest::addColumn<bool>("udp");
     QTest::addColumn<QString>("label");
-    QTest::newRow("recv only") << QStringList{u"recv"_s} << false << u"recv"_s;
-    QTest::newRow("send only") << QStringList{u"send"_s} << false << u"send"_s;
-    QTest::newRow("send then recv") << QStringList{u"send"_s, u"recv"_s} << false << u"recv/send"_s;
-    QTest::newRow("none yet") << QStringList{} << false << u"recv/send"_s;
-    QTest::newRow("recvfrom only") << QStringList{u"recvfrom"_s} << true << u"recvfrom"_s;
-    QTest::newRow("UDP, none yet") << QStringList{} << true << u"recvfrom/sendto"_s;
+    QTest::newRow("recv only") << QList<Call>{Call::Recv} << false << u"recv"_s;
+    QTest::newRow("send only") << QList<Call>{Call::Send} << false << u"send"_s;
+    QTest::newRow("send then recv") << QList<Call>{Call::Send, Call::Recv} << false << u"recv/send"_s;
+    QTest::newRow("none yet") << QList<Call>{} << false << u"recv/send"_s;
+    QTest::newRow("recvfrom only") << QList<Call>{Call::RecvFrom} << true << u"recvfrom"_s;
+    QTest::newRow("sendto then recvfrom") << QList<Call>{Call::SendTo, Call::RecvFrom} << true << u"recvfrom/sendto"_s;
+    QTest::newRow("UDP, none yet") << QList<Call>{} << true << u"recvfrom/sendto"_s;
 }
 
 void TestNarratorPhrases::dataCallsLabel()
 {
-    QFETCH(QStringList, calls);
+    QFETCH(QList<Call>, calls);
     QFETCH(bool, udp);
     QFETCH(QString, label);
     QCOMPARE(NarratorPhrases::dataCallsLabel(calls, udp), label);
+}
+
+// The names the diagram's boxes show: the functions of the socket API.
+void TestNarratorPhrases::callNameIsTheFunction_data()
+{
+    QTest::addColumn<Call>("call");
+    QTest::addColumn<QString>("name");
+    const QList<std::pair<Call, QString>> calls{
+        {Call::Socket, u"socket"_s}, {Call::SetSockOpt, u"setsockopt"_s}, {Call::Bind, u"bind"_s},
+        {Call::Listen, u"listen"_s}, {Call::Accept, u"accept"_s}, {Call::Connect, u"connect"_s},
+        {Call::Send, u"send"_s}, {Call::Recv, u"recv"_s}, {Call::SendTo, u"sendto"_s},
+        {Call::RecvFrom, u"recvfrom"_s}, {Call::Shutdown, u"shutdown"_s}, {Call::Close, u"close"_s}};
+    for (const auto &[call, name] : calls)
+        QTest::newRow(qPrintable(name)) << call << name;
+}
+
+void TestNarratorPhrases::callNameIsTheFunction()
+{
+    QFETCH(Call, call);
+    QFETCH(QString, name);
+    QCOMPARE(NarratorPhrases::callName(call), name);
 }
 
 QTEST_GUILESS_MAIN(TestNarratorPhrases)

@@ -5,6 +5,8 @@
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
 #include "core/net/UdpSession.h"
+#include "core/teach/NarratorPhrases.h"
+#include "core/teach/ScriptPlan.h"
 #include "core/teach/SocketNarrator.h"
 
 #include <QNetworkDatagram>
@@ -21,15 +23,16 @@
 #include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
+using Call = SocketNarrator::Call;
 using Step = SocketNarrator::Step;
 using State = SocketNarrator::Step::State;
 
 namespace {
 
-const Step *stepOf(const SocketLane &lane, const QString &name, int nth = 0)
+const Step *stepOf(const SocketLane &lane, Call call, int nth = 0)
 {
     for (const Step &s : lane.steps) {
-        if (s.name == name && nth-- == 0)
+        if (s.call == call && nth-- == 0)
             return &s;
     }
     return nullptr;
@@ -98,16 +101,16 @@ void TestSocketNarrator::serverNarratesPeerFinishedSendingThenOurClose()
     QTRY_COMPARE(server.clientCount(), 1);
     client.disconnectFromHost();
     QTRY_COMPARE(n.sockets().size(), 2);
-    QTRY_VERIFY(stepOf(n.sockets()[1], u"recv"_s));
+    QTRY_VERIFY(stepOf(n.sockets()[1], Call::Recv));
     const SocketLane open = n.sockets()[1];
     QVERIFY(open.open);
-    const Step *fin = stepOf(open, u"recv"_s);
-    QCOMPARE(fin->line(SocketNarrator::Language::Python),
+    const Step *fin = stepOf(open, Call::Recv);
+    QCOMPARE(NarratorPhrases::line(*fin, SocketNarrator::Language::Python),
              u"conn.recv(1024) == b''  # peer finished sending (FIN); we can still send"_s);
-    QCOMPARE(stepOf(open, u"close"_s)->state, State::NotYet);
+    QCOMPARE(stepOf(open, Call::Close)->state, State::NotYet);
     QVERIFY(server.disconnectClient(server.connections().first().id));
     QTRY_VERIFY(!n.sockets()[1].open);
-    QCOMPARE(stepOf(n.sockets()[1], u"close"_s)->state, State::Done);
+    QCOMPARE(stepOf(n.sockets()[1], Call::Close)->state, State::Done);
 }
 
 void TestSocketNarrator::serverNarratesAcceptRecvAndPeerClose()
@@ -133,14 +136,14 @@ void TestSocketNarrator::serverNarratesAcceptRecvAndPeerClose()
     const SocketLane &listening = lanes[0];
     QCOMPARE(listening.role, SocketLane::Role::Listening);
     QVERIFY(listening.open);
-    QCOMPARE(stepOf(listening, u"socket"_s)->python, u"server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)"_s);
-    QCOMPARE(stepOf(listening, u"setsockopt"_s)->state, State::Done);
-    QCOMPARE(stepOf(listening, u"bind"_s)->python, u"server.bind(('127.0.0.1', %1))"_s.arg(port));
-    QCOMPARE(stepOf(listening, u"listen"_s)->python, u"server.listen(4096)"_s);
-    QCOMPARE(stepOf(listening, u"listen"_s)->c, u"listen(server, 4096);"_s);
+    QCOMPARE(stepOf(listening, Call::Socket)->python, u"server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)"_s);
+    QCOMPARE(stepOf(listening, Call::SetSockOpt)->state, State::Done);
+    QCOMPARE(stepOf(listening, Call::Bind)->python, u"server.bind(('127.0.0.1', %1))"_s.arg(port));
+    QCOMPARE(stepOf(listening, Call::Listen)->python, u"server.listen(4096)"_s);
+    QCOMPARE(stepOf(listening, Call::Listen)->c, u"listen(server, 4096);"_s);
     // The listening socket waits in accept(): that is its current step.
-    QCOMPARE(stepOf(listening, u"accept"_s)->state, State::Current);
-    QCOMPARE(stepOf(listening, u"close"_s)->state, State::NotYet);
+    QCOMPARE(stepOf(listening, Call::Accept)->state, State::Current);
+    QCOMPARE(stepOf(listening, Call::Close)->state, State::NotYet);
 
     const SocketLane &conn = lanes[1];
     QCOMPARE(conn.role, SocketLane::Role::Accepted);
@@ -148,19 +151,19 @@ void TestSocketNarrator::serverNarratesAcceptRecvAndPeerClose()
     QCOMPARE(conn.peer.port, clientPort);
     QVERIFY(!conn.open);
     QVERIFY(conn.title().contains(u"127.0.0.1:%1"_s.arg(clientPort)));
-    const Step *accept = stepOf(conn, u"accept"_s);
-    QCOMPARE(accept->line(SocketNarrator::Language::Python),
+    const Step *accept = stepOf(conn, Call::Accept);
+    QCOMPARE(NarratorPhrases::line(*accept, SocketNarrator::Language::Python),
              u"conn, addr = server.accept()  # addr = ('127.0.0.1', %1)"_s.arg(clientPort));
-    const Step *recv = stepOf(conn, u"recv"_s);
+    const Step *recv = stepOf(conn, Call::Recv);
     QVERIFY(recv);
-    QCOMPARE(recv->line(SocketNarrator::Language::Python), u"data = conn.recv(1024)  # b'hello'"_s);
-    QVERIFY(recv->line(SocketNarrator::Language::C).startsWith(u"n = recv(conn, buf, 1024, 0);"_s));
-    const Step *close = stepOf(conn, u"close"_s);
+    QCOMPARE(NarratorPhrases::line(*recv, SocketNarrator::Language::Python), u"data = conn.recv(1024)  # b'hello'"_s);
+    QVERIFY(NarratorPhrases::line(*recv, SocketNarrator::Language::C).startsWith(u"n = recv(conn, buf, 1024, 0);"_s));
+    const Step *close = stepOf(conn, Call::Close);
     QCOMPARE(close->state, State::Done);
-    QCOMPARE(close->line(SocketNarrator::Language::Python), u"conn.recv(1024) == b''  # peer closed"_s);
+    QCOMPARE(NarratorPhrases::line(*close, SocketNarrator::Language::Python), u"conn.recv(1024) == b''  # peer closed"_s);
     QVERIFY(!conn.currentStep());
 
-    const QString script = n.script(SocketNarrator::Language::Python);
+    const QString script = ScriptPlan::from(n).script(SocketNarrator::Language::Python);
     QVERIFY2(script.contains(u"server.bind(('127.0.0.1', %1))"_s.arg(port)), qPrintable(script));
     QVERIFY(script.contains(u"server.listen(4096)"_s));
     QVERIFY(script.contains(u"conn, addr = server.accept()"_s));
@@ -183,12 +186,12 @@ void TestSocketNarrator::serverNarratesPeerReset()
     client.abort();
     QTRY_COMPARE(server.clientCount(), 0);
     QTRY_VERIFY(n.sockets().size() == 2 && !n.sockets()[1].open);
-    const Step *close = stepOf(n.sockets()[1], u"close"_s);
+    const Step *close = stepOf(n.sockets()[1], Call::Close);
     QCOMPARE(close->state, State::Failed);
     QCOMPARE(close->exception, u"ConnectionResetError"_s);
     QVERIFY(close->comment.contains(u"ConnectionResetError"_s));
     QVERIFY(close->cComment.contains(u"ECONNRESET"_s));
-    const QString script = n.script(SocketNarrator::Language::Python);
+    const QString script = ScriptPlan::from(n).script(SocketNarrator::Language::Python);
     QVERIFY(script.contains(u"except ConnectionResetError as e:"_s));
     QString why;
     QVERIFY2(pythonCompiles(script, &why), qPrintable(why + script));
@@ -205,13 +208,13 @@ void TestSocketNarrator::serverBindFailureIsOSError98()
     QTRY_COMPARE(n.sockets().size(), 1);
     const SocketLane lane = n.sockets()[0];
     QVERIFY(!lane.open);
-    const Step *bind = stepOf(lane, u"bind"_s);
+    const Step *bind = stepOf(lane, Call::Bind);
     QCOMPARE(bind->state, State::Failed);
     QCOMPARE(bind->comment, u"OSError: [Errno 98] Address already in use"_s);
     QCOMPARE(bind->python, u"server.bind(('127.0.0.1', %1))"_s.arg(first.listenEndpoint().port));
-    QCOMPARE(stepOf(lane, u"listen"_s)->state, State::NotYet);
+    QCOMPARE(stepOf(lane, Call::Listen)->state, State::NotYet);
     QString why;
-    QVERIFY2(pythonCompiles(n.script(SocketNarrator::Language::Python), &why), qPrintable(why));
+    QVERIFY2(pythonCompiles(ScriptPlan::from(n).script(SocketNarrator::Language::Python), &why), qPrintable(why));
 }
 
 void TestSocketNarrator::serverScriptServesAClient()
@@ -238,7 +241,7 @@ void TestSocketNarrator::serverScriptServesAClient()
     QTRY_VERIFY(allClosed(n));
     // The program of a server without auto-reply sends what was typed in
     // the tab, one message after each message received.
-    const QString script = n.script(SocketNarrator::Language::Python);
+    const QString script = ScriptPlan::from(n).script(SocketNarrator::Language::Python);
     QVERIFY2(script.contains(u"    b'hi\\n',"_s), qPrintable(script));
     QVERIFY(script.contains(u"conn.sendall(replies.pop(0))"_s));
     QVERIFY(script.contains(u"server.close()"_s));
@@ -289,7 +292,7 @@ void TestSocketNarrator::boundsDataStepsPerSocket()
     QCOMPARE(conn.dataSteps, SocketNarrator::kMaxDataSteps);
     QCOMPARE(conn.moreDataSteps, qsizetype(50));
     QCOMPARE(conn.moreDataBytes, qint64(50));
-    QVERIFY(n.script(SocketNarrator::Language::Python).contains(u"… and 50 more calls (50 bytes) not kept"_s));
+    QVERIFY(ScriptPlan::from(n).script(SocketNarrator::Language::Python).contains(u"… and 50 more calls (50 bytes) not kept"_s));
 }
 
 void TestSocketNarrator::coalescesChanges()
@@ -325,9 +328,9 @@ void TestSocketNarrator::replaysTheLogAtConstruction()
     SocketNarrator late(&server);  // created after everything happened
     const auto lanes = late.sockets();
     QCOMPARE(lanes.size(), 2);
-    QCOMPARE(stepOf(lanes[0], u"listen"_s)->python, u"server.listen(4096)"_s);
-    QCOMPARE(stepOf(lanes[1], u"recv"_s)->comment, u"b'abc'"_s);
-    QCOMPARE(lanes[1].currentStep()->name, u"recv"_s);
+    QCOMPARE(stepOf(lanes[0], Call::Listen)->python, u"server.listen(4096)"_s);
+    QCOMPARE(stepOf(lanes[1], Call::Recv)->comment, u"b'abc'"_s);
+    QCOMPARE(lanes[1].currentStep()->call, Call::Recv);
 }
 
 void TestSocketNarrator::clientRefusedIsConnectionRefusedError()
@@ -346,7 +349,7 @@ void TestSocketNarrator::clientRefusedIsConnectionRefusedError()
     QTRY_VERIFY(allClosed(n));
     const SocketLane lane = n.sockets()[0];
     QCOMPARE(lane.role, SocketLane::Role::Client);
-    const Step *connect = stepOf(lane, u"connect"_s);
+    const Step *connect = stepOf(lane, Call::Connect);
     QCOMPARE(connect->state, State::Failed);
     QCOMPARE(connect->python, u"client.connect(('127.0.0.1', %1))"_s.arg(port));
     QCOMPARE(connect->comment, u"ConnectionRefusedError: [Errno 111] Connection refused"_s);
@@ -358,7 +361,7 @@ void TestSocketNarrator::clientRefusedIsConnectionRefusedError()
     const QString path = dir.filePath(u"refused.py"_s);
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(n.script(SocketNarrator::Language::Python).toUtf8());
+    f.write(ScriptPlan::from(n).script(SocketNarrator::Language::Python).toUtf8());
     f.close();
     QProcess py;
     py.start(u"/usr/bin/python3"_s, {path});
@@ -404,17 +407,17 @@ void TestSocketNarrator::clientScriptRunsAgainstLiveServer()
     QTRY_VERIFY(allClosed(n));
 
     const SocketLane lane = n.sockets()[0];
-    const Step *connect = stepOf(lane, u"connect"_s);
+    const Step *connect = stepOf(lane, Call::Connect);
     QCOMPARE(connect->python, u"client.connect(('127.0.0.1', %1))"_s.arg(live.server.serverPort()));
     QVERIFY(connect->comment.contains(u"('127.0.0.1', %1)"_s.arg(session.connection().local.port)));
-    QCOMPARE(stepOf(lane, u"recv"_s)->comment, u"b'welcome\\n'"_s);
-    QCOMPARE(stepOf(lane, u"close"_s)->python, u"client.close()"_s);
-    QCOMPARE(stepOf(lane, u"bind"_s), nullptr);  // a client needs no bind()
+    QCOMPARE(stepOf(lane, Call::Recv)->comment, u"b'welcome\\n'"_s);
+    QCOMPARE(stepOf(lane, Call::Close)->python, u"client.close()"_s);
+    QCOMPARE(stepOf(lane, Call::Bind), nullptr);  // a client needs no bind()
 
     // Point the script at a second peer, run it, and compare what arrives.
     Peer again;
     listen(again);
-    QString script = n.script(SocketNarrator::Language::Python);
+    QString script = ScriptPlan::from(n).script(SocketNarrator::Language::Python);
     const QString from = u"client.connect(('127.0.0.1', %1))"_s.arg(live.server.serverPort());
     QVERIFY(script.contains(from));
     script.replace(from, u"client.connect(('127.0.0.1', %1))"_s.arg(again.server.serverPort()));
@@ -451,15 +454,15 @@ void TestSocketNarrator::udpNarratesRecvfromAndSendto()
 
     const SocketLane lane = n.sockets()[0];
     QCOMPARE(lane.role, SocketLane::Role::Udp);
-    QCOMPARE(stepOf(lane, u"socket"_s)->python, u"sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)"_s);
-    QCOMPARE(stepOf(lane, u"bind"_s)->python, u"sock.bind(('127.0.0.1', %1))"_s.arg(local.port));
-    QCOMPARE(stepOf(lane, u"recvfrom"_s)->line(SocketNarrator::Language::Python),
+    QCOMPARE(stepOf(lane, Call::Socket)->python, u"sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)"_s);
+    QCOMPARE(stepOf(lane, Call::Bind)->python, u"sock.bind(('127.0.0.1', %1))"_s.arg(local.port));
+    QCOMPARE(NarratorPhrases::line(*stepOf(lane, Call::RecvFrom), SocketNarrator::Language::Python),
              u"data, addr = sock.recvfrom(65535)  # b'ping' from ('127.0.0.1', %1)"_s.arg(peer.localPort()));
-    QCOMPARE(stepOf(lane, u"sendto"_s)->python, u"sock.sendto(b'pong', ('127.0.0.1', %1))"_s.arg(peer.localPort()));
-    QCOMPARE(stepOf(lane, u"close"_s)->state, State::Done);
-    QCOMPARE(stepOf(lane, u"listen"_s), nullptr);
+    QCOMPARE(stepOf(lane, Call::SendTo)->python, u"sock.sendto(b'pong', ('127.0.0.1', %1))"_s.arg(peer.localPort()));
+    QCOMPARE(stepOf(lane, Call::Close)->state, State::Done);
+    QCOMPARE(stepOf(lane, Call::Listen), nullptr);
     QString why;
-    QVERIFY2(pythonCompiles(n.script(SocketNarrator::Language::Python), &why), qPrintable(why));
+    QVERIFY2(pythonCompiles(ScriptPlan::from(n).script(SocketNarrator::Language::Python), &why), qPrintable(why));
 }
 
 void TestSocketNarrator::cScriptCompiles()
@@ -479,7 +482,7 @@ void TestSocketNarrator::cScriptCompiles()
     QTRY_COMPARE(server.clientCount(), 0);
     server.stop();
     QTRY_VERIFY(allClosed(n));
-    const QString c = n.script(SocketNarrator::Language::C);
+    const QString c = ScriptPlan::from(n).script(SocketNarrator::Language::C);
     QVERIFY(c.contains(u"listen(server, 4096);"_s));
     QVERIFY(c.contains(u"setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);"_s));
     QVERIFY(c.contains(u"int conn = accept(server, (struct sockaddr *)&peer, &peerlen);"_s));
@@ -508,7 +511,7 @@ void TestSocketNarrator::pythonLiteralsAreSafe()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, preview);
-    QCOMPARE(SocketNarrator::preview(bytes), preview);
+    QCOMPARE(NarratorPhrases::preview(bytes), preview);
 }
 
 QTEST_GUILESS_MAIN(TestSocketNarrator)

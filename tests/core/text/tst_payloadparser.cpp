@@ -1,3 +1,4 @@
+#include "core/text/Escape.h"
 #include "core/text/PayloadParser.h"
 #include "core/text/TextCodec.h"
 
@@ -288,7 +289,7 @@ void TestPayloadParser::escapedBytesRoundTrip()
     QFETCH(QByteArray, bytes);
     for (const QString &encoding : {u"UTF-8"_s, u"GBK"_s, u"ISO-8859-1"_s}) {
         const PayloadParser::Result result =
-                PayloadParser::parse(TextCodec::toEscaped(bytes), Mode::Text, encoding);
+                PayloadParser::parse(Escape::bytes(bytes, Escape::ByteStyle::SendPanel), Mode::Text, encoding);
         QVERIFY2(result.ok(), qPrintable(result.error));
         QCOMPARE(result.bytes, bytes);
     }

@@ -51,12 +51,6 @@ private slots:
 
     void toHex_data();
     void toHex();
-    void toEscaped_data();
-    void toEscaped();
-    void toPythonLiteral_data();
-    void toPythonLiteral();
-    void toCLiteral_data();
-    void toCLiteral();
 };
 
 static QByteArray fromHex(const char *hex)
@@ -589,62 +583,6 @@ void TestTextCodec::toHex()
     QFETCH(char, separator);
     QFETCH(QString, hex);
     QCOMPARE(TextCodec::toHex(bytes, separator), hex);
-}
-
-void TestTextCodec::toEscaped_data()
-{
-    QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QString>("escaped");
-    QTest::newRow("plain") << QByteArray("Hello") << u"Hello"_s;
-    QTest::newRow("CRLF tab") << QByteArray("a\r\n\tb") << u"a\\r\\n\\tb"_s;
-    QTest::newRow("NUL then digit") << QByteArray("\0" "1", 2) << u"\\01"_s;
-    QTest::newRow("backslash") << QByteArray("a\\b") << u"a\\\\b"_s;
-    QTest::newRow("quotes stay") << QByteArray("\"'") << u"\"'"_s;
-    QTest::newRow("high and control") << fromHex("ff7f1b80") << u"\\xff\\x7f\\x1b\\x80"_s;
-    QTest::newRow("UTF-8 bytes") << fromHex("e4bda0") << u"\\xe4\\xbd\\xa0"_s;
-}
-
-void TestTextCodec::toEscaped()
-{
-    QFETCH(QByteArray, bytes);
-    QFETCH(QString, escaped);
-    QCOMPARE(TextCodec::toEscaped(bytes), escaped);
-}
-
-void TestTextCodec::toPythonLiteral_data()
-{
-    QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QString>("literal");
-    QTest::newRow("plain") << QByteArray("GET /") << u"b'GET /'"_s;
-    QTest::newRow("NUL then digit") << QByteArray("\0" "7", 2) << u"b'\\x007'"_s;
-    QTest::newRow("quote and backslash") << QByteArray("it's \\") << u"b'it\\'s \\\\'"_s;
-    QTest::newRow("CRLF") << QByteArray("\r\n") << u"b'\\r\\n'"_s;
-    QTest::newRow("high") << fromHex("c4e3") << u"b'\\xc4\\xe3'"_s;
-    QTest::newRow("empty") << QByteArray() << u"b''"_s;
-}
-
-void TestTextCodec::toPythonLiteral()
-{
-    QFETCH(QByteArray, bytes);
-    QFETCH(QString, literal);
-    QCOMPARE(TextCodec::toPythonLiteral(bytes), literal);
-}
-
-void TestTextCodec::toCLiteral_data()
-{
-    QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QString>("literal");
-    QTest::newRow("He") << QByteArray("He") << u"\"\\x48\\x65\""_s;
-    QTest::newRow("NUL") << QByteArray("\0", 1) << u"\"\\x00\""_s;
-    QTest::newRow("hex digit after byte") << fromHex("41") + QByteArray("B") << u"\"\\x41\\x42\""_s;
-    QTest::newRow("empty") << QByteArray() << u"\"\""_s;
-}
-
-void TestTextCodec::toCLiteral()
-{
-    QFETCH(QByteArray, bytes);
-    QFETCH(QString, literal);
-    QCOMPARE(TextCodec::toCLiteral(bytes), literal);
 }
 
 QTEST_GUILESS_MAIN(TestTextCodec)

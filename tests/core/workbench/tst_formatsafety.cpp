@@ -5,6 +5,7 @@
 #include "core/net/Endpoint.h"
 #include "core/net/TcpServerSession.h"
 #include "core/net/UdpSession.h"
+#include "core/teach/ScriptPlan.h"
 #include "core/teach/SocketNarrator.h"
 #include "core/workbench/CommandLine.h"
 
@@ -14,16 +15,17 @@
 #include <QUdpSocket>
 
 using namespace Qt::Literals::StringLiterals;
+using Call = SocketNarrator::Call;
 using Step = SocketNarrator::Step;
 using SocketLane = SocketNarrator::SocketLane;
 
 namespace {
 const QByteArray kHostile = "%1%2%3%n%s";
 
-const Step *stepOf(const SocketLane &lane, const QString &name)
+const Step *stepOf(const SocketLane &lane, Call call)
 {
     for (const Step &s : lane.steps) {
-        if (s.name == name)
+        if (s.call == call)
             return &s;
     }
     return nullptr;
@@ -78,12 +80,12 @@ void TestFormatSafety::udpNarrationOfAnEchoedPlaceholder()
     peer.writeDatagram(kHostile, udp.localEndpoint().address, udp.localEndpoint().port);
     QTRY_VERIFY(peer.hasPendingDatagrams());
     QCOMPARE(peer.receiveDatagram().data(), kHostile);
-    QTRY_VERIFY(!narrator.sockets().isEmpty() && stepOf(narrator.sockets().constFirst(), u"sendto"_s));
-    const Step *sendto = stepOf(narrator.sockets().constFirst(), u"sendto"_s);
+    QTRY_VERIFY(!narrator.sockets().isEmpty() && stepOf(narrator.sockets().constFirst(), Call::SendTo));
+    const Step *sendto = stepOf(narrator.sockets().constFirst(), Call::SendTo);
     QCOMPARE(sendto->c, u"sendto(sock, \"%1%2%3%n%s\", 10, 0, (struct sockaddr *)&addr, make_addr(&addr, \"127.0.0.1\", "_s
                             + QString::number(peer.localPort()) + u"));"_s);
     // The copied program computes its echo: the peer's bytes never reach it.
-    const QString program = narrator.script(SocketNarrator::Language::C);
+    const QString program = ScriptPlan::from(narrator).script(SocketNarrator::Language::C);
     QVERIFY2(program.contains(u"sendto(sock, buf, (size_t)n, 0, (struct sockaddr *)&peer, peerlen);"_s), qPrintable(program));
     QVERIFY2(!program.contains(u"%1%2"_s), qPrintable(program));
 }
@@ -102,9 +104,9 @@ void TestFormatSafety::tcpNarrationOfAnEchoedPlaceholder()
     QTRY_VERIFY((echoed += client.readAll()).size() >= kHostile.size());
     QCOMPARE(echoed, kHostile);
     QTRY_COMPARE(narrator.sockets().size(), 2);
-    QTRY_VERIFY(stepOf(narrator.sockets().at(1), u"send"_s));
-    QCOMPARE(stepOf(narrator.sockets().at(1), u"send"_s)->c, u"send(conn, \"%1%2%3%n%s\", 10, 0);"_s);
-    const QString program = narrator.script(SocketNarrator::Language::C);
+    QTRY_VERIFY(stepOf(narrator.sockets().at(1), Call::Send));
+    QCOMPARE(stepOf(narrator.sockets().at(1), Call::Send)->c, u"send(conn, \"%1%2%3%n%s\", 10, 0);"_s);
+    const QString program = ScriptPlan::from(narrator).script(SocketNarrator::Language::C);
     QVERIFY2(program.contains(u"send_all(sock, data, size);"_s), qPrintable(program));
     QVERIFY2(!program.contains(u"%1%2"_s), qPrintable(program));
 }

@@ -3,6 +3,7 @@
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
 #include "core/teach/LessonLibrary.h"
+#include "core/teach/ScriptPlan.h"
 #include "core/workbench/Workbench.h"
 #include "ui/teach/LifecycleView.h"
 
@@ -119,7 +120,7 @@ void TestLifecycleView::copiesTheScript()
     copy->click();
     const QString text = QGuiApplication::clipboard()->text();
     QVERIFY(text.startsWith(u"#!/usr/bin/env python3"_s));
-    QCOMPARE(text, view.narrator()->script(SocketNarrator::Language::Python));
+    QCOMPARE(text, ScriptPlan::from(*view.narrator()).script(SocketNarrator::Language::Python));
     QVERIFY(text.contains(u"server.bind(('127.0.0.1', %1))"_s.arg(server.listenEndpoint().port)));
 
     view.setLanguage(SocketNarrator::Language::C);
