@@ -48,9 +48,8 @@ void deliver(const TrafficLog *log, const TrafficLogModel *model, bool painted)
 // event loop, as the cost of a notice.
 void notifyNow(TrafficLog *log, const TrafficLogModel *model, bool painted)
 {
-    const qsizetype dropped = qsizetype(log->firstSerial() - model->firstSerial());
-    const qsizetype appended = qsizetype(log->totalAppended() - model->endSerial());
-    emit log->changed(dropped, appended);
+    const SerialSpan held = log->span();
+    emit log->changed(held, SerialSpan{model->endSerial(), held.end});
     if (painted)
         QCoreApplication::sendPostedEvents();
 }

@@ -32,16 +32,12 @@ public:
     // As TcpServerSession::onReadyRead up to the auto-reply.
     void received(const QByteArray &data)
     {
-        m_info.bytesIn += quint64(data.size());
-        ++m_info.messagesIn;
-        m_info.lastActivityUs = TrafficEvent::nowUs();
         TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, m_info.id);
         e.local = m_info.local;
         e.peer = m_info.peer;
         e.direction = TrafficEvent::Direction::In;
         e.payload = data;
-        record(e);
-        recordFrames(e);
+        record(std::move(e), &m_info);
     }
 
 private:

@@ -1536,6 +1536,57 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>PayloadInput</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 字节</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the payload is empty</source>
+        <translation>没有可发送的内容：载荷为空</translation>
+    </message>
+    <message>
+        <source>nothing typed yet</source>
+        <translation>尚未输入任何内容</translation>
+    </message>
+    <message>
+        <source>none until the input is fixed</source>
+        <translation>修正输入之前无</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>large input, %L1 characters: all of it is checked when you send</source>
+        <translation>大量输入，%L1 个字符：发送时检查全部内容</translation>
+    </message>
+    <message>
+        <source>Hex: two digits per byte, e.g. 48 65 6c, 48656c or 0x48,0x65; spaces, commas, colons and dashes separate. Ctrl+Enter sends.</source>
+        <translation>十六进制：每字节两位数字，例如 48 65 6c、48656c 或 0x48,0x65；可用空格、逗号、冒号和短横线分隔。Ctrl+Enter 发送。</translation>
+    </message>
+    <message>
+        <source>Escapes: \r \n \t \0 \\ and \xHH (one raw byte). Ctrl+Enter sends.</source>
+        <translation>转义序列：\r \n \t \0 \\ 和 \xHH（一个原始字节）。Ctrl+Enter 发送。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>\n (LF)</source>
+        <translation>\n (LF)</translation>
+    </message>
+    <message>
+        <source>\r\n (CRLF)</source>
+        <translation>\r\n (CRLF)</translation>
+    </message>
+</context>
+<context>
     <name>PayloadLibrary</name>
     <message>
         <source>There is already a group named “%1”</source>
@@ -1620,57 +1671,6 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Cannot write “%1”: %2</source>
         <translation>无法写入“%1”：%2</translation>
-    </message>
-</context>
-<context>
-    <name>PayloadInput</name>
-    <message>
-        <source>1 byte</source>
-        <translation>1 字节</translation>
-    </message>
-    <message>
-        <source>%L1 bytes</source>
-        <translation>%L1 字节</translation>
-    </message>
-    <message>
-        <source>Nothing to send: the payload is empty</source>
-        <translation>没有可发送的内容：载荷为空</translation>
-    </message>
-    <message>
-        <source>nothing typed yet</source>
-        <translation>尚未输入任何内容</translation>
-    </message>
-    <message>
-        <source>none until the input is fixed</source>
-        <translation>修正输入之前无</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>large input, %L1 characters: all of it is checked when you send</source>
-        <translation>大量输入，%L1 个字符：发送时检查全部内容</translation>
-    </message>
-    <message>
-        <source>Hex: two digits per byte, e.g. 48 65 6c, 48656c or 0x48,0x65; spaces, commas, colons and dashes separate. Ctrl+Enter sends.</source>
-        <translation>十六进制：每字节两位数字，例如 48 65 6c、48656c 或 0x48,0x65；可用空格、逗号、冒号和短横线分隔。Ctrl+Enter 发送。</translation>
-    </message>
-    <message>
-        <source>Escapes: \r \n \t \0 \\ and \xHH (one raw byte). Ctrl+Enter sends.</source>
-        <translation>转义序列：\r \n \t \0 \\ 和 \xHH（一个原始字节）。Ctrl+Enter 发送。</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>\n (LF)</source>
-        <translation>\n (LF)</translation>
-    </message>
-    <message>
-        <source>\r\n (CRLF)</source>
-        <translation>\r\n (CRLF)</translation>
     </message>
 </context>
 <context>
@@ -2795,22 +2795,6 @@ Each option opens or configures the session it names; several may be combined.</
 <context>
     <name>Session</name>
     <message>
-        <source>idle</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>starting</source>
-        <translation>启动中</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <source>stopping</source>
-        <translation>停止中</translation>
-    </message>
-    <message>
         <source>Nothing to send: the payload is empty</source>
         <translation>没有可发送的内容：载荷为空</translation>
     </message>
@@ -3877,10 +3861,6 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Connection attempt cancelled</source>
         <translation>连接尝试已取消</translation>
-    </message>
-    <message>
-        <source>Reset by us (RST sent)</source>
-        <translation>由我方重置（已发送 RST）</translation>
     </message>
     <message>
         <source>Not connected</source>

@@ -79,10 +79,11 @@ bool checkEncoding(const QString &encoding, QString *error)
     return false;
 }
 
-} // namespace
-
-bool TrafficExporter::writeJsonLines(const TrafficLog &log, const QString &encoding, const QString &path,
-                                     QString *error)
+// Writes one line an event, in log order, with the decoders that carry a
+// connection's text across its events; `lineOf` makes a line (no newline).
+template <class LineOf>
+bool writeEachEvent(const TrafficLog &log, const QString &encoding, const QString &path, QString *error,
+                    LineOf lineOf)
 {
     if (!checkEncoding(encoding, error))
         return false;
@@ -93,13 +94,24 @@ bool TrafficExporter::writeJsonLines(const TrafficLog &log, const QString &encod
     ConnectionDecoders decoders;
     for (qsizetype i = 0; i < log.size(); ++i) {
         const TrafficEvent &e = log.at(i);
-        QByteArray line = JsonLinesWriter::toJsonLine(e, canonical, decoders.decoderFor(e, canonical));
+        QByteArray line = lineOf(e, canonical, decoders);
         line += '\n';
         decoders.eventDone(e);
         if (!out.write(line, error))
             return false;
     }
     return out.commit(error);
+}
+
+} // namespace
+
+bool TrafficExporter::writeJsonLines(const TrafficLog &log, const QString &encoding, const QString &path,
+                                     QString *error)
+{
+    return writeEachEvent(log, encoding, path, error,
+                          [](const TrafficEvent &e, const QString &canonical, ConnectionDecoders &decoders) {
+                              return JsonLinesWriter::toJsonLine(e, canonical, decoders.decoderFor(e, canonical));
+                          });
 }
 
 QString TrafficExporter::escapeControls(const QString &text)
@@ -135,25 +147,16 @@ QString TrafficExporter::plainTextLine(const TrafficEvent &e, const QString &tex
 bool TrafficExporter::writePlainText(const TrafficLog &log, const QString &encoding, const QString &path,
                                      QString *error)
 {
-    if (!checkEncoding(encoding, error))
-        return false;
-    const QString canonical = TextCodec::canonicalName(encoding);
-    Output out(path);
-    if (!out.open(error))
-        return false;
-    ConnectionDecoders decoders;
-    for (qsizetype i = 0; i < log.size(); ++i) {
-        const TrafficEvent &e = log.at(i);
-        QString text;
-        if (hasPayload(e)) {
-            StreamDecoder *decoder = decoders.decoderFor(e, canonical);
-            text = decoder ? decoder->feed(e.payload) : TextCodec::decode(e.payload, canonical).text;
-        }
-        decoders.eventDone(e);
-        if (!out.write(plainTextLine(e, text).toUtf8() + '\n', error))
-            return false;
-    }
-    return out.commit(error);
+    return writeEachEvent(log, encoding, path, error,
+                          [](const TrafficEvent &e, const QString &canonical, ConnectionDecoders &decoders) {
+                              QString text;
+                              if (hasPayload(e)) {
+                                  StreamDecoder *decoder = decoders.decoderFor(e, canonical);
+                                  text = decoder ? decoder->feed(e.payload)
+                                                 : TextCodec::decode(e.payload, canonical).text;
+                              }
+                              return plainTextLine(e, text).toUtf8();
+                          });
 }
 
 bool TrafficExporter::writeRawReceived(const TrafficLog &log, quint32 sessionId, quint32 connectionId,

@@ -70,6 +70,29 @@ QString StreamSegments::note() const
              locale.formattedDataSize(m_total, 1, QLocale::DataSizeTraditionalFormat));
 }
 
+namespace {
+
+// The arrivals, cut or extended to exactly `total` bytes: calls `piece` with
+// each size in turn.
+template <class Piece>
+void forEachPiece(qsizetype total, const QList<qsizetype> &arrivals, Piece piece)
+{
+    qsizetype sum = 0;
+    for (qsizetype a : arrivals) {
+        if (a <= 0)
+            continue;
+        const qsizetype take = qMin(a, total - sum);
+        if (take <= 0)
+            break;
+        piece(take);
+        sum += take;
+    }
+    if (sum < total)
+        piece(total - sum);
+}
+
+} // namespace
+
 QList<qsizetype> StreamSegments::reads(int readSize, ReaderPace pace) const
 {
     return rechunk(m_total, readSize, m_arrivals, pace);
@@ -81,20 +104,8 @@ QList<qsizetype> StreamSegments::rechunk(qsizetype total, int readSize, const QL
     QList<qsizetype> out;
     if (total <= 0)
         return out;
-    // The arrivals, cut or extended to exactly `total` bytes.
     QList<qsizetype> pieces;
-    qsizetype sum = 0;
-    for (qsizetype a : arrivals) {
-        if (a <= 0)
-            continue;
-        const qsizetype take = qMin(a, total - sum);
-        if (take <= 0)
-            break;
-        pieces.append(take);
-        sum += take;
-    }
-    if (sum < total)
-        pieces.append(total - sum);
+    forEachPiece(total, arrivals, [&pieces](qsizetype piece) { pieces.append(piece); });
 
     if (readSize <= 0)
         return pieces;
@@ -123,21 +134,9 @@ qsizetype StreamSegments::readCount(qsizetype total, int readSize, const QList<q
     if (readSize > 0 && pace == ReaderPace::Late)
         return (total + readSize - 1) / readSize;
     qsizetype count = 0;
-    qsizetype sum = 0;
-    auto add = [&](qsizetype piece) {
+    forEachPiece(total, arrivals, [&count, readSize](qsizetype piece) {
         count += readSize > 0 ? (piece + readSize - 1) / readSize : 1;
-    };
-    for (qsizetype a : arrivals) {
-        if (a <= 0)
-            continue;
-        const qsizetype take = qMin(a, total - sum);
-        if (take <= 0)
-            break;
-        add(take);
-        sum += take;
-    }
-    if (sum < total)
-        add(total - sum);
+    });
     return count;
 }
 

@@ -251,19 +251,27 @@ void SendPanel::onSendClicked()
     send();
 }
 
-bool SendPanel::send()
+std::optional<QByteArray> SendPanel::sendableInput(const QString &text)
 {
     if (!m_sendEnabled) {
         showMessage(MessageKind::SendError, whyNotText());
-        return false;
+        return std::nullopt;
     }
-    const QString text = m_input->text();
     const PayloadParser::Result result = m_input->parse(text);
     if (!result.ok()) {
         showInputError(result, true);
-        return false;
+        return std::nullopt;
     }
-    const SendResult sentResult = deliver(result.bytes);
+    return result.bytes;
+}
+
+bool SendPanel::send()
+{
+    const QString text = m_input->text();
+    const std::optional<QByteArray> bytes = sendableInput(text);
+    if (!bytes)
+        return false;
+    const SendResult sentResult = deliver(*bytes);
     if (!sentResult.ok()) {
         showMessage(MessageKind::SendError, sentResult.error);
         return false;
@@ -344,22 +352,16 @@ bool SendPanel::startRepeat()
 {
     if (m_repeat->isRunning())
         return false;
-    if (!m_sendEnabled) {
-        showMessage(MessageKind::SendError, whyNotText());
-        return false;
-    }
     const QString text = m_input->text();
-    const PayloadParser::Result result = m_input->parse(text);
-    if (!result.ok()) {
-        showInputError(result, true);
+    const std::optional<QByteArray> bytes = sendableInput(text);
+    if (!bytes)
         return false;
-    }
     const int count = m_ui->repeatCountSpin->value();
     m_repeatEntry = HistoryEntry{text, mode()};
     m_repeatBytesReported = 0;
     // Through deliver(), not a copy of the sender: a page that changes the
     // destination mid-repeat (another client selected) is obeyed.
-    if (!m_repeat->start(result.bytes, count, m_ui->repeatIntervalSpin->value(),
+    if (!m_repeat->start(*bytes, count, m_ui->repeatIntervalSpin->value(),
                          [this](const QByteArray &bytes) { return deliver(bytes); })) {
         showMessage(MessageKind::SendError, m_repeat->errorString());
         return false;

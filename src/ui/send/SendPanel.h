@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class SendPanel;
@@ -146,6 +147,9 @@ private:
 
     SendResult deliver(const QByteArray &bytes);
     void showInputError(const PayloadParser::Result &result, bool moveCursor);
+    // The bytes of `text` (the send box) when they can be sent now; otherwise
+    // nothing, and the panel says why (sending off, or where the input is wrong).
+    std::optional<QByteArray> sendableInput(const QString &text);
     void showMessage(MessageKind kind, const QString &text);
     void clearMessage();
     void applyColors();
