@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
@@ -256,9 +257,13 @@ void TestPayloadInput::wordsInChinese()
     QVERIFY(rig.input);
     auto *lineEndings = rig.child<QComboBox>(u"lineEndingCombo"_s);
     QCOMPARE(lineEndings->itemText(0), u"无"_s);
-    QCOMPARE(lineEndings->itemText(1), u"\\n (LF)"_s);
+    QCOMPARE(lineEndings->itemText(1), u"\\r (CR)"_s);
+    QCOMPARE(lineEndings->itemText(2), u"\\n (LF)"_s);
     QCOMPARE(rig.child<QLabel>(u"hintLabel"_s)->text(),
-             u"转义序列：\\r \\n \\t \\0 \\\\ 和 \\xHH（一个原始字节）。Ctrl+Enter 发送。"_s);
+             u"转义序列：\\r \\n \\t \\0 \\\\ \\xHH；字段 {counter} {time} {random:N} {hex:…}，{{ 表示字面的 {。"
+             u"Ctrl+Enter 发送。"_s);
+    QCOMPARE(rig.child<QToolButton>(u"convertButton"_s)->text(), u"转换(&V)"_s);
+    QVERIFY(rig.child<QToolButton>(u"fieldsButton"_s)->toolTip().startsWith(u"字段："_s));
     QCOMPARE(rig.child<QLineEdit>(u"previewEdit"_s)->placeholderText(), u"尚未输入任何内容"_s);
     rig.input->setMode(Mode::Hex);
     QVERIFY(rig.child<QLabel>(u"hintLabel"_s)->text().startsWith(u"十六进制：每字节两位数字"_s));
