@@ -119,6 +119,7 @@ StatsPanel::StatsPanel(QWidget *parent)
 
     connect(m_stats, &TrafficStats::sampled, this, &StatsPanel::onSampled);
     connect(m_ui->resetCountersButton, &QPushButton::clicked, this, &StatsPanel::onResetCountersClicked);
+    m_ui->resetCountersButton->setEnabled(false);   // until there is a session
     renderFigures();
     renderCharts();
 }
