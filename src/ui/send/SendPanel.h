@@ -121,7 +121,8 @@ public:
     bool hasHeldInput() const;
     void discardHeldInput();
 
-    // The bytes Send would send now (line ending included), or the error.
+    // The bytes the next Send would send (fields filled in, line ending
+    // included), or the error.
     PayloadParser::Result payload() const;
     // The message under the editor (error or confirmation), empty if none.
     QString message() const;
