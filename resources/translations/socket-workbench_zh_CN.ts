@@ -1594,10 +1594,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>按所选编码把这些字节写成文本（不可打印的字节用转义序列）并切换到文本模式</translation>
     </message>
     <message>
-        <source>Escapes: \r \n \t \0 \\ \xHH; fields {counter} {time} {random:N} {hex:…}, {{ for a literal {. Ctrl+Enter sends.</source>
-        <translation>转义序列：\r \n \t \0 \\ \xHH；字段 {counter} {time} {random:N} {hex:…}，{{ 表示字面的 {。Ctrl+Enter 发送。</translation>
-    </message>
-    <message>
         <source>Write the bytes of this text (in the chosen encoding) as hex and switch to hex</source>
         <translation>把这段文本的字节（按所选编码）写成十六进制并切换到十六进制模式</translation>
     </message>
@@ -1672,6 +1668,10 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>What to send. Ctrl+Enter sends it; Tab moves to the next control (type \t for a tab character).</source>
         <translation>要发送的内容。Ctrl+Enter 发送；Tab 移到下一个控件（制表符请输入 \t）。</translation>
+    </message>
+    <message>
+        <source>Escapes: \r \n \t \0 \\ \xHH; {{ for a literal {; fields such as {counter} (see Fields). Ctrl+Enter sends.</source>
+        <translation>转义序列：\r \n \t \0 \\ \xHH；{{ 表示字面的 {；字段如 {counter}（见“字段”）。Ctrl+Enter 发送。</translation>
     </message>
 </context>
 <context>

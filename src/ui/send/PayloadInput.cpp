@@ -375,8 +375,9 @@ void PayloadInput::updateHint()
         m_ui->convertButton->setToolTip(tr("Write these bytes as text in the chosen encoding (escapes for "
                                            "bytes that are not printable) and switch to text"));
     } else {
-        m_ui->hintLabel->setText(tr("Escapes: \\r \\n \\t \\0 \\\\ \\xHH; fields {counter} {time} "
-                                    "{random:N} {hex:\u2026}, {{ for a literal {. Ctrl+Enter sends."));
+        // The brace rule first: on a small screen the end of the line is cut.
+        m_ui->hintLabel->setText(tr("Escapes: \\r \\n \\t \\0 \\\\ \\xHH; {{ for a literal {; fields such as "
+                                    "{counter} (see Fields). Ctrl+Enter sends."));
         m_ui->convertButton->setToolTip(tr("Write the bytes of this text (in the chosen encoding) as hex and "
                                            "switch to hex"));
     }

@@ -260,7 +260,7 @@ void TestPayloadInput::wordsInChinese()
     QCOMPARE(lineEndings->itemText(1), u"\\r (CR)"_s);
     QCOMPARE(lineEndings->itemText(2), u"\\n (LF)"_s);
     QCOMPARE(rig.child<QLabel>(u"hintLabel"_s)->text(),
-             u"转义序列：\\r \\n \\t \\0 \\\\ \\xHH；字段 {counter} {time} {random:N} {hex:…}，{{ 表示字面的 {。"
+             u"转义序列：\\r \\n \\t \\0 \\\\ \\xHH；{{ 表示字面的 {；字段如 {counter}（见“字段”）。"
              u"Ctrl+Enter 发送。"_s);
     QCOMPARE(rig.child<QToolButton>(u"convertButton"_s)->text(), u"转换(&V)"_s);
     QVERIFY(rig.child<QToolButton>(u"fieldsButton"_s)->toolTip().startsWith(u"字段："_s));
