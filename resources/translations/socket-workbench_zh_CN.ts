@@ -233,10 +233,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>TCP 服务器向每个接受的连接发送的文本（转义序列 \r \n \t \0 \\ \xHH）。</translation>
     </message>
     <message>
-        <source>Text sent by the TCP client once connected, and by the UDP session to --udp-target once bound (escapes \r \n \t \0 \\ \xHH).</source>
-        <translation>TCP 客户端连接成功后发送的文本，UDP 会话绑定后也会将其发往 --udp-target（转义序列 \r \n \t \0 \\ \xHH）。</translation>
-    </message>
-    <message>
         <source>Write every event to FILE as JSON Lines (flushed at least every 100 ms).</source>
         <translation>将每个事件以 JSON Lines 格式写入 FILE（至少每 100 毫秒刷新一次）。</translation>
     </message>
@@ -389,6 +385,14 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>“%1” is neither keep nor close</source>
         <translation>“%1”既不是 keep 也不是 close</translation>
+    </message>
+    <message>
+        <source>Text sent by the TCP client once connected, and by the UDP session to --udp-target once bound (escapes \r \n \t \0 \\ \xHH; fields {counter} {time} {random:N} {hex:..}, {{ for a literal {).</source>
+        <translation>TCP 客户端连接成功后发送的文本，UDP 会话绑定后也会将其发往 --udp-target（转义序列 \r \n \t \0 \\ \xHH；字段 {counter} {time} {random:N} {hex:..}，{{ 表示字面的 {）。</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the payload is empty</source>
+        <translation>没有可发送的内容：载荷为空</translation>
     </message>
 </context>
 <context>
@@ -1546,10 +1550,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>%L1 字节</translation>
     </message>
     <message>
-        <source>Nothing to send: the payload is empty</source>
-        <translation>没有可发送的内容：载荷为空</translation>
-    </message>
-    <message>
         <source>nothing typed yet</source>
         <translation>尚未输入任何内容</translation>
     </message>
@@ -1570,10 +1570,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>十六进制：每字节两位数字，例如 48 65 6c、48656c 或 0x48,0x65；可用空格、逗号、冒号和短横线分隔。Ctrl+Enter 发送。</translation>
     </message>
     <message>
-        <source>Escapes: \r \n \t \0 \\ and \xHH (one raw byte). Ctrl+Enter sends.</source>
-        <translation>转义序列：\r \n \t \0 \\ 和 \xHH（一个原始字节）。Ctrl+Enter 发送。</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>无</translation>
     </message>
@@ -1584,6 +1580,98 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>\r\n (CRLF)</source>
         <translation>\r\n (CRLF)</translation>
+    </message>
+    <message>
+        <source>the next message: fields change with each one</source>
+        <translation>下一条消息：字段每条都会变化</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>Write these bytes as text in the chosen encoding (escapes for bytes that are not printable) and switch to text</source>
+        <translation>按所选编码把这些字节写成文本（不可打印的字节用转义序列）并切换到文本模式</translation>
+    </message>
+    <message>
+        <source>Write the bytes of this text (in the chosen encoding) as hex and switch to hex</source>
+        <translation>把这段文本的字节（按所选编码）写成十六进制并切换到十六进制模式</translation>
+    </message>
+    <message>
+        <source>Fix the input first: %1. Nothing was converted.</source>
+        <translation>请先修正输入：%1。未做任何转换。</translation>
+    </message>
+    <message>
+        <source>The text has fields such as {counter}: in hex they would become one fixed value. Nothing was converted.</source>
+        <translation>文本中含有 {counter} 等字段：写成十六进制后会变成一个固定值。未做任何转换。</translation>
+    </message>
+    <message>
+        <source>The input has fields such as {counter}: nothing was converted.</source>
+        <translation>输入中含有 {counter} 等字段：未做任何转换。</translation>
+    </message>
+    <message>
+        <source>Nothing to convert: the input is empty</source>
+        <translation>没有可转换的内容：输入为空</translation>
+    </message>
+    <message>
+        <source>These bytes would not come back the same from hex: nothing was converted</source>
+        <translation>这些字节从十六进制转回后会不一样：未做任何转换</translation>
+    </message>
+    <message>
+        <source>As text in %1 these bytes would not come back the same (a byte order mark, or characters %1 writes two ways): nothing was converted</source>
+        <translation>按 %1 写成文本后这些字节转回时会不一样（字节顺序标记，或 %1 有两种写法的字符）：未做任何转换</translation>
+    </message>
+    <message>
+        <source>The input is too large to convert here: nothing was converted</source>
+        <translation>输入太大，无法在此转换：未做任何转换</translation>
+    </message>
+    <message>
+        <source>message number: 1, 2, 3…</source>
+        <translation>消息序号：1、2、3…</translation>
+    </message>
+    <message>
+        <source>message number with zeros: 0001</source>
+        <translation>补零的消息序号：0001</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>time of day</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <source>milliseconds since 1970</source>
+        <translation>自 1970 年起的毫秒数</translation>
+    </message>
+    <message>
+        <source>4 random bytes</source>
+        <translation>4 个随机字节</translation>
+    </message>
+    <message>
+        <source>bytes in hex</source>
+        <translation>十六进制写的字节</translation>
+    </message>
+    <message>
+        <source>a literal {</source>
+        <translation>字面的 {</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>\r (CR)</source>
+        <translation>\r (CR)</translation>
+    </message>
+    <message>
+        <source>What to send. Ctrl+Enter sends it; Tab moves to the next control (type \t for a tab character).</source>
+        <translation>要发送的内容。Ctrl+Enter 发送；Tab 移到下一个控件（制表符请输入 \t）。</translation>
+    </message>
+    <message>
+        <source>Escapes: \r \n \t \0 \\ \xHH; {{ for a literal {; fields such as {counter} (see Fields). Ctrl+Enter sends.</source>
+        <translation>转义序列：\r \n \t \0 \\ \xHH；{{ 表示字面的 {；字段如 {counter}（见“字段”）。Ctrl+Enter 发送。</translation>
     </message>
 </context>
 <context>
@@ -2414,10 +2502,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>输入要发送的内容，然后按 Ctrl+Enter</translation>
     </message>
     <message>
-        <source>What to send. Ctrl+Enter sends it; Tab moves to the next control (type \t for a tab character)</source>
-        <translation>要发送的内容。Ctrl+Enter 发送；Tab 移到下一个控件（制表符请输入 \t）</translation>
-    </message>
-    <message>
         <source>Payload to send</source>
         <translation>要发送的载荷</translation>
     </message>
@@ -2452,10 +2536,6 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>&amp;Bytes:</source>
         <translation>字节(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>The exact bytes Send will send, in hex (the line ending included; long input shows its beginning)</source>
-        <translation>“发送”将发出的确切字节，以十六进制显示（包括行尾；输入较长时只显示开头）</translation>
     </message>
     <message>
         <source>Bytes to send, in hex</source>
@@ -2616,6 +2696,42 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>How many times to send the payload (1 to 1,000,000), or 0 (∞): until stopped</source>
         <translation>发送该内容的次数（1 到 1,000,000），0（∞）表示直到停止</translation>
+    </message>
+    <message>
+        <source>Con&amp;vert</source>
+        <translation>转换(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Write the input in the other mode with the same bytes</source>
+        <translation>以另一种模式写出输入，字节不变</translation>
+    </message>
+    <message>
+        <source>Convert between text and hex</source>
+        <translation>在文本和十六进制之间转换</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Insert a dynamic field</source>
+        <translation>插入动态字段</translation>
+    </message>
+    <message>
+        <source>&amp;Clear after send</source>
+        <translation>发送后清空(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Empty the editor after Send or Ctrl+Enter sent it (a repeat keeps it); the history still has it</source>
+        <translation>“发送”或 Ctrl+Enter 发出后清空编辑框（重复发送时保留）；历史中仍有该内容</translation>
+    </message>
+    <message>
+        <source>Clear the editor after sending</source>
+        <translation>发送后清空编辑框</translation>
+    </message>
+    <message>
+        <source>The exact bytes the next Send will send, in hex (fields filled in, the line ending included; long input shows its beginning)</source>
+        <translation>下一次“发送”将发出的确切字节，以十六进制显示（字段已填入，包括行尾；输入较长时只显示开头）</translation>
     </message>
 </context>
 <context>
@@ -3377,6 +3493,18 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>%1 events, %2</source>
         <translation>%1 个事件，%2</translation>
+    </message>
+    <message>
+        <source>&amp;Reset counters</source>
+        <translation>计数清零(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Set the bytes and messages received and sent back to zero, here and for every connection in the peer table; {counter} starts again at its first value</source>
+        <translation>把收发的字节数和消息数清零，包括这里和对端表中的每个连接；{counter} 也从初始值重新开始</translation>
+    </message>
+    <message>
+        <source>Reset the counters</source>
+        <translation>计数清零</translation>
     </message>
 </context>
 <context>
@@ -4797,6 +4925,13 @@ The log no longer holds the start of this connection (it was cleared or its memo
     <message>
         <source>valid %1</source>
         <translation>%1 有效</translation>
+    </message>
+</context>
+<context>
+    <name>TypedPayload</name>
+    <message>
+        <source>Nothing to send: the payload is empty</source>
+        <translation>没有可发送的内容：载荷为空</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,8 @@ CASES = [
     ("send_short_hex_escape", CLIENT + ["--send", "\\x4"], "--send"),
     ("send_trailing_backslash", CLIENT + ["--send", "end\\"], "--send"),
     ("send_empty", CLIENT + ["--send", ""], "--send"),
+    ("send_single_brace_json", CLIENT + ["--send", '{"a":1}'], "--send"),
+    ("send_unknown_field", CLIENT + ["--send", "n={count}"], "--send"),
     ("send_emoji_in_gbk", CLIENT + ["--encoding", "GBK", "--send", "\U0001F600"], "--send"),
     ("send_euro_in_latin1", CLIENT + ["--encoding", "ISO-8859-1", "--send", "5\u20ac"], "--send"),
     ("send_too_long_for_length1", CLIENT + ["--framing", "length:1", "--send", "x" * 300], "--send"),

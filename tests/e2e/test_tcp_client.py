@@ -89,6 +89,17 @@ class TcpClient(AppTestCase):
         self.assertEqual(select(events, event="connected"), [])
         self.assertEqual(select(events, event="data"), [])
 
+    def test_send_fills_in_fields(self):
+        # --send is a template: the counter, a literal brace, bytes in hex.
+        with listener() as srv:
+            server = endpoint(*srv.getsockname()[:2])
+            app = self.start_app(["--tcp-client", server, "--send", '{{"n":{counter:03}}{hex:0d 0a}'])
+            conn, _ = srv.accept()
+            with conn:
+                want = b'{"n":001}\r\n'
+                self.assertEqual(recv_exact(conn, len(want)), want)
+        self.stop_and_read(app)
+
     def test_peer_reset(self):
         with listener() as srv:
             server = endpoint(*srv.getsockname()[:2])

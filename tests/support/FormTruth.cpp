@@ -62,6 +62,14 @@ QStringList formMismatches(SessionPage *page)
     auto *send = field<SendPanel>(page, u"sendPanel"_s);
     const QString encoding = send->findChild<QComboBox *>(u"encodingCombo"_s)->currentText();
     expect("encoding", encoding, s.encoding, encoding, s.encoding);
+    // The send box's line ending and "Clear after send" (issue 19).
+    const auto ending = PayloadEntry::LineEnding(
+        send->findChild<QComboBox *>(u"lineEndingCombo"_s)->currentData().toInt());
+    expect("sendPanel.lineEndingCombo", ending, s.sendLineEnding, PayloadEntry::lineEndingName(ending),
+           PayloadEntry::lineEndingName(s.sendLineEnding));
+    const bool clear = send->findChild<QCheckBox *>(u"clearAfterSendCheck"_s)->isChecked();
+    expect("sendPanel.clearAfterSendCheck", clear, s.clearAfterSend, QString::number(clear),
+           QString::number(s.clearAfterSend));
     const QString mode = field<QComboBox>(page, u"replyCombo"_s)->currentData().toString();
     static const char *const modes[] = {"none", "echo", "template", "http"};
     const QString wantMode = QLatin1StringView(modes[int(AutoReply::modeOfSpec(s.reply))]);

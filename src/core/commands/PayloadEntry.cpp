@@ -34,6 +34,17 @@ bool PayloadEntry::lineEndingFromName(const QString &name, LineEnding *ending)
     return false;
 }
 
+QByteArray PayloadEntry::lineEndingBytes(LineEnding ending, const QString &encoding)
+{
+    switch (ending) {
+    case LineEnding::None: return {};
+    case LineEnding::Cr: return TextCodec::encode(u"\r"_s, encoding).bytes;
+    case LineEnding::Lf: return TextCodec::encode(u"\n"_s, encoding).bytes;
+    case LineEnding::CrLf: return TextCodec::encode(u"\r\n"_s, encoding).bytes;
+    }
+    return {};
+}
+
 QString PayloadEntry::checkName(const QString &name)
 {
     if (name.trimmed().isEmpty())
@@ -93,12 +104,7 @@ PayloadEntry::Built PayloadEntry::build(const Template::Context &context) const
         return built;
     }
     built.message = parsed.value.expand(context);
-    switch (lineEnding) {
-    case LineEnding::None: break;
-    case LineEnding::Cr: built.message += TextCodec::encode(u"\r"_s, parsed.value.encoding()).bytes; break;
-    case LineEnding::Lf: built.message += TextCodec::encode(u"\n"_s, parsed.value.encoding()).bytes; break;
-    case LineEnding::CrLf: built.message += TextCodec::encode(u"\r\n"_s, parsed.value.encoding()).bytes; break;
-    }
+    built.message += lineEndingBytes(lineEnding, parsed.value.encoding());
     if (checksum) {
         const Checksum::Appended appended = checksum->append(built.message);
         if (!appended.ok()) {

@@ -40,6 +40,9 @@ public:
     // "none", "cr", "lf", "crlf" (case-insensitive in).
     static QString lineEndingName(LineEnding ending);
     static bool lineEndingFromName(const QString &name, LineEnding *ending);
+    // The ending's bytes in `encoding` (empty for None): CRLF is 0d 00 0a 00
+    // in UTF-16LE. The send box adds them the same way.
+    static QByteArray lineEndingBytes(LineEnding ending, const QString &encoding);
 
     // Empty when the entry can be sent; otherwise the first reason it cannot
     // (no name, unknown encoding, a fault in the template, a checksum that

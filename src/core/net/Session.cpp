@@ -239,3 +239,44 @@ QByteArray Session::framedForSending(const QByteArray &payload, QString *error) 
         *error = tr("Not sent: cannot frame it as %1: %2").arg(m_settings.framing.toString(), why);
     return why.isEmpty() ? framed : QByteArray();
 }
+
+Template::Context Session::templateContext(const QByteArray &received) const
+{
+    Template::Context context;
+    context.received = received;
+    context.counter = m_templateMessages;
+    return context;
+}
+
+void Session::countTemplateMessage()
+{
+    ++m_templateMessages;
+}
+
+SendResult Session::sendMessage(const Template &message)
+{
+    const SendResult result = send(message.expand(templateContext()));
+    if (result.ok() && message.usesCounter())
+        countTemplateMessage();
+    return result;
+}
+
+void Session::resetCounters()
+{
+    m_counters.bytesIn = 0;
+    m_counters.bytesOut = 0;
+    m_counters.messagesIn = 0;
+    m_counters.messagesOut = 0;
+    m_templateMessages = 0;
+    resetConnectionCounters();
+    // The peer table refreshes when the serial moves.
+    touchConnections();
+}
+
+void Session::resetTraffic(ConnectionInfo &info)
+{
+    info.bytesIn = 0;
+    info.bytesOut = 0;
+    info.messagesIn = 0;
+    info.messagesOut = 0;
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/commands/Template.h"
 #include "core/framing/FramingSpec.h"
 #include "core/log/TrafficEvent.h"
 #include "core/net/ConnectionInfo.h"
@@ -85,6 +86,23 @@ public:
     // may hold thousands, and the statistics ask every second.
     virtual int connectionCount() const { return int(connections().size()); }
 
+    // --- Dynamic fields and counters (issue 19) ------------------------------
+    // What a message of this session is expanded with (Template::expand):
+    // `received` as {data}, and the session's {counter}: how many messages it
+    // already sent with one, so the send box, its repeat and the command
+    // line count 1, 2, 3… together.
+    Template::Context templateContext(const QByteArray &received = QByteArray()) const;
+    // Called after a message whose template usesCounter() went out.
+    void countTemplateMessage();
+    // One message of `message` to the default destination (send()): expanded
+    // with templateContext(), counted when it went out.
+    SendResult sendMessage(const Template &message);
+    // The bytes and messages each way back to zero, for the session and each
+    // of its connections (UDP peers), as the statistics and the peer table
+    // show them; {counter} starts at its first value again too. Connections
+    // opened and errors are left as they are.
+    void resetCounters();
+
     // Reading paused: while a JSON Lines log file is behind, no session
     // reads. TCP bytes wait in the socket (its window closes, the sender
     // slows down: nothing is lost); datagrams wait in the kernel's queue,
@@ -164,6 +182,10 @@ protected:
     // frameOutgoing() is on. Empty with *error when it cannot be framed.
     QByteArray framedForSending(const QByteArray &payload, QString *error) const;
 
+    // resetCounters(): the bytes and messages of every connection back to zero.
+    virtual void resetConnectionCounters() {}
+    static void resetTraffic(ConnectionInfo &info);
+
     // Reads what waited while reads were held (called after release).
     virtual void resumeReads() {}
 
@@ -175,6 +197,7 @@ private:
     void runDeferred();
 
     SessionCounters m_counters;
+    quint64 m_templateMessages = 0;   // messages sent with {counter}
     SessionKind m_kind;
     quint32 m_id;
     State m_state = State::Idle;

@@ -12,6 +12,8 @@ const QString kReply = QStringLiteral("reply");
 const QString kReplyTemplate = QStringLiteral("replyTemplate");
 const QString kAddress = QStringLiteral("address");
 const QString kPort = QStringLiteral("port");
+const QString kSendLineEnding = QStringLiteral("sendLineEnding");
+const QString kClearAfterSend = QStringLiteral("clearAfterSend");
 
 QString addressText(const QHostAddress &a)
 {
@@ -96,6 +98,9 @@ QVariantMap SessionSettings::toMap(SessionKind kind) const
         m.insert(kReplyTemplate, reply);
         break;
     }
+    // The send box.
+    m.insert(kSendLineEnding, PayloadEntry::lineEndingName(sendLineEnding));
+    m.insert(kClearAfterSend, clearAfterSend);
     switch (kind) {
     case SessionKind::TcpServer:
         m.insert(kAddress, addressText(listenAddress));
@@ -168,6 +173,11 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         else
             r.problem(kReply, QStringLiteral("unknown auto-reply mode"));
     }
+    // The send box.
+    if (r.has(kSendLineEnding)
+        && !PayloadEntry::lineEndingFromName(map.value(kSendLineEnding).toString(), &s.sendLineEnding))
+        r.problem(kSendLineEnding, QStringLiteral("not none, cr, lf or crlf"));
+    r.flag(kClearAfterSend, &s.clearAfterSend);
     switch (kind) {
     case SessionKind::TcpServer:
         r.address(kAddress, false, &s.listenAddress);

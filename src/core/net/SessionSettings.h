@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/commands/PayloadEntry.h"
 #include "core/framing/FramingSpec.h"
 #include "core/log/TrafficEvent.h"
 #include "core/reply/ReplyLimiter.h"
@@ -63,6 +64,13 @@ struct SessionSettings
     bool broadcast = false;
     bool replyToLastSender = false;  // send() goes to whoever sent the last datagram
     ReplyLimiter::Settings replyLimits;
+
+    // --- The send box (every kind) -------------------------------------------
+    // Added to each text message of the send box, in the encoding (CRLF is
+    // 0d 00 0a 00 in UTF-16LE); hex messages are sent as typed.
+    PayloadEntry::LineEnding sendLineEnding = PayloadEntry::LineEnding::None;
+    // The send box is emptied after a message went out.
+    bool clearAfterSend = false;
 
     static constexpr int kMinReconnectMs = 100;
     static constexpr int kMaxReconnectMs = 3600 * 1000;

@@ -554,3 +554,8 @@ void TcpClientSession::endHalfOpen(TrafficEvent::Reason reason, const QString &m
     emit disconnected();
     emit connectionsChanged();
 }
+
+void TcpClientSession::resetConnectionCounters()
+{
+    resetTraffic(m_info);
+}

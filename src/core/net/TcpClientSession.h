@@ -80,6 +80,7 @@ protected:
     void resumeReads() override;
     // A new auto-reply applies to the open connection too, from its next byte on.
     void settingsApplied(const SessionSettings &old) override;
+    void resetConnectionCounters() override;
 
 private:
     void onConnected();

@@ -583,3 +583,9 @@ QList<ConnectionInfo> TcpServerSession::connections() const
         list.append(infoOf(*entry.second));
     return list;
 }
+
+void TcpServerSession::resetConnectionCounters()
+{
+    for (auto &entry : m_clients)
+        resetTraffic(entry.second->info);
+}

@@ -74,6 +74,7 @@ protected:
     // A new auto-reply applies to the clients already connected too; the
     // greeting is made again in the (new) encoding.
     void settingsApplied(const SessionSettings &old) override;
+    void resetConnectionCounters() override;
 
 private:
     struct Client;

@@ -472,3 +472,9 @@ QList<ConnectionInfo> UdpSession::connections() const
         list.append(info);
     return list;
 }
+
+void UdpSession::resetConnectionCounters()
+{
+    for (auto &entry : m_peers)
+        resetTraffic(entry.second);
+}

@@ -103,6 +103,7 @@ public:
 protected:
     void resumeReads() override;
     void settingsApplied(const SessionSettings &old) override;
+    void resetConnectionCounters() override;
 
 private:
     void drainReceived();

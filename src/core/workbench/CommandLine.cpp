@@ -113,7 +113,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         QStringLiteral("TEXT"));
     const QCommandLineOption send(QStringLiteral("send"),
         tr("Text sent by the TCP client once connected, and by the UDP session to --udp-target once bound "
-           "(escapes \\r \\n \\t \\0 \\\\ \\xHH)."), QStringLiteral("TEXT"));
+           "(escapes \\r \\n \\t \\0 \\\\ \\xHH; fields {counter} {time} {random:N} {hex:..}, "
+           "{{ for a literal {)."), QStringLiteral("TEXT"));
     const QCommandLineOption log(QStringLiteral("log"),
         tr("Write every event to FILE as JSON Lines (flushed at least every 100 ms)."), QStringLiteral("FILE"));
     const QCommandLineOption capture(QStringLiteral("capture"),
@@ -341,9 +342,17 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
             err = optionError(QStringLiteral("send"), tr("needs --tcp-client or --udp-target"));
             return result;
         }
-        QByteArray bytes;
-        if (!parseText(QStringLiteral("send"), parser.value(send), o.encoding, false, &bytes, &err))
+        const Template::Parsed parsed = Template::parse(parser.value(send), Template::Mode::Text, o.encoding);
+        if (!parsed.ok()) {
+            err = optionError(QStringLiteral("send"), parsed.error);
             return result;
+        }
+        // The first message stands for all: only the fields' values change.
+        const QByteArray bytes = parsed.value.expand({});
+        if (bytes.isEmpty()) {
+            err = optionError(QStringLiteral("send"), tr("Nothing to send: the payload is empty"));
+            return result;
+        }
         if (o.framing.kind != FramingSpec::Kind::None) {
             QString why;
             Framer::encode(o.framing, bytes, &why);
@@ -352,7 +361,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                 return result;
             }
         }
-        o.send = bytes;
+        o.send = parsed.value;
     }
     if (parser.isSet(log)) {
         o.logFile = parser.value(log);

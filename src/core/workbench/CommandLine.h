@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/commands/Template.h"
 #include "core/framing/FramingSpec.h"
 #include "core/reply/ReplyLimiter.h"
 
@@ -43,7 +44,8 @@ public:
         QString replySpec;             // empty = none
         QByteArray greeting;
         QString greetingText;          // as typed, escapes not applied
-        std::optional<QByteArray> send;
+        // --send: a Template (dynamic fields), expanded for each message
+        std::optional<Template> send;
         QString logFile;
         QString captureDir;            // empty = no capture
         QString language;              // "en", "zh_CN"; empty = the setting or the system's

@@ -319,8 +319,8 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
     if (o.tcpClient) {
         TcpClientSession *s = addTcpClient(settingsFromOptions(o, SessionKind::TcpClient));
         if (o.send) {
-            const QByteArray payload = *o.send;
-            connect(s, &TcpClientSession::connected, s, [s, payload] { s->send(payload); });
+            const Template message = *o.send;
+            connect(s, &TcpClientSession::connected, s, [s, message] { s->sendMessage(message); });
         }
         if (!capture(s))
             return false;
@@ -339,9 +339,9 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
                 s->startFor(literal);
         }
         if (o.send && o.udpTarget) {
-            const QByteArray payload = *o.send;
-            QTimer::singleShot(0, s, [s, payload] {
-                const SendResult r = s->send(payload);
+            const Template message = *o.send;
+            QTimer::singleShot(0, s, [s, message] {
+                const SendResult r = s->sendMessage(message);
                 if (!r.ok()) {
                     const QByteArray msg = "socket-workbench: --send: " + r.error.toUtf8() + '\n';
                     std::fwrite(msg.constData(), 1, size_t(msg.size()), stderr);

@@ -65,6 +65,10 @@ void SessionPage::setupTrio(TrafficView *traffic, PeerInspector *inspector, Send
         return wire;
     });
     connect(m_session, &Session::settingsChanged, send, &SendPanel::refreshPreview);
+    // The send box: {counter} is the session's; line ending and clearing are its settings.
+    send->setSession(m_session);
+    connect(send, &SendPanel::lineEndingChanged, this, &SessionPage::setSendLineEnding);
+    connect(send, &SendPanel::clearAfterSendChanged, this, &SessionPage::setClearAfterSend);
     auto *clear = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this, this, [this] { m_session->log()->clear(); });
     clear->setContext(Qt::WidgetWithChildrenShortcut);
 }
@@ -161,6 +165,16 @@ void SessionPage::setSendEncoding(const QString &encoding)
         check->recheck();
     if (m_templateCheck)
         m_templateCheck->recheck();
+}
+
+void SessionPage::setSendLineEnding(PayloadEntry::LineEnding ending)
+{
+    editSettings([&](SessionSettings &s) { s.sendLineEnding = ending; });
+}
+
+void SessionPage::setClearAfterSend(bool on)
+{
+    editSettings([&](SessionSettings &s) { s.clearAfterSend = on; });
 }
 
 void SessionPage::addEncodingDependentCheck(FieldValidation *check)
@@ -352,6 +366,10 @@ void SessionPage::showSettings(const SessionSettings &shown, bool all)
         for (FieldValidation *check : std::as_const(m_encodingChecks))
             check->recheck();
     }
+    if (m_send && (all || shown.sendLineEnding != now.sendLineEnding))
+        m_send->setLineEnding(now.sendLineEnding);
+    if (m_send && (all || shown.clearAfterSend != now.clearAfterSend))
+        m_send->setClearAfterSend(now.clearAfterSend);
     if (m_replyMode && (all || shown.reply != now.reply)) {
         const AutoReply::Mode mode = AutoReply::modeOfSpec(now.reply);
         static const char *const keys[] = {"none", "echo", "template", "http"};

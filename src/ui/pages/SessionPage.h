@@ -115,6 +115,9 @@ protected:
     // are encoded in it). The traffic view's encoding is separate: reading
     // GBK does not change what is sent.
     void setSendEncoding(const QString &encoding);
+    // The send box's line ending and "Clear after send", from its form.
+    void setSendLineEnding(PayloadEntry::LineEnding ending);
+    void setClearAfterSend(bool on);
     // A field whose text is encoded in the session's encoding (the greeting):
     // rechecked when the encoding changes, so "€" turns bad under Latin-1 at once.
     void addEncodingDependentCheck(FieldValidation *check);

@@ -10,6 +10,7 @@
 #include <QEvent>
 #include <QGraphicsLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QLineSeries>
 #include <QScrollBar>
 #include <QLocale>
@@ -117,6 +118,8 @@ StatsPanel::StatsPanel(QWidget *parent)
                                          + m_ui->figuresScroll->verticalScrollBar()->sizeHint().width());
 
     connect(m_stats, &TrafficStats::sampled, this, &StatsPanel::onSampled);
+    connect(m_ui->resetCountersButton, &QPushButton::clicked, this, &StatsPanel::onResetCountersClicked);
+    m_ui->resetCountersButton->setEnabled(false);   // until there is a session
     renderFigures();
     renderCharts();
 }
@@ -184,9 +187,20 @@ void StatsPanel::applyPalette()
 void StatsPanel::setSession(Session *session)
 {
     m_stats->setSession(session);
+    m_ui->resetCountersButton->setEnabled(session != nullptr);
     m_ui->connectionsLabel->setText(session && session->kind() == SessionKind::Udp ? tr("Peers:") : tr("Connections:"));
     renderFigures();
     renderCharts();
+}
+
+void StatsPanel::onResetCountersClicked()
+{
+    Session *session = m_stats->session();
+    if (!session)
+        return;
+    session->resetCounters();
+    // The totals show zero at once rather than at the next sample.
+    m_stats->sampleNow();
 }
 
 Session *StatsPanel::session() const

@@ -51,6 +51,7 @@ private:
     };
 
     void onSampled();
+    void onResetCountersClicked();
     void setUpChart(Chart *chart, const QString &yTitle);
     void applyPalette();
     void renderFigures();

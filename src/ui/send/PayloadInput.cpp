@@ -7,6 +7,8 @@
 
 #include <QColor>
 #include <QFontDatabase>
+#include <QMenu>
+#include <QRandomGenerator>
 #include <QSignalBlocker>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -16,16 +18,39 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Decoded text written so that text mode turns it back into the same
-// bytes (Escape's SendPanelLines: newlines stay real line breaks); bytes that
-// are not clean text in the encoding are written as escaped bytes instead.
-// The caller checks the round trip either way.
+// bytes (Escape's SendPanelLines: newlines stay real line breaks); a control
+// character that style cannot name is written as the bytes the encoding
+// gives it (\x01, or \x01\x00 in UTF-16LE), and bytes that are not clean
+// text in the encoding are all written as escaped bytes. The caller checks
+// the round trip either way. A brace is doubled: a single one starts a field.
+bool isUnnamedControl(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r' && u != 0) || u == 0x7f;
+}
+
 QString escapedText(const QByteArray &bytes, const QString &encoding)
 {
     const TextCodec::Decoded decoded = TextCodec::decode(bytes, encoding);
-    if (decoded.hasErrors() || !decoded.error.isEmpty())
-        return Escape::bytes(bytes, Escape::ByteStyle::SendPanel);
-    const QString lines = Escape::text(decoded.text, Escape::TextStyle::SendPanelLines);
-    return lines.isNull() ? Escape::bytes(bytes, Escape::ByteStyle::SendPanel) : lines;
+    QString out;
+    if (decoded.hasErrors() || !decoded.error.isEmpty()) {
+        out = Escape::bytes(bytes, Escape::ByteStyle::SendPanel);
+    } else {
+        const QString &text = decoded.text;
+        qsizetype run = 0;
+        for (qsizetype i = 0; i <= text.size(); ++i) {
+            if (i < text.size() && !isUnnamedControl(text.at(i)))
+                continue;
+            out += Escape::text(text.sliced(run, i - run), Escape::TextStyle::SendPanelLines);
+            if (i < text.size()) {
+                const QByteArray control = TextCodec::encode(QString(text.at(i)), encoding).bytes;
+                for (const char byte : control)
+                    out += u"\\x"_s + QString::number(uchar(byte), 16).rightJustified(2, u'0');
+            }
+            run = i + 1;
+        }
+    }
+    return out.replace(u'{', u"{{"_s);
 }
 
 bool isHexSeparator(QChar c)
@@ -82,18 +107,20 @@ PayloadInput::PayloadInput(Ui::SendPanel *ui, QObject *parent)
 
     m_ui->encodingCombo->addItems(TextCodec::encodings());
     m_encoding = m_ui->encodingCombo->currentText();
-    m_ui->lineEndingCombo->addItem(QString(), int(LineEnding::None));
-    m_ui->lineEndingCombo->addItem(QString(), int(LineEnding::LF));
-    m_ui->lineEndingCombo->addItem(QString(), int(LineEnding::CRLF));
+    for (const LineEnding ending : {LineEnding::None, LineEnding::Cr, LineEnding::Lf, LineEnding::CrLf})
+        m_ui->lineEndingCombo->addItem(QString(), int(ending));
+    m_ui->fieldsButton->setMenu(new QMenu(m_ui->fieldsButton));
 
     m_previewTimer.setSingleShot(true);
     m_previewTimer.setInterval(kPreviewDelayMs);
+    m_fieldsTimer.setInterval(1000);
+    connect(&m_fieldsTimer, &QTimer::timeout, this, &PayloadInput::previewNow);
 
     connect(m_ui->editor, &QPlainTextEdit::textChanged, this, &PayloadInput::onTextChanged);
     connect(&m_previewTimer, &QTimer::timeout, this, &PayloadInput::previewNow);
     connect(m_ui->hexRadio, &QRadioButton::toggled, this, &PayloadInput::onModeToggled);
     connect(m_ui->encodingCombo, &QComboBox::currentIndexChanged, this, &PayloadInput::onEncodingIndexChanged);
-    connect(m_ui->lineEndingCombo, &QComboBox::currentIndexChanged, this, &PayloadInput::schedulePreview);
+    connect(m_ui->lineEndingCombo, &QComboBox::currentIndexChanged, this, &PayloadInput::onLineEndingIndexChanged);
     connect(m_held, &HeldPaste::taken, this, &PayloadInput::onHeldPasteTaken);
     connect(m_held, &HeldPaste::discarded, this, &PayloadInput::onHeldPasteDiscarded);
     m_ui->editor->setLargeInsertHandler([this](const QString &text) { return m_held->take(text); });
@@ -155,42 +182,40 @@ QString PayloadInput::text() const
     return hasHeldPaste() ? m_held->text() : m_ui->editor->toPlainText();
 }
 
+TypedPayload PayloadInput::read(const QString &text) const
+{
+    return TypedPayload::read(text, mode(), m_encoding, lineEnding());
+}
+
 PayloadParser::Result PayloadInput::parse(const QString &text) const
 {
-    const PayloadParser::Mode m = mode();
-    PayloadParser::Result result;
-    if (m == PayloadParser::Mode::Text && text.size() > kLivePreviewChars && !text.contains(u'\\')) {
-        // Without escapes the parser's result is the encoded text; its
-        // per-character bookkeeping would cost several times the input's
-        // size in memory for a pasted file.
-        const TextCodec::Encoded encoded = TextCodec::encode(text, m_encoding);
-        if (!encoded.ok()) {
-            result.reason = encoded.error;
-            result.error = encoded.error;
-            if (encoded.firstUnmappable >= 0) {
-                result.position = int(encoded.firstUnmappable);
-                PayloadParser::locate(text, result.position, &result.line, &result.column);
-                result.error = PayloadParser::describe(result.reason, result.line, result.column);
-            }
-            return result;
-        }
-        result.bytes = encoded.bytes;
-    } else {
-        // Empty is allowed here: a bare line ending is a payload.
-        result = PayloadParser::parse(text, m, m_encoding, true);
-        if (!result.ok())
-            return result;
+    return nextMessage(read(text));
+}
+
+PayloadParser::Result PayloadInput::nextMessage(const TypedPayload &typed) const
+{
+    Template::Context context = m_context ? m_context() : Template::Context();
+    // A copy: what {random:N} shows here is what the next send gets.
+    std::optional<QRandomGenerator> random;
+    if (context.random) {
+        random.emplace(*context.random);
+        context.random = &*random;
     }
-    if (m == PayloadParser::Mode::Text && lineEnding() != LineEnding::None) {
-        // Encoded like the text, so a UTF-16 line ends in 0a 00.
-        const QString ending = lineEnding() == LineEnding::LF ? u"\n"_s : u"\r\n"_s;
-        result.bytes += TextCodec::encode(ending, m_encoding).bytes;
-    }
-    if (result.bytes.isEmpty()) {
-        result.reason = tr("Nothing to send: the payload is empty");
-        result.error = result.reason;
-    }
-    return result;
+    return typed.message(context);
+}
+
+void PayloadInput::setContextSource(ContextSource source)
+{
+    m_context = std::move(source);
+    schedulePreview();
+}
+
+void PayloadInput::onLineEndingIndexChanged(int index)
+{
+    if (index < 0)
+        return;
+    schedulePreview();
+    emit lineEndingChanged(lineEnding());
 }
 
 void PayloadInput::onHeldPasteTaken()
@@ -232,7 +257,12 @@ void PayloadInput::previewNow()
         return;
     }
     const QString input = text();
-    const PayloadParser::Result result = parse(input);
+    const TypedPayload typed = read(input);
+    const PayloadParser::Result result = nextMessage(typed);
+    if (typed.ok() && !typed.isFixed())
+        m_fieldsTimer.start();
+    else
+        m_fieldsTimer.stop();
     if (!result.ok()) {
         m_ui->previewEdit->clear();
         m_ui->byteCountLabel->clear();
@@ -252,6 +282,10 @@ void PayloadInput::previewNow()
     // length prefix or delimiter, so 3 typed bytes preview as the 7 sent.
     QString note;
     const QByteArray wire = m_wire ? m_wire(result.bytes, &note) : result.bytes;
+    if (!typed.isFixed()) {
+        const QString fields = tr("the next message: fields change with each one");
+        note = note.isEmpty() ? fields : tr("%1; %2").arg(fields, note);
+    }
     QString hex = TextCodec::toHex(QByteArrayView(wire).first(qMin(wire.size(), kPreviewBytes)));
     if (wire.size() > kPreviewBytes)
         hex += u" \u2026"_s;
@@ -269,21 +303,31 @@ void PayloadInput::setWireBytes(WireBytes wire)
 
 void PayloadInput::showLargePreview(qsizetype chars)
 {
+    m_fieldsTimer.stop();
     // Only the beginning is parsed, so the cost does not grow with the input:
     // its first bytes are shown, and an error among them is shown at once.
     const QString input = text();
     const qsizetype perByte = mode() == PayloadParser::Mode::Hex ? 3 : 1;
-    const QString head = input.left(previewCut(input, kPreviewBytes * perByte, mode()));
-    const PayloadParser::Result result = PayloadParser::parse(head, mode(), m_encoding, true);
+    QString head = input.left(previewCut(input, kPreviewBytes * perByte, mode()));
+    // Nor a field: a "{" (or a run of them) left open at the cut goes.
+    const qsizetype open = head.lastIndexOf(u'{');
+    if (open >= 0 && head.indexOf(u'}', open) < 0) {
+        qsizetype run = open;
+        while (run > 0 && head.at(run - 1) == u'{')
+            --run;
+        head.truncate(run);
+    }
+    const TypedPayload typed = TypedPayload::read(head, mode(), m_encoding);
     m_ui->byteCountLabel->setText(tr("large input, %L1 characters: all of it is checked when you send").arg(chars));
-    if (!result.ok()) {
+    if (!typed.ok()) {
         m_ui->previewEdit->clear();
         m_ui->previewEdit->setPlaceholderText(tr("none until the input is fixed"));
-        emit inputErrorFound(result);
+        emit inputErrorFound(typed.error());
         return;
     }
     emit inputErrorCleared();
-    const QByteArrayView first = QByteArrayView(result.bytes).first(qMin(result.bytes.size(), kPreviewBytes));
+    const QByteArray bytes = nextMessage(typed).bytes;
+    const QByteArrayView first = QByteArrayView(bytes).first(qMin(bytes.size(), kPreviewBytes));
     m_ui->previewEdit->setText(TextCodec::toHex(first) + u" \u2026"_s);
     m_ui->previewEdit->setCursorPosition(0);
 }
@@ -328,8 +372,14 @@ void PayloadInput::updateHint()
     if (mode() == PayloadParser::Mode::Hex) {
         m_ui->hintLabel->setText(tr("Hex: two digits per byte, e.g. 48 65 6c, 48656c or 0x48,0x65; "
                                     "spaces, commas, colons and dashes separate. Ctrl+Enter sends."));
+        m_ui->convertButton->setToolTip(tr("Write these bytes as text in the chosen encoding (escapes for "
+                                           "bytes that are not printable) and switch to text"));
     } else {
-        m_ui->hintLabel->setText(tr("Escapes: \\r \\n \\t \\0 \\\\ and \\xHH (one raw byte). Ctrl+Enter sends."));
+        // The brace rule first: on a small screen the end of the line is cut.
+        m_ui->hintLabel->setText(tr("Escapes: \\r \\n \\t \\0 \\\\ \\xHH; {{ for a literal {; fields such as "
+                                    "{counter} (see Fields). Ctrl+Enter sends."));
+        m_ui->convertButton->setToolTip(tr("Write the bytes of this text (in the chosen encoding) as hex and "
+                                           "switch to hex"));
     }
 }
 
@@ -353,20 +403,104 @@ void PayloadInput::convertEditorText(PayloadParser::Mode from, PayloadParser::Mo
     const QTextDocument *doc = m_ui->editor->document();
     if (hasHeldPaste() || doc->isEmpty() || doc->characterCount() - 1 > kLivePreviewChars)
         return;
-    const QString typed = m_ui->editor->toPlainText();
-    const PayloadParser::Result parsed = PayloadParser::parse(typed, from, m_encoding, true);
-    if (!parsed.ok() || parsed.bytes.isEmpty())
-        return;
-    const QString converted = to == PayloadParser::Mode::Hex ? TextCodec::toHex(parsed.bytes)
-                                                             : escapedText(parsed.bytes, m_encoding);
+    // Switching the mode converts only what converts exactly; the rest stays as typed.
+    QString why;
+    const QString text = converted(m_ui->editor->toPlainText(), from, to, &why);
+    if (!text.isNull())
+        replaceEditorText(text);
+}
+
+QString PayloadInput::converted(const QString &typed, PayloadParser::Mode from, PayloadParser::Mode to,
+                                QString *why) const
+{
+    const bool toHex = to == PayloadParser::Mode::Hex;
+    const TypedPayload parsed = TypedPayload::read(typed, from, m_encoding);
+    if (!parsed.ok()) {
+        *why = tr("Fix the input first: %1. Nothing was converted.").arg(parsed.error().error);
+        return {};
+    }
+    if (!parsed.isFixed()) {
+        *why = toHex ? tr("The text has fields such as {counter}: in hex they would become one fixed value. "
+                          "Nothing was converted.")
+                     : tr("The input has fields such as {counter}: nothing was converted.");
+        return {};
+    }
+    const QByteArray bytes = parsed.bytes({});
+    if (bytes.isEmpty()) {
+        *why = tr("Nothing to convert: the input is empty");
+        return {};
+    }
+    const QString out = toHex ? TextCodec::toHex(bytes) : escapedText(bytes, m_encoding);
     // A conversion that would change a single byte is no conversion.
-    const PayloadParser::Result back = PayloadParser::parse(converted, to, m_encoding, true);
-    if (!back.ok() || back.bytes != parsed.bytes)
-        return;
+    const TypedPayload back = TypedPayload::read(out, to, m_encoding);
+    if (!back.ok() || !back.isFixed() || back.bytes({}) != bytes) {
+        *why = toHex ? tr("These bytes would not come back the same from hex: nothing was converted")
+                     : tr("As text in %1 these bytes would not come back the same (a byte order mark, or "
+                          "characters %1 writes two ways): nothing was converted").arg(m_encoding);
+        return {};
+    }
+    return out;
+}
+
+bool PayloadInput::convert(QString *why)
+{
+    if (hasHeldPaste() || m_ui->editor->document()->characterCount() - 1 > kLivePreviewChars) {
+        *why = tr("The input is too large to convert here: nothing was converted");
+        return false;
+    }
+    const PayloadParser::Mode from = mode();
+    const PayloadParser::Mode to = from == PayloadParser::Mode::Hex ? PayloadParser::Mode::Text
+                                                                    : PayloadParser::Mode::Hex;
+    const QString text = converted(m_ui->editor->toPlainText(), from, to, why);
+    if (text.isNull())
+        return false;
+    {
+        // The text is converted here, not again by the mode's switch.
+        const QSignalBlocker blocker(m_ui->hexRadio);
+        setMode(to);
+    }
+    enableLineEnding(to == PayloadParser::Mode::Text);
+    updateHint();
+    replaceEditorText(text);
+    schedulePreview();
+    return true;
+}
+
+void PayloadInput::replaceEditorText(const QString &text)
+{
     // Through a cursor, so one Ctrl+Z brings the old text back.
     QTextCursor cursor(m_ui->editor->document());
     cursor.select(QTextCursor::Document);
-    cursor.insertText(converted);
+    cursor.insertText(text);
+}
+
+void PayloadInput::insertField(const QString &field)
+{
+    if (hasHeldPaste())
+        return;
+    m_ui->editor->textCursor().insertText(field);
+    m_ui->editor->setFocus(Qt::OtherFocusReason);
+}
+
+void PayloadInput::buildFieldsMenu()
+{
+    QMenu *menu = m_ui->fieldsButton->menu();
+    menu->clear();
+    const QList<std::pair<QString, QString>> fields{
+        {u"{counter}"_s, tr("message number: 1, 2, 3\u2026")},
+        {u"{counter:04}"_s, tr("message number with zeros: 0001")},
+        {u"{time}"_s, tr("date and time")},
+        {u"{time:HH:mm:ss}"_s, tr("time of day")},
+        {u"{time:unixms}"_s, tr("milliseconds since 1970")},
+        {u"{random:4}"_s, tr("4 random bytes")},
+        {u"{hex:0d 0a}"_s, tr("bytes in hex")},
+        {u"{{"_s, tr("a literal {")},
+    };
+    for (const auto &[field, what] : fields) {
+        QAction *action = menu->addAction(tr("%1  %2").arg(field, what));
+        const QString inserted = field;
+        connect(action, &QAction::triggered, this, [this, inserted] { insertField(inserted); });
+    }
 }
 
 void PayloadInput::onEncodingIndexChanged(int index)
@@ -403,7 +537,12 @@ void PayloadInput::retranslate()
 {
     // The form does not know these items: they carry data, so they are added in code.
     m_ui->lineEndingCombo->setItemText(0, tr("None"));
-    m_ui->lineEndingCombo->setItemText(1, tr("\\n (LF)"));
-    m_ui->lineEndingCombo->setItemText(2, tr("\\r\\n (CRLF)"));
+    m_ui->lineEndingCombo->setItemText(1, tr("\\r (CR)"));
+    m_ui->lineEndingCombo->setItemText(2, tr("\\n (LF)"));
+    m_ui->lineEndingCombo->setItemText(3, tr("\\r\\n (CRLF)"));
+    m_ui->editor->setToolTip(tr("What to send. Ctrl+Enter sends it; Tab moves to the next control (type \\t "
+                                "for a tab character).") + u'\n' + Template::fieldHint());
+    m_ui->fieldsButton->setToolTip(Template::fieldHint());
+    buildFieldsMenu();
     updateHint();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/commands/TypedPayload.h"
 #include "core/text/PayloadParser.h"
 #include "ui/send/HeldPaste.h"
 
@@ -17,16 +18,19 @@ class QColor;
 // The input half of the send panel: what the user typed and the bytes it
 // makes. It runs the input widgets of the panel's form: the editor (a paste
 // too large for it is held aside, see HeldPaste), text or hex, the encoding
-// and line ending of text, the hint for the mode, and the live preview of
-// the exact bytes that would go out. The panel sends and says what happened;
+// and line ending of text, the hint for the mode and the fields menu, the
+// conversion between hex and text, and the live preview of the exact bytes
+// the next message would be (what is typed is a Template: its fields are
+// filled in for each message, from the context the panel gives). The panel sends and says what happened;
 // an error the preview finds in the input is handed to it to say
 // (inputErrorFound), and so is the news that the input is fine again.
 class PayloadInput : public QObject
 {
     Q_OBJECT
 public:
-    enum class LineEnding { None, LF, CRLF };
-    Q_ENUM(LineEnding)
+    using LineEnding = PayloadEntry::LineEnding;
+    // The session's counter and a random generator for the next message.
+    using ContextSource = std::function<Template::Context()>;
     // What goes on the wire for a payload (framing added by the session):
     // the preview shows those bytes, and *note says what was added or why
     // it cannot be (then the payload itself is returned).
@@ -56,8 +60,17 @@ public:
     void discardHeldPaste();
     // What Send sends: the held paste, or the editor's text.
     QString text() const;
-    // `text` as the bytes to send (line ending included), or the error.
+    // `text` read once for any number of messages, or its error.
+    TypedPayload read(const QString &text) const;
+    // `text` as the bytes of the next message (line ending included), or
+    // the error; the context's random generator is not advanced.
     PayloadParser::Result parse(const QString &text) const;
+    void setContextSource(ContextSource source);
+    // Writes the input in the other mode (text as its bytes in hex, hex as
+    // text in the encoding with escapes for the rest) and switches to it.
+    // False, with *why and the input untouched, when that would change a
+    // byte or lose a field.
+    bool convert(QString *why);
     // Puts text typed in `mode` back in the editor (a history entry).
     void recall(const QString &text, PayloadParser::Mode mode);
     // Marks the place of the result's error in the editor in `color`; with
@@ -77,6 +90,7 @@ public:
 
 signals:
     void encodingChanged(const QString &encoding);
+    void lineEndingChanged(PayloadEntry::LineEnding ending);
     // The preview found an error in the input.
     void inputErrorFound(const PayloadParser::Result &result);
     // The input has no error (any more), or is gone.
@@ -90,6 +104,13 @@ private:
     void onHeldPasteDiscarded();
     void showLargePreview(qsizetype chars);
     void convertEditorText(PayloadParser::Mode from, PayloadParser::Mode to);
+    // `typed` written in mode `to` with the same bytes; null, with *why, when it cannot be.
+    QString converted(const QString &typed, PayloadParser::Mode from, PayloadParser::Mode to, QString *why) const;
+    void replaceEditorText(const QString &text);
+    PayloadParser::Result nextMessage(const TypedPayload &typed) const;
+    void onLineEndingIndexChanged(int index);
+    void insertField(const QString &field);
+    void buildFieldsMenu();
     void enableLineEnding(bool on);
     void updateHint();
     void markErrorAt(int position, const QColor &color);
@@ -97,6 +118,10 @@ private:
     Ui::SendPanel *m_ui;
     HeldPaste *m_held;
     WireBytes m_wire;
+    ContextSource m_context;
     QString m_encoding;
     QTimer m_previewTimer;
+    // While the preview shows fields ({time}, {counter}) it is made again
+    // now and then, so it stays the bytes of the next message.
+    QTimer m_fieldsTimer;
 };

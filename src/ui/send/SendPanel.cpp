@@ -3,8 +3,10 @@
 #include "ui_SendPanel.h"
 
 #include "core/net/RepeatSender.h"
+#include "core/net/Session.h"
 
 #include <QAccessible>
+#include <QCheckBox>
 #include <QDir>
 #include <QEvent>
 #include <QFile>
@@ -15,6 +17,8 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QShortcut>
+#include <QTextCursor>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +42,7 @@ SendPanel::SendPanel(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::SendPanel>())
     , m_repeat(new RepeatSender(this))
+    , m_random(QRandomGenerator::global()->generate())
 {
     m_ui->setupUi(this);
     m_input = new PayloadInput(m_ui.get(), this);
@@ -50,6 +55,10 @@ SendPanel::SendPanel(QWidget *parent)
     connect(m_ui->repeatStartButton, &QPushButton::clicked, this, &SendPanel::onRepeatStartClicked);
     connect(m_ui->repeatStopButton, &QPushButton::clicked, this, &SendPanel::onRepeatStopClicked);
     connect(m_input, &PayloadInput::encodingChanged, this, &SendPanel::encodingChanged);
+    connect(m_input, &PayloadInput::lineEndingChanged, this, &SendPanel::lineEndingChanged);
+    connect(m_ui->convertButton, &QToolButton::clicked, this, &SendPanel::onConvertClicked);
+    connect(m_ui->clearAfterSendCheck, &QCheckBox::toggled, this, &SendPanel::onClearAfterSendToggled);
+    m_input->setContextSource([this] { return messageContext(&m_random); });
     connect(m_input, &PayloadInput::inputErrorFound, this, &SendPanel::onInputErrorFound);
     connect(m_input, &PayloadInput::inputErrorCleared, this, &SendPanel::onInputErrorCleared);
     connect(m_history, &SendHistory::recalled, this, &SendPanel::onHistoryRecalled);
@@ -120,6 +129,43 @@ void SendPanel::setLineEnding(LineEnding ending)
 SendPanel::LineEnding SendPanel::lineEnding() const
 {
     return m_input->lineEnding();
+}
+
+void SendPanel::setSession(Session *session)
+{
+    m_session = session;
+    m_input->schedulePreview();
+}
+
+void SendPanel::setClearAfterSend(bool on)
+{
+    m_ui->clearAfterSendCheck->setChecked(on);   // onClearAfterSendToggled emits
+}
+
+bool SendPanel::clearAfterSend() const
+{
+    return m_ui->clearAfterSendCheck->isChecked();
+}
+
+void SendPanel::onClearAfterSendToggled(bool on)
+{
+    emit clearAfterSendChanged(on);
+}
+
+void SendPanel::onConvertClicked()
+{
+    convertInput();
+}
+
+bool SendPanel::convertInput()
+{
+    QString why;
+    if (!m_input->convert(&why)) {
+        showMessage(MessageKind::SendError, why);
+        return false;
+    }
+    clearMessage();
+    return true;
 }
 
 bool SendPanel::hasHeldInput() const
@@ -251,33 +297,69 @@ void SendPanel::onSendClicked()
     send();
 }
 
-std::optional<QByteArray> SendPanel::sendableInput(const QString &text)
+std::optional<TypedPayload> SendPanel::sendableInput(const QString &text)
 {
     if (!m_sendEnabled) {
         showMessage(MessageKind::SendError, whyNotText());
         return std::nullopt;
     }
-    const PayloadParser::Result result = m_input->parse(text);
-    if (!result.ok()) {
-        showInputError(result, true);
+    TypedPayload typed = m_input->read(text);
+    if (!typed.ok()) {
+        showInputError(typed.error(), true);
         return std::nullopt;
     }
-    return result.bytes;
+    return typed;
+}
+
+Template::Context SendPanel::messageContext(QRandomGenerator *random)
+{
+    Template::Context context = m_session ? m_session->templateContext() : Template::Context();
+    if (!m_session)
+        context.counter = m_ownCounter;
+    context.random = random;
+    return context;
+}
+
+SendResult SendPanel::deliverMessage(const TypedPayload &typed, const QByteArray &bytes)
+{
+    const SendResult result = deliver(bytes);
+    if (result.ok() && typed.usesCounter()) {
+        if (m_session)
+            m_session->countTemplateMessage();
+        else
+            ++m_ownCounter;
+    }
+    return result;
 }
 
 bool SendPanel::send()
 {
     const QString text = m_input->text();
-    const std::optional<QByteArray> bytes = sendableInput(text);
-    if (!bytes)
+    const std::optional<TypedPayload> typed = sendableInput(text);
+    if (!typed)
         return false;
-    const SendResult sentResult = deliver(*bytes);
+    const PayloadParser::Result message = typed->message(messageContext(&m_random));
+    if (!message.ok()) {
+        showInputError(message, true);
+        return false;
+    }
+    const SendResult sentResult = deliverMessage(*typed, message.bytes);
     if (!sentResult.ok()) {
         showMessage(MessageKind::SendError, sentResult.error);
         return false;
     }
     showMessage(MessageKind::Info, tr("Sent %1.").arg(PayloadInput::bytesText(sentResult.bytes)));
     m_history->add(text, mode());
+    if (clearAfterSend()) {
+        // Through a cursor, so Ctrl+Z brings it back (the history has it too).
+        m_input->discardHeldPaste();
+        QTextCursor cursor(m_ui->editor->document());
+        cursor.select(QTextCursor::Document);
+        cursor.removeSelectedText();
+    }
+    // The counter and the random bytes moved on: the preview shows the next message.
+    if (!typed->isFixed())
+        m_input->schedulePreview();
     emit sent(sentResult.bytes);
     return true;
 }
@@ -353,16 +435,33 @@ bool SendPanel::startRepeat()
     if (m_repeat->isRunning())
         return false;
     const QString text = m_input->text();
-    const std::optional<QByteArray> bytes = sendableInput(text);
-    if (!bytes)
+    const std::optional<TypedPayload> typed = sendableInput(text);
+    if (!typed)
         return false;
+    // The first message stands for all (an empty one is refused now); each
+    // tick makes its own, so {counter} counts 1, 2, 3… (the preview's copy
+    // of the generator leaves the random bytes to the sends).
+    QRandomGenerator previewRandom = m_random;
+    const PayloadParser::Result first = typed->message(messageContext(&previewRandom));
+    if (!first.ok()) {
+        showInputError(first, true);
+        return false;
+    }
     const int count = m_ui->repeatCountSpin->value();
     m_repeatEntry = HistoryEntry{text, mode()};
     m_repeatBytesReported = 0;
     // Through deliver(), not a copy of the sender: a page that changes the
     // destination mid-repeat (another client selected) is obeyed.
-    if (!m_repeat->start(*bytes, count, m_ui->repeatIntervalSpin->value(),
-                         [this](const QByteArray &bytes) { return deliver(bytes); })) {
+    const auto message = std::make_shared<const TypedPayload>(*typed);
+    const auto sendOne = [this, message](const QByteArray &fixed) {
+        if (message->isFixed())
+            return deliver(fixed);
+        const PayloadParser::Result next = message->message(messageContext(&m_random));
+        if (!next.ok())
+            return SendResult::failure(next.error);
+        return deliverMessage(*message, next.bytes);
+    };
+    if (!m_repeat->start(first.bytes, count, m_ui->repeatIntervalSpin->value(), sendOne)) {
         showMessage(MessageKind::SendError, m_repeat->errorString());
         return false;
     }
@@ -401,6 +500,7 @@ void SendPanel::onRepeatProgress(int done, int total)
 
 void SendPanel::onRepeatFinished(bool ok, const QString &error)
 {
+    m_input->schedulePreview();
     m_ui->repeatProgressLabel->setText(repeatProgressText(m_repeat->done(), m_repeat->total()));
     const bool hadFocus = m_ui->repeatStopButton->hasFocus();
     updateSendControls();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/commands/TypedPayload.h"
 #include "core/net/SendResult.h"
 #include "core/text/PayloadParser.h"
 #include "ui/send/HeldPaste.h"
@@ -9,6 +10,8 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QPlainTextEdit>
+#include <QPointer>
+#include <QRandomGenerator>
 #include <QString>
 #include <QWidget>
 
@@ -21,9 +24,12 @@ class SendPanel;
 }
 class QMimeData;
 class RepeatSender;
+class Session;
 
 // Where the user types what to send: text (with escapes, in an encoding,
-// with an optional line ending) or hex, a live preview of the exact bytes,
+// with an optional line ending) or hex, with dynamic fields ({counter},
+// {time}, … : a Template filled in for every message), a live preview of
+// the exact bytes of the next message,
 // Send / Ctrl+Enter, a history of sent payloads, a timed repeat and
 // "Send file…". The page that embeds it decides where the bytes go
 // (setSender) and whether sending is possible now (setSendEnabled).
@@ -86,8 +92,20 @@ public:
     PayloadParser::Mode mode() const;
 
     // Appended to text payloads; hex payloads are sent exactly as typed.
+    // Emits lineEndingChanged when it changes.
     void setLineEnding(LineEnding ending);
     LineEnding lineEnding() const;
+
+    // --- Dynamic fields, clearing, conversion (issue 19) -------------------------
+    // The session whose counter {counter} counts (Session::templateContext);
+    // without one the panel counts for itself.
+    void setSession(Session *session);
+    // Empties the editor after Send. Emits clearAfterSendChanged when it changes.
+    void setClearAfterSend(bool on);
+    bool clearAfterSend() const;
+    // Text <-> hex with the same bytes (PayloadInput::convert); false, with
+    // the reason shown and the input untouched, when it cannot be.
+    bool convertInput();
 
     // Off: Send, repeat and "Send file…" are disabled, whyNot is shown next
     // to them, a running repeat stops, and Ctrl+Enter only explains why.
@@ -103,7 +121,8 @@ public:
     bool hasHeldInput() const;
     void discardHeldInput();
 
-    // The bytes Send would send now (line ending included), or the error.
+    // The bytes the next Send would send (fields filled in, line ending
+    // included), or the error.
     PayloadParser::Result payload() const;
     // The message under the editor (error or confirmation), empty if none.
     QString message() const;
@@ -125,6 +144,8 @@ public:
 
 signals:
     void encodingChanged(const QString &encoding);
+    void lineEndingChanged(PayloadEntry::LineEnding ending);
+    void clearAfterSendChanged(bool on);
     // After every successful send (each one of a repeat too).
     void sent(qint64 bytes);
 
@@ -146,10 +167,17 @@ private:
     void onRepeatFinished(bool ok, const QString &error);
 
     SendResult deliver(const QByteArray &bytes);
+    // deliver(), then the counter moves on when the message used it.
+    SendResult deliverMessage(const TypedPayload &typed, const QByteArray &bytes);
     void showInputError(const PayloadParser::Result &result, bool moveCursor);
-    // The bytes of `text` (the send box) when they can be sent now; otherwise
-    // nothing, and the panel says why (sending off, or where the input is wrong).
-    std::optional<QByteArray> sendableInput(const QString &text);
+    // `text` (the send box) read for sending, when it can be sent now;
+    // otherwise nothing, and the panel says why (sending off, or where the
+    // input is wrong).
+    std::optional<TypedPayload> sendableInput(const QString &text);
+    // The session's counter (or the panel's own) and `random` for {random:N}.
+    Template::Context messageContext(QRandomGenerator *random);
+    void onConvertClicked();
+    void onClearAfterSendToggled(bool on);
     void showMessage(MessageKind kind, const QString &text);
     void clearMessage();
     void applyColors();
@@ -167,4 +195,8 @@ private:
     HistoryEntry m_repeatEntry;      // what the running repeat sends, for the history
     qint64 m_repeatBytesReported = 0;
     QElapsedTimer m_progressClock;   // throttles the progress label of fast repeats
+    QPointer<Session> m_session;     // whose {counter}; none: m_ownCounter
+    quint64 m_ownCounter = 0;
+    // {random:N}: seeded once, so the preview (a copy) shows what the next send gets.
+    QRandomGenerator m_random;
 };

@@ -380,6 +380,11 @@ void TestCommandLine::send_data()
     // \xHH is a byte, not a character: not re-encoded.
     row({client, where, u"--encoding"_s, u"gbk"_s, u"--send"_s, u"\\xe4\\xbd\\xa0"_s}, QByteArray("\xe4\xbd\xa0"));
     row({client, where, u"--encoding"_s, u"cp1252"_s, u"--send"_s, u"é€"_s}, QByteArray("\xe9\x80"));
+    // Dynamic fields: the first message (counter 1); a literal brace doubled.
+    row({client, where, u"--send"_s, u"n={counter:03}\n"_s}, QByteArray("n=001\n"));
+    row({client, where, u"--send"_s, u"{{\"a\":1}"_s}, QByteArray("{\"a\":1}"));
+    row({client, where, u"--send"_s, u"{hex:01 02}x"_s}, QByteArray("\x01\x02x"));
+    row({target, where, u"--encoding"_s, u"UTF-16LE"_s, u"--send"_s, u"{counter}"_s}, QByteArray("1\0", 2));
 }
 
 void TestCommandLine::send()
@@ -389,7 +394,7 @@ void TestCommandLine::send()
     const CommandLine::Result r = run(args);
     QVERIFY2(r.ok(), qPrintable(r.error));
     QVERIFY(r.options.send.has_value());
-    QCOMPARE(*r.options.send, bytes);
+    QCOMPARE(r.options.send->expand({}), bytes);
 }
 
 void TestCommandLine::log()
@@ -481,7 +486,7 @@ void TestCommandLine::everythingTogether()
     QCOMPARE(o.udp->address, QHostAddress(QHostAddress::LocalHostIPv6));
     QCOMPARE(o.udpTarget->host, u"::1"_s);
     QCOMPARE(o.udpTarget->port, quint16(9));
-    QCOMPARE(*o.send, QByteArray("x"));
+    QCOMPARE(o.send->expand({}), QByteArray("x"));
     QCOMPARE(o.encoding, u"GBK"_s);
     QCOMPARE(o.logFile, u"all.jsonl"_s);
     QCOMPARE(o.captureDir, u"caps"_s);
@@ -566,6 +571,11 @@ void TestCommandLine::badValue_data()
     row({client, okTarget, u"--send"_s, u"a\\q"_s}, u"send"_s, u"Unknown escape \\q at line 1, column 2"_s);
     row({client, okTarget, u"--send"_s, u"\\xZZ"_s}, u"send"_s, u"\\x must be followed by two hex digits"_s);
     row({client, okTarget, u"--send"_s, u"abc\\"_s}, u"send"_s, u"Trailing backslash"_s);
+    // Fields: the fault's column, and how to write a brace.
+    row({client, okTarget, u"--send"_s, u"ab{count}"_s}, u"send"_s, u"Unknown field {count}"_s);
+    row({client, okTarget, u"--send"_s, u"{\"a\":1}"_s}, u"send"_s, u"write {{ for a literal { at line 1, column 2"_s);
+    row({client, okTarget, u"--send"_s, u"x{counter:abc}"_s}, u"send"_s, u"Bad counter width"_s);
+    row({client, okTarget, u"--send"_s, u"{data}"_s}, u"send"_s, u"Nothing to send"_s);
     // Characters the chosen encoding cannot represent.
     row({client, okTarget, u"--encoding"_s, u"latin1"_s, u"--send"_s, u"你好"_s}, u"send"_s, u"column 1"_s);
     // Log.

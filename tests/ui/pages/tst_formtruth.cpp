@@ -420,7 +420,7 @@ void TestFormTruth::commandLine()
     window.show();
     QString error;
     QVERIFY2(bench.applyOptions(parsed.options, &error), qPrintable(error));
-    checkEverything(bench, window, peers, parsed.options.send.value_or(QByteArray()));
+    checkEverything(bench, window, peers, parsed.options.send ? parsed.options.send->expand({}) : QByteArray());
 }
 
 void TestFormTruth::typed_data()
@@ -454,6 +454,12 @@ void TestFormTruth::typed_data()
                        u"broadcastCheck=on"_s};
     QTest::newRow("udp reply to last, echo")
         << int(SessionKind::Udp) << QStringList{u"replyToLastCheck=on"_s, u"replyCombo=echo"_s};
+    QTest::newRow("client send box: CRLF, clear after send")
+        << int(SessionKind::TcpClient)
+        << QStringList{u"hostEdit=127.0.0.1"_s, u"portEdit={tcp}"_s, u"lineEndingCombo=\\r\\n (CRLF)"_s,
+                       u"clearAfterSendCheck=on"_s};
+    QTest::newRow("udp send box: CR")
+        << int(SessionKind::Udp) << QStringList{u"lineEndingCombo=\\r (CR)"_s};
 }
 
 void TestFormTruth::typed()
@@ -475,7 +481,7 @@ void TestFormTruth::typed()
         const QString name = f.section(u'=', 0, 0);
         const QString value = peers.fill(f.section(u'=', 1));
         QWidget *w = page->findChild<QWidget *>(name);
-        if (name == u"encodingCombo"_s)
+        if (name == u"encodingCombo"_s || name == u"lineEndingCombo"_s || name == u"clearAfterSendCheck"_s)
             w = page->findChild<SendPanel *>(u"sendPanel"_s)->findChild<QWidget *>(name);
         QVERIFY2(w, qPrintable(name));
         QVERIFY2(w->isEnabled(), qPrintable(name + u" is disabled"_s));
@@ -553,6 +559,9 @@ void TestFormTruth::restored_data()
     udp("udp past the largest", {{u"replyRate"_s, 2000000}, {u"replyBytesRate"_s, 5000000000ll},
                                  {u"replyMaxSize"_s, 70000}});
     udp("udp framing", {{u"framing"_s, u"length:4"_s}, {u"frameSends"_s, true}});
+    server("server send box", {{u"sendLineEnding"_s, u"crlf"_s}, {u"clearAfterSend"_s, true}});
+    udp("udp send box", {{u"sendLineEnding"_s, u"CR"_s}, {u"clearAfterSend"_s, false}});
+    client("client send box, bad ending", {{u"sendLineEnding"_s, u"nl"_s}, {u"clearAfterSend"_s, true}});
 }
 
 void TestFormTruth::restored()

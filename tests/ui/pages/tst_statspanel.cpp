@@ -17,6 +17,7 @@
 #include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLineSeries>
+#include <QPushButton>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -107,7 +108,47 @@ private slots:
     void axisLabelsKeepTheirTranslation();
     void udpCountsPeers();
     void everySessionPageHasAStatisticsTab();
+    void resetCountersButtonZeroesTheTab();
 };
+
+void TestStatsPanel::resetCountersButtonZeroesTheTab()
+{
+    TcpServerSession server;
+    QVERIFY(server.start());
+    StatsPanel panel;
+    panel.stats()->setInterval(0);
+    auto *reset = panel.findChild<QPushButton *>(QStringLiteral("resetCountersButton"));
+    QVERIFY(reset);
+    QVERIFY(!reset->isEnabled());   // no session yet
+    panel.setSession(&server);
+    QVERIFY(reset->isEnabled());
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto client = connectTo(server.listenEndpoint());
+    QVERIFY(client);
+    client->write(QByteArray(500, 'u'));
+    QTRY_COMPARE(server.counters().bytesIn, quint64(500));
+    QVERIFY(server.send(QByteArray(70, 'd')).ok());
+    panel.stats()->sampleNow();
+    QCOMPARE(text(panel, "bytesInTotalValue"), size(500));
+    QCOMPARE(server.connections().value(0).bytesOut, quint64(70));
+
+    QTest::mouseClick(reset, Qt::LeftButton);
+    // Shown at once, not at the next sample; the connection's counters too.
+    QCOMPARE(text(panel, "bytesInTotalValue"), size(0));
+    QCOMPARE(text(panel, "bytesOutTotalValue"), size(0));
+    QCOMPARE(text(panel, "messagesOutTotalValue"), QLocale().toString(0));
+    QCOMPARE(server.connections().value(0).bytesIn, quint64(0));
+    QCOMPARE(server.connections().value(0).bytesOut, quint64(0));
+    QCOMPARE(text(panel, "connectionsValue"), StatsPanel::tr("%1 open, %2 in all").arg(1).arg(1));
+    // No rate below zero from the drop.
+    QCOMPARE(panel.stats()->rates().bytesIn, 0.0);
+
+    client->write(QByteArray(8, 'v'));
+    QTRY_COMPARE(server.counters().bytesIn, quint64(8));
+    panel.stats()->sampleNow();
+    QCOMPARE(text(panel, "bytesInTotalValue"), size(8));
+}
 
 void TestStatsPanel::showsTheNumbersAfterASample()
 {

@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
@@ -87,14 +88,25 @@ void TestPayloadInput::bytesOfTheInput_data()
     QTest::addColumn<QString>("error");   // part of the message; empty when it parses
 
     const int none = int(LineEnding::None);
-    const int lf = int(LineEnding::LF);
-    const int crlf = int(LineEnding::CRLF);
+    const int lf = int(LineEnding::Lf);
+    const int crlf = int(LineEnding::CrLf);
     QTest::newRow("escapes") << Mode::Text << u"UTF-8"_s << none << u"Hi\\r\\n\\x00"_s
                              << QByteArray("Hi\r\n\0", 5) << QString();
     QTest::newRow("LF added") << Mode::Text << u"UTF-8"_s << lf << u"Hi"_s << QByteArray("Hi\n") << QString();
     QTest::newRow("CRLF added") << Mode::Text << u"UTF-8"_s << crlf << u"Hi"_s << QByteArray("Hi\r\n") << QString();
     QTest::newRow("line ending in UTF-16") << Mode::Text << u"UTF-16LE"_s << lf << u"Hi"_s
                                            << QByteArray("H\0i\0\n\0", 6) << QString();
+    QTest::newRow("CR added") << Mode::Text << u"UTF-8"_s << int(LineEnding::Cr) << u"Hi"_s << QByteArray("Hi\r")
+                              << QString();
+    QTest::newRow("CRLF in UTF-16LE") << Mode::Text << u"UTF-16LE"_s << crlf << u"Hi"_s
+                                      << QByteArray("H\0i\0\r\0\n\0", 8) << QString();
+    QTest::newRow("a field, then LF") << Mode::Text << u"UTF-8"_s << lf << u"n{counter:02}"_s << QByteArray("n01\n")
+                                      << QString();
+    QTest::newRow("a literal brace") << Mode::Text << u"UTF-8"_s << none << u"{{}"_s << QByteArray("{}") << QString();
+    QTest::newRow("unknown field") << Mode::Text << u"UTF-8"_s << none << u"a{b}"_s << QByteArray()
+                                   << u"Unknown field {b}"_s;
+    QTest::newRow("JSON needs {{") << Mode::Text << u"UTF-8"_s << none << u"{\"a\":1}"_s << QByteArray()
+                                   << u"write {{ for a literal {"_s;
     QTest::newRow("GBK") << Mode::Text << u"GBK"_s << none << u"\u4f60\u597d"_s << QByteArray("\xc4\xe3\xba\xc3")
                          << QString();
     QTest::newRow("bare line ending") << Mode::Text << u"UTF-8"_s << crlf << QString() << QByteArray("\r\n") << QString();
@@ -245,9 +257,13 @@ void TestPayloadInput::wordsInChinese()
     QVERIFY(rig.input);
     auto *lineEndings = rig.child<QComboBox>(u"lineEndingCombo"_s);
     QCOMPARE(lineEndings->itemText(0), u"无"_s);
-    QCOMPARE(lineEndings->itemText(1), u"\\n (LF)"_s);
+    QCOMPARE(lineEndings->itemText(1), u"\\r (CR)"_s);
+    QCOMPARE(lineEndings->itemText(2), u"\\n (LF)"_s);
     QCOMPARE(rig.child<QLabel>(u"hintLabel"_s)->text(),
-             u"转义序列：\\r \\n \\t \\0 \\\\ 和 \\xHH（一个原始字节）。Ctrl+Enter 发送。"_s);
+             u"转义序列：\\r \\n \\t \\0 \\\\ \\xHH；{{ 表示字面的 {；字段如 {counter}（见“字段”）。"
+             u"Ctrl+Enter 发送。"_s);
+    QCOMPARE(rig.child<QToolButton>(u"convertButton"_s)->text(), u"转换(&V)"_s);
+    QVERIFY(rig.child<QToolButton>(u"fieldsButton"_s)->toolTip().startsWith(u"字段："_s));
     QCOMPARE(rig.child<QLineEdit>(u"previewEdit"_s)->placeholderText(), u"尚未输入任何内容"_s);
     rig.input->setMode(Mode::Hex);
     QVERIFY(rig.child<QLabel>(u"hintLabel"_s)->text().startsWith(u"十六进制：每字节两位数字"_s));

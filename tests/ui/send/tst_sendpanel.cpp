@@ -7,6 +7,7 @@
 #include "ui/send/SendPanel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QInputMethodEvent>
@@ -16,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -23,6 +25,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
@@ -58,6 +61,23 @@ private slots:
     void disabledSendingExplainsAndSendsNothing();
     void senderErrorIsShown();
     void everyControlIsNamedAndExplained();
+
+    // Issue 19: dynamic fields, line endings, clearing, conversion.
+    void fieldsAreFilledInForEachSend_data();
+    void fieldsAreFilledInForEachSend();
+    void badFieldShowsItsColumnAndSendsNothing_data();
+    void badFieldShowsItsColumnAndSendsNothing();
+    void repeatCountsOneTwoThree();
+    void counterIsTheSessions();
+    void previewShowsTheNextMessage();
+    void historyResendFillsTheFieldsAgain();
+    void lineEndingsInTheEncoding_data();
+    void lineEndingsInTheEncoding();
+    void clearAfterSend();
+    void convertRoundTrip();
+    void convertRefusesWhatWouldBeLost_data();
+    void convertRefusesWhatWouldBeLost();
+    void fieldsMenuInsertsAtTheCursor();
 
 private:
     QByteArray receiveAtLeast(qsizetype n, int timeoutMs = 5000);
@@ -106,6 +126,7 @@ void TestSendPanel::init()
     m_panel = std::make_unique<SendPanel>();
     TcpServerSession *server = m_server.get();
     m_panel->setSender([server](const QByteArray &bytes) { return server->send(bytes); });
+    m_panel->setSession(server);
     m_panel->resize(800, 300);
     m_panel->show();
     QApplication::setActiveWindow(m_panel.get());
@@ -162,8 +183,8 @@ void TestSendPanel::ctrlEnterSendsTypedText_data()
     QTest::newRow("plain, Ctrl+Enter (keypad)") << u"hello"_s << none << int(Qt::Key_Enter) << QByteArray("hello");
     QTest::newRow("escapes") << u"a\\r\\nb\\x00\\t\\\\"_s << none << int(Qt::Key_Return) << QByteArray("a\r\nb\0\t\\", 7);
     QTest::newRow("raw byte ff") << u"\\xff\\x00"_s << none << int(Qt::Key_Return) << QByteArray("\xff\0", 2);
-    QTest::newRow("line ending LF") << u"hi"_s << int(SendPanel::LineEnding::LF) << int(Qt::Key_Return) << QByteArray("hi\n");
-    QTest::newRow("line ending CRLF") << u"GET / HTTP/1.0\\r\\n"_s << int(SendPanel::LineEnding::CRLF) << int(Qt::Key_Return)
+    QTest::newRow("line ending LF") << u"hi"_s << int(SendPanel::LineEnding::Lf) << int(Qt::Key_Return) << QByteArray("hi\n");
+    QTest::newRow("line ending CRLF") << u"GET / HTTP/1.0\\r\\n"_s << int(SendPanel::LineEnding::CrLf) << int(Qt::Key_Return)
                                       << QByteArray("GET / HTTP/1.0\r\n\r\n");
 }
 
@@ -293,7 +314,7 @@ void TestSendPanel::previewShowsTheBytesToSend()
     QTRY_COMPARE(preview->text(), u"48 69 00"_s);
     QVERIFY2(count->text().contains(u"3"_s), qPrintable(count->text()));
 
-    m_panel->setLineEnding(SendPanel::LineEnding::CRLF);
+    m_panel->setLineEnding(SendPanel::LineEnding::CrLf);
     QTRY_COMPARE(preview->text(), u"48 69 00 0d 0a"_s);
     QVERIFY2(count->text().contains(u"5"_s), qPrintable(count->text()));
 
@@ -672,15 +693,340 @@ void TestSendPanel::everyControlIsNamedAndExplained()
     // Tab walks the controls in reading order: editor, then the preview, the repeat controls, Send.
     m_panel->editor()->setFocus();
     QStringList order;
-    for (int i = 0; i < 12; ++i) {
+    for (int i = 0; i < 15; ++i) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         order << QApplication::focusWidget()->objectName();
     }
     const QStringList expected{u"previewEdit"_s, u"repeatCountSpin"_s, u"repeatIntervalSpin"_s,
                                u"repeatStartButton"_s, u"sendFileButton"_s, u"sendButton"_s, u"textRadio"_s,
-                               u"encodingCombo"_s, u"lineEndingCombo"_s, u"historyButton"_s, u"editor"_s,
+                               u"convertButton"_s, u"encodingCombo"_s, u"lineEndingCombo"_s,
+                               u"fieldsButton"_s, u"clearAfterSendCheck"_s, u"historyButton"_s, u"editor"_s,
                                u"previewEdit"_s};
     QCOMPARE(order, expected);
+}
+
+// ---- issue 19 -------------------------------------------------------------------
+
+void TestSendPanel::fieldsAreFilledInForEachSend_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("pattern");   // two sends in a row, a regular expression over Latin-1
+    const int text = int(PayloadParser::Mode::Text);
+    const int hex = int(PayloadParser::Mode::Hex);
+    QTest::newRow("counter") << text << u"#{counter}\\n"_s << u"#1\n#2\n"_s;
+    QTest::newRow("counter:04") << text << u"{counter:04};"_s << u"0001;0002;"_s;
+    QTest::newRow("time:HH:mm:ss") << text << u"{time:HH:mm:ss};"_s << u"(\\d\\d:\\d\\d:\\d\\d;){2}"_s;
+    QTest::newRow("time") << text << u"{time}|"_s << u"(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\|){2}"_s;
+    QTest::newRow("random:4") << text << u"<{random:4}>"_s << u"(<[\\s\\S]{4}>){2}"_s;
+    QTest::newRow("hex field") << text << u"A{hex:0d 0a}"_s << u"A\r\nA\r\n"_s;
+    QTest::newRow("literal brace") << text << u"{{\"n\":{counter}}"_s << u"\\{\"n\":1\\}\\{\"n\":2\\}"_s;
+    QTest::newRow("hex mode with a counter") << hex << u"02 {counter:02} 03"_s << u"\\x{02}01\\x{03}\\x{02}02\\x{03}"_s;
+}
+
+void TestSendPanel::fieldsAreFilledInForEachSend()
+{
+    QFETCH(int, mode);
+    QFETCH(QString, typed);
+    QFETCH(QString, pattern);
+    m_panel->setMode(PayloadParser::Mode(mode));
+    m_panel->editor()->setPlainText(typed);
+    QVERIFY2(m_panel->send(), qPrintable(m_panel->message()));
+    QVERIFY(m_panel->send());
+    QTRY_VERIFY(m_server->counters().messagesOut == 2);
+    const QByteArray got = settle(100);
+    QCOMPARE(quint64(got.size()), m_server->counters().bytesOut);
+    const QRegularExpression re(u"\\A(?:"_s + pattern + u")\\z"_s);
+    QVERIFY2(re.match(QString::fromLatin1(got)).hasMatch(), got.toHex(' ').constData());
+    // What was typed stays as typed (the fields, not their values).
+    QCOMPARE(m_panel->editor()->toPlainText(), typed);
+}
+
+void TestSendPanel::badFieldShowsItsColumnAndSendsNothing_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("expectedInMessage");
+    QTest::addColumn<int>("expectedCursor");
+    QTest::newRow("JSON with a single brace") << u"{\"a\":1}"_s << u"write {{ for a literal { at line 1, column 2"_s << 1;
+    QTest::newRow("unknown field") << u"ok {count}"_s << u"Unknown field {count}"_s << 4;
+    QTest::newRow("upper case") << u"{Counter}"_s << u"write {counter}"_s << 1;
+    QTest::newRow("unclosed on line 2") << u"a\nb{time"_s << u"line 2, column 2"_s << 3;
+    QTest::newRow("bad width") << u"{counter:abc}"_s << u"Bad counter width"_s << 9;
+    QTest::newRow("random without N") << u"{random}"_s << u"{random:N}"_s << 0;
+    QTest::newRow("only {data}") << u"{data}"_s << u"Nothing to send"_s << -1;
+}
+
+void TestSendPanel::badFieldShowsItsColumnAndSendsNothing()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, expectedInMessage);
+    QFETCH(int, expectedCursor);
+    QSignalSpy sent(m_panel.get(), &SendPanel::sent);
+    m_panel->editor()->setPlainText(typed);
+    m_panel->editor()->moveCursor(QTextCursor::End);
+    // The preview says it before any send.
+    QTRY_VERIFY(m_panel->messageIsError());
+    QVERIFY2(m_panel->message().contains(expectedInMessage), qPrintable(m_panel->message()));
+    QVERIFY(child<QLineEdit>("previewEdit")->text().isEmpty());
+
+    QTest::mouseClick(child<QPushButton>("sendButton"), Qt::LeftButton);
+    QVERIFY(m_panel->messageIsError());
+    QVERIFY2(m_panel->message().contains(expectedInMessage), qPrintable(m_panel->message()));
+    if (expectedCursor >= 0)
+        QCOMPARE(m_panel->editor()->textCursor().position(), expectedCursor);
+    QVERIFY(!m_panel->startRepeat());
+    QVERIFY(!m_panel->isRepeating());
+    QCOMPARE(sent.size(), 0);
+    QVERIFY2(receivesNothingFor(300), m_received.toHex(' ').constData());
+    QCOMPARE(m_server->templateContext().counter, quint64(0));
+    QCOMPARE(m_panel->editor()->toPlainText(), typed);
+    QVERIFY(m_panel->history().isEmpty());
+}
+
+void TestSendPanel::repeatCountsOneTwoThree()
+{
+    m_panel->editor()->setPlainText(u"n{counter}\\n"_s);
+    child<QSpinBox>("repeatCountSpin")->setValue(3);
+    child<QSpinBox>("repeatIntervalSpin")->setValue(0);
+    QVERIFY(m_panel->startRepeat());
+    QCOMPARE(receiveAtLeast(9), QByteArray("n1\nn2\nn3\n"));
+    QTRY_VERIFY(!m_panel->isRepeating());
+    QVERIFY(!m_panel->messageIsError());
+    QCOMPARE(m_server->templateContext().counter, quint64(3));
+    // A Send after the repeat goes on counting.
+    QVERIFY(m_panel->send());
+    QCOMPARE(receiveAtLeast(12), QByteArray("n1\nn2\nn3\nn4\n"));
+    // A fixed payload repeats as it is, and leaves the counter alone.
+    m_received.clear();
+    m_panel->editor()->setPlainText(u"x{{"_s);
+    QVERIFY(m_panel->startRepeat());
+    QCOMPARE(receiveAtLeast(6), QByteArray("x{x{x{"));
+    QTRY_VERIFY(!m_panel->isRepeating());
+    QCOMPARE(m_server->templateContext().counter, quint64(4));
+}
+
+void TestSendPanel::counterIsTheSessions()
+{
+    m_panel->editor()->setPlainText(u"{counter},"_s);
+    QVERIFY(m_panel->send());
+    // Another sender of the same session (a sequence, the command line) counts on.
+    const Template::Parsed other = Template::parse(u"s{counter},"_s);
+    QVERIFY(m_server->sendMessage(other.value).ok());
+    QVERIFY(m_panel->send());
+    QCOMPARE(receiveAtLeast(7), QByteArray("1,s2,3,"));
+
+    // A panel of another session counts its own.
+    TcpServerSession second;
+    second.setPort(0);
+    QVERIFY(second.start());
+    QTcpSocket peer;
+    peer.connectToHost(second.listenEndpoint().address, second.listenEndpoint().port);
+    QVERIFY(peer.waitForConnected(5000));
+    QTRY_COMPARE(second.clientCount(), 1);
+    SendPanel panel;
+    panel.setSender([&second](const QByteArray &bytes) { return second.send(bytes); });
+    panel.setSession(&second);
+    panel.editor()->setPlainText(u"{counter},"_s);
+    QVERIFY(panel.send());
+    QByteArray got;
+    QTRY_VERIFY((got += peer.readAll()).size() >= 2);
+    QCOMPARE(got, QByteArray("1,"));
+    QCOMPARE(m_server->templateContext().counter, quint64(3));
+}
+
+void TestSendPanel::previewShowsTheNextMessage()
+{
+    auto *preview = child<QLineEdit>("previewEdit");
+    auto *count = child<QLabel>("byteCountLabel");
+    m_panel->editor()->setPlainText(u"{counter}"_s);
+    QTRY_COMPARE(preview->text(), u"31"_s);
+    QVERIFY2(count->text().contains(u"next message"_s), qPrintable(count->text()));
+    QVERIFY(m_panel->send());
+    QTRY_COMPARE(preview->text(), u"32"_s);
+
+    // {random:N}: the preview is what the send then gets.
+    m_panel->editor()->setPlainText(u"{random:8}"_s);
+    QTRY_COMPARE(preview->text().size(), 8 * 3 - 1);
+    const QString shown = preview->text();
+    QCOMPARE(m_panel->payload().bytes, QByteArray::fromHex(shown.toLatin1()));
+    m_received.clear();
+    (void)settle(50);
+    m_received.clear();
+    QVERIFY(m_panel->send());
+    QCOMPARE(receiveAtLeast(8).toHex(' '), shown.toLatin1());
+    // And the next one is new bytes.
+    QTRY_VERIFY(preview->text() != shown);
+
+    // Without fields the note says nothing of them.
+    m_panel->editor()->setPlainText(u"abc"_s);
+    QTRY_COMPARE(preview->text(), u"61 62 63"_s);
+    QVERIFY2(!count->text().contains(u"next message"_s), qPrintable(count->text()));
+}
+
+void TestSendPanel::historyResendFillsTheFieldsAgain()
+{
+    m_panel->editor()->setPlainText(u"h{counter:02}"_s);
+    QVERIFY(m_panel->send());
+    m_panel->editor()->clear();
+    QCOMPARE(m_panel->history().value(0).text, u"h{counter:02}"_s);   // the template, not its bytes
+    m_panel->restoreHistory(0);
+    QCOMPARE(m_panel->editor()->toPlainText(), u"h{counter:02}"_s);
+    QVERIFY(m_panel->send());
+    QCOMPARE(receiveAtLeast(6), QByteArray("h01h02"));
+}
+
+void TestSendPanel::lineEndingsInTheEncoding_data()
+{
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<int>("ending");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addColumn<QString>("preview");
+    using E = SendPanel::LineEnding;
+    QTest::newRow("UTF-8 none") << u"UTF-8"_s << int(E::None) << QByteArray("A1") << u"41 31"_s;
+    QTest::newRow("UTF-8 CR") << u"UTF-8"_s << int(E::Cr) << QByteArray("A1\r") << u"41 31 0d"_s;
+    QTest::newRow("UTF-8 LF") << u"UTF-8"_s << int(E::Lf) << QByteArray("A1\n") << u"41 31 0a"_s;
+    QTest::newRow("UTF-8 CRLF") << u"UTF-8"_s << int(E::CrLf) << QByteArray("A1\r\n") << u"41 31 0d 0a"_s;
+    QTest::newRow("UTF-16LE CR") << u"UTF-16LE"_s << int(E::Cr) << QByteArray("A\0" "1\0\r\0", 6)
+                                 << u"41 00 31 00 0d 00"_s;
+    QTest::newRow("UTF-16LE LF") << u"UTF-16LE"_s << int(E::Lf) << QByteArray("A\0" "1\0\n\0", 6)
+                                 << u"41 00 31 00 0a 00"_s;
+    QTest::newRow("UTF-16LE CRLF") << u"UTF-16LE"_s << int(E::CrLf) << QByteArray("A\0" "1\0\r\0\n\0", 8)
+                                   << u"41 00 31 00 0d 00 0a 00"_s;
+}
+
+void TestSendPanel::lineEndingsInTheEncoding()
+{
+    QFETCH(QString, encoding);
+    QFETCH(int, ending);
+    QFETCH(QByteArray, expected);
+    QFETCH(QString, preview);
+    QSignalSpy changed(m_panel.get(), &SendPanel::lineEndingChanged);
+    m_panel->setEncoding(encoding);
+    m_panel->setLineEnding(SendPanel::LineEnding(ending));
+    QCOMPARE(m_panel->lineEnding(), SendPanel::LineEnding(ending));
+    QCOMPARE(changed.size(), ending == int(SendPanel::LineEnding::None) ? 0 : 1);
+    // The field gives its digit in the encoding too, then the ending.
+    m_panel->editor()->setPlainText(u"A{counter}"_s);
+    QTRY_COMPARE(child<QLineEdit>("previewEdit")->text(), preview);
+    QVERIFY(m_panel->send());
+    QCOMPARE(receiveAtLeast(expected.size()), expected);
+    QCOMPARE(settle(50), expected);
+}
+
+void TestSendPanel::clearAfterSend()
+{
+    QSignalSpy changed(m_panel.get(), &SendPanel::clearAfterSendChanged);
+    auto *check = child<QCheckBox>("clearAfterSendCheck");
+    QVERIFY(!m_panel->clearAfterSend());
+    check->click();
+    QVERIFY(m_panel->clearAfterSend());
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toBool(), true);
+
+    typeAndSendWithShortcut(u"gone"_s);
+    QCOMPARE(receiveAtLeast(4), QByteArray("gone"));
+    QVERIFY(m_panel->editor()->toPlainText().isEmpty());
+    QCOMPARE(m_panel->history().value(0).text, u"gone"_s);
+    // Undo brings it back.
+    m_panel->editor()->undo();
+    QCOMPARE(m_panel->editor()->toPlainText(), u"gone"_s);
+
+    // A failed send keeps the text.
+    m_panel->editor()->setPlainText(u"bad\\q"_s);
+    QVERIFY(!m_panel->send());
+    QCOMPARE(m_panel->editor()->toPlainText(), u"bad\\q"_s);
+
+    // Off: the text stays.
+    m_panel->setClearAfterSend(false);
+    QVERIFY(!check->isChecked());
+    QCOMPARE(changed.size(), 2);
+    m_panel->editor()->setPlainText(u"kept"_s);
+    QVERIFY(m_panel->send());
+    QCOMPARE(receiveAtLeast(8), QByteArray("gonekept"));
+    QCOMPARE(m_panel->editor()->toPlainText(), u"kept"_s);
+}
+
+void TestSendPanel::convertRoundTrip()
+{
+    m_panel->setEncoding(u"GBK"_s);
+    const QString typed = u"\u4f60{{\\r\\n\\x01"_s;
+    m_panel->editor()->setPlainText(typed);
+    const QByteArray bytes = m_panel->payload().bytes;
+    QCOMPARE(bytes, QByteArray("\xc4\xe3{\r\n\x01"));
+    QTest::mouseClick(child<QToolButton>("convertButton"), Qt::LeftButton);
+    QCOMPARE(m_panel->mode(), PayloadParser::Mode::Hex);
+    QCOMPARE(m_panel->editor()->toPlainText(), u"c4 e3 7b 0d 0a 01"_s);
+    QVERIFY(!m_panel->messageIsError());
+    QCOMPARE(m_panel->payload().bytes, bytes);
+
+    QVERIFY(m_panel->convertInput());
+    QCOMPARE(m_panel->mode(), PayloadParser::Mode::Text);
+    const QString back = m_panel->editor()->toPlainText();
+    QVERIFY2(back.startsWith(u"\u4f60{{"_s), qPrintable(back));   // decoded, the brace doubled
+    QVERIFY2(back.contains(u"\\x01"_s), qPrintable(back));        // not printable: an escape
+    QCOMPARE(m_panel->payload().bytes, bytes);
+    // And what is sent is those bytes.
+    QVERIFY(m_panel->send());
+    QCOMPARE(receiveAtLeast(bytes.size()), bytes);
+}
+
+void TestSendPanel::convertRefusesWhatWouldBeLost_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("expectedInMessage");
+    const int text = int(PayloadParser::Mode::Text);
+    const int hex = int(PayloadParser::Mode::Hex);
+    QTest::newRow("a field") << text << u"UTF-8"_s << u"n={counter}"_s << u"fields"_s;
+    QTest::newRow("a bad escape") << text << u"UTF-8"_s << u"a\\q"_s << u"Fix the input first"_s;
+    QTest::newRow("bad hex") << hex << u"UTF-8"_s << u"4g"_s << u"Fix the input first"_s;
+    QTest::newRow("empty") << text << u"UTF-8"_s << QString() << u"empty"_s;
+    // Two Shift_JIS codes for one character (NEC and IBM rows): as text it
+    // would come back as the other code.
+    QTest::newRow("Shift_JIS duplicate code") << hex << u"Shift_JIS"_s << u"87 90"_s << u"would not come back the same"_s;
+}
+
+void TestSendPanel::convertRefusesWhatWouldBeLost()
+{
+    QFETCH(int, mode);
+    QFETCH(QString, encoding);
+    QFETCH(QString, typed);
+    QFETCH(QString, expectedInMessage);
+    m_panel->setMode(PayloadParser::Mode(mode));
+    m_panel->setEncoding(encoding);
+    QCOMPARE(m_panel->encoding(), encoding);
+    m_panel->editor()->setPlainText(typed);
+    QVERIFY(!m_panel->convertInput());
+    QVERIFY(m_panel->messageIsError());
+    QVERIFY2(m_panel->message().contains(expectedInMessage), qPrintable(m_panel->message()));
+    QCOMPARE(m_panel->editor()->toPlainText(), typed);
+    QCOMPARE(m_panel->mode(), PayloadParser::Mode(mode));
+    QVERIFY(receivesNothingFor(20));
+}
+
+void TestSendPanel::fieldsMenuInsertsAtTheCursor()
+{
+    auto *button = child<QToolButton>("fieldsButton");
+    QVERIFY2(button->toolTip().contains(u"{{"_s), qPrintable(button->toolTip()));
+    QVERIFY2(m_panel->editor()->toolTip().contains(u"{counter"_s), qPrintable(m_panel->editor()->toolTip()));
+    QVERIFY2(child<QLabel>("hintLabel")->text().contains(u"{{"_s), qPrintable(child<QLabel>("hintLabel")->text()));
+    QMenu *menu = button->menu();
+    QVERIFY(menu);
+    QAction *counter = nullptr;
+    for (QAction *a : menu->actions()) {
+        if (a->text().startsWith(u"{counter:04}"_s))
+            counter = a;
+    }
+    QVERIFY(counter);
+    m_panel->editor()->setPlainText(u"id=;"_s);
+    QTextCursor cursor = m_panel->editor()->textCursor();
+    cursor.setPosition(3);
+    m_panel->editor()->setTextCursor(cursor);
+    counter->trigger();
+    QCOMPARE(m_panel->editor()->toPlainText(), u"id={counter:04};"_s);
+    QVERIFY(m_panel->send());
+    QCOMPARE(receiveAtLeast(8), QByteArray("id=0001;"));
 }
 
 QTEST_MAIN(TestSendPanel)
