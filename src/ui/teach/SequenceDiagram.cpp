@@ -3,16 +3,15 @@
 #include "core/log/TrafficLog.h"
 #include "core/net/Session.h"
 #include "ui/traffic/TrafficLogModel.h"
+#include "ui/widgets/ViewportToolTip.h"
 
 #include <QDateTime>
 #include <QFontMetrics>
-#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
-#include <QToolTip>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -552,15 +551,8 @@ QString SequenceDiagram::toolTipFor(qsizetype row) const
 
 bool SequenceDiagram::viewportEvent(QEvent *event)
 {
-    if (event->type() == QEvent::ToolTip) {
-        auto *help = static_cast<QHelpEvent *>(event);
-        const QString tip = toolTipFor(rowAt(help->pos()));
-        if (tip.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), tip, viewport());
+    if (answerViewportToolTip(event, viewport(), [this](QPoint at) { return toolTipFor(rowAt(at)); }))
         return true;
-    }
     return QAbstractScrollArea::viewportEvent(event);
 }
 

@@ -3,12 +3,11 @@
 #include "core/teach/StreamSegments.h"
 #include "ui/teach/StreamView.h"
 #include "ui/traffic/HexDumpView.h"
+#include "ui/widgets/ViewportToolTip.h"
 
 #include <QFontDatabase>
-#include <QHelpEvent>
 #include <QPainter>
 #include <QScrollBar>
-#include <QToolTip>
 
 #include <algorithm>
 
@@ -75,15 +74,8 @@ void StreamCanvas::changeEvent(QEvent *event)
 
 bool StreamCanvas::viewportEvent(QEvent *event)
 {
-    if (event->type() == QEvent::ToolTip) {
-        auto *help = static_cast<QHelpEvent *>(event);
-        const QString tip = toolTip(offsetAt(help->pos()));
-        if (tip.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), tip, viewport());
+    if (answerViewportToolTip(event, viewport(), [this](QPoint at) { return toolTip(offsetAt(at)); }))
         return true;
-    }
     return QAbstractScrollArea::viewportEvent(event);
 }
 

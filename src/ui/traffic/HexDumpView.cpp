@@ -2,6 +2,7 @@
 
 #include "core/text/TextCodec.h"
 #include "ui/traffic/TrafficLogModel.h"
+#include "ui/widgets/ViewportToolTip.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -9,12 +10,10 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFontDatabase>
-#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
-#include <QToolTip>
 
 using namespace Qt::StringLiterals;
 
@@ -80,12 +79,7 @@ void HexDumpView::setPayload(const QByteArray &bytes)
     m_mode = Mode::Payload;
     m_bytes = bytes;
     m_info.clear();
-    m_cursor = -1;
-    resetPayloadState();
-    updateMetrics();
-    verticalScrollBar()->setValue(0);
-    horizontalScrollBar()->setValue(0);
-    viewport()->update();
+    showFromTop();
 }
 
 void HexDumpView::setInfoLines(const QStringList &lines)
@@ -93,6 +87,12 @@ void HexDumpView::setInfoLines(const QStringList &lines)
     m_mode = Mode::Info;
     m_bytes.clear();
     m_info = lines;
+    showFromTop();
+}
+
+// After new contents: no cursor, measured anew, shown from the top.
+void HexDumpView::showFromTop()
+{
     m_cursor = -1;
     resetPayloadState();
     updateMetrics();
@@ -442,15 +442,12 @@ void HexDumpView::changeEvent(QEvent *event)
 
 bool HexDumpView::viewportEvent(QEvent *event)
 {
-    if (event->type() == QEvent::ToolTip) {
-        auto *help = static_cast<QHelpEvent *>(event);
-        const qsizetype offset = offsetAt(help->pos());
-        if (offset >= 0)
-            QToolTip::showText(help->globalPos(), byteToolTip(offset), viewport());
-        else
-            QToolTip::hideText();
+    const auto tipAt = [this](QPoint at) {
+        const qsizetype offset = offsetAt(at);
+        return offset >= 0 ? byteToolTip(offset) : QString();
+    };
+    if (answerViewportToolTip(event, viewport(), tipAt))
         return true;
-    }
     return QAbstractScrollArea::viewportEvent(event);
 }
 

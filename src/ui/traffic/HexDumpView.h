@@ -63,6 +63,7 @@ protected:
 private:
     enum class Mode { Empty, Payload, Info };
 
+    void showFromTop();
     void resetPayloadState();
     void computeInBackground();
     void updateMetrics();
