@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/commands/QuickSendButton.h"
 #include "core/framing/FramingSpec.h"
 #include "core/log/TrafficEvent.h"
 #include "core/reply/ReplyLimiter.h"
@@ -63,6 +64,10 @@ struct SessionSettings
     bool broadcast = false;
     bool replyToLastSender = false;  // send() goes to whoever sent the last datagram
     ReplyLimiter::Settings replyLimits;
+
+    // --- Quick-send bar (every kind) -----------------------------------------
+    // The tab's row of library payloads to send with one click or hotkey.
+    QList<QuickSendButton> quickSend;
 
     static constexpr int kMinReconnectMs = 100;
     static constexpr int kMaxReconnectMs = 3600 * 1000;
