@@ -70,7 +70,7 @@ void SessionPage::setupTrio(TrafficView *traffic, PeerInspector *inspector, Send
     clear->setContext(Qt::WidgetWithChildrenShortcut);
 
     // Quick-send bar: right above the send panel, sending where it sends.
-    m_quickSend = new QuickSendBar(m_session, send, this);
+    m_quickSend = new QuickSendBar(m_session, send, this, this);
     if (auto *box = qobject_cast<QBoxLayout *>(send->parentWidget()->layout()))
         box->insertWidget(box->indexOf(send), m_quickSend);
 }

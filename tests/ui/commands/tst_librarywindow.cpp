@@ -140,8 +140,8 @@ void TestLibraryWindow::addValidatesEachField_data()
                                 << u"already"_s;
     QTest::newRow("name with a space at its end") << u"name"_s << u"New "_s << u"x"_s << false << u""_s << u""_s
                                                   << u""_s << u"space"_s;
-    QTest::newRow("group with a line break") << u"group"_s << u"New"_s << u"x"_s << false << u""_s << u""_s
-                                             << u"a\nb"_s << u"line break"_s;
+    QTest::newRow("group with a leading space") << u"group"_s << u"New"_s << u"x"_s << false << u""_s << u""_s
+                                                << u" padded"_s << u"space"_s;
     QTest::newRow("empty payload") << u"text"_s << u"New"_s << u""_s << false << u""_s << u""_s << u""_s
                                    << u"empty"_s;
     QTest::newRow("bad hex") << u"text"_s << u"New"_s << u"01 0g"_s << true << u""_s << u""_s << u""_s

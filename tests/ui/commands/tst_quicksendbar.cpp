@@ -24,9 +24,11 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QNetworkDatagram>
 #include <QPlainTextEdit>
@@ -148,6 +150,7 @@ private slots:
     void saveInputRefusesDuplicateAndEmpty();
     void saveInputDialog();
     void restoredAfterRestart();
+    void unreadableLibraryIsSaidAtStart();
 };
 
 void TestQuickSendBar::initTestCase()
@@ -582,6 +585,33 @@ void TestQuickSendBar::restoredAfterRestart()
     QCOMPARE(bar->hotkeyAt(0), QKeySequence(u"F7"_s));
     QVERIFY(!bar->buttonsShown());
     QFile::remove(path);
+}
+
+void TestQuickSendBar::unreadableLibraryIsSaidAtStart()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"library.swlib"_s);
+    const QByteArray bad("[socket-workbench-library 1]\n[payload A]\ntext = {nope}\n[end]\n");
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bad);
+    }
+    Workbench bench;
+    QVERIFY(!bench.library()->open(path));
+    MainWindow window(&bench);
+    window.show();
+    auto *box = window.findChild<QMessageBox *>(u"libraryWarning"_s);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(u"Line 3"_s), qPrintable(box->text()));
+    bench.addTcpClient();
+    SessionPage *page = window.pageAt(0);
+    page->findChild<SendPanel *>()->editor()->setPlainText(u"typed"_s);
+    const QString error = page->quickSendBar()->saveInput(u"New"_s, {});
+    QVERIFY2(error.contains(u"Line 3"_s), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), bad);
 }
 
 QTEST_MAIN(TestQuickSendBar)
