@@ -242,11 +242,16 @@ void QuickSendBar::onPayloadRenamed(const QString &from, const QString &to)
 void QuickSendBar::rebuild()
 {
     m_shown = m_session->settings().quickSend;
-    // Later: a button's own menu may be what removed it.
-    for (QToolButton *button : std::as_const(m_buttons))
+    // Deleted later (a button's own menu may be what removed it), but out of
+    // sight and off their keys now: a key two shortcuts claim fires neither.
+    for (QToolButton *button : std::as_const(m_buttons)) {
+        button->hide();
         button->deleteLater();
-    for (QShortcut *shortcut : std::as_const(m_shortcuts))
+    }
+    for (QShortcut *shortcut : std::as_const(m_shortcuts)) {
+        shortcut->setEnabled(false);
         shortcut->deleteLater();
+    }
     m_buttons.clear();
     m_shortcuts.clear();
     for (int i = 0; i < m_shown.size(); ++i) {
@@ -257,6 +262,7 @@ void QuickSendBar::rebuild()
         connect(button, &QWidget::customContextMenuRequested, this,
                 [this, i, button](const QPoint &pos) { showButtonMenu(i, button->mapToGlobal(pos)); });
         m_stripLayout->addWidget(button);
+        button->show();
         m_buttons.append(button);
         const QKeySequence key = hotkeyAt(i);
         if (!key.isEmpty()) {
