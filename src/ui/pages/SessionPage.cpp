@@ -69,9 +69,13 @@ void SessionPage::setupTrio(TrafficView *traffic, PeerInspector *inspector, Send
     auto *clear = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this, this, [this] { m_session->log()->clear(); });
     clear->setContext(Qt::WidgetWithChildrenShortcut);
 
-    // Quick-send bar: right above the send panel, sending where it sends.
+    // Quick-send bar: sends where the send panel sends. In the page's "Send
+    // to" row where it has one (no line of its own on the fullest page, for
+    // small screens), else in a row right above the send panel.
     m_quickSend = new QuickSendBar(m_session, send, this, this);
-    if (auto *box = qobject_cast<QBoxLayout *>(send->parentWidget()->layout()))
+    if (auto *row = findChild<QHBoxLayout *>(QStringLiteral("sendTargetRow")))
+        row->addWidget(m_quickSend, 1);
+    else if (auto *box = qobject_cast<QBoxLayout *>(send->parentWidget()->layout()))
         box->insertWidget(box->indexOf(send), m_quickSend);
 }
 
