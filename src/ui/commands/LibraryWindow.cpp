@@ -213,57 +213,48 @@ void LibraryWindow::updateHeldBanner()
     updateActions();
 }
 
-PayloadEditor *LibraryWindow::addEntry()
+PayloadEditor *LibraryWindow::openEditor(const PayloadEntry &entry, const QString &original)
 {
-    PayloadEntry entry;
-    if (const PayloadEntry *selected = m_edits->library().payload(selectedName()))
-        entry.group = selected->group;
+    // Payloads and sequences share one set of names; the entry keeps its own.
     QStringList taken;
-    for (const PayloadEntry &e : m_edits->library().payloads())
-        taken.append(e.name);
+    for (const PayloadEntry &e : m_edits->library().payloads()) {
+        if (e.name != original)
+            taken.append(e.name);
+    }
     for (const CommandSequence &s : m_edits->library().sequences())
         taken.append(s.name);
-    auto *editor = new PayloadEditor(entry, groupNames(), taken, [this](const PayloadEntry &e) {
-        const QString error = m_edits->change(tr("Add \u201c%1\u201d").arg(e.name),
-                                              [&e](PayloadLibrary &library) { return library.addPayload(e); });
+    auto *editor = new PayloadEditor(entry, groupNames(), taken, [this, original](const PayloadEntry &e) {
+        const QString error = original.isEmpty()
+            ? m_edits->change(tr("Add \u201c%1\u201d").arg(e.name),
+                              [&e](PayloadLibrary &library) { return library.addPayload(e); })
+            : m_edits->change(tr("Edit \u201c%1\u201d").arg(original),
+                              [&](PayloadLibrary &library) { return library.replacePayload(original, e); },
+                              {original, e.name});
         if (error.isEmpty()) {
             selectEntry(e.name);
-            showMessage(tr("Added \u201c%1\u201d.").arg(e.name), false);
+            showMessage((original.isEmpty() ? tr("Added \u201c%1\u201d.") : tr("Saved \u201c%1\u201d.")).arg(e.name),
+                        false);
         }
         return error;
     }, this);
-    editor->setWindowTitle(tr("New Payload"));
+    editor->setWindowTitle(original.isEmpty() ? tr("New Payload") : tr("Edit Payload"));
     editor->setAttribute(Qt::WA_DeleteOnClose);
     editor->open();
     return editor;
 }
 
+PayloadEditor *LibraryWindow::addEntry()
+{
+    PayloadEntry entry;
+    if (const PayloadEntry *selected = m_edits->library().payload(selectedName()))
+        entry.group = selected->group;
+    return openEditor(entry, {});
+}
+
 PayloadEditor *LibraryWindow::editEntry(const QString &name)
 {
     const PayloadEntry *entry = m_edits->library().payload(name);
-    if (!entry)
-        return nullptr;
-    QStringList taken;
-    for (const PayloadEntry &e : m_edits->library().payloads()) {
-        if (e.name != name)
-            taken.append(e.name);
-    }
-    for (const CommandSequence &s : m_edits->library().sequences())
-        taken.append(s.name);
-    auto *editor = new PayloadEditor(*entry, groupNames(), taken, [this, name](const PayloadEntry &e) {
-        const QString error = m_edits->change(
-            tr("Edit \u201c%1\u201d").arg(name), [&](PayloadLibrary &library) { return library.replacePayload(name, e); },
-            {name, e.name});
-        if (error.isEmpty()) {
-            selectEntry(e.name);
-            showMessage(tr("Saved \u201c%1\u201d.").arg(e.name), false);
-        }
-        return error;
-    }, this);
-    editor->setWindowTitle(tr("Edit Payload"));
-    editor->setAttribute(Qt::WA_DeleteOnClose);
-    editor->open();
-    return editor;
+    return entry ? openEditor(*entry, name) : nullptr;
 }
 
 QString LibraryWindow::renameEntry(const QString &from, const QString &to)

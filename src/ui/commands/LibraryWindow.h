@@ -12,6 +12,7 @@ class LibraryWindow;
 class LibraryEdits;
 class LibraryTree;
 class PayloadEditor;
+class PayloadEntry;
 
 // The payload library window (one for the app, opened from the menu and
 // from every tab's quick-send bar): payloads by group, a search over names,
@@ -61,6 +62,9 @@ private:
     void onReloadClicked();
     void onSetAsideClicked();
     QStringList groupNames() const;
+    // The editor of `entry`: a new one when `original` is empty, else the
+    // payload of that name.
+    PayloadEditor *openEditor(const PayloadEntry &entry, const QString &original);
 
     std::unique_ptr<Ui::LibraryWindow> m_ui;
     LibraryEdits *m_edits;

@@ -5,6 +5,7 @@
 
 #include "core/commands/LibraryStore.h"
 #include "core/net/SessionSettings.h"
+#include "support/FileBytes.h"
 #include "support/SampleLibrary.h"
 
 #include <QDir>
@@ -14,20 +15,6 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-} // namespace
 
 class TestLibraryStore : public QObject
 {
@@ -97,7 +84,7 @@ void TestLibraryStore::unreadableFileIsLeftAlone()
     QFETCH(QString, reason);
     QTemporaryDir dir;
     const QString path = dir.filePath(u"library.swlib"_s);
-    QVERIFY(writeAll(path, bytes));
+    QVERIFY(FileBytes::write(path, bytes));
     LibraryStore store;
     QVERIFY(!store.open(path));
     QVERIFY(store.isHeld());
@@ -110,17 +97,17 @@ void TestLibraryStore::unreadableFileIsLeftAlone()
     QVERIFY(!store.setLibrary(library, &error));
     QVERIFY2(error.contains(store.loadError()), qPrintable(error));
     QVERIFY(store.library().isEmpty());
-    QCOMPARE(readAll(path), bytes);
+    QCOMPARE(FileBytes::read(path), bytes);
 }
 
 void TestLibraryStore::reloadAfterRepair()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"library.swlib"_s);
-    QVERIFY(writeAll(path, "[socket-workbench-library 1]\n[payload A]\ntext = a\n"));
+    QVERIFY(FileBytes::write(path, "[socket-workbench-library 1]\n[payload A]\ntext = a\n"));
     LibraryStore store;
     QVERIFY(!store.open(path));
-    QVERIFY(writeAll(path, "[socket-workbench-library 1]\n[payload A]\ntext = a\n[end]\n"));
+    QVERIFY(FileBytes::write(path, "[socket-workbench-library 1]\n[payload A]\ntext = a\n[end]\n"));
     QSignalSpy state(&store, &LibraryStore::loadStateChanged);
     QVERIFY(store.reload());
     QCOMPARE(state.size(), 1);
@@ -133,14 +120,14 @@ void TestLibraryStore::setAsideKeepsTheBadFile()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"library.swlib"_s);
     const QByteArray bad("[socket-workbench-library 1]\n[payload A]\nhex = zz\n[end]\n");
-    QVERIFY(writeAll(path, bad));
+    QVERIFY(FileBytes::write(path, bad));
     LibraryStore store;
     QVERIFY(!store.open(path));
     QString kept;
     QString error;
     QVERIFY2(store.setAside(&kept, &error), qPrintable(error));
     QVERIFY(kept.startsWith(path + u".unreadable-"_s));
-    QCOMPARE(readAll(kept), bad);
+    QCOMPARE(FileBytes::read(kept), bad);
     QVERIFY(!QFile::exists(path));
     QVERIFY(!store.isHeld());
     PayloadLibrary library;
@@ -173,7 +160,7 @@ void TestLibraryStore::unwritableFileRefusesTheChange()
 {
     QTemporaryDir dir;
     // The folder the file should be in is a file: it can never be written.
-    QVERIFY(writeAll(dir.filePath(u"blocker"_s), "x"));
+    QVERIFY(FileBytes::write(dir.filePath(u"blocker"_s), "x"));
     LibraryStore store;
     QVERIFY(store.open(dir.filePath(u"blocker/library.swlib"_s)));
     PayloadLibrary library;

@@ -9,6 +9,7 @@
 #include "ui/commands/LibraryTree.h"
 #include "ui/commands/LibraryWindow.h"
 #include "ui/commands/PayloadEditor.h"
+#include "support/FileBytes.h"
 #include "support/SampleLibrary.h"
 
 #include <QComboBox>
@@ -24,18 +25,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
 
 struct Rig
 {
@@ -169,7 +158,7 @@ void TestLibraryWindow::addValidatesEachField()
     QFETCH(QString, group);
     QFETCH(QString, reason);
     Rig rig(threeEntries());
-    const QByteArray before = readAll(rig.path());
+    const QByteArray before = FileBytes::read(rig.path());
     PayloadEditor *editor = rig.window->addEntry();
     editor->findChild<QLineEdit *>(u"nameEdit"_s)->setText(name);
     editor->findChild<QComboBox *>(u"groupCombo"_s)->setCurrentText(group);
@@ -189,7 +178,7 @@ void TestLibraryWindow::addValidatesEachField()
     QVERIFY(!save->isEnabled());
     QVERIFY(!editor->save());
     QCOMPARE(rig.store.library(), threeEntries());
-    QCOMPARE(readAll(rig.path()), before);
+    QCOMPARE(FileBytes::read(rig.path()), before);
     editor->close();
 }
 
@@ -316,7 +305,7 @@ void TestLibraryWindow::importMerges()
 {
     Rig rig(threeEntries());
     const QString file = rig.dir.filePath(u"import.swlib"_s);
-    QVERIFY(writeAll(file, "[socket-workbench-library 1]\n[payload Second]\ntext = TWO\n"
+    QVERIFY(FileBytes::write(file, "[socket-workbench-library 1]\n[payload Second]\ntext = TWO\n"
                            "[payload Fourth]\ngroup = New\nhex = 04\n[end]\n"));
     QCOMPARE(rig.window->importFrom(file), QString());
     QVERIFY2(rig.window->message().contains(u"1 added, 1 replaced"_s), qPrintable(rig.window->message()));
@@ -346,15 +335,15 @@ void TestLibraryWindow::importRefusedLeavesLibrary()
     QFETCH(QByteArray, bytes);
     QFETCH(QString, reason);
     Rig rig(threeEntries());
-    const QByteArray before = readAll(rig.path());
+    const QByteArray before = FileBytes::read(rig.path());
     const QString file = rig.dir.filePath(u"bad.swlib"_s);
     if (!bytes.isEmpty())
-        QVERIFY(writeAll(file, bytes));
+        QVERIFY(FileBytes::write(file, bytes));
     const QString error = rig.window->importFrom(file);
     QVERIFY2(error.contains(reason), qPrintable(error));
     QVERIFY(rig.window->message().contains(u"unchanged"_s));
     QCOMPARE(rig.store.library(), threeEntries());
-    QCOMPARE(readAll(rig.path()), before);
+    QCOMPARE(FileBytes::read(rig.path()), before);
     QCOMPARE(rig.edits.undoStack()->count(), 0);
 }
 
@@ -368,7 +357,7 @@ void TestLibraryWindow::exportRoundTrip()
     QVERIFY2(back.load(file, &error), qPrintable(error));
     QCOMPARE(back, SampleLibrary::make());
     // Nowhere to write: said, and nothing else changes.
-    QVERIFY(writeAll(rig.dir.filePath(u"file"_s), "x"));
+    QVERIFY(FileBytes::write(rig.dir.filePath(u"file"_s), "x"));
     QVERIFY(!rig.window->exportTo(rig.dir.filePath(u"file/export.swlib"_s)).isEmpty());
     QVERIFY(rig.window->message().startsWith(u"\u26A0"_s));
 }
@@ -378,7 +367,7 @@ void TestLibraryWindow::unreadableFileIsLeftAlone()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"library.swlib"_s);
     const QByteArray bad("[socket-workbench-library 1]\n\n[payload A]\nhex = 0g\n[end]\n");
-    QVERIFY(writeAll(path, bad));
+    QVERIFY(FileBytes::write(path, bad));
     LibraryStore store;
     QVERIFY(!store.open(path));
     LibraryEdits edits(&store);
@@ -393,9 +382,9 @@ void TestLibraryWindow::unreadableFileIsLeftAlone()
         return l.addPayload(SampleLibrary::payload(u"B"_s, u"b"_s));
     });
     QVERIFY(error.contains(u"Line 4"_s));
-    QCOMPARE(readAll(path), bad);
+    QCOMPARE(FileBytes::read(path), bad);
     // Repaired and reloaded: the banner goes, editing comes back.
-    QVERIFY(writeAll(path, "[socket-workbench-library 1]\n[payload A]\nhex = 0a\n[end]\n"));
+    QVERIFY(FileBytes::write(path, "[socket-workbench-library 1]\n[payload A]\nhex = 0a\n[end]\n"));
     QTest::mouseClick(window.findChild<QPushButton *>(u"reloadButton"_s), Qt::LeftButton);
     QVERIFY(!banner->isVisible());
     QVERIFY(window.findChild<QPushButton *>(u"addButton"_s)->isEnabled());

@@ -19,6 +19,7 @@
 #include "ui/send/SendPanel.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/SessionTabWidget.h"
+#include "support/FileBytes.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -592,11 +593,7 @@ void TestQuickSendBar::unreadableLibraryIsSaidAtStart()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"library.swlib"_s);
     const QByteArray bad("[socket-workbench-library 1]\n[payload A]\ntext = {nope}\n[end]\n");
-    {
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(bad);
-    }
+    QVERIFY(FileBytes::write(path, bad));
     Workbench bench;
     QVERIFY(!bench.library()->open(path));
     MainWindow window(&bench);
@@ -609,9 +606,7 @@ void TestQuickSendBar::unreadableLibraryIsSaidAtStart()
     page->findChild<SendPanel *>()->editor()->setPlainText(u"typed"_s);
     const QString error = page->quickSendBar()->saveInput(u"New"_s, {});
     QVERIFY2(error.contains(u"Line 3"_s), qPrintable(error));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), bad);
+    QCOMPARE(FileBytes::read(path), bad);
 }
 
 QTEST_MAIN(TestQuickSendBar)
