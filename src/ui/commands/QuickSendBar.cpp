@@ -147,9 +147,18 @@ QKeySequence QuickSendBar::hotkeyAt(int index) const
     const QString key = m_shown.at(index).hotkey;
     if (key == QuickSendButton::noHotkey())
         return {};
-    if (key.isEmpty())
-        return index < kDefaultHotkeys ? QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + index)) : QKeySequence();
-    return QKeySequence::fromString(key, QKeySequence::PortableText);
+    if (!key.isEmpty())
+        return QKeySequence::fromString(key, QKeySequence::PortableText);
+    if (index >= kDefaultHotkeys)
+        return {};
+    // A place's default gives way to a button given that key by hand (after
+    // a move): a key two shortcuts claim would fire neither.
+    const QKeySequence automatic(Qt::ALT | Qt::Key(Qt::Key_1 + index));
+    for (const QuickSendButton &other : m_shown) {
+        if (QKeySequence::fromString(other.hotkey, QKeySequence::PortableText) == automatic)
+            return {};
+    }
+    return automatic;
 }
 
 QString QuickSendBar::checkHotkey(int index, const QKeySequence &key) const

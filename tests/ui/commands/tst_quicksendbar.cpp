@@ -267,6 +267,17 @@ void TestQuickSendBar::hotkeyCanBeSetPerButton()
     QVERIFY(bar->setHotkey(1, QString()));    // the default of its place
     rig.press(Qt::Key_2, Qt::AltModifier);
     QTRY_COMPARE(peer.received, QByteArray("onetwo"));
+    // Moved in front of a button keyed Alt+1 by hand, the default gives way.
+    QVERIFY(bar->setHotkey(1, u"Alt+1"_s));
+    QVERIFY(bar->moveButton(1, 0));
+    QCOMPARE(bar->hotkeyAt(0), QKeySequence(u"Alt+1"_s));
+    QCOMPARE(bar->hotkeyAt(1), QKeySequence(u"F9"_s));
+    QVERIFY(bar->setHotkey(1, QString()));
+    QCOMPARE(bar->hotkeyAt(1), QKeySequence(u"Alt+2"_s));
+    QVERIFY(bar->moveButton(0, 1));           // Two (Alt+1) is second now
+    QCOMPARE(bar->hotkeyAt(0), QKeySequence());
+    rig.press(Qt::Key_1, Qt::AltModifier);
+    QTRY_COMPARE(peer.received, QByteArray("onetwotwo"));
 }
 
 void TestQuickSendBar::missingEntrySendsNothing()
