@@ -1181,6 +1181,260 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>LibraryStore</name>
+    <message>
+        <source>The library file was read: there is nothing to set aside</source>
+        <translation>库文件已成功读取：没有需要搁置的文件</translation>
+    </message>
+    <message>
+        <source>Cannot rename “%1” to “%2”</source>
+        <translation>无法将“%1”重命名为“%2”</translation>
+    </message>
+    <message>
+        <source>The library file could not be read (%1); it is left as it is until you reload it or set it aside: nothing was changed</source>
+        <translation>无法读取库文件（%1）；在您重新载入或将其搁置之前，文件保持原样：未做任何更改</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <source>Payload Library</source>
+        <translation>载荷库</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the library file again, once you have repaired it</source>
+        <translation>修复库文件后重新读取它</translation>
+    </message>
+    <message>
+        <source>Set it &amp;aside</source>
+        <translation>搁置(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Rename the unreadable file and start an empty library</source>
+        <translation>重命名无法读取的文件，并从空库开始</translation>
+    </message>
+    <message>
+        <source>Search names, groups, text and notes</source>
+        <translation>搜索名称、分组、文本和备注</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>搜索载荷库</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Payloads by group</source>
+        <translation>按分组列出的载荷</translation>
+    </message>
+    <message>
+        <source>Bytes of the payload in hex</source>
+        <translation>载荷的字节（十六进制）</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Drag onto a tab&apos;s quick-send bar to add a button for it</source>
+        <translation>拖到标签页的快捷发送栏即可为它添加按钮</translation>
+    </message>
+    <message>
+        <source>Nothing in the library matches “%1”</source>
+        <translation>库中没有与“%1”匹配的内容</translation>
+    </message>
+    <message>
+        <source>The library is empty. Add a payload here, or save what is in a tab&apos;s send box with its quick-send bar&apos;s Library menu.</source>
+        <translation>载荷库为空。可以在这里添加载荷，或通过标签页快捷发送栏的“载荷库”菜单保存发送框中的内容。</translation>
+    </message>
+    <message>
+        <source>Select a payload to see its bytes.</source>
+        <translation>选择一个载荷以查看它的字节。</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>分组：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Text, %1</source>
+        <translation>文本，%1</translation>
+    </message>
+    <message>
+        <source>Line ending: %1</source>
+        <translation>行尾：%1</translation>
+    </message>
+    <message>
+        <source>Checksum: %1</source>
+        <translation>校验和：%1</translation>
+    </message>
+    <message>
+        <source>Framing: %1</source>
+        <translation>分帧：%1</translation>
+    </message>
+    <message>
+        <source>⚠ The library file %1 could not be read: %2. It is left as it is on disk; the library stays empty and nothing is saved until you repair the file and reload it, or set it aside.</source>
+        <translation>⚠ 无法读取库文件 %1：%2。磁盘上的文件保持原样；在您修复文件并重新载入，或将其搁置之前，库保持为空，不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Add “%1”</source>
+        <translation>添加“%1”</translation>
+    </message>
+    <message>
+        <source>Added “%1”.</source>
+        <translation>已添加“%1”。</translation>
+    </message>
+    <message>
+        <source>New Payload</source>
+        <translation>新建载荷</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>编辑“%1”</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Edit Payload</source>
+        <translation>编辑载荷</translation>
+    </message>
+    <message>
+        <source>There is no payload named “%1”</source>
+        <translation>没有名为“%1”的载荷</translation>
+    </message>
+    <message>
+        <source>Rename “%1”</source>
+        <translation>重命名“%1”</translation>
+    </message>
+    <message>
+        <source>Renamed “%1” to “%2”; quick-send buttons follow.</source>
+        <translation>已将“%1”重命名为“%2”；快捷发送按钮随之更新。</translation>
+    </message>
+    <message>
+        <source>Cannot rename “%1”: %2</source>
+        <translation>无法重命名“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”. Undo (Ctrl+Z) brings it back.</source>
+        <translation>已删除“%1”。撤销（Ctrl+Z）可以恢复它。</translation>
+    </message>
+    <message>
+        <source>Cannot delete “%1”: %2</source>
+        <translation>无法删除“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is already the first of its group</source>
+        <translation>“%1”已是其分组中的第一个</translation>
+    </message>
+    <message>
+        <source>“%1” is already the last of its group</source>
+        <translation>“%1”已是其分组中的最后一个</translation>
+    </message>
+    <message>
+        <source>Move “%1”</source>
+        <translation>移动“%1”</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2. The library is unchanged.</source>
+        <translation>无法导入 %1：%2。载荷库未改变。</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 added, %3 replaced.</source>
+        <translation>已导入 %1：新增 %2 个，替换 %3 个。</translation>
+    </message>
+    <message>
+        <source>Cannot export: %1</source>
+        <translation>无法导出：%1</translation>
+    </message>
+    <message>
+        <source>Exported the library to %1.</source>
+        <translation>已将载荷库导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Rename Payload</source>
+        <translation>重命名载荷</translation>
+    </message>
+    <message>
+        <source>New name of “%1”:</source>
+        <translation>“%1”的新名称：</translation>
+    </message>
+    <message>
+        <source>Import Library File</source>
+        <translation>导入库文件</translation>
+    </message>
+    <message>
+        <source>Payload libraries (*.swlib);;All files (*)</source>
+        <translation>载荷库 (*.swlib);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export Library File</source>
+        <translation>导出库文件</translation>
+    </message>
+    <message>
+        <source>The library file was read.</source>
+        <translation>已读取库文件。</translation>
+    </message>
+    <message>
+        <source>The unreadable file is kept as %1; the library starts empty.</source>
+        <translation>无法读取的文件已保留为 %1；载荷库从空开始。</translation>
+    </message>
+</context>
+<context>
     <name>LifecycleView</name>
     <message>
         <source>Nothing has happened yet. Start the session and its sockets appear here, one lane per socket, with the Python calls that do the same.</source>
@@ -1510,6 +1764,149 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>The next lesson leaves it open, and it comes back at the next start</source>
         <translation>下一课不会关闭它，下次启动时它也会恢复</translation>
+    </message>
+    <message>
+        <source>Payload &amp;Library…</source>
+        <translation>载荷库(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Saved payloads: edit them, import and export library files, drag them onto a tab&apos;s quick-send bar</source>
+        <translation>已保存的载荷：编辑它们，导入和导出库文件，把它们拖到标签页的快捷发送栏</translation>
+    </message>
+    <message>
+        <source>Payload library not read</source>
+        <translation>未能读取载荷库</translation>
+    </message>
+    <message>
+        <source>The payload library %1 could not be read: %2
+
+The file is left as it is. The library stays empty and is not saved until you repair the file and reload it, or set it aside, in Session → Payload Library….</source>
+        <translation>无法读取载荷库 %1：%2
+
+该文件保持原样。在您修复文件并重新载入，或在“会话 → 载荷库…”中将其搁置之前，库保持为空，也不会保存。</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadEditor</name>
+    <message>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Text or hex</source>
+        <translation>文本或十六进制</translation>
+    </message>
+    <message>
+        <source>&amp;Payload:</source>
+        <translation>载荷(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Payload template</source>
+        <translation>载荷模板</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>&amp;Line ending:</source>
+        <translation>行尾(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Line ending</source>
+        <translation>行尾</translation>
+    </message>
+    <message>
+        <source>&amp;Checksum:</source>
+        <translation>校验和(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <source>NAME[:FROM][:le|be], e.g. crc16-modbus or crc16-ccitt-false:2:le; empty for none</source>
+        <translation>名称[:起始字节][:le|be]，例如 crc16-modbus 或 crc16-ccitt-false:2:le；留空表示不加</translation>
+    </message>
+    <message>
+        <source>&amp;Framing:</source>
+        <translation>分帧(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Framing</source>
+        <translation>分帧</translation>
+    </message>
+    <message>
+        <source>none, line, crlf, delim:HEX, length:4, fixed:N</source>
+        <translation>none、line、crlf、delim:十六进制、length:4、fixed:N</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Bytes:</source>
+        <translation>字节：</translation>
+    </message>
+    <message>
+        <source>Bytes of the payload in hex</source>
+        <translation>载荷的字节（十六进制）</translation>
+    </message>
+    <message>
+        <source>Text (escapes \r \n \t \0 \\ \xHH)</source>
+        <translation>文本（转义 \r \n \t \0 \\ \xHH）</translation>
+    </message>
+    <message>
+        <source>Hex (01 03 0A)</source>
+        <translation>十六进制（01 03 0A）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>There is already an entry named “%1”</source>
+        <translation>已有名为“%1”的条目</translation>
+    </message>
+    <message>
+        <source>The payload is empty</source>
+        <translation>载荷为空</translation>
+    </message>
+    <message>
+        <source>— (fix the fields marked ⚠)</source>
+        <translation>—（请修正标有 ⚠ 的字段）</translation>
+    </message>
+    <message>
+        <source>(one example: the fields change with every message)</source>
+        <translation>（仅为一例：字段随每条消息变化）</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2474,141 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Not connected</source>
         <translation>未连接</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSendBar</name>
+    <message>
+        <source>Quick send</source>
+        <translation>快捷发送</translation>
+    </message>
+    <message>
+        <source>Show or hide the quick-send buttons (their hotkeys work either way)</source>
+        <translation>显示或隐藏快捷发送按钮（热键始终有效）</translation>
+    </message>
+    <message>
+        <source>Add a button for a payload of the library (or drop one here from the library window)</source>
+        <translation>为库中的载荷添加按钮（也可从库窗口拖放到这里）</translation>
+    </message>
+    <message>
+        <source>Add a quick-send button</source>
+        <translation>添加快捷发送按钮</translation>
+    </message>
+    <message>
+        <source>Library…</source>
+        <translation>载荷库…</translation>
+    </message>
+    <message>
+        <source>Open the payload library; the arrow saves what is in the send box to it</source>
+        <translation>打开载荷库；箭头菜单可把发送框中的内容存入库中</translation>
+    </message>
+    <message>
+        <source>&amp;Save input to library…</source>
+        <translation>将输入存入库(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>%1 already sends “%2”</source>
+        <translation>%1 已用于发送“%2”</translation>
+    </message>
+    <message>
+        <source>“%1” is not a payload of the library</source>
+        <translation>“%1”不是库中的载荷</translation>
+    </message>
+    <message>
+        <source>Send “%1”</source>
+        <translation>发送“%1”</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the library: clicking sends nothing</source>
+        <translation>“%1”不在库中：点击不会发送任何内容</translation>
+    </message>
+    <message>
+        <source>Quick send %1</source>
+        <translation>快捷发送 %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the library (deleted, or renamed outside this window): nothing was sent</source>
+        <translation>“%1”不在库中（已删除，或在此窗口之外被重命名）：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>“%1”: %2. Nothing was sent.</source>
+        <translation>“%1”：%2。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>There is nowhere to send to: nothing was sent</source>
+        <translation>没有发送目标：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Sent “%1”: %2.</source>
+        <translation>已发送“%1”：%2。</translation>
+    </message>
+    <message>
+        <source>There is no library to save to</source>
+        <translation>没有可保存到的库</translation>
+    </message>
+    <message>
+        <source>The send box is empty: there is nothing to save</source>
+        <translation>发送框为空：没有可保存的内容</translation>
+    </message>
+    <message>
+        <source>Save input as “%1”</source>
+        <translation>将输入保存为“%1”</translation>
+    </message>
+    <message>
+        <source>Save Input to Library</source>
+        <translation>将输入存入库</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Saved “%1” in the library.</source>
+        <translation>已将“%1”存入库。</translation>
+    </message>
+    <message>
+        <source>Set &amp;hotkey…</source>
+        <translation>设置热键(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Move &amp;left</source>
+        <translation>左移(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Move &amp;right</source>
+        <translation>右移(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Hotkey of “%1”</source>
+        <translation>“%1”的热键</translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation>默认(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Alt+1 … Alt+9 by the button&apos;s place</source>
+        <translation>按按钮位置使用 Alt+1 … Alt+9</translation>
+    </message>
+    <message>
+        <source>&amp;None</source>
+        <translation>无(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The library has no payloads yet</source>
+        <translation>库中还没有载荷</translation>
     </message>
 </context>
 <context>

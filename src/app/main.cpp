@@ -1,6 +1,7 @@
 // socket-workbench: the window, or with --no-window just the sessions the
 // command line names. Bad options exit with status 2 and one line saying why.
 
+#include "core/commands/LibraryStore.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/Session.h"
 #include "core/net/UdpSession.h"
@@ -124,6 +125,10 @@ int main(int argc, char *argv[])
         printLine(stderr, QStringLiteral("socket-workbench: ") + error);
         return 2;
     }
+
+    // The payload library: a file that cannot be read is left as it is, and
+    // the window says why.
+    workbench.library()->open(PayloadLibrary::defaultPath());
 
     std::unique_ptr<MainWindow> window;
     if (!cli.options.noWindow)

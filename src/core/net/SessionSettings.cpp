@@ -133,6 +133,8 @@ QVariantMap SessionSettings::toMap(SessionKind kind) const
         m.insert(QStringLiteral("replyMaxSize"), replyLimits.maxReplySize);
         break;
     }
+    // Quick-send bar.
+    m.insert(QStringLiteral("quickSend"), QuickSendButton::toList(quickSend));
     return m;
 }
 
@@ -239,5 +241,8 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         }
         break;
     }
+    // Quick-send bar.
+    if (r.has(QStringLiteral("quickSend")))
+        s.quickSend = QuickSendButton::fromList(map.value(QStringLiteral("quickSend")), problems);
     return s;
 }

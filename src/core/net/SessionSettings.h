@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/commands/PayloadEntry.h"
+#include "core/commands/QuickSendButton.h"
 #include "core/framing/FramingSpec.h"
 #include "core/log/TrafficEvent.h"
 #include "core/reply/ReplyLimiter.h"
@@ -71,6 +72,9 @@ struct SessionSettings
     PayloadEntry::LineEnding sendLineEnding = PayloadEntry::LineEnding::None;
     // The send box is emptied after a message went out.
     bool clearAfterSend = false;
+    // --- Quick-send bar (every kind) -----------------------------------------
+    // The tab's row of library payloads to send with one click or hotkey.
+    QList<QuickSendButton> quickSend;
 
     static constexpr int kMinReconnectMs = 100;
     static constexpr int kMaxReconnectMs = 3600 * 1000;

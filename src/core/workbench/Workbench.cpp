@@ -1,5 +1,6 @@
 #include "core/workbench/Workbench.h"
 
+#include "core/commands/LibraryStore.h"
 #include "core/log/CaptureWriter.h"
 #include "core/log/JsonLinesWriter.h"
 #include "core/log/TrafficLog.h"
@@ -17,6 +18,7 @@
 
 Workbench::Workbench(QObject *parent)
     : QObject(parent)
+    , m_library(new LibraryStore(this))
 {
 }
 

@@ -11,6 +11,7 @@
 #include <map>
 
 class CaptureWriter;
+class LibraryStore;
 class JsonLinesWriter;
 class Session;
 class TcpClientSession;
@@ -75,6 +76,10 @@ public:
     // False with *error when a start-up step fails before any traffic.
     bool applyOptions(const CommandLine::Options &options, QString *error);
 
+    // The payload library every tab shares: empty and unsaved until opened
+    // (main() opens PayloadLibrary::defaultPath()).
+    LibraryStore *library() const { return m_library; }
+
 signals:
     void sessionAdded(Session *session);
     void sessionRemoved(Session *session);
@@ -102,4 +107,5 @@ private:
     FILE *m_out = stdout;
     QByteArray m_printed;
     bool m_printFlushScheduled = false;
+    LibraryStore *m_library;
 };

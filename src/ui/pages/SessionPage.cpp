@@ -3,6 +3,7 @@
 #include "core/log/TrafficLog.h"
 #include "core/net/Session.h"
 #include "core/text/TextCodec.h"
+#include "ui/commands/QuickSendBar.h"
 #include "ui/pages/ConnectionsColumns.h"
 #include "ui/pages/FramingPanel.h"
 #include "ui/pages/PeerInspector.h"
@@ -71,6 +72,21 @@ void SessionPage::setupTrio(TrafficView *traffic, PeerInspector *inspector, Send
     connect(send, &SendPanel::clearAfterSendChanged, this, &SessionPage::setClearAfterSend);
     auto *clear = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this, this, [this] { m_session->log()->clear(); });
     clear->setContext(Qt::WidgetWithChildrenShortcut);
+
+    // Quick-send bar: sends where the send panel sends. In the page's "Send
+    // to" row where it has one (no line of its own on the fullest page, for
+    // small screens), else in a row right above the send panel.
+    m_quickSend = new QuickSendBar(m_session, send, this, this);
+    if (auto *row = findChild<QHBoxLayout *>(QStringLiteral("sendTargetRow")))
+        row->addWidget(m_quickSend, 1);
+    else if (auto *box = qobject_cast<QBoxLayout *>(send->parentWidget()->layout()))
+        box->insertWidget(box->indexOf(send), m_quickSend);
+}
+
+void SessionPage::setPayloadLibrary(LibraryEdits *edits, std::function<void()> openLibrary)
+{
+    if (m_quickSend)
+        m_quickSend->setLibrary(edits, std::move(openLibrary));
 }
 
 void SessionPage::arrangePanels(QSplitter *top, QSplitter *main, QWidget *sidePanel, QBoxLayout * /*sideLayout*/,
@@ -399,6 +415,8 @@ QVariantMap SessionPage::saveState() const
         m.insert(QStringLiteral("framing"), m_framing->specText());
     if (m_replyTemplate)
         m.insert(QStringLiteral("replyTemplate"), m_replyTemplate->text());
+    if (m_quickSend)
+        m.insert(QStringLiteral("quickSendShown"), m_quickSend->buttonsShown());
     if (m_topSplitter) {
         m.insert(QStringLiteral("topSplitter"), m_topSplitter->saveState());
         m.insert(QStringLiteral("mainSplitter"), m_mainSplitter->saveState());
@@ -430,6 +448,8 @@ void SessionPage::restoreState(const QVariantMap &state)
         if (!view.isEmpty())
             m_traffic->setEncoding(view);
     }
+    if (m_quickSend && state.contains(QStringLiteral("quickSendShown")))
+        m_quickSend->setButtonsShown(state.value(QStringLiteral("quickSendShown")).toBool());
     if (m_topSplitter) {
         m_topSplitter->restoreState(state.value(QStringLiteral("topSplitter")).toByteArray());
         m_mainSplitter->restoreState(state.value(QStringLiteral("mainSplitter")).toByteArray());

@@ -11,6 +11,8 @@
 #include <QWidget>
 
 class FieldValidation;
+class LibraryEdits;
+class QuickSendBar;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -58,6 +60,11 @@ public:
     // a connection shown here, the stream view draws its send boundaries.
     void setSessionsProvider(std::function<QList<Session *>()> provider) { m_sessions = std::move(provider); }
     static bool isLoopbackText(const QString &address);
+
+    // The tab's quick-send bar (above the send panel) and the app's payload
+    // library it sends from; `openLibrary` shows the library window.
+    QuickSendBar *quickSendBar() const { return m_quickSend; }
+    void setPayloadLibrary(LibraryEdits *edits, std::function<void()> openLibrary);
     // "[::1]" or " ::1 " as typed → "::1".
     static QString bareAddress(const QString &text);
 
@@ -145,6 +152,7 @@ protected:
     SequenceDiagram *m_sequence = nullptr;
     StreamView *m_stream = nullptr;
     std::function<QList<Session *>()> m_sessions;
+    QuickSendBar *m_quickSend = nullptr;
 
 private:
     void onConnectionSelected(quint32 connectionId);

@@ -197,6 +197,11 @@ QString SendPanel::whyNotText() const
     return m_whyNot.isEmpty() ? tr("Sending is not possible now: nothing was sent") : m_whyNot;
 }
 
+QString SendPanel::inputText() const
+{
+    return m_input->text();
+}
+
 bool SendPanel::isRepeating() const
 {
     return m_repeat->isRunning();

@@ -136,6 +136,11 @@ public:
 
     bool isRepeating() const;
 
+    // For the quick-send bar and "Save input to library": the send box's
+    // text as typed (a held paste included) and where Send sends.
+    QString inputText() const;
+    const Sender &sender() const { return m_sender; }
+
     // Each returns whether bytes were sent; the reason otherwise is shown.
     bool send();
     bool sendFile(const QString &path);

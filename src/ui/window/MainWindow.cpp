@@ -2,6 +2,7 @@
 
 #include "ui_MainWindow.h"
 
+#include "core/commands/LibraryStore.h"
 #include "core/log/CaptureWriter.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/SessionCounters.h"
@@ -10,6 +11,8 @@
 #include "core/net/UdpSession.h"
 #include "core/teach/LessonLibrary.h"
 #include "core/workbench/Workbench.h"
+#include "ui/commands/LibraryEdits.h"
+#include "ui/commands/LibraryWindow.h"
 #include "ui/pages/TcpClientPage.h"
 #include "ui/pages/TcpServerPage.h"
 #include "ui/pages/UdpPage.h"
@@ -112,6 +115,14 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
     m_lessonDock->hide();
     m_lessonTabs = new LessonTabs(workbench, m_ui->tabs, m_lessonPanel, m_lessonDock, this);
+    // The payload library: Session → Payload Library…, and each tab's quick-send bar.
+    m_libraryEdits = new LibraryEdits(workbench->library(), this);
+    auto *libraryAction = new QAction(tr("Payload &Library…"), this);
+    libraryAction->setObjectName(QStringLiteral("actionPayloadLibrary"));
+    libraryAction->setToolTip(tr("Saved payloads: edit them, import and export library files, "
+                                 "drag them onto a tab's quick-send bar"));
+    m_ui->menuSession->insertAction(m_captureAction, libraryAction);
+    connect(libraryAction, &QAction::triggered, this, &MainWindow::showLibrary);
     connect(workbench, &Workbench::sessionAdded, this, &MainWindow::onSessionAdded);
     connect(workbench, &Workbench::sessionRemoved, this, &MainWindow::onSessionRemoved);
     for (Session *s : workbench->sessions())
@@ -131,9 +142,31 @@ MainWindow::MainWindow(Workbench *workbench, QWidget *parent)
     status->start(250);
     updateStatus();
     updateCaptureAction();
+    if (workbench->library()->isHeld()) {
+        // Not modal: the window and its sessions work without the library.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Payload library not read"),
+                                    tr("The payload library %1 could not be read: %2\n\nThe file is left as it is. "
+                                       "The library stays empty and is not saved until you repair the file and "
+                                       "reload it, or set it aside, in Session → Payload Library….")
+                                        .arg(QDir::toNativeSeparators(workbench->library()->path()),
+                                             workbench->library()->loadError()),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setObjectName(QStringLiteral("libraryWarning"));
+        box->open();
+    }
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showLibrary()
+{
+    if (!m_libraryWindow)
+        m_libraryWindow = new LibraryWindow(m_libraryEdits, this);
+    m_libraryWindow->show();
+    m_libraryWindow->raise();
+    m_libraryWindow->activateWindow();
+}
 
 int MainWindow::pageCount() const
 {
@@ -190,6 +223,7 @@ void MainWindow::onSessionAdded(Session *session)
         break;
     }
     page->setSessionsProvider([this] { return m_workbench->sessions(); });
+    page->setPayloadLibrary(m_libraryEdits, [this] { showLibrary(); });
     const int index = m_ui->tabs->addTab(page, QString());
     m_ui->tabs->setAutomaticTitle(page, page->title());
     m_ui->tabs->setCurrentIndex(index);

@@ -8,6 +8,8 @@ namespace Ui {
 class MainWindow;
 }
 class LessonPanel;
+class LibraryEdits;
+class LibraryWindow;
 class LessonTabs;
 class QAction;
 class QDockWidget;
@@ -52,6 +54,12 @@ public:
     bool captureCurrentTo(const QString &dir);
     QAction *captureAction() const { return m_captureAction; }
 
+    // The payload library window (one, made when first shown) and the one
+    // way the window changes the library (undoable, saved at once).
+    void showLibrary();
+    LibraryWindow *libraryWindow() const { return m_libraryWindow; }
+    LibraryEdits *libraryEdits() const { return m_libraryEdits; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -84,4 +92,6 @@ private:
     LessonPanel *m_lessonPanel = nullptr;
     LessonTabs *m_lessonTabs = nullptr;
     bool m_persistTabs = true;
+    LibraryEdits *m_libraryEdits = nullptr;
+    LibraryWindow *m_libraryWindow = nullptr;
 };
