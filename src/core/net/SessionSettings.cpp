@@ -1,5 +1,6 @@
 #include "core/net/SessionSettings.h"
 
+#include "core/commands/Template.h"
 #include "core/net/Endpoint.h"
 #include "core/reply/AutoReply.h"
 #include "core/text/TextCodec.h"
@@ -12,6 +13,12 @@ const QString kReply = QStringLiteral("reply");
 const QString kReplyTemplate = QStringLiteral("replyTemplate");
 const QString kAddress = QStringLiteral("address");
 const QString kPort = QStringLiteral("port");
+const QString kChecksum = QStringLiteral("checksum");
+const QString kVerifyChecksum = QStringLiteral("verifyChecksum");
+// Saved templates from before the one template syntax have no such key:
+// there only "{data}" was special and every other brace literal.
+const QString kReplySyntax = QStringLiteral("replySyntax");
+constexpr int kTemplateReplySyntax = 2;
 
 QString addressText(const QHostAddress &a)
 {
@@ -94,8 +101,11 @@ QVariantMap SessionSettings::toMap(SessionKind kind) const
     case AutoReply::Mode::Template:
         m.insert(kReply, QStringLiteral("template"));
         m.insert(kReplyTemplate, reply);
+        m.insert(kReplySyntax, kTemplateReplySyntax);
         break;
     }
+    m.insert(kChecksum, checksum ? checksum->toString() : QString());
+    m.insert(kVerifyChecksum, verifyChecksum);
     switch (kind) {
     case SessionKind::TcpServer:
         m.insert(kAddress, addressText(listenAddress));
@@ -159,8 +169,11 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         s.frameOutgoing = false;
     if (r.has(kReply)) {
         const QString mode = map.value(kReply).toString();
-        if (mode == QStringLiteral("template"))
+        if (mode == QStringLiteral("template")) {
             s.reply = map.value(kReplyTemplate).toString();
+            if (map.value(kReplySyntax).toInt() < kTemplateReplySyntax)
+                s.reply = Template::fromAutoReplyTemplate(s.reply);
+        }
         else if (mode == QStringLiteral("none"))
             s.reply.clear();
         else if (mode == QStringLiteral("echo") || mode == QStringLiteral("http"))
@@ -168,6 +181,16 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         else
             r.problem(kReply, QStringLiteral("unknown auto-reply mode"));
     }
+    if (r.has(kChecksum)) {
+        const QString text = map.value(kChecksum).toString().trimmed();
+        QString error;
+        const Checksum sum = text.isEmpty() ? Checksum() : Checksum::parse(text, &error);
+        if (!error.isEmpty())
+            r.problem(kChecksum, error);
+        else
+            s.checksum = text.isEmpty() ? std::nullopt : std::optional<Checksum>(sum);
+    }
+    r.flag(kVerifyChecksum, &s.verifyChecksum);
     switch (kind) {
     case SessionKind::TcpServer:
         r.address(kAddress, false, &s.listenAddress);

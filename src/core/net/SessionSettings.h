@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/commands/Checksum.h"
 #include "core/framing/FramingSpec.h"
 #include "core/log/TrafficEvent.h"
 #include "core/reply/ReplyLimiter.h"
@@ -8,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
+
+#include <optional>
 
 // Everything that says what a session does, in one value the session owns
 // (Session::settings() / setSettings()). The command line, the lessons,
@@ -63,6 +66,15 @@ struct SessionSettings
     bool broadcast = false;
     bool replyToLastSender = false;  // send() goes to whoever sent the last datagram
     ReplyLimiter::Settings replyLimits;
+
+    // --- Checksum (every kind) ----------------------------------------------
+    // Appended over [from, end) of everything the tab sends (the send box,
+    // repeats, quick-send, sequences, auto-replies), before framing; the
+    // greeting goes as typed. Empty = none.
+    std::optional<Checksum> checksum;
+    // With framing that cuts messages: check each received frame's trailing
+    // checksum and mark the frame event (see Session::recordFrames).
+    bool verifyChecksum = false;
 
     static constexpr int kMinReconnectMs = 100;
     static constexpr int kMaxReconnectMs = 3600 * 1000;
