@@ -8,6 +8,8 @@
 #include "ui/pages/FramingPanel.h"
 #include "ui/widgets/FieldValidation.h"
 
+#include <QToolButton>
+
 
 TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     : SessionPage(session, parent)
@@ -70,6 +72,7 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     addTeachingViews(m_ui->topSplitter);
     setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
     m_ui->configGrid->addWidget(setupFraming(), 2, 6, 1, 4);
+    m_ui->configGrid->addWidget(setupChecksum(), 2, 10);
     m_ui->sendPanel->setSender([this](const QByteArray &payload) {
         if (const QString blocked = sendBlocker(); !blocked.isEmpty())
             return SendResult::failure(blocked);

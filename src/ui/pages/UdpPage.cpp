@@ -10,6 +10,7 @@
 
 #include <QLocale>
 #include <QTimer>
+#include <QToolButton>
 
 UdpPage::UdpPage(UdpSession *session, QWidget *parent)
     : SessionPage(session, parent)
@@ -75,6 +76,7 @@ UdpPage::UdpPage(UdpSession *session, QWidget *parent)
     setupTrio(m_ui->trafficView, m_ui->peerInspector, m_ui->sendPanel);
     addTeachingViews(m_ui->topSplitter);
     setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
+    m_ui->configGrid->addWidget(setupChecksum(), 0, 6);
     m_ui->sendPanel->setSender([this](const QByteArray &payload) { return sendFromPanel(payload); });
 
     m_peers = new ConnectionsModel(session, this);
