@@ -185,6 +185,85 @@
     </message>
 </context>
 <context>
+    <name>ChecksumPanel</name>
+    <message>
+        <source>&amp;Checksum:</source>
+        <translation>校验(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Checksum algorithm</source>
+        <translation>校验算法</translation>
+    </message>
+    <message>
+        <source>&amp;From byte:</source>
+        <translation>起始字节(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>The first byte (counted from 0) the checksum covers: 2 leaves a two-byte header such as AA 55 out</source>
+        <translation>校验覆盖的第一个字节（从 0 数起）：2 表示跳过 AA 55 这样的两字节报头</translation>
+    </message>
+    <message>
+        <source>Checksum from byte</source>
+        <translation>校验起始字节</translation>
+    </message>
+    <message>
+        <source>&amp;Byte order:</source>
+        <translation>字节序(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Checksum byte order</source>
+        <translation>校验字节序</translation>
+    </message>
+    <message>
+        <source>&amp;Verify received frames</source>
+        <translation>校验收到的帧(&amp;V)</translation>
+    </message>
+    <message>
+        <source>With framing that cuts messages, check the checksum at the end of every received frame and mark the frames where it is wrong</source>
+        <translation>在分帧切分消息时，检查每个收到的帧末尾的校验，并标出校验错误的帧</translation>
+    </message>
+    <message>
+        <source>Verify the checksum of received frames</source>
+        <translation>校验收到的帧的校验值</translation>
+    </message>
+    <message>
+        <source>Checksum explained</source>
+        <translation>校验说明</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Appended to everything this tab sends (the send box, repeats, quick-send, sequences and auto-replies), before framing adds its prefix or delimiter. The greeting is sent as typed, without a checksum.</source>
+        <translation>附加在本标签页发送的所有内容之后（发送框、重复发送、快捷发送、序列和自动回复），在分帧加上前缀或分隔符之前。欢迎语按原样发送，不附加校验。</translation>
+    </message>
+    <message>
+        <source>The algorithm&apos;s</source>
+        <translation>算法默认</translation>
+    </message>
+    <message>
+        <source>Low byte first (le)</source>
+        <translation>低字节在前（le）</translation>
+    </message>
+    <message>
+        <source>High byte first (be)</source>
+        <translation>高字节在前（be）</translation>
+    </message>
+    <message>
+        <source>The order of the appended bytes; CRC-16/MODBUS, ARC and CRC-32 send the low byte first, CCITT-FALSE and XMODEM the high byte</source>
+        <translation>附加字节的顺序；CRC-16/MODBUS、ARC 和 CRC-32 先发低字节，CCITT-FALSE 和 XMODEM 先发高字节</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Nothing is appended, nothing is verified.</source>
+        <translation>不附加，也不校验。</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>“%1” is not a number from %2 to %3</source>
@@ -393,6 +472,14 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Nothing to send: the payload is empty</source>
         <translation>没有可发送的内容：载荷为空</translation>
+    </message>
+    <message>
+        <source>Append a checksum to everything sent (before --framing) and check it on every received frame: sum8, xor8, crc8-smbus, crc16-modbus, crc16-ccitt-false, crc16-xmodem, crc16-arc, crc32; :FROM leaves out the first FROM bytes, :le or :be sets the byte order.</source>
+        <translation>在发送的所有内容后附加校验（在 --framing 之前），并在每个收到的帧上检查它：sum8、xor8、crc8-smbus、crc16-modbus、crc16-ccitt-false、crc16-xmodem、crc16-arc、crc32；:FROM 跳过前 FROM 个字节，:le 或 :be 指定字节序。</translation>
+    </message>
+    <message>
+        <source>cannot take --checksum %1: %2</source>
+        <translation>无法附加 --checksum %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3454,6 +3541,26 @@ The file is left as it is. The library stays empty and is not saved until you re
         <source>Not sent: cannot frame it as %1: %2</source>
         <translation>未发送：无法按 %1 分帧：%2</translation>
     </message>
+    <message>
+        <source>Not sent: %1 cannot be appended: %2</source>
+        <translation>未发送：无法附加 %1：%2</translation>
+    </message>
+    <message>
+        <source>checksum %1: %2</source>
+        <translation>校验 %1：%2</translation>
+    </message>
+    <message>
+        <source>checksum %1 passed: %2</source>
+        <translation>校验 %1 通过：%2</translation>
+    </message>
+    <message>
+        <source>checksum %1: expected %2, found %3</source>
+        <translation>校验 %1：应为 %2，实际为 %3</translation>
+    </message>
+    <message>
+        <source>Auto-reply: %1</source>
+        <translation>自动回复：%1</translation>
+    </message>
 </context>
 <context>
     <name>SessionPage</name>
@@ -3518,10 +3625,6 @@ The file is left as it is. The library stays empty and is not saved until you re
         <translation>最近一分钟内每秒的字节数和消息数、总计、连接数，以及日志内存预算丢弃的内容</translation>
     </message>
     <message>
-        <source>{data} stands for the received bytes; escapes \r \n \t \0 \\ \xHH</source>
-        <translation>{data} 代表收到的字节；转义序列 \r \n \t \0 \\ \xHH</translation>
-    </message>
-    <message>
         <source>the chosen port</source>
         <translation>所选端口</translation>
     </message>
@@ -3560,6 +3663,34 @@ The file is left as it is. The library stays empty and is not saved until you re
     <message>
         <source>framed as %1</source>
         <translation>已按 %1 分帧</translation>
+    </message>
+    <message>
+        <source>+ %1 (%2)</source>
+        <translation>+ %1（%2）</translation>
+    </message>
+    <message>
+        <source>Escapes \r \n \t \0 \\ \xHH</source>
+        <translation>转义 \r \n \t \0 \\ \xHH</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Checksum: %1</source>
+        <translation>校验：%1</translation>
+    </message>
+    <message>
+        <source>No checksum is appended or verified</source>
+        <translation>不附加也不校验任何校验值</translation>
+    </message>
+    <message>
+        <source>Received frames are verified</source>
+        <translation>会校验收到的帧</translation>
+    </message>
+    <message>
+        <source>The greeting is sent as typed, without a checksum</source>
+        <translation>欢迎语按原样发送，不附加校验</translation>
     </message>
 </context>
 <context>
@@ -5242,6 +5373,14 @@ The log no longer holds the start of this connection (it was cleared or its memo
     <message>
         <source>The first %1 bytes of the payload, or the event&apos;s message</source>
         <translation>载荷的前 %1 个字节，或事件的消息</translation>
+    </message>
+    <message>
+        <source>received, checksum wrong</source>
+        <translation>已接收，校验错误</translation>
+    </message>
+    <message>
+        <source>A row on an amber background is a received frame whose checksum is wrong</source>
+        <translation>琥珀色背景的行是校验错误的已接收帧</translation>
     </message>
 </context>
 <context>

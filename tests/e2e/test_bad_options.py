@@ -140,6 +140,17 @@ CASES = [
     ("server_reply_bad", SERVER + ["--reply", "\\xZZ{data}"], "--reply"),
     ("server_framing_bad", SERVER + ["--framing", "length:16"], "--framing"),
     ("server_capture_is_a_file", SERVER + ["--capture", "{file}"], "--capture"),
+    # Checksums and reply templates (issue 19).
+    ("checksum_ambiguous", CLIENT + ["--send", "hello", "--checksum", "crc16"], "--checksum"),
+    ("checksum_unknown", CLIENT + ["--send", "hello", "--checksum", "md5"], "--checksum"),
+    ("checksum_bad_from", CLIENT + ["--send", "hello", "--checksum", "crc32:x"], "--checksum"),
+    ("checksum_bad_order", CLIENT + ["--send", "hello", "--checksum", "crc32:0:middle"], "--checksum"),
+    ("checksum_from_past_send", CLIENT + ["--send", "abc", "--checksum", "crc16-modbus:3"], "--send"),
+    ("udp_checksum_from_past_send", ["--udp-target", "127.0.0.1:{udp}", "--send", "ab", "--checksum", "sum8:5"],
+     "--send"),
+    ("server_checksum_unknown", SERVER + ["--checksum", "crc64"], "--checksum"),
+    ("reply_unknown_field", CLIENT + ["--reply", "Hi {bogus}"], "--reply"),
+    ("reply_random_without_count", TARGET + ["--reply", "{random}"], "--reply"),
 ]
 
 

@@ -6,6 +6,7 @@
 #include "core/net/TcpServerSession.h"
 #include "core/reply/AutoResponder.h"
 #include "core/workbench/Workbench.h"
+#include "ui/pages/ChecksumPanel.h"
 #include "ui/send/SendPanel.h"
 #include "ui/widgets/FieldValidation.h"
 #include "ui/window/MainWindow.h"
@@ -90,6 +91,16 @@ QStringList formMismatches(SessionPage *page)
         // No field shows a framing here: the settings must not hold one unseen.
         expect("(no framing field)", s.framing.kind == FramingSpec::Kind::None && !s.frameOutgoing, true,
                u"none"_s, s.framing.toString() + (s.frameOutgoing ? u" +sends"_s : QString()));
+    }
+    // The tab's checksum (issue 19): every page has its form.
+    if (auto *sum = field<ChecksumPanel>(page, u"checksumPanel"_s)) {
+        const auto shown = [](const std::optional<Checksum> &c, bool verify) {
+            return (c ? c->toString() : u"none"_s) + (verify ? u" +verify"_s : QString());
+        };
+        expect("checksumPanel", shown(sum->checksum(), sum->verify()), shown(s.checksum, s.verifyChecksum),
+               shown(sum->checksum(), sum->verify()), shown(s.checksum, s.verifyChecksum));
+    } else {
+        expect("(no checksum field)", false, true, u"missing"_s, u"a checksum form"_s);
     }
     const auto text = [page](const char *name) { return field<QLineEdit>(page, QLatin1StringView(name))->text(); };
     const auto combo = [page](const char *name) {

@@ -384,6 +384,12 @@ QByteArray JsonLinesWriter::toJsonLine(const TrafficEvent &e, const QString &enc
         line += ",\"message\":";
         line += jsonString(e.message);
     }
+    // A verified frame's verdict as a field of its own, for a script to test
+    // without reading the (translated) message.
+    if (e.reason == TrafficEvent::Reason::ChecksumPassed)
+        line += ",\"checksum\":\"passed\"";
+    else if (e.reason == TrafficEvent::Reason::ChecksumFailed)
+        line += ",\"checksum\":\"failed\"";
     line += '}';
     return line;
 }

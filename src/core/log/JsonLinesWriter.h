@@ -13,7 +13,7 @@ class Session;
 
 // Writes traffic events as JSON Lines, one object a line, keys in this
 // order where they apply: time, session, event, direction, local, peer,
-// size, hex, text, message. Text is decoded in the session's encoding with
+// size, hex, text, message, checksum. Text is decoded in the session's encoding with
 // one stream decoder per connection and direction, so a character split
 // between two reads shows whole in the event that completes it.
 //

@@ -33,7 +33,11 @@ struct TrafficEvent
         Unreachable,     // ICMP unreachable / no route
         TooLarge,
         LimitReached,
-        Other
+        Other,
+        // A frame's trailing checksum, verified (SessionSettings::verifyChecksum);
+        // the message says which algorithm, what was expected and found.
+        ChecksumPassed,
+        ChecksumFailed
     };
 
     qint64 timeUs = 0;          // UTC, microseconds since the epoch

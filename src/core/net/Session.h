@@ -8,6 +8,7 @@
 #include "core/net/SessionCounters.h"
 #include "core/net/SessionSettings.h"
 #include "core/reply/AutoReply.h"
+#include "core/reply/AutoResponder.h"
 
 #include <QAbstractSocket>
 #include <QObject>
@@ -69,8 +70,9 @@ public:
     void setFraming(const FramingSpec &spec);
     bool frameOutgoing() const { return m_settings.frameOutgoing; }
     void setFrameOutgoing(bool on);
-    // What send() puts on the wire for `payload` (framed when frameOutgoing()
-    // is on); empty with *error when it cannot be framed.
+    // What send() puts on the wire for `payload`: the checksum appended (when
+    // settings().checksum is set), then framed (when frameOutgoing() is on);
+    // empty with *error when it cannot be.
     QByteArray wireBytes(const QByteArray &payload, QString *error) const { return framedForSending(payload, error); }
 
     // Starting reports failures as error events too; returns false on them.
@@ -178,13 +180,20 @@ protected:
     // after the log has copied it into its chunks (unbounded, a flood is
     // read in fresh multi-megabyte blocks, each a round of page faults).
     static constexpr qint64 kReadBufferBytes = 128 * 1024;
-    // What goes on the wire for a payload the user sends: framed when
-    // frameOutgoing() is on. Empty with *error when it cannot be framed.
+    // What goes on the wire for a payload the user sends: the checksum
+    // appended, then framed when frameOutgoing() is on (datagrams are never
+    // framed). Empty with *error when it cannot be.
     QByteArray framedForSending(const QByteArray &payload, QString *error) const;
 
     // resetCounters(): the bytes and messages of every connection back to zero.
     virtual void resetConnectionCounters() {}
     static void resetTraffic(ConnectionInfo &info);
+    // --- Auto-replies through the one outgoing path ------------------------
+    // The responder's answer to `data` received on `connection`, each reply
+    // as it goes on the wire: through framedForSending(), like everything
+    // the user sends, on every kind of session. A reply that path refuses
+    // is left out and an error event on the connection says why.
+    AutoResponder::Output answer(AutoResponder &responder, const QByteArray &data, ConnectionInfo *connection);
 
     // Reads what waited while reads were held (called after release).
     virtual void resumeReads() {}
@@ -195,6 +204,8 @@ private:
     // connection's framer and records each complete frame as a frame event.
     void recordFrames(const TrafficEvent &dataEvent, ConnectionInfo *connection);
     void runDeferred();
+    // The frame event of a checksum-verified frame (see recordFrames).
+    void markChecksum(TrafficEvent &frame) const;
 
     SessionCounters m_counters;
     quint64 m_templateMessages = 0;   // messages sent with {counter}

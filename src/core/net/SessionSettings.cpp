@@ -1,5 +1,6 @@
 #include "core/net/SessionSettings.h"
 
+#include "core/commands/Template.h"
 #include "core/net/Endpoint.h"
 #include "core/reply/AutoReply.h"
 #include "core/text/TextCodec.h"
@@ -14,6 +15,12 @@ const QString kAddress = QStringLiteral("address");
 const QString kPort = QStringLiteral("port");
 const QString kSendLineEnding = QStringLiteral("sendLineEnding");
 const QString kClearAfterSend = QStringLiteral("clearAfterSend");
+const QString kChecksum = QStringLiteral("checksum");
+const QString kVerifyChecksum = QStringLiteral("verifyChecksum");
+// Saved templates from before the one template syntax have no such key:
+// there only "{data}" was special and every other brace literal.
+const QString kReplySyntax = QStringLiteral("replySyntax");
+constexpr int kTemplateReplySyntax = 2;
 
 QString addressText(const QHostAddress &a)
 {
@@ -96,11 +103,14 @@ QVariantMap SessionSettings::toMap(SessionKind kind) const
     case AutoReply::Mode::Template:
         m.insert(kReply, QStringLiteral("template"));
         m.insert(kReplyTemplate, reply);
+        m.insert(kReplySyntax, kTemplateReplySyntax);
         break;
     }
     // The send box.
     m.insert(kSendLineEnding, PayloadEntry::lineEndingName(sendLineEnding));
     m.insert(kClearAfterSend, clearAfterSend);
+    m.insert(kChecksum, checksum ? checksum->toString() : QString());
+    m.insert(kVerifyChecksum, verifyChecksum);
     switch (kind) {
     case SessionKind::TcpServer:
         m.insert(kAddress, addressText(listenAddress));
@@ -166,8 +176,11 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         s.frameOutgoing = false;
     if (r.has(kReply)) {
         const QString mode = map.value(kReply).toString();
-        if (mode == QStringLiteral("template"))
+        if (mode == QStringLiteral("template")) {
             s.reply = map.value(kReplyTemplate).toString();
+            if (map.value(kReplySyntax).toInt() < kTemplateReplySyntax)
+                s.reply = Template::fromAutoReplyTemplate(s.reply);
+        }
         else if (mode == QStringLiteral("none"))
             s.reply.clear();
         else if (mode == QStringLiteral("echo") || mode == QStringLiteral("http"))
@@ -180,6 +193,16 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         && !PayloadEntry::lineEndingFromName(map.value(kSendLineEnding).toString(), &s.sendLineEnding))
         r.problem(kSendLineEnding, QStringLiteral("not none, cr, lf or crlf"));
     r.flag(kClearAfterSend, &s.clearAfterSend);
+    if (r.has(kChecksum)) {
+        const QString text = map.value(kChecksum).toString().trimmed();
+        QString error;
+        const Checksum sum = text.isEmpty() ? Checksum() : Checksum::parse(text, &error);
+        if (!error.isEmpty())
+            r.problem(kChecksum, error);
+        else
+            s.checksum = text.isEmpty() ? std::nullopt : std::optional<Checksum>(sum);
+    }
+    r.flag(kVerifyChecksum, &s.verifyChecksum);
     switch (kind) {
     case SessionKind::TcpServer:
         r.address(kAddress, false, &s.listenAddress);

@@ -2,6 +2,7 @@
 
 #include "core/commands/PayloadEntry.h"
 #include "core/commands/QuickSendButton.h"
+#include "core/commands/Checksum.h"
 #include "core/framing/FramingSpec.h"
 #include "core/log/TrafficEvent.h"
 #include "core/reply/ReplyLimiter.h"
@@ -10,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
+
+#include <optional>
 
 // Everything that says what a session does, in one value the session owns
 // (Session::settings() / setSettings()). The command line, the lessons,
@@ -75,6 +78,14 @@ struct SessionSettings
     // --- Quick-send bar (every kind) -----------------------------------------
     // The tab's row of library payloads to send with one click or hotkey.
     QList<QuickSendButton> quickSend;
+    // --- Checksum (every kind) ----------------------------------------------
+    // Appended over [from, end) of everything the tab sends (the send box,
+    // repeats, quick-send, sequences, auto-replies), before framing; the
+    // greeting goes as typed. Empty = none.
+    std::optional<Checksum> checksum;
+    // With framing that cuts messages: check each received frame's trailing
+    // checksum and mark the frame event (see Session::recordFrames).
+    bool verifyChecksum = false;
 
     static constexpr int kMinReconnectMs = 100;
     static constexpr int kMaxReconnectMs = 3600 * 1000;

@@ -180,9 +180,12 @@ void TcpClientSession::onReadyRead()
     const QByteArray data = readAndRecord();
     if (data.isEmpty() || !m_responder || m_writeShutDown)
         return;
-    const AutoResponder::Output out = m_responder->onData(data);
-    for (const QByteArray &reply : out.replies)
-        send(reply);
+    const AutoResponder::Output out = answer(*m_responder, data, &m_info);
+    for (const QByteArray &wire : out.replies) {
+        if (!isConnected())
+            break;  // a reset found while sending ended it
+        writeWire(wire);
+    }
     if (out.closeAfter && m_socket)  // not when a reset found while sending ended it
         stop();
 }
@@ -435,6 +438,11 @@ SendResult TcpClientSession::send(const QByteArray &payload)
         return SendResult::failure(frameError);
     if (deferredWhileAnnouncing([this, payload] { send(payload); }))
         return SendResult::deferred(wire.size());
+    return writeWire(wire);
+}
+
+SendResult TcpClientSession::writeWire(const QByteArray &wire)
+{
     if (m_halfOpen)
         return writeHalfOpen(wire);
     const qint64 n = m_socket->write(wire);

@@ -105,6 +105,9 @@ private:
     bool keepsOpenAfterFin() const;
     void keepHalfOpen();
     SendResult writeHalfOpen(const QByteArray &wire);
+    // Writes bytes already through framedForSending() (what send() and the
+    // auto-reply put on the wire) and records them.
+    SendResult writeWire(const QByteArray &wire);
     void endHalfOpen(TrafficEvent::Reason reason, const QString &message, bool reset);
     // The peer half-closed while output was queued: send it after all.
     void drainAfterPeerFin();

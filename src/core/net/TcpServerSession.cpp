@@ -324,9 +324,11 @@ void TcpServerSession::onReadyRead(Client *c)
     if (data.isEmpty() || !c->responder || c->closed)
         return;
     const quint32 id = c->id;
-    const AutoResponder::Output out = c->responder->onData(data);
-    for (const QByteArray &reply : out.replies) {
-        writeTo(c, reply);
+    const AutoResponder::Output out = answer(*c->responder, data, &c->info);
+    if (!isOpen(id))
+        return;
+    for (const QByteArray &wire : out.replies) {
+        writeTo(c, wire);
         if (!isOpen(id))
             return;  // reset while sending
     }

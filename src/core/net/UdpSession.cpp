@@ -266,13 +266,13 @@ void UdpSession::onDatagram(const Endpoint &local, QByteArray data, Endpoint fro
 void UdpSession::sendAutoReplies(const Endpoint &to, const QByteArray &received, quint32 peerId)
 {
     AutoResponder responder(autoReply());
-    const AutoResponder::Output out = responder.onData(received);
-    for (const QByteArray &reply : out.replies) {
-        const ReplyLimiter::Verdict verdict = m_replyLimiter.check(to.address, reply.size(), ReplyLimiter::monotonicUs());
+    const AutoResponder::Output out = answer(responder, received, &m_peers[peerId]);
+    for (const QByteArray &wire : out.replies) {
+        const ReplyLimiter::Verdict verdict = m_replyLimiter.check(to.address, wire.size(), ReplyLimiter::monotonicUs());
         if (verdict == ReplyLimiter::Verdict::Send)
-            sendTo(to.address, to.port, reply);
+            sendWireTo(to.address, to.port, wire);
         else
-            noteSuppressedReply(verdict, to, reply.size(), peerId);
+            noteSuppressedReply(verdict, to, wire.size(), peerId);
     }
 }
 
@@ -391,6 +391,13 @@ SendResult UdpSession::send(const QByteArray &payload)
 
 QString UdpSession::refusal(const QHostAddress &address, quint16 port, const QByteArray &payload) const
 {
+    QString why;
+    const QByteArray wire = framedForSending(payload, &why);
+    return why.isEmpty() ? wireRefusal(address, port, wire) : why;
+}
+
+QString UdpSession::wireRefusal(const QHostAddress &address, quint16 port, const QByteArray &payload) const
+{
     const qsizetype max = maxDatagramFor(address);
     if (payload.size() > max)
         return tr("Not sent: a UDP datagram to %1 carries at most %2 bytes, this one has %3")
@@ -415,9 +422,18 @@ SendResult UdpSession::sendTo(const QHostAddress &address, quint16 port, const Q
         return SendResult::failure(emptyPayloadError());
     if (address.isNull() || port == 0)
         return SendResult::failure(tr("No target: set a host and a port from 1 to 65535 first"));
-    if (const QString why = refusal(address, port, payload); !why.isEmpty())
+    QString why;
+    const QByteArray wire = framedForSending(payload, &why);
+    if (!why.isEmpty())
         return SendResult::failure(why);
-    if (deferredWhileAnnouncing([this, address, port, payload] { sendTo(address, port, payload); }))
+    return sendWireTo(address, port, wire);
+}
+
+SendResult UdpSession::sendWireTo(const QHostAddress &address, quint16 port, const QByteArray &payload)
+{
+    if (const QString why = wireRefusal(address, port, payload); !why.isEmpty())
+        return SendResult::failure(why);
+    if (deferredWhileAnnouncing([this, address, port, payload] { sendWireTo(address, port, payload); }))
         return SendResult::deferred(payload.size());
     if (!ensureBound(address))
         return SendResult::failure(tr("Cannot send: the UDP socket could not be bound"));

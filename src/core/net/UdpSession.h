@@ -80,8 +80,9 @@ public:
 
     static qsizetype maxDatagramFor(const QHostAddress &target);
     // Why sendTo() would refuse this datagram before any socket work (too
-    // large for its family, a broadcast address while broadcast is off);
-    // empty when it would try. Lets a caller refuse before binding.
+    // large for its family, a broadcast address while broadcast is off, a
+    // checksum that cannot be appended); empty when it would try. Lets a
+    // caller refuse before binding.
     QString refusal(const QHostAddress &address, quint16 port, const QByteArray &payload) const;
 
     // What auto-replies may send to one address (see ReplyLimiter); they
@@ -106,6 +107,10 @@ protected:
     void resetConnectionCounters() override;
 
 private:
+    // sendTo() and the auto-replies with bytes already through
+    // framedForSending(), and why such a datagram would be refused.
+    SendResult sendWireTo(const QHostAddress &address, quint16 port, const QByteArray &wire);
+    QString wireRefusal(const QHostAddress &address, quint16 port, const QByteArray &wire) const;
     void drainReceived();
     void onDatagram(const Endpoint &local, QByteArray data, Endpoint from);
     void recordIcmpError(const SocketProbe::IcmpError &err);

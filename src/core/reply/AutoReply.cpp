@@ -1,6 +1,5 @@
 #include "core/reply/AutoReply.h"
 
-#include "core/text/PayloadParser.h"
 #include "core/text/TextCodec.h"
 #include "core/workbench/Version.h"
 
@@ -11,8 +10,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const QString kDataPlaceholder = u"{data}"_s;
 
 QString escapeHtml(const QString &text)
 {
@@ -84,29 +81,10 @@ AutoReply AutoReply::fromSpec(const QString &spec, const QString &encoding, QStr
         return reply;
     }
 
-    // The text between placeholders is parsed on its own, so a fault's place
-    // is moved back into the whole template before it is reported.
-    qsizetype from = 0;
-    while (true) {
-        const qsizetype placeholder = spec.indexOf(kDataPlaceholder, from);
-        const qsizetype end = placeholder < 0 ? spec.size() : placeholder;
-        const PayloadParser::Result part = PayloadParser::parse(
-                spec.sliced(from, end - from), PayloadParser::Mode::Text, canonical, true);
-        if (!part.ok()) {
-            QString where = part.reason;
-            if (part.position >= 0) {
-                int line = 0;
-                int column = 0;
-                PayloadParser::locate(spec, int(from) + part.position, &line, &column);
-                where = PayloadParser::describe(part.reason, line, column);
-            }
-            return fail(QCoreApplication::translate("AutoReply", "Invalid reply template: %1").arg(where));
-        }
-        reply.m_parts.append(part.bytes);
-        if (placeholder < 0)
-            break;
-        from = placeholder + kDataPlaceholder.size();
-    }
+    const Template::Parsed parsed = Template::parse(spec, Template::Mode::Text, canonical);
+    if (!parsed.ok())
+        return fail(QCoreApplication::translate("AutoReply", "Invalid reply template: %1").arg(parsed.error));
+    reply.m_compiled = parsed.value;
     reply.m_mode = Mode::Template;
     reply.m_template = spec;
     return reply;
@@ -140,17 +118,9 @@ QByteArray AutoReply::templateReply(const QByteArray &received) const
     case Mode::Echo:
         return received;
     case Mode::Template: {
-        QByteArray out;
-        qsizetype size = received.size() * (m_parts.size() - 1);
-        for (const QByteArray &part : m_parts)
-            size += part.size();
-        out.reserve(size);
-        for (qsizetype i = 0; i < m_parts.size(); ++i) {
-            if (i > 0)
-                out += received;
-            out += m_parts.at(i);
-        }
-        return out;
+        Template::Context context;
+        context.received = received;
+        return m_compiled.expand(context);
     }
     case Mode::None:
     case Mode::Http:

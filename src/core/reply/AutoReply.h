@@ -1,14 +1,17 @@
 #pragma once
 
+#include "core/commands/Template.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
 
 // What a session answers on its own to received data:
-//  none, echo (the same bytes back), a template where {data} stands for the
-//  received bytes ("Hello,{data}!" answers "Tracy" with "Hello,Tracy!"; a
-//  template without {data} is a fixed reply; escapes as in PayloadParser
-//  text mode), or http (a 200 page with correct headers for each request).
+//  none, echo (the same bytes back), a template in the one template syntax
+//  (core/commands/Template.h: {data} the received bytes, {counter}, {time},
+//  {random:N}, {hex:…}, {{ for a brace; "Hello,{data}!" answers "Tracy" with
+//  "Hello,Tracy!"; escapes as in PayloadParser text mode), or http (a 200
+//  page with correct headers for each request).
 class AutoReply
 {
 public:
@@ -31,9 +34,12 @@ public:
     bool isActive() const { return m_mode != Mode::None; }
 
     // The bytes a template reply gives for received data (template parts
-    // encoded in the encoding, {data} replaced by the raw received bytes).
-    // Echo mode gives the received bytes, None and Http nothing.
+    // encoded in the encoding, {data} replaced by the raw received bytes,
+    // {counter} as 1: AutoResponder gives the session's count). Echo mode
+    // gives the received bytes, None and Http nothing.
     QByteArray templateReply(const QByteArray &received) const;
+    // The parsed template (empty unless mode() is Template).
+    const Template &replyTemplate() const { return m_compiled; }
     // The full HTTP response for a request line (method/target are
     // HTML-escaped into the page, never interpreted). The page is encoded in
     // the encoding and labelled with it; a HEAD request gets the same headers
@@ -49,5 +55,5 @@ private:
     Mode m_mode = Mode::None;
     QString m_template;
     QString m_encoding = QStringLiteral("UTF-8");
-    QList<QByteArray> m_parts;  // template split at {data}, escapes applied, encoded
+    Template m_compiled;
 };

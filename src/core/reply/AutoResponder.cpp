@@ -11,16 +11,22 @@ AutoResponder::AutoResponder(const AutoReply &config)
 
 AutoResponder::~AutoResponder() = default;
 
-AutoResponder::Output AutoResponder::onData(const QByteArray &data)
+AutoResponder::Output AutoResponder::onData(const QByteArray &data, const Template::Context &context)
 {
     Output out;
     switch (m_config.mode()) {
     case AutoReply::Mode::None:
         break;
     case AutoReply::Mode::Echo:
-    case AutoReply::Mode::Template:
-        out.replies.append(m_config.templateReply(data));
+        out.replies.append(data);
         break;
+    case AutoReply::Mode::Template: {
+        Template::Context filled = context;
+        filled.received = data;
+        out.replies.append(m_config.replyTemplate().expand(filled));
+        out.usedCounter = m_config.replyTemplate().usesCounter();
+        break;
+    }
     case AutoReply::Mode::Http:
         if (m_closing) {
             // Bytes after a closing request or a bad one are not answered:

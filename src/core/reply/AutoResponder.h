@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/commands/Template.h"
 #include "core/reply/AutoReply.h"
 
 #include <QByteArray>
@@ -23,11 +24,13 @@ public:
     {
         QList<QByteArray> replies;
         bool closeAfter = false;   // HTTP: Connection: close or a bad request
+        bool usedCounter = false;  // each reply took a {counter}: the caller counts them
     };
     // Echo answers every read (even an empty UDP datagram) with the same
     // bytes, a template with one reply per read; HTTP answers each complete
     // request, in order, and stops after one that closes the connection.
-    Output onData(const QByteArray &data);
+    // A template is expanded with `context` (its received bytes are data).
+    Output onData(const QByteArray &data, const Template::Context &context = {});
 
 private:
     AutoReply m_config;

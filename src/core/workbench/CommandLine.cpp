@@ -146,6 +146,11 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         tr("Cut received TCP streams into messages and frame what is sent: none, line, crlf, delim:HEX, "
            "length:WIDTH[:be|le][:incl] (1, 2, 4 or 8 bytes; length:4 is struct.pack('!I', n)), fixed:N."),
         QStringLiteral("SPEC"));
+    const QCommandLineOption checksum(QStringLiteral("checksum"),
+        tr("Append a checksum to everything sent (before --framing) and check it on every received frame: "
+           "sum8, xor8, crc8-smbus, crc16-modbus, crc16-ccitt-false, crc16-xmodem, crc16-arc, crc32; "
+           ":FROM leaves out the first FROM bytes, :le or :be sets the byte order."),
+        QStringLiteral("NAME[:FROM][:le|be]"));
     const QCommandLineOption verbose(QStringLiteral("verbose"),
         tr("Print every event, data included, on standard output."));
     const QCommandLineOption noWindow(QStringLiteral("no-window"),
@@ -169,6 +174,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     parser.addOptions({help, version, tcpServer, tcpClient, udp, udpTarget, encoding, reply, replyRate, replyBytesRate,
                        replyMaxSize, greeting, send, log, capture, logBudget, backlog, maxClients, timeout, bind,
                        onPeerFin, reconnect, broadcast, framing, lesson, verbose, noWindow, language});
+    parser.addOption(checksum);
     result.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -231,6 +237,15 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
             err = optionError(QStringLiteral("framing"), why);
             return result;
         }
+    }
+    if (parser.isSet(checksum)) {
+        QString why;
+        const Checksum sum = Checksum::parse(parser.value(checksum), &why);
+        if (!why.isEmpty()) {
+            err = optionError(QStringLiteral("checksum"), why);
+            return result;
+        }
+        o.checksum = sum;
     }
     if (parser.isSet(tcpServer)) {
         Listen l;
@@ -353,9 +368,17 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
             err = optionError(QStringLiteral("send"), tr("Nothing to send: the payload is empty"));
             return result;
         }
+        if (o.checksum) {
+            const Checksum::Appended sum = o.checksum->append(bytes);
+            if (!sum.ok()) {
+                err = optionError(QStringLiteral("send"), tr("cannot take --checksum %1: %2")
+                                                              .arg(o.checksum->toString(), sum.error));
+                return result;
+            }
+        }
         if (o.framing.kind != FramingSpec::Kind::None) {
             QString why;
-            Framer::encode(o.framing, bytes, &why);
+            Framer::encode(o.framing, o.checksum ? o.checksum->append(bytes).frame : bytes, &why);
             if (!why.isEmpty()) {
                 err = optionError(QStringLiteral("send"), tr("cannot be framed as %1: %2").arg(o.framing.toString(), why));
                 return result;

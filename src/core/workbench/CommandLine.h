@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/commands/Template.h"
+#include "core/commands/Checksum.h"
 #include "core/framing/FramingSpec.h"
 #include "core/reply/ReplyLimiter.h"
 
@@ -63,6 +64,10 @@ public:
         bool showHelp = false;
         bool showVersion = false;
         bool noWindow = false;
+
+        // --checksum: appended to everything sent, verified on received
+        // frames (with --framing).
+        std::optional<Checksum> checksum;
     };
 
     struct Result

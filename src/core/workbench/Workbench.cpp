@@ -92,6 +92,8 @@ SessionSettings Workbench::settingsFromOptions(const CommandLine::Options &o, Se
         s.frameOutgoing = o.framing.kind != FramingSpec::Kind::None;
     }
     s.reply = o.replySpec;
+    s.checksum = o.checksum;
+    s.verifyChecksum = o.checksum.has_value();
     switch (kind) {
     case SessionKind::TcpServer:
         if (o.tcpServer) {

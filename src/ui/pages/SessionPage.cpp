@@ -4,6 +4,7 @@
 #include "core/net/Session.h"
 #include "core/text/TextCodec.h"
 #include "ui/commands/QuickSendBar.h"
+#include "ui/pages/ChecksumPanel.h"
 #include "ui/pages/ConnectionsColumns.h"
 #include "ui/pages/FramingPanel.h"
 #include "ui/pages/PeerInspector.h"
@@ -30,6 +31,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QStringList>
 #include <QTableView>
 #include <QToolButton>
 
@@ -61,8 +63,14 @@ void SessionPage::setupTrio(TrafficView *traffic, PeerInspector *inspector, Send
             *note = error;
             return payload;
         }
-        if (wire.size() != payload.size())
-            *note = tr("framed as %1").arg(m_session->framing().toString());
+        // The checksum's bytes, marked, before anything is sent.
+        QStringList added;
+        if (const std::optional<Checksum> &sum = m_session->settings().checksum)
+            added << tr("+ %1 (%2)").arg(TextCodec::toHex(sum->append(payload).appended).toUpper(),
+                                         Checksum::info(sum->algorithm()).catalogueName);
+        if (wire.size() != payload.size() + (m_session->settings().checksum ? m_session->settings().checksum->width() : 0))
+            added << tr("framed as %1").arg(m_session->framing().toString());
+        *note = added.join(QStringLiteral(", "));
         return wire;
     });
     connect(m_session, &Session::settingsChanged, send, &SendPanel::refreshPreview);
@@ -218,7 +226,7 @@ void SessionPage::setupAutoReply(QComboBox *mode, QLineEdit *templateEdit)
     templateEdit->setPlaceholderText(tr("Hello,{data}!"));
     templateEdit->setText(QStringLiteral("Hello,{data}!"));
     templateEdit->setEnabled(false);
-    templateEdit->setToolTip(tr("{data} stands for the received bytes; escapes \\r \\n \\t \\0 \\\\ \\xHH"));
+    templateEdit->setToolTip(Template::fieldHint() + u'\n' + tr("Escapes \\r \\n \\t \\0 \\\\ \\xHH"));
     // The mark, the tooltip and the page's error line say what is wrong with
     // the template; while it is bad the session answers nothing.
     m_templateCheck = new FieldValidation(templateEdit, [this](const QString &) {
@@ -311,6 +319,40 @@ FramingPanel *SessionPage::setupFraming()
     return m_framing;
 }
 
+QToolButton *SessionPage::setupChecksum()
+{
+    m_checksumButton = new QToolButton;
+    m_checksumButton->setObjectName(QStringLiteral("checksumButton"));
+    m_checksumButton->setAccessibleName(tr("Checksum"));
+    m_checksum = new ChecksumPanel(m_checksumButton);
+    m_checksum->setObjectName(QStringLiteral("checksumPanel"));
+    m_checksum->setWindowFlags(Qt::Popup);
+    connect(m_checksumButton, &QToolButton::clicked, this, [this] {
+        m_checksum->adjustSize();
+        m_checksum->move(m_checksumButton->mapToGlobal(QPoint(0, m_checksumButton->height())));
+        m_checksum->show();
+    });
+    connect(m_checksum, &ChecksumPanel::edited, this, [this] {
+        editSettings([&](SessionSettings &s) {
+            s.checksum = m_checksum->checksum();
+            s.verifyChecksum = m_checksum->verify();
+        });
+        showChecksumButton();
+    });
+    showChecksumButton();
+    return m_checksumButton;
+}
+
+void SessionPage::showChecksumButton()
+{
+    const SessionSettings &s = m_session->settings();
+    m_checksumButton->setText(tr("Checksum: %1").arg(ChecksumPanel::shortName(s.checksum)));
+    QString tip = s.checksum ? s.checksum->describe() : tr("No checksum is appended or verified");
+    if (s.checksum && s.verifyChecksum)
+        tip += u'\n' + tr("Received frames are verified");
+    m_checksumButton->setToolTip(tip + u'\n' + tr("The greeting is sent as typed, without a checksum"));
+}
+
 AutoReply SessionPage::autoReplyFromFields(QString *error) const
 {
     if (!m_replyMode)
@@ -401,6 +443,10 @@ void SessionPage::showSettings(const SessionSettings &shown, bool all)
         m_templateCheck->recheck();
     if (m_framing && (all || !(shown.framing == now.framing) || shown.frameOutgoing != now.frameOutgoing))
         m_framing->showSession();
+    if (m_checksum && (all || shown.checksum != now.checksum || shown.verifyChecksum != now.verifyChecksum)) {
+        m_checksum->setValue(now.checksum, now.verifyChecksum);
+        showChecksumButton();
+    }
 }
 
 QVariantMap SessionPage::saveState() const

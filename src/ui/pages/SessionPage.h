@@ -17,6 +17,8 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class FramingPanel;
+class ChecksumPanel;
+class QToolButton;
 class LifecycleView;
 class SequenceDiagram;
 class StreamView;
@@ -137,6 +139,14 @@ protected:
     QString sendBlocker() const;
     // Shows the "reachable from the network" notice when the address is not loopback.
     static void updateExposureNotice(QLabel *notice, const QString &address, quint16 port);
+
+    // --- The tab's checksum (issue 19) --------------------------------------
+    // The button that names the tab's checksum and opens its form (a popup,
+    // so a small screen keeps its room); the page puts it where it fits.
+    QToolButton *setupChecksum();
+    void showChecksumButton();
+    QToolButton *m_checksumButton = nullptr;
+    ChecksumPanel *m_checksum = nullptr;
 
     TrafficView *m_traffic = nullptr;
     PeerInspector *m_inspector = nullptr;

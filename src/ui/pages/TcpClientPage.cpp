@@ -8,6 +8,8 @@
 #include "ui/pages/FramingPanel.h"
 #include "ui/widgets/FieldValidation.h"
 
+#include <QToolButton>
+
 
 TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     : SessionPage(session, parent)
@@ -70,6 +72,11 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     addTeachingViews(m_ui->topSplitter);
     setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
     m_ui->configGrid->addWidget(setupFraming(), 2, 6, 1, 4);
+    // The checksum's button shares the template's row: a column of its own
+    // would make the tab too wide for a 1024-pixel screen.
+    m_ui->configGrid->removeWidget(m_ui->templateEdit);
+    m_ui->configGrid->addWidget(m_ui->templateEdit, 2, 2, 1, 3);
+    m_ui->configGrid->addWidget(setupChecksum(), 2, 5);
     m_ui->sendPanel->setSender([this](const QByteArray &payload) {
         if (const QString blocked = sendBlocker(); !blocked.isEmpty())
             return SendResult::failure(blocked);

@@ -12,6 +12,7 @@
 #include "ui/widgets/FieldValidation.h"
 
 #include <QCheckBox>
+#include <QToolButton>
 
 
 TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
@@ -62,6 +63,7 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
     addTeachingViews(m_ui->topSplitter);
     setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
     m_ui->sendTargetRow->insertWidget(2, setupFraming(), 1);
+    m_ui->sendTargetRow->insertWidget(3, setupChecksum());
     // Made here rather than in the form: one checkbox beside the greeting.
     m_keepOpenCheck = new QCheckBox(tr("&Keep open on FIN"), this);
     m_keepOpenCheck->setObjectName(QStringLiteral("keepOpenCheck"));

@@ -10,6 +10,7 @@
 
 #include <QLocale>
 #include <QTimer>
+#include <QToolButton>
 
 UdpPage::UdpPage(UdpSession *session, QWidget *parent)
     : SessionPage(session, parent)
@@ -75,6 +76,11 @@ UdpPage::UdpPage(UdpSession *session, QWidget *parent)
     setupTrio(m_ui->trafficView, m_ui->peerInspector, m_ui->sendPanel);
     addTeachingViews(m_ui->topSplitter);
     setupAutoReply(m_ui->replyCombo, m_ui->templateEdit);
+    // The checksum's button shares the template's row: a column of its own
+    // would make the tab too wide for a 1024-pixel screen.
+    m_ui->configGrid->removeWidget(m_ui->templateEdit);
+    m_ui->configGrid->addWidget(m_ui->templateEdit, 2, 2, 1, 3);
+    m_ui->configGrid->addWidget(setupChecksum(), 2, 5);
     m_ui->sendPanel->setSender([this](const QByteArray &payload) { return sendFromPanel(payload); });
 
     m_peers = new ConnectionsModel(session, this);

@@ -242,6 +242,13 @@ QColor TrafficLogModel::directionColor(const TrafficEvent &e, const QColor &base
     return {};
 }
 
+QColor TrafficLogModel::checksumColor(const TrafficEvent &e, const QColor &base)
+{
+    if (e.reason != TrafficEvent::Reason::ChecksumFailed)
+        return {};
+    return base.lightness() < 128 ? QColor(0x70, 0x4a, 0x00) : QColor(0xff, 0xe0, 0xa3);
+}
+
 QVariant TrafficLogModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
@@ -282,11 +289,15 @@ QVariant TrafficLogModel::data(const QModelIndex &index, int role) const
                 tip += u'\n' + tr("Peer: %1").arg(e.peer.toString());
             if (e.connectionId)
                 tip += u'\n' + tr("Connection #%1").arg(e.connectionId);
+            if (hasPayload && !e.message.isEmpty())
+                tip += u'\n' + e.message;   // a verified frame's checksum
             return tip;
         }
         case Preview:
             if (!hasPayload)
                 return e.message;
+            if (!e.message.isEmpty())
+                return e.message + u'\n' + previewText(e.payload, m_encoding, m_hex, 1024);
             return previewText(e.payload, m_encoding, m_hex, 1024);
         default:
             return {};
@@ -306,7 +317,17 @@ QVariant TrafficLogModel::data(const QModelIndex &index, int role) const
                 return QBrush(c);
         }
         return {};
+    case Qt::BackgroundRole:
+        if (e.reason == TrafficEvent::Reason::ChecksumFailed)
+            return QBrush(checksumColor(e, QGuiApplication::palette().color(QPalette::Base)));
+        return {};
+    case ChecksumRole:
+        if (e.reason == TrafficEvent::Reason::ChecksumPassed || e.reason == TrafficEvent::Reason::ChecksumFailed)
+            return e.reason == TrafficEvent::Reason::ChecksumPassed;
+        return {};
     case Qt::AccessibleTextRole:
+        if (index.column() == Direction && e.reason == TrafficEvent::Reason::ChecksumFailed)
+            return tr("received, checksum wrong");
         if (index.column() == Direction && hasPayload)
             return e.direction == TrafficEvent::Direction::In ? tr("received") : tr("sent");
         return data(index, Qt::DisplayRole);
@@ -340,7 +361,9 @@ QVariant TrafficLogModel::headerData(int section, Qt::Orientation orientation, i
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case Time: return tr("Local time the event was logged");
-        case Direction: return tr("← received, → sent, or what happened to the connection");
+        case Direction:
+            return tr("← received, → sent, or what happened to the connection") + u'\n'
+                    + tr("A row on an amber background is a received frame whose checksum is wrong");
         case Peer: return tr("Address and port of the other side");
         case Size: return tr("Payload size in bytes");
         case Preview: return tr("The first %1 bytes of the payload, or the event's message").arg(kPreviewBytes);

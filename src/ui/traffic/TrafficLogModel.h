@@ -30,6 +30,8 @@ public:
         KindRole,                         // int(TrafficEvent::Kind)
         DirectionRole,                    // int(TrafficEvent::Direction)
         ConnectionRole,                   // quint32 connection id
+        // A verified frame: true passed, false failed; no value otherwise.
+        ChecksumRole,
     };
 
     // Bytes of a payload the preview column renders.
@@ -76,6 +78,10 @@ public:
     // Colours for direction and errors that stay readable on the light or
     // dark base colour given.
     static QColor directionColor(const TrafficEvent &event, const QColor &base);
+    // The background of a frame whose checksum failed, on a light or dark
+    // base: amber, apart from the red of errors and the blue and green of
+    // the directions; invalid for every other event.
+    static QColor checksumColor(const TrafficEvent &event, const QColor &base);
 
 signals:
     // The preview column changed meaning (not emitted for new rows).

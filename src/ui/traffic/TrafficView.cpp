@@ -499,6 +499,10 @@ void TrafficView::updateDetail(bool reload)
         m_ui->hexDump->setTrafficEvent(*e);
     QStringList parts;
     parts << TrafficLogModel::kindLabel(*e);
+    // A verified frame, first as it matters most and the line may be cut:
+    // "checksum CRC-16/MODBUS: expected C5 CD, found 00 00".
+    if (hasPayload(*e) && !e->message.isEmpty())
+        parts << e->message;
     if (hasPayload(*e))
         parts << tr("%Ln byte(s)", nullptr, int(qMin<qsizetype>(e->payload.size(), INT_MAX)));
     if (!e->local.isNull())

@@ -3,6 +3,7 @@
 // payloads; the byte order of the appended bytes; the range; every bad spec.
 
 #include "core/commands/Checksum.h"
+#include "support/ChecksumReference.h"
 #include "support/PythonRun.h"
 
 #include <QRandomGenerator>
@@ -76,33 +77,6 @@ void TestChecksum::pythonReference_data()
         QTest::newRow(qPrintable(row.name)) << row.name;
 }
 
-// The appended bytes python3 computes for one payload a line (hex in, hex
-// out): zlib.crc32 for CRC-32, crcmod's predefined CRCs (its own tables, by
-// the catalogue's names) for the rest, struct for the byte order.
-static const char kReference[] = R"PY(
-import sys, struct, zlib, functools, operator
-import crcmod.predefined
-name, start = sys.argv[1], int(sys.argv[2])
-crcs = {
-    'crc8-smbus': ('crc-8', 'B'),
-    'crc16-modbus': ('modbus', '<H'),
-    'crc16-ccitt-false': ('crc-ccitt-false', '>H'),
-    'crc16-xmodem': ('xmodem', '>H'),
-    'crc16-arc': ('crc-16', '<H'),
-}
-for line in sys.stdin:
-    data = bytes.fromhex(line.strip())[start:]
-    if name == 'sum8':
-        out = bytes([sum(data) & 0xff])
-    elif name == 'xor8':
-        out = bytes([functools.reduce(operator.xor, data, 0)])
-    elif name == 'crc32':
-        out = struct.pack('<I', zlib.crc32(data))
-    else:
-        predefined, fmt = crcs[name]
-        out = struct.pack(fmt, crcmod.predefined.mkCrcFun(predefined)(data))
-    print(out.hex())
-)PY";
 
 void TestChecksum::pythonReference()
 {
@@ -122,7 +96,7 @@ void TestChecksum::pythonReference()
     }
     for (const qsizetype from : {qsizetype(0), qsizetype(3)}) {
         QString error;
-        const QByteArray output = PythonRun::run(kReference, from == 0 ? input : [&] {
+        const QByteArray output = PythonRun::run(kChecksumReference, from == 0 ? input : [&] {
             // Only the payloads long enough for the range.
             QByteArray longer;
             for (const QByteArray &p : payloads)

@@ -203,8 +203,14 @@ void TestAutoReply::templates_data()
                                        << QByteArray::fromHex("c4e3bac32c") + "\xc4\xe3" + "!";
     QTest::newRow("UTF-8 template text") << u"你好,{data}"_s << u"UTF-8"_s << QByteArray("x")
                                          << QByteArray::fromHex("e4bda0e5a5bd2c78");
-    QTest::newRow("braces that are not the placeholder") << u"{{data}} {DATA} {dat}"_s << u"UTF-8"_s
-                                                         << QByteArray("v") << QByteArray("{v} {DATA} {dat}");
+    // The one template syntax (core/commands/Template.h): {{ is a brace.
+    QTest::newRow("braces that are not the placeholder") << u"{{{data}} {{DATA} }"_s << u"UTF-8"_s
+                                                         << QByteArray("v") << QByteArray("{v} {DATA} }");
+    QTest::newRow("{counter} of the first reply") << u"#{counter:03}"_s << u"UTF-8"_s << QByteArray("x")
+                                                   << QByteArray("#001");
+    QTest::newRow("{hex:…}") << u"{data}{hex:0d 0a}"_s << u"UTF-8"_s << QByteArray("ok") << QByteArray("ok\r\n");
+    QTest::newRow("{random:3} is three bytes") << u"{random:3}"_s << u"UTF-8"_s << QByteArray("x") << QByteArray();
+    QTest::newRow("{time:unix} digits") << u"{time:unix}"_s << u"UTF-8"_s << QByteArray("x") << QByteArray();
     QTest::newRow("empty data") << u"Hello,{data}!"_s << u"UTF-8"_s << QByteArray() << QByteArray("Hello,!");
     QTest::newRow("binary data") << u"<{data}>"_s << u"UTF-8"_s << QByteArray("\0\r\n", 3)
                                  << QByteArray("<\0\r\n>", 5);
@@ -222,12 +228,22 @@ void TestAutoReply::templates()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(config.mode(), Mode::Template);
     QCOMPARE(config.templateText(), spec);
+    if (spec.startsWith(u"{random"_s)) {
+        QCOMPARE(config.templateReply(received).size(), 3);
+        return;
+    }
+    if (spec.startsWith(u"{time"_s)) {
+        bool ok = false;
+        QVERIFY(config.templateReply(received).toLongLong(&ok) > 1700000000 && ok);
+        return;
+    }
     QCOMPARE(config.templateReply(received).toHex(' '), reply.toHex(' '));
 
     AutoResponder responder(config);
     const AutoResponder::Output out = responder.onData(received);
     QCOMPARE(out.replies.size(), 1);
     QCOMPARE(out.replies.constFirst().toHex(' '), reply.toHex(' '));
+    QCOMPARE(out.usedCounter, spec.contains(u"{counter"_s));
     QVERIFY(!out.closeAfter);
 }
 
@@ -255,6 +271,12 @@ void TestAutoReply::templateErrors_data()
     QTest::newRow("emoji in GBK") << u"😀{data}"_s << u"GBK"_s << u"cannot be encoded in GBK at line 1, column 1"_s;
     QTest::newRow("unknown encoding") << u"Hello,{data}!"_s << u"bogus"_s << u"Unknown encoding \u201cbogus\u201d"_s;
     QTest::newRow("http with unknown encoding") << u"http"_s << u"bogus"_s << u"Unknown encoding"_s;
+    // Fields of the one template syntax: a fault names its column.
+    QTest::newRow("unknown field") << u"Hi {bogus}"_s << u"UTF-8"_s << u"Invalid reply template: "_s;
+    QTest::newRow("unknown field column") << u"Hi {bogus}"_s << u"UTF-8"_s << u"at line 1, column 5"_s;
+    QTest::newRow("unclosed field") << u"{data} {counter"_s << u"UTF-8"_s << u"column 8"_s;
+    QTest::newRow("random without a count") << u"{random}"_s << u"UTF-8"_s << u"column 1"_s;
+    QTest::newRow("bad hex") << u"ok{hex:0g}"_s << u"UTF-8"_s << u"Invalid reply template: "_s;
 }
 
 void TestAutoReply::templateErrors()

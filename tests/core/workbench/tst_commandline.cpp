@@ -2,6 +2,7 @@
 // a one-line error that starts with the option it belongs to ("--udp: …").
 
 #include "core/workbench/CommandLine.h"
+#include "core/workbench/Workbench.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -55,6 +56,8 @@ private slots:
     void language();
     void everythingTogether();
 
+    void checksum_data();
+    void checksum();
     void badValue_data();
     void badValue();
     void structuralErrors_data();
@@ -496,6 +499,35 @@ void TestCommandLine::everythingTogether()
     QVERIFY(!o.showHelp);
 }
 
+void TestCommandLine::checksum_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("canonical");
+    QTest::newRow("crc16-modbus") << u"crc16-modbus"_s << u"crc16-modbus"_s;
+    QTest::newRow("CRC-16/MODBUS:2") << u"CRC-16/MODBUS:2"_s << u"crc16-modbus:2"_s;
+    QTest::newRow("crc16-ccitt-false:le") << u"crc16-ccitt-false:le"_s << u"crc16-ccitt-false:le"_s;
+    QTest::newRow("crc32:4:be") << u"crc32:4:be"_s << u"crc32:4:be"_s;
+    QTest::newRow("XOR8") << u"XOR8"_s << u"xor8"_s;
+}
+
+void TestCommandLine::checksum()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, canonical);
+    const CommandLine::Result r = run({u"--tcp-client"_s, u"127.0.0.1:9"_s, u"--checksum"_s, value,
+                                       u"--send"_s, u"abcdefgh"_s});
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QVERIFY(r.options.checksum.has_value());
+    QCOMPARE(r.options.checksum->toString(), canonical);
+    // What --send gives stays the payload: the session appends the checksum.
+    QCOMPARE(*r.options.send, QByteArray("abcdefgh"));
+    QVERIFY(!run({}).options.checksum.has_value());
+    // The tab it opens appends it and checks received frames.
+    const SessionSettings tab = Workbench::settingsFromOptions(r.options, SessionKind::TcpClient);
+    QCOMPARE(tab.checksum, r.options.checksum);
+    QVERIFY(tab.verifyChecksum);
+}
+
 void TestCommandLine::badValue_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -597,6 +629,19 @@ void TestCommandLine::badValue_data()
     row({u"--language"_s, u"zh_TW"_s}, u"language"_s, u"no translation for “zh_TW”"_s);
     row({u"--language"_s, u"zh"_s}, u"language"_s, u"use one of en, zh_CN"_s);
     row({u"--language"_s, QString()}, u"language"_s, u"no translation for “”"_s);
+    // --checksum, and templates in --reply (issue 19).
+    row({client, okTarget, u"--checksum"_s, u"crc16"_s}, u"checksum"_s, u"ambiguous"_s);
+    row({client, okTarget, u"--checksum"_s, u"md5"_s}, u"checksum"_s, u"md5"_s);
+    row({client, okTarget, u"--checksum"_s, QString()}, u"checksum"_s, QString());
+    row({client, okTarget, u"--checksum"_s, u"crc32:-1"_s}, u"checksum"_s, u"-1"_s);
+    row({client, okTarget, u"--checksum"_s, u"crc32:2:middle"_s}, u"checksum"_s, u"middle"_s);
+    row({client, okTarget, u"--checksum"_s, u"sum8:be"_s}, u"checksum"_s, QString());
+    row({client, okTarget, u"--checksum"_s, u"crc16-modbus:3"_s, u"--send"_s, u"abc"_s}, u"send"_s,
+        u"cannot take --checksum crc16-modbus:3: The checksum starts at byte 3"_s);
+    row({client, okTarget, u"--checksum"_s, u"crc32"_s, u"--framing"_s, u"fixed:4"_s, u"--send"_s, u"abc"_s},
+        u"send"_s, u"cannot be framed as fixed:4"_s);
+    row({server, okServer, u"--reply"_s, u"Hi {bogus}"_s}, u"reply"_s, u"column 5"_s);
+    row({server, okServer, u"--reply"_s, u"{counter"_s}, u"reply"_s, u"column 1"_s);
 }
 
 void TestCommandLine::badValue()

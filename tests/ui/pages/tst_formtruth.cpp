@@ -176,7 +176,12 @@ QByteArray TestFormTruth::probeServer(TcpServerSession *s)
     const QByteArray request = http ? "GET / HTTP/1.0\r\n\r\n"_ba : "ping"_ba;
     const QByteArray wire = wireOf(set.framing, request);
     const QByteArray greeting = PayloadParser::parse(set.greeting, PayloadParser::Mode::Text, set.encoding, true).bytes;
-    const QByteArray expected = greeting + repliesTo(s->autoReply(), wire);
+    QByteArray replies = repliesTo(s->autoReply(), wire);
+    // An auto-reply takes the path of what the tab sends: framed with "Add
+    // to what I send", as a client's always was.
+    if (set.frameOutgoing && !replies.isEmpty())
+        replies = wireOf(set.framing, replies);
+    const QByteArray expected = greeting + replies;
 
     QTcpSocket peer;
     QByteArray got;
