@@ -292,6 +292,8 @@ void Session::resetTraffic(ConnectionInfo &info)
     info.bytesOut = 0;
     info.messagesIn = 0;
     info.messagesOut = 0;
+}
+
 // The verdict is kept on the frame event itself, as its reason and message,
 // not as an extra event: the log already keeps a reason and a message beside
 // an event (PackedEventStore's side entries), so the mark costs nothing when
