@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/commands/CommandSequence.h"
+#include "core/commands/PayloadLibrary.h"
 #include "core/framing/FramingSpec.h"
 #include "core/reply/ReplyLimiter.h"
 
@@ -61,7 +63,18 @@ public:
         bool showHelp = false;
         bool showVersion = false;
         bool noWindow = false;
+
+        // Issue 19: a library sequence run on the session (--sequence), and
+        // the one-shot mode (--quit: connect, send, print the answer, exit).
+        QString sequenceFile;                      // empty = no --sequence
+        std::optional<CommandSequence> sequence;   // the one to run
+        PayloadLibrary sequenceLibrary;            // the file's payloads it sends
+        bool quit = false;
+        int waitMs = kDefaultWaitMs;               // --wait: how long the answer may take
+        bool hexOutput = false;                    // --hex: print the answer as hex
     };
+    static constexpr int kDefaultWaitMs = 1000;
+    static constexpr int kMaxWaitMs = 3600000;
 
     struct Result
     {
