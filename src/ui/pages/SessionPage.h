@@ -25,6 +25,8 @@ class QBoxLayout;
 class PeerInspector;
 class SendPanel;
 class TrafficView;
+class PayloadLibrary;
+class SequencePanel;
 
 // What the three session pages share: the session they drive, the traffic
 // view / peer inspector / send panel trio, the auto-reply and framing fields,
@@ -60,6 +62,11 @@ public:
     static bool isLoopbackText(const QString &address);
     // "[::1]" or " ::1 " as typed → "::1".
     static QString bareAddress(const QString &text);
+
+    // Issue 19: the tab's command sequences (a tab beside the views), run on
+    // this session with payloads of the app's one library (not owned).
+    void setPayloadLibrary(PayloadLibrary *library);
+    SequencePanel *sequencePanel() const { return m_sequencePanel; }
 
 signals:
     void titleChanged();
@@ -142,6 +149,7 @@ protected:
     SequenceDiagram *m_sequence = nullptr;
     StreamView *m_stream = nullptr;
     std::function<QList<Session *>()> m_sessions;
+    SequencePanel *m_sequencePanel = nullptr;   // issue 19
 
 private:
     void onConnectionSelected(quint32 connectionId);
