@@ -28,7 +28,7 @@ QString oneLine(const QString &text)
 
 QString SequenceRunner::StepReport::line() const
 {
-    return tr("run %1 step %2/%3 %4: %5").arg(run).arg(step).arg(steps).arg(stepText, detail);
+    return SequenceRunner::tr("run %1 step %2/%3 %4: %5").arg(run).arg(step).arg(steps).arg(stepText, detail);
 }
 
 SequenceRunner::SequenceRunner(Session *session, QObject *parent)

@@ -44,8 +44,18 @@ SequencePanel::SequencePanel(Session *session, QWidget *parent)
     connect(m_ui->runButton, &QPushButton::clicked, this, &SequencePanel::run);
     connect(m_ui->stopButton, &QPushButton::clicked, this, &SequencePanel::stop);
     connect(m_ui->saveButton, &QPushButton::clicked, this, &SequencePanel::saveToLibrary);
-    if (session && session->kind() == SessionKind::TcpServer)
-        connect(session, &Session::connectionsChanged, this, &SequencePanel::updateClients);
+    m_clientsTimer.setSingleShot(true);
+    m_clientsTimer.setInterval(250);
+    connect(&m_clientsTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            updateClients();
+    });
+    if (session && session->kind() == SessionKind::TcpServer) {
+        connect(session, &Session::connectionsChanged, this, [this] {
+            if (!m_clientsTimer.isActive())
+                m_clientsTimer.start();
+        });
+    }
 
     connect(m_runner, &SequenceRunner::stepStarted, this, [this](int run, int step) {
         m_ui->progressLabel->setText(tr("Run %1, step %2 of %3")
@@ -95,6 +105,7 @@ void SequencePanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     reloadLibrary();
+    updateClients();
 }
 
 void SequencePanel::onSequenceChosen(int index)
@@ -175,8 +186,11 @@ void SequencePanel::updateClients()
     const quint32 chosen = m_ui->clientCombo->currentData().toUInt();
     m_ui->clientCombo->clear();
     m_ui->clientCombo->addItem(tr("All clients"), 0u);
-    for (const ConnectionInfo &c : m_session->connections())
+    const QList<ConnectionInfo> connections = m_session->connections();
+    for (qsizetype i = 0; i < connections.size() && i < kMaxListedClients; ++i) {
+        const ConnectionInfo &c = connections.at(i);
         m_ui->clientCombo->addItem(tr("#%1 %2").arg(c.id).arg(c.peer.toString()), c.id);
+    }
     const int index = m_ui->clientCombo->findData(chosen);
     m_ui->clientCombo->setCurrentIndex(index >= 0 ? index : 0);
 }

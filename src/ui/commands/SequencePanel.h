@@ -3,6 +3,7 @@
 #include "core/commands/CommandSequence.h"
 #include "core/commands/SequenceRunner.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -67,5 +68,9 @@ private:
     PayloadLibrary *m_library = nullptr;
     SequenceRunner *m_runner;
     CommandSequence m_base;   // what was chosen: group and notes kept on save
+    // A server's clients come and go by thousands: the chooser is refilled
+    // at most a few times a second, and only while it is shown.
+    QTimer m_clientsTimer;
+    static constexpr int kMaxListedClients = 500;
     QString m_problems;
 };

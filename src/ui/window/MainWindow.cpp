@@ -10,6 +10,7 @@
 #include "core/net/UdpSession.h"
 #include "core/teach/LessonLibrary.h"
 #include "core/workbench/Workbench.h"
+#include "ui/commands/SequencePanel.h"
 #include "ui/pages/TcpClientPage.h"
 #include "ui/pages/TcpServerPage.h"
 #include "ui/pages/UdpPage.h"
@@ -194,6 +195,19 @@ void MainWindow::onSessionAdded(Session *session)
     m_ui->tabs->setAutomaticTitle(page, page->title());
     m_ui->tabs->setCurrentIndex(index);
     connect(page, &SessionPage::titleChanged, this, [this, page] { updateTabTitle(page); });
+    // Issue 19: the tab's sequences use the app's library.
+    page->setPayloadLibrary(m_payloadLibrary);
+    if (page->sequencePanel())
+        connect(page->sequencePanel(), &SequencePanel::libraryChanged, this, &MainWindow::payloadLibraryEdited);
+}
+
+void MainWindow::setPayloadLibrary(PayloadLibrary *library)
+{
+    m_payloadLibrary = library;
+    for (int i = 0; i < pageCount(); ++i) {
+        if (SessionPage *page = pageAt(i))
+            page->setPayloadLibrary(library);
+    }
 }
 
 void MainWindow::updateTabTitle(SessionPage *page)

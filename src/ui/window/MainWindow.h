@@ -9,6 +9,7 @@ class MainWindow;
 }
 class LessonPanel;
 class LessonTabs;
+class PayloadLibrary;
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -52,6 +53,15 @@ public:
     bool captureCurrentTo(const QString &dir);
     QAction *captureAction() const { return m_captureAction; }
 
+    // Issue 19: the app's one payload library (not owned), for every tab's
+    // sequence panel, those opened later included.
+    void setPayloadLibrary(PayloadLibrary *library);
+
+signals:
+    // Issue 19: a tab's sequence panel saved a sequence into the library
+    // (whoever keeps the library's file saves it).
+    void payloadLibraryEdited();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -77,6 +87,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Workbench *m_workbench;
+    PayloadLibrary *m_payloadLibrary = nullptr;   // issue 19
     QLabel *m_logHeldLabel = nullptr;
     QLabel *m_statusLabel;
     QAction *m_captureAction = nullptr;
