@@ -101,27 +101,28 @@ void OneShot::write(const QByteArray &bytes)
     std::fflush(m_out);
 }
 
-void OneShot::finish()
+bool OneShot::end()
 {
     if (m_over)
-        return;
+        return false;
     m_over = true;
     m_wait.stop();
     write(m_decoder.finish().toUtf8());
     if (m_printedHex)
         write("\n");
-    emit done(0);
+    return true;
+}
+
+void OneShot::finish()
+{
+    if (end())
+        emit done(0);
 }
 
 void OneShot::fail(const QString &why)
 {
-    if (m_over)
+    if (!end())
         return;
-    m_over = true;
-    m_wait.stop();
-    write(m_decoder.finish().toUtf8());
-    if (m_printedHex)
-        write("\n");
     m_workbench->flushPrinted();
     const QByteArray line = "socket-workbench: " + why.toUtf8() + '\n';
     std::fwrite(line.constData(), 1, size_t(line.size()), m_err);

@@ -38,6 +38,9 @@ signals:
 private:
     void onEvent(const TrafficEvent &event);
     void sendAndWait();
+    // Ends the answer (the last character, the hex line's end); false when
+    // it had ended already.
+    bool end();
     void finish();
     void fail(const QString &why);
     void write(const QByteArray &bytes);
