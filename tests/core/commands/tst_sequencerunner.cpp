@@ -241,14 +241,17 @@ void TestSequenceRunner::matchesReplies()
 void TestSequenceRunner::timesOut_data()
 {
     QTest::addColumn<QString>("mode");
+    QTest::addColumn<int>("timeoutMs");
     QTest::addColumn<QString>("expect");
-    QTest::newRow("silence") << u"silent"_s << u"nothing received"_s;
-    QTest::newRow("wrong reply") << u"pong"_s << u"received 6 bytes that do not match"_s;
+    QTest::newRow("silence") << u"silent"_s << 300 << u"nothing received"_s;
+    // Long enough for the wrong reply to arrive first on a loaded machine.
+    QTest::newRow("wrong reply") << u"pong"_s << 3000 << u"received 6 bytes that do not match"_s;
 }
 
 void TestSequenceRunner::timesOut()
 {
     QFETCH(QString, mode);
+    QFETCH(int, timeoutMs);
     QFETCH(QString, expect);
     Peer peer;
     TcpClientSession client;
@@ -258,8 +261,8 @@ void TestSequenceRunner::timesOut()
     rec.attach(&runner);
     QString error;
     // A timeout is counted and the run goes on: the last send still happens.
-    QVERIFY(runner.start(sequenceOf({u"send-text hello"_s, u"reply within 300 ms contains NOPE"_s, u"send-text after"_s}),
-                         PayloadLibrary(), &error));
+    const QString reply = u"reply within %1 ms contains NOPE"_s.arg(timeoutMs);
+    QVERIFY(runner.start(sequenceOf({u"send-text hello"_s, reply, u"send-text after"_s}), PayloadLibrary(), &error));
     QTRY_COMPARE_WITH_TIMEOUT(rec.summaries.size(), 1, 10000);
     const SequenceRunner::Summary summary = rec.summaries.constFirst();
     QCOMPARE(summary.end, SequenceRunner::End::TimedOut);
