@@ -481,6 +481,58 @@ Each option opens or configures the session it names; several may be combined.</
         <source>cannot take --checksum %1: %2</source>
         <translation>无法附加 --checksum %1：%2</translation>
     </message>
+    <message>
+        <source>no file “%1”</source>
+        <translation>没有文件“%1”</translation>
+    </message>
+    <message>
+        <source>%1 has no sequence “%2”; it has: %3</source>
+        <translation>%1 中没有序列“%2”；它有：%3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 holds no sequence</source>
+        <translation>%1 中没有任何序列</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 sequences; name one as FILE:NAME (%3)</source>
+        <translation>%1 中有 %2 个序列；请以 FILE:NAME 指定其中一个（%3）</translation>
+    </message>
+    <message>
+        <source>Run a sequence of a payload library file (the only one in it, or NAME) on the session --tcp-client, --tcp-server (on its first client) or --udp-target opens; print a line per step, then exit: 0 when every step passed, 1 when a reply timed out or a send failed.</source>
+        <translation>在 --tcp-client、--tcp-server（对其第一个客户端）或 --udp-target 打开的会话上运行载荷库文件中的一个序列（文件中唯一的那个，或名为 NAME 的）；每个步骤打印一行，然后退出：所有步骤都通过时为 0，等待回复超时或发送失败时为 1。</translation>
+    </message>
+    <message>
+        <source>One shot, like nc: connect (--tcp-client) or bind (--udp-target), send --send, print what comes back within --wait milliseconds on standard output, exit (1 when refused or timed out). Needs no window and no display.</source>
+        <translation>一次性模式，类似 nc：连接（--tcp-client）或绑定（--udp-target），发送 --send，把 --wait 毫秒内收到的内容打印到标准输出，然后退出（被拒绝或超时时为 1）。不需要窗口，也不需要显示器。</translation>
+    </message>
+    <message>
+        <source>With --quit: how long to wait for the answer, in milliseconds (default %1, 0 to %2).</source>
+        <translation>与 --quit 一起使用：等待应答的时长，单位毫秒（默认 %1，0 到 %2）。</translation>
+    </message>
+    <message>
+        <source>With --quit: print the answer as hex bytes instead of text in --encoding.</source>
+        <translation>与 --quit 一起使用：以十六进制字节打印应答，而不是按 --encoding 解码的文本。</translation>
+    </message>
+    <message>
+        <source>needs one session: --tcp-client or --udp-target</source>
+        <translation>需要一个会话：--tcp-client 或 --udp-target</translation>
+    </message>
+    <message>
+        <source>not with --sequence or --lesson</source>
+        <translation>不能与 --sequence 或 --lesson 同时使用</translation>
+    </message>
+    <message>
+        <source>needs --quit</source>
+        <translation>需要 --quit</translation>
+    </message>
+    <message>
+        <source>needs one session to run on: --tcp-client, --tcp-server or --udp-target</source>
+        <translation>需要一个会话来运行：--tcp-client、--tcp-server 或 --udp-target</translation>
+    </message>
 </context>
 <context>
     <name>CommandSequence</name>
@@ -1997,6 +2049,13 @@ The file is left as it is. The library stays empty and is not saved until you re
     </message>
 </context>
 <context>
+    <name>OneShot</name>
+    <message>
+        <source>--quit needs one session: --tcp-client or --udp-target</source>
+        <translation>--quit 需要一个会话：--tcp-client 或 --udp-target</translation>
+    </message>
+</context>
+<context>
     <name>PayloadEntry</name>
     <message>
         <source>The name is empty</source>
@@ -3354,6 +3413,21 @@ The file is left as it is. The library stays empty and is not saved until you re
     </message>
 </context>
 <context>
+    <name>SequenceCommand</name>
+    <message>
+        <source>there is no session to run the sequence on</source>
+        <translation>没有可运行该序列的会话</translation>
+    </message>
+    <message>
+        <source>the server is not listening; nothing was sent</source>
+        <translation>服务器未在监听；未发送任何内容</translation>
+    </message>
+    <message>
+        <source>%1; nothing was sent</source>
+        <translation>%1；未发送任何内容</translation>
+    </message>
+</context>
+<context>
     <name>SequenceDiagram</name>
     <message>
         <source>Sequence diagram</source>
@@ -3462,6 +3536,281 @@ The file is left as it is. The library stays empty and is not saved until you re
     <message>
         <source>FIN, recv()==b&apos;&apos; (peer finished sending)</source>
         <translation>FIN，recv()==b&apos;&apos;（对端已结束发送）</translation>
+    </message>
+</context>
+<context>
+    <name>SequencePanel</name>
+    <message>
+        <source>Sequences</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>&amp;Sequence:</source>
+        <translation>序列(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>A sequence of the payload library, to run or edit here</source>
+        <translation>载荷库中的序列，可在此运行或编辑</translation>
+    </message>
+    <message>
+        <source>Library sequence</source>
+        <translation>库中的序列</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve to library</source>
+        <translation>保存到库(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Store these steps in the library under the name below (replacing a sequence of that name)</source>
+        <translation>以下方的名称把这些步骤存入库中（替换同名序列）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Sequence name</source>
+        <translation>序列名称</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Encoding of send-text steps and of text a reply must contain</source>
+        <translation>send-text 步骤以及回复须包含的文本所用的编码</translation>
+    </message>
+    <message>
+        <source>Sequence encoding</source>
+        <translation>序列编码</translation>
+    </message>
+    <message>
+        <source>Steps, one a line</source>
+        <translation>步骤，每行一个</translation>
+    </message>
+    <message>
+        <source>Problems in the steps</source>
+        <translation>步骤中的问题</translation>
+    </message>
+    <message>
+        <source>How often the sequence runs</source>
+        <translation>序列运行的次数</translation>
+    </message>
+    <message>
+        <source>Number of runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>The server sends to every client, or to the one chosen (only its replies count)</source>
+        <translation>服务器发送给每个客户端，或只发给所选的那个（只计它的回复）</translation>
+    </message>
+    <message>
+        <source>Client the sequence talks to</source>
+        <translation>序列与之通信的客户端</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>What each step did</source>
+        <translation>每个步骤的结果</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>一次</translation>
+    </message>
+    <message>
+        <source>Times:</source>
+        <translation>次数：</translation>
+    </message>
+    <message>
+        <source>Until stopped</source>
+        <translation>直到停止</translation>
+    </message>
+    <message>
+        <source>One step a line, for example:
+send-text PING\r\n
+reply within 500 ms contains PONG
+wait 100 ms
+loop to 1, 3 times</source>
+        <translation>每行一个步骤，例如：
+send-text PING
+
+reply within 500 ms contains PONG
+wait 100 ms
+loop to 1, 3 times</translation>
+    </message>
+    <message>
+        <source>Steps: send NAME (a library payload), send-text TEXT, send-hex HEX, wait MS ms, reply within MS ms contains TEXT (or hex HEX, or regex RE), loop to STEP, loop to STEP, N times</source>
+        <translation>步骤：send NAME（库中的载荷）、send-text TEXT、send-hex HEX、wait MS ms、reply within MS ms contains TEXT（或 hex HEX、regex RE）、loop to STEP、loop to STEP, N times</translation>
+    </message>
+    <message>
+        <source>New sequence</source>
+        <translation>新序列</translation>
+    </message>
+    <message>
+        <source>Run %1, step %2 of %3</source>
+        <translation>第 %1 轮，第 %2/%3 步</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>所有客户端</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>Store these steps in the library under this name (replacing a sequence of that name)</source>
+        <translation>以此名称把这些步骤存入库中（替换同名序列）</translation>
+    </message>
+    <message>
+        <source>No payload library is open</source>
+        <translation>没有打开的载荷库</translation>
+    </message>
+    <message>
+        <source>Starting “%1”</source>
+        <translation>正在启动“%1”</translation>
+    </message>
+    <message>
+        <source>Saved “%1” in the library</source>
+        <translation>已将“%1”保存到库中</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceRunner</name>
+    <message>
+        <source>run %1 step %2/%3 %4: %5</source>
+        <translation>第 %1 轮 第 %2/%3 步 %4：%5</translation>
+    </message>
+    <message>
+        <source>The session was closed</source>
+        <translation>会话已关闭</translation>
+    </message>
+    <message>
+        <source>send: there is no payload “%1” in the library</source>
+        <translation>send：库中没有载荷“%1”</translation>
+    </message>
+    <message>
+        <source>send: the payload “%1” cannot be sent: %2</source>
+        <translation>send：载荷“%1”无法发送：%2</translation>
+    </message>
+    <message>
+        <source>A sequence is running already: stop it first</source>
+        <translation>已有序列正在运行：请先停止它</translation>
+    </message>
+    <message>
+        <source>There is no session to run the sequence on</source>
+        <translation>没有可运行该序列的会话</translation>
+    </message>
+    <message>
+        <source>Not connected: connect first, then run the sequence</source>
+        <translation>未连接：请先连接，再运行序列</translation>
+    </message>
+    <message>
+        <source>The server is not listening: start it first, then run the sequence</source>
+        <translation>服务器未在监听：请先启动它，再运行序列</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>waited</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>nothing received</source>
+        <translation>没有收到任何内容</translation>
+    </message>
+    <message>
+        <source>received %1 bytes that do not match</source>
+        <translation>收到 %1 字节，但不匹配</translation>
+    </message>
+    <message>
+        <source>timed out after %1 ms (%2)</source>
+        <translation>%1 毫秒后超时（%2）</translation>
+    </message>
+    <message>
+        <source>Step %1: “%2” was not sent: %3</source>
+        <translation>第 %1 步：“%2”未发送：%3</translation>
+    </message>
+    <message>
+        <source>not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>Step %1: not sent: %2</source>
+        <translation>第 %1 步：未发送：%2</translation>
+    </message>
+    <message>
+        <source>sent %1 bytes</source>
+        <translation>已发送 %1 字节</translation>
+    </message>
+    <message>
+        <source>back to step %1</source>
+        <translation>回到第 %1 步</translation>
+    </message>
+    <message>
+        <source>back to step %1 (pass %2 of %3)</source>
+        <translation>回到第 %1 步（第 %2/%3 遍）</translation>
+    </message>
+    <message>
+        <source>done, %1 passes</source>
+        <translation>完成，共 %1 遍</translation>
+    </message>
+    <message>
+        <source>Connection #%1 closed: %2</source>
+        <translation>连接 #%1 已关闭：%2</translation>
+    </message>
+    <message>
+        <source>matched after %1 ms (%2 bytes)</source>
+        <translation>%1 毫秒后匹配（%2 字节）</translation>
+    </message>
+    <message>
+        <source>the session stopped</source>
+        <translation>会话已停止</translation>
+    </message>
+    <message>
+        <source>The session stopped: %1</source>
+        <translation>会话已停止：%1</translation>
+    </message>
+    <message>
+        <source>run %1: steps done %2, replies matched %3, timeouts %4</source>
+        <translation>第 %1 轮：完成步骤 %2，匹配回复 %3，超时 %4</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed: a reply timed out</source>
+        <translation>失败：等待回复超时</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>sequence “%1” %2; runs %3, steps done %4, replies matched %5, timeouts %6</source>
+        <translation>序列“%1”%2；运行 %3 轮，完成步骤 %4，匹配回复 %5，超时 %6</translation>
     </message>
 </context>
 <context>
@@ -3691,6 +4040,14 @@ The file is left as it is. The library stays empty and is not saved until you re
     <message>
         <source>The greeting is sent as typed, without a checksum</source>
         <translation>欢迎语按原样发送，不附加校验</translation>
+    </message>
+    <message>
+        <source>Command sequences</source>
+        <translation>命令序列</translation>
+    </message>
+    <message>
+        <source>Run a sequence of the payload library on this session: sends, waits for replies, loops; edit its steps and save them</source>
+        <translation>在此会话上运行载荷库中的序列：发送、等待回复、循环；可编辑其步骤并保存</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,8 @@
 #include "core/os/SocketActivationPacer.h"
 #include "core/teach/LessonLibrary.h"
 #include "core/workbench/CommandLine.h"
+#include "core/workbench/OneShot.h"
+#include "core/workbench/SequenceCommand.h"
 #include "core/workbench/Translations.h"
 #include "core/workbench/Version.h"
 #include "core/workbench/Workbench.h"
@@ -102,13 +104,22 @@ int main(int argc, char *argv[])
         QCoreApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
     }
 
-    QApplication app(argc, argv);
+    // Issue 19: the one-shot mode and a sequence without a window need no
+    // display, so they run on a plain QCoreApplication (no GUI platform),
+    // on a server as in a script.
+    const bool headless = cli.options.quit || (cli.options.noWindow && cli.options.sequence);
+    std::unique_ptr<QCoreApplication> application = headless
+            ? std::make_unique<QCoreApplication>(argc, argv)
+            : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
     // Chosen before any widget exists: widgets take their texts when made.
     useLanguage(cli.options.language);
-    QApplication::setApplicationDisplayName(QStringLiteral("Socket Workbench"));
-    QApplication::setApplicationVersion(QString::fromLatin1(kAppVersion));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.socketworkbench.SocketWorkbench"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socket-workbench.svg")));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(kAppVersion));
+    if (!headless) {
+        QApplication::setApplicationDisplayName(QStringLiteral("Socket Workbench"));
+        QApplication::setDesktopFileName(QStringLiteral("io.github.socketworkbench.SocketWorkbench"));
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/socket-workbench.svg")));
+    }
 
     ProcessSetup::quitOnSignals(&app);
     // 10,000 clients leaving at once would be 10,000 socket notices in one
@@ -120,10 +131,32 @@ int main(int argc, char *argv[])
     ProcessSetup::trimHeapWhileGrowing(&app);
     Workbench workbench;
     workbench.setPrintEvents(true, cli.options.verbose);
+    // Issue 19: one-shot output is the answer alone; events go to standard
+    // error, and only with --verbose. OneShot sends --send itself.
+    CommandLine::Options applied = cli.options;
+    if (cli.options.quit) {
+        workbench.setPrintEvents(cli.options.verbose, true, stderr);
+        applied.send.reset();
+    }
     QString error;
-    if (!workbench.applyOptions(cli.options, &error)) {
+    if (!workbench.applyOptions(applied, &error)) {
         printLine(stderr, QStringLiteral("socket-workbench: ") + error);
         return 2;
+    }
+    // Issue 19: --quit and --sequence end the program with their own status
+    // (queued: they may finish before the event loop runs).
+    std::unique_ptr<OneShot> oneShot;
+    std::unique_ptr<SequenceCommand> sequenceCommand;
+    const auto exitWith = [](int code) { QCoreApplication::exit(code); };
+    if (cli.options.quit) {
+        oneShot = std::make_unique<OneShot>(&workbench, cli.options);
+        QObject::connect(oneShot.get(), &OneShot::done, &app, exitWith, Qt::QueuedConnection);
+        oneShot->begin();
+    }
+    if (cli.options.sequence) {
+        sequenceCommand = std::make_unique<SequenceCommand>(&workbench, cli.options);
+        QObject::connect(sequenceCommand.get(), &SequenceCommand::done, &app, exitWith, Qt::QueuedConnection);
+        sequenceCommand->begin();
     }
 
     // The payload library: a file that cannot be read is left as it is, and
@@ -168,8 +201,18 @@ int main(int argc, char *argv[])
             window->setPersistTabs(false);
         window->show();
     }
-    const int rc = QApplication::exec();
+    const int rc = headless ? QCoreApplication::exec() : QApplication::exec();
     window.reset();
+    // A sequence cut short by SIGINT/SIGTERM still says how far it got.
+    if (sequenceCommand)
+        sequenceCommand->stop();
+    // One-shot output is the answer alone: no totals.
+    if (oneShot) {
+        for (Session *session : workbench.sessions())
+            session->stop();
+        workbench.flushPrinted();
+        return rc;
+    }
     // What each session counted, for scripts and benchmarks that compare it
     // with what they sent: stopped first, so what was read is also counted.
     for (Session *session : workbench.sessions())

@@ -1,5 +1,6 @@
 #include "core/workbench/CommandLine.h"
 
+#include "core/commands/SequenceRunner.h"
 #include "core/framing/Framer.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/Endpoint.h"
@@ -66,6 +67,65 @@ bool parseText(const QString &option, const QString &value, const QString &encod
         return false;
     }
     *out = r.bytes;
+    return true;
+}
+
+// --sequence FILE[:NAME]: the file is the longest existing file the value
+// starts with, so both a path and a sequence name may hold a colon.
+bool parseSequence(const QString &value, CommandLine::Options *o, QString *error)
+{
+    const QString option = QStringLiteral("sequence");
+    QString file = value;
+    QString name;
+    bool named = false;
+    if (!QFileInfo(value).isFile()) {
+        for (qsizetype i = value.indexOf(u':'); i >= 0; i = value.indexOf(u':', i + 1)) {
+            if (QFileInfo(value.left(i)).isFile()) {
+                file = value.left(i);
+                name = value.mid(i + 1);
+                named = true;
+            }
+        }
+        if (!named) {
+            const qsizetype colon = value.indexOf(u':');
+            *error = optionError(option, CommandLine::tr("no file \u201c%1\u201d").arg(colon >= 0 ? value.left(colon) : value));
+            return false;
+        }
+    }
+    PayloadLibrary library;
+    QString why;
+    if (!library.load(file, &why)) {
+        *error = optionError(option, QStringLiteral("%1: %2").arg(file, why));
+        return false;
+    }
+    const CommandSequence *sequence = nullptr;
+    QStringList names;
+    for (const CommandSequence &s : library.sequences())
+        names.append(s.name);
+    if (named) {
+        sequence = library.sequence(name);
+        if (!sequence) {
+            *error = optionError(option, CommandLine::tr("%1 has no sequence \u201c%2\u201d; it has: %3")
+                                                 .arg(file, name, names.isEmpty() ? CommandLine::tr("none") : names.join(QStringLiteral(", "))));
+            return false;
+        }
+    } else if (names.size() != 1) {
+        *error = optionError(option, names.isEmpty()
+                                             ? CommandLine::tr("%1 holds no sequence").arg(file)
+                                             : CommandLine::tr("%1 holds %2 sequences; name one as FILE:NAME (%3)")
+                                                       .arg(file).arg(names.size()).arg(names.join(QStringLiteral(", "))));
+        return false;
+    } else {
+        sequence = &library.sequences().constFirst();
+    }
+    const QString bad = SequenceRunner::check(*sequence, library);
+    if (!bad.isEmpty()) {
+        *error = optionError(option, QStringLiteral("%1: %2: %3").arg(file, sequence->name, bad));
+        return false;
+    }
+    o->sequenceFile = file;
+    o->sequence = *sequence;
+    o->sequenceLibrary = library;
     return true;
 }
 } // namespace
@@ -175,6 +235,22 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                        replyMaxSize, greeting, send, log, capture, logBudget, backlog, maxClients, timeout, bind,
                        onPeerFin, reconnect, broadcast, framing, lesson, verbose, noWindow, language});
     parser.addOption(checksum);
+    // Issue 19: sequences and the one-shot mode.
+    const QCommandLineOption sequence(QStringLiteral("sequence"),
+        tr("Run a sequence of a payload library file (the only one in it, or NAME) on the session "
+           "--tcp-client, --tcp-server (on its first client) or --udp-target opens; print a line per step, "
+           "then exit: 0 when every step passed, 1 when a reply timed out or a send failed."),
+        QStringLiteral("FILE[:NAME]"));
+    const QCommandLineOption quit(QStringLiteral("quit"),
+        tr("One shot, like nc: connect (--tcp-client) or bind (--udp-target), send --send, print what comes "
+           "back within --wait milliseconds on standard output, exit (1 when refused or timed out). "
+           "Needs no window and no display."));
+    const QCommandLineOption wait(QStringLiteral("wait"),
+        tr("With --quit: how long to wait for the answer, in milliseconds (default %1, 0 to %2).")
+            .arg(kDefaultWaitMs).arg(kMaxWaitMs), QStringLiteral("MS"));
+    const QCommandLineOption hex(QStringLiteral("hex"),
+        tr("With --quit: print the answer as hex bytes instead of text in --encoding."));
+    parser.addOptions({sequence, quit, wait, hex});
     result.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -430,6 +506,39 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                                              .arg(o.captureDir, ancestor.filePath()));
             return result;
         }
+    }
+    // Issue 19: sequences and the one-shot mode.
+    const bool udpSession = o.udp || o.udpTarget;
+    const int sessions = int(o.tcpServer.has_value()) + int(o.tcpClient.has_value()) + int(udpSession);
+    if (parser.isSet(quit)) {
+        if (o.tcpServer || (!o.tcpClient && !o.udpTarget) || sessions != 1) {
+            err = optionError(QStringLiteral("quit"), tr("needs one session: --tcp-client or --udp-target"));
+            return result;
+        }
+        if (parser.isSet(sequence) || !o.lesson.isEmpty()) {
+            err = optionError(QStringLiteral("quit"), tr("not with --sequence or --lesson"));
+            return result;
+        }
+        o.quit = true;
+        o.noWindow = true;
+    }
+    for (const QCommandLineOption *quitOnly : {&wait, &hex}) {
+        if (parser.isSet(*quitOnly) && !o.quit) {
+            err = optionError(quitOnly->names().constFirst(), tr("needs --quit"));
+            return result;
+        }
+    }
+    if (parser.isSet(wait) && !parseCount(QStringLiteral("wait"), parser.value(wait), 0, kMaxWaitMs, &o.waitMs, &err))
+        return result;
+    o.hexOutput = parser.isSet(hex);
+    if (parser.isSet(sequence)) {
+        if (sessions != 1 || (udpSession && !o.udpTarget) || !o.lesson.isEmpty()) {
+            err = optionError(QStringLiteral("sequence"),
+                              tr("needs one session to run on: --tcp-client, --tcp-server or --udp-target"));
+            return result;
+        }
+        if (!parseSequence(parser.value(sequence), &o, &err))
+            return result;
     }
     return result;
 }

@@ -2,6 +2,8 @@
 
 #include "core/commands/Template.h"
 #include "core/commands/Checksum.h"
+#include "core/commands/CommandSequence.h"
+#include "core/commands/PayloadLibrary.h"
 #include "core/framing/FramingSpec.h"
 #include "core/reply/ReplyLimiter.h"
 
@@ -68,7 +70,17 @@ public:
         // --checksum: appended to everything sent, verified on received
         // frames (with --framing).
         std::optional<Checksum> checksum;
+        // Issue 19: a library sequence run on the session (--sequence), and
+        // the one-shot mode (--quit: connect, send, print the answer, exit).
+        QString sequenceFile;                      // empty = no --sequence
+        std::optional<CommandSequence> sequence;   // the one to run
+        PayloadLibrary sequenceLibrary;            // the file's payloads it sends
+        bool quit = false;
+        int waitMs = kDefaultWaitMs;               // --wait: how long the answer may take
+        bool hexOutput = false;                    // --hex: print the answer as hex
     };
+    static constexpr int kDefaultWaitMs = 1000;
+    static constexpr int kMaxWaitMs = 3600000;
 
     struct Result
     {

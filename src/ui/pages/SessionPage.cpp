@@ -5,6 +5,7 @@
 #include "core/text/TextCodec.h"
 #include "ui/commands/QuickSendBar.h"
 #include "ui/pages/ChecksumPanel.h"
+#include "ui/commands/SequencePanel.h"
 #include "ui/pages/ConnectionsColumns.h"
 #include "ui/pages/FramingPanel.h"
 #include "ui/pages/PeerInspector.h"
@@ -95,6 +96,8 @@ void SessionPage::setPayloadLibrary(LibraryEdits *edits, std::function<void()> o
 {
     if (m_quickSend)
         m_quickSend->setLibrary(edits, std::move(openLibrary));
+    if (m_sequencePanel)
+        m_sequencePanel->setLibrary(edits);
 }
 
 void SessionPage::arrangePanels(QSplitter *top, QSplitter *main, QWidget *sidePanel, QBoxLayout * /*sideLayout*/,
@@ -284,6 +287,19 @@ void SessionPage::addTeachingViews(QSplitter *splitter)
     stats->setSession(m_session);
     const int statsTab = m_views->addTab(stats, tr("Statistics"));
     m_views->setTabToolTip(statsTab, tr("Bytes and messages per second over the last minute, totals, connections, and what the log's memory budget dropped"));
+
+    // Issue 19: the tab's command sequences. In a scroll area, so its
+    // editor and controls never make a small window grow.
+    m_sequencePanel = new SequencePanel(m_session);
+    m_sequencePanel->setObjectName(QStringLiteral("sequencePanel"));
+    auto *sequenceScroll = new QScrollArea;
+    sequenceScroll->setObjectName(QStringLiteral("sequencePanelScroll"));
+    sequenceScroll->setFrameShape(QFrame::NoFrame);
+    sequenceScroll->setWidgetResizable(true);
+    sequenceScroll->setWidget(m_sequencePanel);
+    const int sequencesTab = m_views->addTab(sequenceScroll, tr("Command sequences"));
+    m_views->setTabToolTip(sequencesTab, tr("Run a sequence of the payload library on this session: sends, "
+                                            "waits for replies, loops; edit its steps and save them"));
 }
 
 void SessionPage::onSequenceClicked(quint64 serial)

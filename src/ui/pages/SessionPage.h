@@ -29,6 +29,7 @@ class QBoxLayout;
 class PeerInspector;
 class SendPanel;
 class TrafficView;
+class SequencePanel;
 
 // What the three session pages share: the session they drive, the traffic
 // view / peer inspector / send panel trio, the auto-reply and framing fields,
@@ -64,11 +65,15 @@ public:
     static bool isLoopbackText(const QString &address);
 
     // The tab's quick-send bar (above the send panel) and the app's payload
-    // library it sends from; `openLibrary` shows the library window.
+    // library it and the sequence panel use; `openLibrary` shows the library
+    // window.
     QuickSendBar *quickSendBar() const { return m_quickSend; }
     void setPayloadLibrary(LibraryEdits *edits, std::function<void()> openLibrary);
     // "[::1]" or " ::1 " as typed → "::1".
     static QString bareAddress(const QString &text);
+
+    // The tab's command sequences (a tab beside the views), run on this session.
+    SequencePanel *sequencePanel() const { return m_sequencePanel; }
 
 signals:
     void titleChanged();
@@ -163,6 +168,7 @@ protected:
     StreamView *m_stream = nullptr;
     std::function<QList<Session *>()> m_sessions;
     QuickSendBar *m_quickSend = nullptr;
+    SequencePanel *m_sequencePanel = nullptr;   // issue 19
 
 private:
     void onConnectionSelected(quint32 connectionId);

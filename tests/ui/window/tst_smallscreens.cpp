@@ -283,7 +283,7 @@ void TestSmallScreens::viewTabsLeaveTheSplittersAlone()
     Rig rig;
     QVERIFY(rig.open(size));
     auto *views = rig.child<QTabWidget>(u"viewTabs"_s);
-    QCOMPARE(views->count(), 5);   // traffic, lifecycle, sequence, byte stream, statistics
+    QCOMPARE(views->count(), 6);   // traffic, lifecycle, sequence, byte stream, statistics, command sequences
     const SplitterSizes before = rig.sizes();
     QStringList moved;
     for (int round = 0; round < 2; ++round) {
