@@ -6,7 +6,8 @@ RepeatSender::RepeatSender(QObject *parent)
     : QObject(parent)
 {
     // Coarse timers may fire up to 5% late; a "every 10 ms" repeat is a
-    // promise the user reads off the traffic log timestamps.
+    // promise the user reads off the traffic log timestamps. The timer only
+    // wakes the sender; which slot is due is the schedule's (see onTick).
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &RepeatSender::onTick);
 }
@@ -35,12 +36,14 @@ bool RepeatSender::start(const QByteArray &payload, int count, int intervalMs, S
     m_done = 0;
     m_bytes = 0;
     m_intervalMs = intervalMs;
+    m_schedule = SendSchedule(qint64(qMax(intervalMs, 1)) * 1000 * 1000);
     m_running = true;
     m_stopped = false;
     // The first send goes out on the next event-loop pass; the interval
     // applies from then on (see onTick).
     m_timer.setInterval(0);
     m_timer.start();
+    emit started();
     return true;
 }
 
@@ -56,6 +59,12 @@ void RepeatSender::onTick()
 {
     if (!m_running)
         return;
+    const bool timed = m_intervalMs > 0 && m_done > 0;
+    const qint64 elapsedNs = timed ? m_clock.nsecsElapsed() : 0;
+    // Woken before the next slot: the timer's own grid can be a fraction of
+    // an interval off the schedule's after a stall; its next tick serves it.
+    if (timed && m_schedule.slotsDue(elapsedNs) == 0)
+        return;
     // The sender may call stop() (directly or through a slot of a signal it
     // emits) or even start a new repeat; copy what this tick needs first.
     const Sender sender = m_sender;
@@ -70,8 +79,15 @@ void RepeatSender::onTick()
     }
     ++m_done;
     m_bytes += result.bytes;
-    if (m_done == 1 && m_intervalMs > 0)
-        m_timer.setInterval(m_intervalMs);   // restarts the timer: the gap counts from this send
+    if (timed) {
+        m_schedule.take(elapsedNs);
+    } else if (m_done == 1 && m_intervalMs > 0) {
+        // The grid starts at this send; restarting the timer here puts its
+        // ticks on the same grid (it keeps to it unless a tick is late by
+        // more than an interval, then starts a new one from there).
+        m_clock.start();
+        m_timer.setInterval(m_intervalMs);
+    }
     // Until stopped: the count ends only where an int does (years at 1 ms).
     const bool last = m_total == kUntilStopped ? m_done == std::numeric_limits<int>::max() : m_done >= m_total;
     if (last)

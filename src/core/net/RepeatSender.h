@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/net/SendResult.h"
+#include "core/net/SendSchedule.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -14,6 +16,13 @@
 // the next send. The first send happens on the first event-loop pass after
 // start(), never inside it, so callers can connect to the signals first and
 // never see them emitted re-entrantly.
+//
+// The sends after the first keep to a grid on the monotonic clock (send n
+// due n intervals after the first, see SendSchedule), woken by a precise
+// timer, so a 1 ms repeat does not drift with the event loop's latency. A
+// stall (the window busy for 30 ms) skips the slots that went by instead of
+// sending them in a burst; every send asked for is still made, and
+// skipped() says how many slots were missed.
 class RepeatSender : public QObject
 {
     Q_OBJECT
@@ -47,8 +56,15 @@ public:
     // True when the last repeat ended through stop() rather than by
     // completing or failing, so a UI can tell "stopped" from "failed".
     bool wasStopped() const { return m_stopped; }
+    // The interval of the running (or last) repeat, in ms.
+    int intervalMs() const { return m_intervalMs; }
+    // Slots of the running (or last) repeat that went by unsent because the
+    // event loop was busy past them (see SendSchedule); 0 at interval 0.
+    qint64 skipped() const { return m_schedule.skipped(); }
 
 signals:
+    // A repeat began (from whichever caller): a view of it shows it running.
+    void started();
     void progress(int done, int total);
     // ok: every send went through. Otherwise error says why it ended: the
     // sender's error (nothing more is sent after the first failure) or stop().
@@ -59,6 +75,8 @@ private:
     void finish(bool ok, const QString &error);
 
     QTimer m_timer;
+    QElapsedTimer m_clock;       // since the first send: the grid's origin
+    SendSchedule m_schedule;
     QByteArray m_payload;
     Sender m_sender;
     int m_total = 0;
