@@ -61,6 +61,12 @@ public:
         bool showHelp = false;
         bool showVersion = false;
         bool noWindow = false;
+
+        // --repeat COUNT / --interval MS: --send becomes a timed repeat, what
+        // the send panel's Repeat does (RepeatSender's bounds; COUNT 0 = until
+        // stopped or quit). Unset: --send sends once.
+        std::optional<int> repeatCount;
+        int repeatIntervalMs = 1000;     // the send panel's default
     };
 
     struct Result

@@ -3,6 +3,7 @@
 #include "core/log/CaptureWriter.h"
 #include "core/log/JsonLinesWriter.h"
 #include "core/log/TrafficLog.h"
+#include "core/net/RepeatSender.h"
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
 #include "core/net/UdpSession.h"
@@ -320,7 +321,7 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
         TcpClientSession *s = addTcpClient(settingsFromOptions(o, SessionKind::TcpClient));
         if (o.send) {
             const QByteArray payload = *o.send;
-            connect(s, &TcpClientSession::connected, s, [s, payload] { s->send(payload); });
+            connect(s, &TcpClientSession::connected, s, [s, payload, o] { sendFromCommandLine(s, payload, o); });
         }
         if (!capture(s))
             return false;
@@ -340,14 +341,39 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
         }
         if (o.send && o.udpTarget) {
             const QByteArray payload = *o.send;
-            QTimer::singleShot(0, s, [s, payload] {
-                const SendResult r = s->send(payload);
-                if (!r.ok()) {
-                    const QByteArray msg = "socket-workbench: --send: " + r.error.toUtf8() + '\n';
-                    std::fwrite(msg.constData(), 1, size_t(msg.size()), stderr);
-                }
-            });
+            QTimer::singleShot(0, s, [s, payload, o] { sendFromCommandLine(s, payload, o); });
         }
     }
     return true;
+}
+
+void Workbench::sendFromCommandLine(Session *session, const QByteArray &payload, const CommandLine::Options &o)
+{
+    const auto say = [](const char *option, const QString &error) {
+        const QByteArray msg = QByteArray("socket-workbench: ") + option + ": " + error.toUtf8() + '\n';
+        std::fwrite(msg.constData(), 1, size_t(msg.size()), stderr);
+    };
+    if (!o.repeatCount) {
+        const SendResult r = session->send(payload);
+        if (!r.ok())
+            say("--send", r.error);
+        return;
+    }
+    // The session's own repeater, not one of the command line's: the page's
+    // send panel follows it (count, interval, progress, Stop), so the window
+    // shows the repeat the command line started as if it were typed there.
+    RepeatSender *repeat = session->repeater();
+    const bool started = repeat->start(payload, *o.repeatCount, o.repeatIntervalMs,
+                                       [session](const QByteArray &bytes) { return session->send(bytes); });
+    if (!started) {
+        say("--repeat", repeat->errorString());
+        return;
+    }
+    connect(
+        repeat, &RepeatSender::finished, session,
+        [repeat, say](bool ok, const QString &error) {
+            if (!ok && !repeat->wasStopped())
+                say("--repeat", error);
+        },
+        Qt::SingleShotConnection);
 }

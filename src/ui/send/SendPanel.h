@@ -116,6 +116,10 @@ public:
     void clearHistory();
 
     bool isRepeating() const;
+    // The repeat the panel runs and shows: the session's (Session::repeater),
+    // so a repeat the command line started shows here with its count,
+    // interval and progress, and Stop stops it. Until set, one of its own.
+    void setRepeater(RepeatSender *repeat);
 
     // Each returns whether bytes were sent; the reason otherwise is shown.
     bool send();
@@ -142,6 +146,7 @@ private:
     void onInputErrorFound(const PayloadParser::Result &result);
     void onInputErrorCleared();
     static QString repeatProgressText(int done, int total);
+    void onRepeatStarted();
     void onRepeatProgress(int done, int total);
     void onRepeatFinished(bool ok, const QString &error);
 
@@ -164,6 +169,8 @@ private:
     QString m_whyNot;
     MessageKind m_messageKind = MessageKind::None;
     RepeatSender *m_repeat = nullptr;
+    bool m_startingRepeat = false;   // inside startRepeat(): its started() is ours
+    bool m_repeatIsOurs = false;     // the running repeat sends through deliver()
     HistoryEntry m_repeatEntry;      // what the running repeat sends, for the history
     qint64 m_repeatBytesReported = 0;
     QElapsedTimer m_progressClock;   // throttles the progress label of fast repeats
