@@ -4,12 +4,13 @@
 #include "core/net/SendSchedule.h"
 
 #include <QByteArray>
-#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
 
 #include <functional>
+
+class PreciseWaker;
 
 // Sends one payload N times, M ms apart, from the event loop: every send is
 // a timer tick, so the GUI stays responsive and stop() takes effect before
@@ -18,8 +19,9 @@
 // never see them emitted re-entrantly.
 //
 // The sends after the first keep to a grid on the monotonic clock (send n
-// due n intervals after the first, see SendSchedule), woken by a precise
-// timer, so a 1 ms repeat does not drift with the event loop's latency. A
+// due n intervals after the first, see SendSchedule), each woken at its
+// slot to the nanosecond (os/PreciseWaker: Qt's timers wait whole
+// milliseconds), so a 1 ms repeat does not drift with the event loop. A
 // stall (the window busy for 30 ms) skips the slots that went by instead of
 // sending them in a burst; every send asked for is still made, and
 // skipped() says how many slots were missed.
@@ -72,10 +74,13 @@ signals:
 
 private:
     void onTick();
+    // Wakes onTick() at the schedule's next slot.
+    void armForNextSlot();
     void finish(bool ok, const QString &error);
 
-    QTimer m_timer;
-    QElapsedTimer m_clock;       // since the first send: the grid's origin
+    QTimer m_timer;              // the first send, and interval 0
+    PreciseWaker *m_waker;       // the timed sends after the first
+    qint64 m_originNs = 0;       // the first send, on PreciseWaker::nowNs(): the grid's origin
     SendSchedule m_schedule;
     QByteArray m_payload;
     Sender m_sender;

@@ -35,9 +35,9 @@ public:
 
     // How many slots have come due and not been sent, `elapsedNs` after the
     // first send (which took slot 0). A slot counts as due from half an
-    // interval before its time: the timer that wakes the sender runs on a
-    // grid of its own, which may be a fraction of an interval off ours after
-    // a stall, and a wake-up that early is closer to its slot than the next one.
+    // interval before its time: the timer that wakes the sender counts whole
+    // milliseconds, so it may wake a fraction of an interval early, and a
+    // wake-up that early is closer to its slot than to the next one.
     qint64 slotsDue(qint64 elapsedNs) const;
 
     // Records one send at `elapsedNs`: it takes the latest slot that is due

@@ -122,9 +122,9 @@ void TestSendSchedule::lateSendsDoNotMoveTheGrid()
 
 void TestSendSchedule::anEarlyWakeUpTakesTheNextSlotOnce()
 {
-    // After a stall the waking timer runs on a grid of its own, here 0.4 ms
-    // ahead of the schedule's: each wake-up still takes exactly one slot,
-    // none twice and none left out.
+    // The waking timer counts whole milliseconds, so it may wake a fraction
+    // early, here 0.4 ms before each slot: each wake-up still takes exactly
+    // one slot, none twice and none left out.
     SendSchedule schedule(kMs);
     schedule.take(1 * kMs);
     QCOMPARE(schedule.take(5 * kMs + 600 * kUs), qint64(4));   // slots 2..5 skipped, takes 6
