@@ -43,6 +43,16 @@
     </message>
 </context>
 <context>
+    <name>SendPanel</name>
+    <message numerus="yes">
+        <source>%Ln send time(s) went by while the program was busy: skipped, not sent in a burst, so it ended that much later.</source>
+        <translation>
+            <numerusform>%Ln send time went by while the program was busy: skipped, not sent in a burst, so it ended that much later.</numerusform>
+            <numerusform>%Ln send times went by while the program was busy: skipped, not sent in a burst, so it ended that much later.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TcpClientPage</name>
     <message numerus="yes">
         <source>%1 · auto-reconnect: %n attempt(s)</source>

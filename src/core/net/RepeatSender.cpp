@@ -1,14 +1,20 @@
 #include "core/net/RepeatSender.h"
 
+#include "core/os/PreciseWaker.h"
+
+#include <algorithm>
 #include <limits>
 
 RepeatSender::RepeatSender(QObject *parent)
     : QObject(parent)
+    , m_waker(new PreciseWaker(this))
 {
     // Coarse timers may fire up to 5% late; a "every 10 ms" repeat is a
-    // promise the user reads off the traffic log timestamps.
+    // promise the user reads off the traffic log timestamps. The timer only
+    // wakes the sender; which slot is due is the schedule's (see onTick).
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &RepeatSender::onTick);
+    connect(m_waker, &PreciseWaker::woke, this, &RepeatSender::onTick);
 }
 
 RepeatSender::~RepeatSender() = default;
@@ -35,12 +41,15 @@ bool RepeatSender::start(const QByteArray &payload, int count, int intervalMs, S
     m_done = 0;
     m_bytes = 0;
     m_intervalMs = intervalMs;
+    m_schedule = SendSchedule(qint64(qMax(intervalMs, 1)) * 1000 * 1000);
     m_running = true;
     m_stopped = false;
     // The first send goes out on the next event-loop pass; the interval
     // applies from then on (see onTick).
+    m_timer.setSingleShot(false);
     m_timer.setInterval(0);
     m_timer.start();
+    emit started();
     return true;
 }
 
@@ -56,6 +65,19 @@ void RepeatSender::onTick()
 {
     if (!m_running)
         return;
+    const bool timed = m_intervalMs > 0 && m_done > 0;
+    const qint64 elapsedNs = timed ? PreciseWaker::nowNs() - m_originNs : 0;
+    if (timed) {
+        // Woken before the next slot (see armForNextSlot): wait on for it.
+        if (m_schedule.slotsDue(elapsedNs) == 0) {
+            armForNextSlot();
+            return;
+        }
+        m_schedule.take(elapsedNs);
+        // Aimed from the wake-up, before the send: the time the send takes
+        // must not be added to the next interval.
+        armForNextSlot();
+    }
     // The sender may call stop() (directly or through a slot of a signal it
     // emits) or even start a new repeat; copy what this tick needs first.
     const Sender sender = m_sender;
@@ -70,20 +92,40 @@ void RepeatSender::onTick()
     }
     ++m_done;
     m_bytes += result.bytes;
-    if (m_done == 1 && m_intervalMs > 0)
-        m_timer.setInterval(m_intervalMs);   // restarts the timer: the gap counts from this send
     // Until stopped: the count ends only where an int does (years at 1 ms).
     const bool last = m_total == kUntilStopped ? m_done == std::numeric_limits<int>::max() : m_done >= m_total;
-    if (last)
+    if (last) {
         m_timer.stop();
+    } else if (!timed && m_done == 1 && m_intervalMs > 0) {
+        m_originNs = PreciseWaker::nowNs();   // the grid starts at this send
+        m_timer.stop();
+        m_timer.setSingleShot(true);
+        armForNextSlot();
+    }
     emit progress(m_done, m_total);
     if (last && m_running)
         finish(true, QString());
 }
 
+void RepeatSender::armForNextSlot()
+{
+    const qint64 dueNs = m_originNs + m_schedule.nextDueNs();
+    if (m_waker->isValid()) {
+        m_waker->wakeAt(dueNs);
+        return;
+    }
+    // No timer descriptor: a QTimer, whose wait is whole milliseconds;
+    // rounded to the nearest keeps the wake-ups within half an interval of
+    // their slots (which the schedule counts as due), so the sends still do
+    // not drift, only wobble.
+    const qint64 waitMs = std::clamp<qint64>((dueNs - PreciseWaker::nowNs() + 500'000) / 1'000'000, 0, kMaxIntervalMs);
+    m_timer.start(int(waitMs));
+}
+
 void RepeatSender::finish(bool ok, const QString &error)
 {
     m_timer.stop();
+    m_waker->cancel();
     m_running = false;
     m_sender = nullptr;
     m_payload.clear();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/net/SendResult.h"
+#include "core/net/SendSchedule.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -9,11 +10,21 @@
 
 #include <functional>
 
+class PreciseWaker;
+
 // Sends one payload N times, M ms apart, from the event loop: every send is
 // a timer tick, so the GUI stays responsive and stop() takes effect before
 // the next send. The first send happens on the first event-loop pass after
 // start(), never inside it, so callers can connect to the signals first and
 // never see them emitted re-entrantly.
+//
+// The sends after the first keep to a grid on the monotonic clock (send n
+// due n intervals after the first, see SendSchedule), each woken at its
+// slot to the nanosecond (os/PreciseWaker: Qt's timers wait whole
+// milliseconds), so a 1 ms repeat does not drift with the event loop. A
+// stall (the window busy for 30 ms) skips the slots that went by instead of
+// sending them in a burst; every send asked for is still made, and
+// skipped() says how many slots were missed.
 class RepeatSender : public QObject
 {
     Q_OBJECT
@@ -47,8 +58,15 @@ public:
     // True when the last repeat ended through stop() rather than by
     // completing or failing, so a UI can tell "stopped" from "failed".
     bool wasStopped() const { return m_stopped; }
+    // The interval of the running (or last) repeat, in ms.
+    int intervalMs() const { return m_intervalMs; }
+    // Slots of the running (or last) repeat that went by unsent because the
+    // event loop was busy past them (see SendSchedule); 0 at interval 0.
+    qint64 skipped() const { return m_schedule.skipped(); }
 
 signals:
+    // A repeat began (from whichever caller): a view of it shows it running.
+    void started();
     void progress(int done, int total);
     // ok: every send went through. Otherwise error says why it ended: the
     // sender's error (nothing more is sent after the first failure) or stop().
@@ -56,9 +74,14 @@ signals:
 
 private:
     void onTick();
+    // Wakes onTick() at the schedule's next slot.
+    void armForNextSlot();
     void finish(bool ok, const QString &error);
 
-    QTimer m_timer;
+    QTimer m_timer;              // the first send, and interval 0
+    PreciseWaker *m_waker;       // the timed sends after the first
+    qint64 m_originNs = 0;       // the first send, on PreciseWaker::nowNs(): the grid's origin
+    SendSchedule m_schedule;
     QByteArray m_payload;
     Sender m_sender;
     int m_total = 0;

@@ -2,6 +2,7 @@
 
 #include "core/framing/Framer.h"
 #include "core/log/TrafficLog.h"
+#include "core/net/RepeatSender.h"
 #include "core/text/TextCodec.h"
 
 #include <atomic>
@@ -21,6 +22,13 @@ Session::Session(SessionKind kind, QObject *parent)
 }
 
 Session::~Session() = default;
+
+RepeatSender *Session::repeater()
+{
+    if (!m_repeater)
+        m_repeater = new RepeatSender(this);
+    return m_repeater;
+}
 
 bool Session::setEncoding(const QString &name)
 {

@@ -19,6 +19,7 @@
 #include <vector>
 
 class Framer;
+class RepeatSender;
 class TrafficLog;
 
 // Base of the TCP server, TCP client and UDP sessions: owns the log, the
@@ -44,6 +45,11 @@ public:
     // traffic event, each connectionsChanged, a close begun): the clients
     // table skips its periodic refresh while it stays the same.
     quint64 connectionsSerial() const { return m_connectionsSerial; }
+
+    // The session's timed repeat: one per session, the send panel's and the
+    // command line's (--repeat) alike, so the page shows a repeat however it
+    // was started and its Stop button stops it. Made on first use.
+    RepeatSender *repeater();
 
     // What the session does (endpoints, options, auto-reply, framing,
     // encoding, limits): one value, changed only through setSettings() (the
@@ -214,6 +220,7 @@ private:
     State m_state = State::Idle;
     quint64 m_connectionsSerial = 0;
     TrafficLog *m_log;
+    RepeatSender *m_repeater = nullptr;
     SessionSettings m_settings;
     AutoReply m_autoReply;           // made from m_settings.reply and .encoding
     QString m_autoReplyError;

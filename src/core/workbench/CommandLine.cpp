@@ -4,6 +4,7 @@
 #include "core/framing/Framer.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/Endpoint.h"
+#include "core/net/RepeatSender.h"
 #include "core/net/SessionSettings.h"
 #include "core/reply/AutoReply.h"
 #include "core/teach/LessonLibrary.h"
@@ -231,6 +232,16 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         tr("Open a lesson of the Lessons menu: its sessions, and its explanation beside them in the window. "
            "ID is one of: %1.").arg(lessonEntries.join(tr("; ", "between two lessons in --help"))),
         QStringLiteral("ID"));
+    // Issue 19, timing: a repeat of --send, as the send panel's Repeat.
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+        tr("Send the --send text COUNT times (1 to %L1), or until stopped or quit with 0, every --interval "
+           "milliseconds; the tab's Repeat shows it and its Stop stops it.").arg(RepeatSender::kMaxCount),
+        QStringLiteral("COUNT"));
+    const QCommandLineOption interval(QStringLiteral("interval"),
+        tr("Milliseconds between two sends of --repeat, 0 to %L1 (default 1000; 0 = as fast as possible). "
+           "Sends keep to a fixed grid; when the program is busy past a send's time it is skipped, not "
+           "sent in a burst, and sent at the end instead.").arg(RepeatSender::kMaxIntervalMs),
+        QStringLiteral("MS"));
     parser.addOptions({help, version, tcpServer, tcpClient, udp, udpTarget, encoding, reply, replyRate, replyBytesRate,
                        replyMaxSize, greeting, send, log, capture, logBudget, backlog, maxClients, timeout, bind,
                        onPeerFin, reconnect, broadcast, framing, lesson, verbose, noWindow, language});
@@ -251,6 +262,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption hex(QStringLiteral("hex"),
         tr("With --quit: print the answer as hex bytes instead of text in --encoding."));
     parser.addOptions({sequence, quit, wait, hex});
+    parser.addOptions({repeat, interval});
     result.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -461,6 +473,27 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
             }
         }
         o.send = parsed.value;
+    }
+    // Issue 19, timing: --repeat and --interval.
+    if (parser.isSet(repeat)) {
+        if (!o.send) {
+            err = optionError(QStringLiteral("repeat"), tr("needs --send"));
+            return result;
+        }
+        int count = 0;
+        if (!parseCount(QStringLiteral("repeat"), parser.value(repeat), RepeatSender::kUntilStopped,
+                        RepeatSender::kMaxCount, &count, &err))
+            return result;
+        o.repeatCount = count;
+    }
+    if (parser.isSet(interval)) {
+        if (!o.repeatCount) {
+            err = optionError(QStringLiteral("interval"), tr("needs --repeat"));
+            return result;
+        }
+        if (!parseCount(QStringLiteral("interval"), parser.value(interval), 0, RepeatSender::kMaxIntervalMs,
+                        &o.repeatIntervalMs, &err))
+            return result;
     }
     if (parser.isSet(log)) {
         o.logFile = parser.value(log);

@@ -78,6 +78,11 @@ public:
         bool quit = false;
         int waitMs = kDefaultWaitMs;               // --wait: how long the answer may take
         bool hexOutput = false;                    // --hex: print the answer as hex
+        // --repeat COUNT / --interval MS: --send becomes a timed repeat, what
+        // the send panel's Repeat does (RepeatSender's bounds; COUNT 0 = until
+        // stopped or quit). Unset: --send sends once.
+        std::optional<int> repeatCount;
+        int repeatIntervalMs = 1000;     // the send panel's default
     };
     static constexpr int kDefaultWaitMs = 1000;
     static constexpr int kMaxWaitMs = 3600000;

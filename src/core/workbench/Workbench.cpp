@@ -4,6 +4,7 @@
 #include "core/log/CaptureWriter.h"
 #include "core/log/JsonLinesWriter.h"
 #include "core/log/TrafficLog.h"
+#include "core/net/RepeatSender.h"
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
 #include "core/net/UdpSession.h"
@@ -324,7 +325,7 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
         TcpClientSession *s = addTcpClient(settingsFromOptions(o, SessionKind::TcpClient));
         if (o.send) {
             const Template message = *o.send;
-            connect(s, &TcpClientSession::connected, s, [s, message] { s->sendMessage(message); });
+            connect(s, &TcpClientSession::connected, s, [s, message, o] { sendFromCommandLine(s, message, o); });
         }
         if (!capture(s))
             return false;
@@ -344,14 +345,44 @@ bool Workbench::applyOptions(const CommandLine::Options &o, QString *error)
         }
         if (o.send && o.udpTarget) {
             const Template message = *o.send;
-            QTimer::singleShot(0, s, [s, message] {
-                const SendResult r = s->sendMessage(message);
-                if (!r.ok()) {
-                    const QByteArray msg = "socket-workbench: --send: " + r.error.toUtf8() + '\n';
-                    std::fwrite(msg.constData(), 1, size_t(msg.size()), stderr);
-                }
-            });
+            QTimer::singleShot(0, s, [s, message, o] { sendFromCommandLine(s, message, o); });
         }
     }
     return true;
+}
+
+void Workbench::sendFromCommandLine(Session *session, const Template &message, const CommandLine::Options &o)
+{
+    const auto say = [](const char *option, const QString &error) {
+        const QByteArray msg = QByteArray("socket-workbench: ") + option + ": " + error.toUtf8() + '\n';
+        std::fwrite(msg.constData(), 1, size_t(msg.size()), stderr);
+    };
+    if (!o.repeatCount) {
+        const SendResult r = session->sendMessage(message);
+        if (!r.ok())
+            say("--send", r.error);
+        return;
+    }
+    // The session's own repeater, not one of the command line's: the page's
+    // send panel follows it (count, interval, progress, Stop), so the window
+    // shows the repeat the command line started as if it were typed there.
+    RepeatSender *repeat = session->repeater();
+    // Each message with its fields filled in (the first one too), counted by
+    // the session as the send box's are.
+    const bool started = repeat->start(message.expand(session->templateContext()), *o.repeatCount,
+                                       o.repeatIntervalMs, [session, message](const QByteArray &fixed) {
+                                           return message.isFixed() ? session->send(fixed)
+                                                                    : session->sendMessage(message);
+                                       });
+    if (!started) {
+        say("--repeat", repeat->errorString());
+        return;
+    }
+    connect(
+        repeat, &RepeatSender::finished, session,
+        [repeat, say](bool ok, const QString &error) {
+            if (!ok && !repeat->wasStopped())
+                say("--repeat", error);
+        },
+        Qt::SingleShotConnection);
 }

@@ -94,6 +94,9 @@ signals:
 
 private:
     void adopt(Session *session);
+    // --send once, or as --repeat / --interval say through the session's
+    // repeater (the one its page shows); failures are said on standard error.
+    static void sendFromCommandLine(Session *session, const Template &message, const CommandLine::Options &options);
     void print(const TrafficEvent &event);
     // Queues a finished line for the end of the pass (see setPrintEvents).
     void printLine(const QByteArray &line);

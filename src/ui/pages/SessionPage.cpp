@@ -55,6 +55,8 @@ void SessionPage::setupTrio(TrafficView *traffic, PeerInspector *inspector, Send
     // The view starts in the session's encoding and is the view's own after that.
     traffic->setEncoding(m_session->encoding());
     send->setEncoding(m_session->encoding());
+    // One repeat per session, whoever starts it (the panel or --repeat).
+    send->setRepeater(m_session->repeater());
     connect(traffic, &TrafficView::connectionSelected, inspector, &PeerInspector::showConnection);
     connect(send, &SendPanel::encodingChanged, this, &SessionPage::setSendEncoding);
     send->setWireBytes([this](const QByteArray &payload, QString *note) {

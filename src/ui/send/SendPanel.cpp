@@ -20,6 +20,8 @@
 #include <QTextCursor>
 #include <QToolButton>
 
+#include <climits>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -62,8 +64,7 @@ SendPanel::SendPanel(QWidget *parent)
     connect(m_input, &PayloadInput::inputErrorFound, this, &SendPanel::onInputErrorFound);
     connect(m_input, &PayloadInput::inputErrorCleared, this, &SendPanel::onInputErrorCleared);
     connect(m_history, &SendHistory::recalled, this, &SendPanel::onHistoryRecalled);
-    connect(m_repeat, &RepeatSender::progress, this, &SendPanel::onRepeatProgress);
-    connect(m_repeat, &RepeatSender::finished, this, &SendPanel::onRepeatFinished);
+    setRepeater(m_repeat);
 
     // Both Return keys: laptops have no keypad Enter, keypads send Key_Enter.
     for (const auto key : {Qt::Key_Return, Qt::Key_Enter}) {
@@ -79,7 +80,35 @@ SendPanel::SendPanel(QWidget *parent)
     m_input->previewNow();
 }
 
-SendPanel::~SendPanel() = default;
+SendPanel::~SendPanel()
+{
+    // The session's repeater outlives the panel: a repeat sending through
+    // this panel's deliver() must end with it.
+    disconnect(m_repeat, nullptr, this, nullptr);
+    if (m_repeatIsOurs)
+        m_repeat->stop();
+}
+
+void SendPanel::setRepeater(RepeatSender *repeat)
+{
+    if (!repeat)
+        return;
+    if (repeat != m_repeat) {
+        disconnect(m_repeat, nullptr, this, nullptr);
+        if (m_repeatIsOurs)
+            m_repeat->stop();
+        if (m_repeat->parent() == this)
+            delete m_repeat;
+        m_repeat = repeat;
+        m_repeatIsOurs = false;
+    }
+    connect(m_repeat, &RepeatSender::started, this, &SendPanel::onRepeatStarted, Qt::UniqueConnection);
+    connect(m_repeat, &RepeatSender::progress, this, &SendPanel::onRepeatProgress, Qt::UniqueConnection);
+    connect(m_repeat, &RepeatSender::finished, this, &SendPanel::onRepeatFinished, Qt::UniqueConnection);
+    if (m_repeat->isRunning())
+        onRepeatStarted();
+    updateSendControls();
+}
 
 QPlainTextEdit *SendPanel::editor() const
 {
@@ -466,10 +495,14 @@ bool SendPanel::startRepeat()
             return SendResult::failure(next.error);
         return deliverMessage(*message, next.bytes);
     };
-    if (!m_repeat->start(first.bytes, count, m_ui->repeatIntervalSpin->value(), sendOne)) {
+    m_startingRepeat = true;
+    const bool started = m_repeat->start(first.bytes, count, m_ui->repeatIntervalSpin->value(), sendOne);
+    m_startingRepeat = false;
+    if (!started) {
         showMessage(MessageKind::SendError, m_repeat->errorString());
         return false;
     }
+    m_repeatIsOurs = true;
     clearMessage();
     m_progressClock.start();
     m_ui->repeatProgressLabel->setText(repeatProgressText(0, count));
@@ -488,12 +521,28 @@ void SendPanel::stopRepeat()
     m_repeat->stop();
 }
 
+void SendPanel::onRepeatStarted()
+{
+    if (m_startingRepeat)
+        return;   // startRepeat() shows its own
+    // Started elsewhere (the command line): the form shows what it does.
+    m_repeatIsOurs = false;
+    m_repeatEntry = {};
+    m_repeatBytesReported = m_repeat->bytesSent();
+    m_ui->repeatCountSpin->setValue(m_repeat->total());
+    m_ui->repeatIntervalSpin->setValue(m_repeat->intervalMs());
+    clearMessage();
+    m_progressClock.start();
+    m_ui->repeatProgressLabel->setText(repeatProgressText(m_repeat->done(), m_repeat->total()));
+    updateSendControls();
+}
+
 void SendPanel::onRepeatProgress(int done, int total)
 {
     const qint64 bytes = m_repeat->bytesSent();
     const qint64 delta = bytes - m_repeatBytesReported;
     m_repeatBytesReported = bytes;
-    if (done == 1)
+    if (done == 1 && m_repeatIsOurs)
         m_history->add(m_repeatEntry.text, m_repeatEntry.mode);
     // At interval 0 a label update per send would cost more than the send.
     if (done == total || m_progressClock.elapsed() >= 50) {
@@ -506,15 +555,21 @@ void SendPanel::onRepeatProgress(int done, int total)
 void SendPanel::onRepeatFinished(bool ok, const QString &error)
 {
     m_input->schedulePreview();
+    m_repeatIsOurs = false;
     m_ui->repeatProgressLabel->setText(repeatProgressText(m_repeat->done(), m_repeat->total()));
     const bool hadFocus = m_ui->repeatStopButton->hasFocus();
     updateSendControls();
     if (hadFocus)
         m_ui->repeatStartButton->setFocus(Qt::OtherFocusReason);
     if (ok) {
-        showMessage(MessageKind::Info, tr("Repeat done: sent %L1 times, %2 in all.")
-                                           .arg(m_repeat->done())
-                                           .arg(PayloadInput::bytesText(m_repeat->bytesSent())));
+        QString text = tr("Repeat done: sent %L1 times, %2 in all.")
+                           .arg(m_repeat->done())
+                           .arg(PayloadInput::bytesText(m_repeat->bytesSent()));
+        // The count was kept, but not the pace: say so (see SendSchedule).
+        if (const qint64 skipped = m_repeat->skipped(); skipped > 0)
+            text += u' ' + tr("%Ln send time(s) went by while the program was busy: skipped, not sent in a burst, "
+                              "so it ended that much later.", nullptr, int(qMin<qint64>(skipped, INT_MAX)));
+        showMessage(MessageKind::Info, text);
     } else if (m_repeat->wasStopped()) {
         showMessage(MessageKind::Info, error);
     } else {

@@ -135,6 +135,10 @@ public:
     void clearHistory();
 
     bool isRepeating() const;
+    // The repeat the panel runs and shows: the session's (Session::repeater),
+    // so a repeat the command line started shows here with its count,
+    // interval and progress, and Stop stops it. Until set, one of its own.
+    void setRepeater(RepeatSender *repeat);
 
     // For the quick-send bar and "Save input to library": the send box's
     // text as typed (a held paste included) and where Send sends.
@@ -168,6 +172,7 @@ private:
     void onInputErrorFound(const PayloadParser::Result &result);
     void onInputErrorCleared();
     static QString repeatProgressText(int done, int total);
+    void onRepeatStarted();
     void onRepeatProgress(int done, int total);
     void onRepeatFinished(bool ok, const QString &error);
 
@@ -197,6 +202,8 @@ private:
     QString m_whyNot;
     MessageKind m_messageKind = MessageKind::None;
     RepeatSender *m_repeat = nullptr;
+    bool m_startingRepeat = false;   // inside startRepeat(): its started() is ours
+    bool m_repeatIsOurs = false;     // the running repeat sends through deliver()
     HistoryEntry m_repeatEntry;      // what the running repeat sends, for the history
     qint64 m_repeatBytesReported = 0;
     QElapsedTimer m_progressClock;   // throttles the progress label of fast repeats
