@@ -533,22 +533,6 @@ Each option opens or configures the session it names; several may be combined.</
         <source>needs one session to run on: --tcp-client, --tcp-server or --udp-target</source>
         <translation>需要一个会话来运行：--tcp-client、--tcp-server 或 --udp-target</translation>
     </message>
-    <message>
-        <source>Send the --send text COUNT times (1 to %L1), or until stopped or quit with 0, every --interval milliseconds; the tab&apos;s Repeat shows it and its Stop stops it.</source>
-        <translation>将 --send 的文本发送 COUNT 次（1 到 %L1），为 0 时一直发送，直到停止或退出；每两次之间隔 --interval 毫秒。标签页的“重复”显示它，其“停止”可停止它。</translation>
-    </message>
-    <message>
-        <source>Milliseconds between two sends of --repeat, 0 to %L1 (default 1000; 0 = as fast as possible). Sends keep to a fixed grid; when the program is busy past a send&apos;s time it is skipped, not sent in a burst, and sent at the end instead.</source>
-        <translation>--repeat 两次发送之间的毫秒数，0 到 %L1（默认 1000；0 = 尽快发送）。发送按固定的时间网格进行；程序忙碌而错过某次发送的时间时，该次被跳过而不是集中补发，改在最后发送。</translation>
-    </message>
-    <message>
-        <source>needs --send</source>
-        <translation>需要 --send</translation>
-    </message>
-    <message>
-        <source>needs --repeat</source>
-        <translation>需要 --repeat</translation>
-    </message>
 </context>
 <context>
     <name>CommandSequence</name>
@@ -3441,11 +3425,6 @@ The file is left as it is. The library stays empty and is not saved until you re
     <message>
         <source>%1; nothing was sent</source>
         <translation>%1；未发送任何内容</translation>
-    <message numerus="yes">
-        <source>%Ln send time(s) went by while the program was busy: skipped, not sent in a burst, so it ended that much later.</source>
-        <translation>
-            <numerusform>程序忙碌期间错过了 %Ln 个发送时间点：已跳过，没有集中补发，因此重复结束得相应晚一些。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
