@@ -533,6 +533,22 @@ Each option opens or configures the session it names; several may be combined.</
         <source>needs one session to run on: --tcp-client, --tcp-server or --udp-target</source>
         <translation>需要一个会话来运行：--tcp-client、--tcp-server 或 --udp-target</translation>
     </message>
+    <message>
+        <source>Send the --send text COUNT times (1 to %L1), or until stopped or quit with 0, every --interval milliseconds; the tab&apos;s Repeat shows it and its Stop stops it.</source>
+        <translation>将 --send 的文本发送 COUNT 次（1 到 %L1），为 0 时一直发送，直到停止或退出；每两次之间隔 --interval 毫秒。标签页的“重复”显示它，其“停止”可停止它。</translation>
+    </message>
+    <message>
+        <source>Milliseconds between two sends of --repeat, 0 to %L1 (default 1000; 0 = as fast as possible). Sends keep to a fixed grid; when the program is busy past a send&apos;s time it is skipped, not sent in a burst, and sent at the end instead.</source>
+        <translation>--repeat 两次发送之间的毫秒数，0 到 %L1（默认 1000；0 = 尽快发送）。发送按固定的时间网格进行；程序忙碌而错过某次发送的时间时，该次被跳过而不是集中补发，改在最后发送。</translation>
+    </message>
+    <message>
+        <source>needs --send</source>
+        <translation>需要 --send</translation>
+    </message>
+    <message>
+        <source>needs --repeat</source>
+        <translation>需要 --repeat</translation>
+    </message>
 </context>
 <context>
     <name>CommandSequence</name>
@@ -1926,6 +1942,13 @@ The file is left as it is. The library stays empty and is not saved until you re
     </message>
 </context>
 <context>
+    <name>OneShot</name>
+    <message>
+        <source>--quit needs one session: --tcp-client or --udp-target</source>
+        <translation>--quit 需要一个会话：--tcp-client 或 --udp-target</translation>
+    </message>
+</context>
+<context>
     <name>PayloadEditor</name>
     <message>
         <source>Payload</source>
@@ -2046,13 +2069,6 @@ The file is left as it is. The library stays empty and is not saved until you re
     <message>
         <source>(one example: the fields change with every message)</source>
         <translation>（仅为一例：字段随每条消息变化）</translation>
-    </message>
-</context>
-<context>
-    <name>OneShot</name>
-    <message>
-        <source>--quit needs one session: --tcp-client or --udp-target</source>
-        <translation>--quit 需要一个会话：--tcp-client 或 --udp-target</translation>
     </message>
 </context>
 <context>
@@ -3411,6 +3427,12 @@ The file is left as it is. The library stays empty and is not saved until you re
         <source>The exact bytes the next Send will send, in hex (fields filled in, the line ending included; long input shows its beginning)</source>
         <translation>下一次“发送”将发出的确切字节，以十六进制显示（字段已填入，包括行尾；输入较长时只显示开头）</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln send time(s) went by while the program was busy: skipped, not sent in a burst, so it ended that much later.</source>
+        <translation>
+            <numerusform>程序忙碌期间错过了 %Ln 个发送时间点：已跳过，没有集中补发，因此重复结束得相应晚一些。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SequenceCommand</name>
@@ -3688,6 +3710,10 @@ loop to 1, 3 times</translation>
     <message>
         <source>Saved “%1” in the library</source>
         <translation>已将“%1”保存到库中</translation>
+    </message>
+    <message>
+        <source>Save sequence “%1”</source>
+        <translation>保存序列“%1”</translation>
     </message>
 </context>
 <context>

@@ -466,13 +466,17 @@ void SequenceRunner::finish(End end, const QString &reason)
 
 Template::Context SequenceRunner::templateContext() const
 {
+    // The session's {counter}, shared with the send box and quick-send;
+    // {data} is the last reply a step matched.
+    if (m_session)
+        return m_session->templateContext(m_lastReply);
     Template::Context context;
     context.received = m_lastReply;
-    context.counter = m_counter;
     return context;
 }
 
 void SequenceRunner::countTemplateMessage()
 {
-    ++m_counter;
+    if (m_session)
+        m_session->countTemplateMessage();
 }

@@ -130,9 +130,8 @@ private:
     void nextPass();
     qint64 nowNs() const { return m_clock.nsecsElapsed(); }
 
-    // after merge: Session::templateContext()
+    // The session's template context and counter (Session::templateContext).
     Template::Context templateContext() const;
-    // after merge: Session::countTemplateMessage()
     void countTemplateMessage();
 
     QPointer<Session> m_session;
@@ -160,5 +159,4 @@ private:
 
     QByteArray m_received;      // since the reply step began
     QByteArray m_lastReply;     // {data} of later sends
-    quint64 m_counter = 0;      // until merge: the session's
 };

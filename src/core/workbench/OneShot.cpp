@@ -43,7 +43,7 @@ void OneShot::sendAndWait()
         return;
     m_sent = true;
     if (m_options.send) {
-        const SendResult result = m_session->send(*m_options.send);
+        const SendResult result = m_session->sendMessage(*m_options.send);
         if (!result.ok()) {
             fail(result.error);
             return;

@@ -483,11 +483,11 @@ void TestQuickSendBar::saveInputCreatesEntry_data()
     QTest::addColumn<QString>("encoding");
     QTest::addColumn<int>("expectedEnding");
     QTest::newRow("text, LF, GBK") << int(PayloadParser::Mode::Text) << u"PING 你好\\t"_s
-                                   << int(SendPanel::LineEnding::LF) << u"GBK"_s << int(PayloadEntry::LineEnding::Lf);
-    QTest::newRow("text, CRLF") << int(PayloadParser::Mode::Text) << u"GET /"_s << int(SendPanel::LineEnding::CRLF)
+                                   << int(SendPanel::LineEnding::Lf) << u"GBK"_s << int(PayloadEntry::LineEnding::Lf);
+    QTest::newRow("text, CRLF") << int(PayloadParser::Mode::Text) << u"GET /"_s << int(SendPanel::LineEnding::CrLf)
                                 << u"UTF-8"_s << int(PayloadEntry::LineEnding::CrLf);
     QTest::newRow("hex: no line ending") << int(PayloadParser::Mode::Hex) << u"01 02 ff"_s
-                                         << int(SendPanel::LineEnding::CRLF) << u"UTF-8"_s
+                                         << int(SendPanel::LineEnding::CrLf) << u"UTF-8"_s
                                          << int(PayloadEntry::LineEnding::None);
 }
 
