@@ -14,10 +14,10 @@
 //    bytes; a template isFixed() gives the same bytes whatever the context.
 //  - Without "{" the template is PayloadParser: the same bytes, or the same
 //    error at the same place.
-//  - AutoReply's template of the same text, converted by
-//    fromAutoReplyTemplate(), gives the bytes AutoReply gives, or fails
-//    exactly when AutoReply does, for the same reason (at the same place
-//    when no brace had to be doubled).
+//  - An old-style auto-reply text (only {data} special), converted by
+//    fromAutoReplyTemplate(), gives as a template the bytes AutoReply gives
+//    for it, or fails exactly when AutoReply does, for the same reason (at
+//    the same place when no brace had to be doubled).
 
 #include "FuzzSupport.h"
 
@@ -115,7 +115,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (!hex && AutoReply::modeOfSpec(text) == AutoReply::Mode::Template) {
         QString autoError;
-        const AutoReply reply = AutoReply::fromSpec(text, encoding, &autoError);
+        // AutoReply speaks the one syntax: given the converted old-style spec,
+        // it answers as the converted template does.
+        const AutoReply reply = AutoReply::fromSpec(Template::fromAutoReplyTemplate(text), encoding, &autoError);
         const Template::Parsed converted = Template::parse(Template::fromAutoReplyTemplate(text), mode, encoding);
         FUZZ_CHECK(converted.ok() == autoError.isEmpty(),
                    QStringLiteral("AutoReply says \"%1\", the converted template \"%2\"").arg(autoError, converted.error));
