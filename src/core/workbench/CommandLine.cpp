@@ -1,6 +1,5 @@
 #include "core/workbench/CommandLine.h"
 
-#include "core/commands/SequenceRunner.h"
 #include "core/framing/Framer.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/Endpoint.h"
@@ -10,6 +9,7 @@
 #include "core/teach/LessonLibrary.h"
 #include "core/text/PayloadParser.h"
 #include "core/text/TextCodec.h"
+#include "core/workbench/SequenceCommand.h"
 #include "core/workbench/Translations.h"
 
 #include <QCommandLineParser>
@@ -71,64 +71,6 @@ bool parseText(const QString &option, const QString &value, const QString &encod
     return true;
 }
 
-// --sequence FILE[:NAME]: the file is the longest existing file the value
-// starts with, so both a path and a sequence name may hold a colon.
-bool parseSequence(const QString &value, CommandLine::Options *o, QString *error)
-{
-    const QString option = QStringLiteral("sequence");
-    QString file = value;
-    QString name;
-    bool named = false;
-    if (!QFileInfo(value).isFile()) {
-        for (qsizetype i = value.indexOf(u':'); i >= 0; i = value.indexOf(u':', i + 1)) {
-            if (QFileInfo(value.left(i)).isFile()) {
-                file = value.left(i);
-                name = value.mid(i + 1);
-                named = true;
-            }
-        }
-        if (!named) {
-            const qsizetype colon = value.indexOf(u':');
-            *error = optionError(option, CommandLine::tr("no file \u201c%1\u201d").arg(colon >= 0 ? value.left(colon) : value));
-            return false;
-        }
-    }
-    PayloadLibrary library;
-    QString why;
-    if (!library.load(file, &why)) {
-        *error = optionError(option, QStringLiteral("%1: %2").arg(file, why));
-        return false;
-    }
-    const CommandSequence *sequence = nullptr;
-    QStringList names;
-    for (const CommandSequence &s : library.sequences())
-        names.append(s.name);
-    if (named) {
-        sequence = library.sequence(name);
-        if (!sequence) {
-            *error = optionError(option, CommandLine::tr("%1 has no sequence \u201c%2\u201d; it has: %3")
-                                                 .arg(file, name, names.isEmpty() ? CommandLine::tr("none") : names.join(QStringLiteral(", "))));
-            return false;
-        }
-    } else if (names.size() != 1) {
-        *error = optionError(option, names.isEmpty()
-                                             ? CommandLine::tr("%1 holds no sequence").arg(file)
-                                             : CommandLine::tr("%1 holds %2 sequences; name one as FILE:NAME (%3)")
-                                                       .arg(file).arg(names.size()).arg(names.join(QStringLiteral(", "))));
-        return false;
-    } else {
-        sequence = &library.sequences().constFirst();
-    }
-    const QString bad = SequenceRunner::check(*sequence, library);
-    if (!bad.isEmpty()) {
-        *error = optionError(option, QStringLiteral("%1: %2: %3").arg(file, sequence->name, bad));
-        return false;
-    }
-    o->sequenceFile = file;
-    o->sequence = *sequence;
-    o->sequenceLibrary = library;
-    return true;
-}
 } // namespace
 
 CommandLine::Result CommandLine::parse(const QStringList &arguments)
@@ -570,8 +512,11 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                               tr("needs one session to run on: --tcp-client, --tcp-server or --udp-target"));
             return result;
         }
-        if (!parseSequence(parser.value(sequence), &o, &err))
+        QString why;
+        if (!SequenceCommand::readOption(parser.value(sequence), &o, &why)) {
+            err = optionError(QStringLiteral("sequence"), why);
             return result;
+        }
     }
     return result;
 }

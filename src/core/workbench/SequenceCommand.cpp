@@ -5,6 +5,8 @@
 #include "core/net/Session.h"
 #include "core/workbench/Workbench.h"
 
+#include <QFileInfo>
+
 #include <QTimer>
 
 SequenceCommand::SequenceCommand(Workbench *workbench, const CommandLine::Options &options, QObject *parent,
@@ -103,4 +105,63 @@ void SequenceCommand::printLine(FILE *stream, const QString &line)
     const QByteArray bytes = line.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream);
+}
+
+// --sequence FILE[:NAME]: the file is the longest existing file the value
+// starts with, so both a path and a sequence name may hold a colon.
+bool SequenceCommand::readOption(const QString &value, CommandLine::Options *o, QString *error)
+{
+    QString file = value;
+    QString name;
+    bool named = false;
+    if (!QFileInfo(value).isFile()) {
+        for (qsizetype i = value.indexOf(u':'); i >= 0; i = value.indexOf(u':', i + 1)) {
+            if (QFileInfo(value.left(i)).isFile()) {
+                file = value.left(i);
+                name = value.mid(i + 1);
+                named = true;
+            }
+        }
+        if (!named) {
+            const qsizetype colon = value.indexOf(u':');
+            *error = CommandLine::tr("no file \u201c%1\u201d").arg(colon >= 0 ? value.left(colon) : value);
+            return false;
+        }
+    }
+    PayloadLibrary library;
+    QString why;
+    if (!library.load(file, &why)) {
+        *error = QStringLiteral("%1: %2").arg(file, why);
+        return false;
+    }
+    const CommandSequence *sequence = nullptr;
+    QStringList names;
+    for (const CommandSequence &s : library.sequences())
+        names.append(s.name);
+    if (named) {
+        sequence = library.sequence(name);
+        if (!sequence) {
+            *error = CommandLine::tr("%1 has no sequence \u201c%2\u201d; it has: %3")
+                         .arg(file, name, names.isEmpty() ? CommandLine::tr("none") : names.join(QStringLiteral(", ")));
+            return false;
+        }
+    } else if (names.size() != 1) {
+        *error = names.isEmpty() ? CommandLine::tr("%1 holds no sequence").arg(file)
+                                 : CommandLine::tr("%1 holds %2 sequences; name one as FILE:NAME (%3)")
+                                       .arg(file)
+                                       .arg(names.size())
+                                       .arg(names.join(QStringLiteral(", ")));
+        return false;
+    } else {
+        sequence = &library.sequences().constFirst();
+    }
+    const QString bad = SequenceRunner::check(*sequence, library);
+    if (!bad.isEmpty()) {
+        *error = QStringLiteral("%1: %2: %3").arg(file, sequence->name, bad);
+        return false;
+    }
+    o->sequenceFile = file;
+    o->sequence = *sequence;
+    o->sequenceLibrary = library;
+    return true;
 }

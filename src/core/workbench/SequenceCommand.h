@@ -26,6 +26,11 @@ public:
                     FILE *out = stdout, FILE *err = stderr);
     ~SequenceCommand() override;
 
+    // --sequence FILE[:NAME]: reads the file and fills o's sequence, its file
+    // and its library; false and *error (why, without the option's name)
+    // when the file, the name or the sequence is not right.
+    static bool readOption(const QString &value, CommandLine::Options *o, QString *error);
+
     // Watches the session (call after Workbench::applyOptions()).
     void begin();
     // Ends a run still going (the program is quitting): its summary is printed.

@@ -4,15 +4,14 @@
 
 #include "core/net/RepeatSender.h"
 #include "core/net/Session.h"
+#include "ui/send/FileToSend.h"
 
 #include <QAccessible>
 #include <QCheckBox>
 #include <QDir>
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QLocale>
 #include <QMenu>
 #include <QMimeData>
 #include <QSettings>
@@ -415,39 +414,15 @@ bool SendPanel::sendFile(const QString &path)
         showMessage(MessageKind::SendError, whyNotText());
         return false;
     }
-    const QFileInfo info(path);
-    const QString shown = QDir::toNativeSeparators(path);
-    const QLocale locale;
-    const auto fail = [this](const QString &why) {
-        showMessage(MessageKind::SendError, why);
+    QString why;
+    const std::optional<QByteArray> data = readFileToSend(path, kMaxFileBytes, &why);
+    const SendResult result = data ? deliver(*data) : SendResult::failure(why);
+    if (!result.ok()) {
+        showMessage(MessageKind::SendError, result.error);
         return false;
-    };
-    if (!info.exists())
-        return fail(tr("\u201c%1\u201d does not exist: nothing was sent").arg(shown));
-    // A FIFO or device would block the GUI on read, or never end.
-    if (!info.isFile())
-        return fail(tr("\u201c%1\u201d is not a regular file: nothing was sent").arg(shown));
-    if (info.size() > kMaxFileBytes) {
-        return fail(tr("\u201c%1\u201d is %2; files up to %3 can be sent: nothing was sent")
-                        .arg(shown, locale.formattedDataSize(info.size()), locale.formattedDataSize(kMaxFileBytes)));
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("Cannot read \u201c%1\u201d: %2. Nothing was sent.").arg(shown, file.errorString()));
-    // One byte over the limit tells a file that grew since it was checked.
-    const QByteArray data = file.read(kMaxFileBytes + 1);
-    if (file.error() != QFileDevice::NoError)
-        return fail(tr("Cannot read \u201c%1\u201d: %2. Nothing was sent.").arg(shown, file.errorString()));
-    if (data.size() > kMaxFileBytes) {
-        return fail(tr("\u201c%1\u201d is larger than %2: nothing was sent")
-                        .arg(shown, locale.formattedDataSize(kMaxFileBytes)));
-    }
-    if (data.isEmpty())
-        return fail(tr("\u201c%1\u201d is empty: nothing was sent").arg(shown));
-    const SendResult result = deliver(data);
-    if (!result.ok())
-        return fail(result.error);
-    showMessage(MessageKind::Info, tr("Sent \u201c%1\u201d: %2.").arg(info.fileName(), PayloadInput::bytesText(result.bytes)));
+    showMessage(MessageKind::Info,
+                tr("Sent \u201c%1\u201d: %2.").arg(QFileInfo(path).fileName(), PayloadInput::bytesText(result.bytes)));
     emit sent(result.bytes);
     return true;
 }
