@@ -198,7 +198,8 @@ void TestLibraryWindow::addSavesAndPreviews()
     QVERIFY(editor->findChild<QLabel *>(u"hintLabel"_s)->text().contains(u"{counter:04}"_s));
     QTest::mouseClick(editor->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
     QTRY_VERIFY(!editor->isVisible());
-    const PayloadEntry *saved = rig.onDisk().payload(u"Read"_s);
+    const PayloadLibrary onDisk = rig.onDisk();   // kept: saved points into it
+    const PayloadEntry *saved = onDisk.payload(u"Read"_s);
     QVERIFY(saved);
     QCOMPARE(saved->group, u"Modbus"_s);
     QCOMPARE(saved->checksum, std::optional<Checksum>(Checksum(Checksum::Algorithm::Crc16Modbus)));
