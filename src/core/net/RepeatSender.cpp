@@ -1,6 +1,7 @@
 #include "core/net/RepeatSender.h"
 
 #include "core/os/PreciseWaker.h"
+#include "core/os/TimedSendThread.h"
 
 #include <algorithm>
 #include <limits>
@@ -17,9 +18,13 @@ RepeatSender::RepeatSender(QObject *parent)
     connect(m_waker, &PreciseWaker::woke, this, &RepeatSender::onTick);
 }
 
-RepeatSender::~RepeatSender() = default;
+RepeatSender::~RepeatSender()
+{
+    // The thread stops before the offload's callbacks (into the session) go.
+    m_thread.reset();
+}
 
-bool RepeatSender::start(const QByteArray &payload, int count, int intervalMs, Sender sender)
+bool RepeatSender::start(const QByteArray &payload, int count, int intervalMs, Sender sender, bool fixedPayload)
 {
     m_startError.clear();
     if (m_running)
@@ -41,6 +46,7 @@ bool RepeatSender::start(const QByteArray &payload, int count, int intervalMs, S
     m_done = 0;
     m_bytes = 0;
     m_intervalMs = intervalMs;
+    m_fixed = fixedPayload;
     m_schedule = SendSchedule(qint64(qMax(intervalMs, 1)) * 1000 * 1000);
     m_running = true;
     m_stopped = false;
@@ -58,6 +64,8 @@ void RepeatSender::stop()
     if (!m_running)
         return;
     m_stopped = true;
+    // What the thread sent is counted in the message.
+    haltOffload();
     finish(false, tr("Stopped after %L1 of %L2 sends").arg(m_done).arg(m_total));
 }
 
@@ -85,9 +93,7 @@ void RepeatSender::onTick()
     if (!m_running)
         return;
     if (!result.ok()) {
-        finish(false, m_total == kUntilStopped
-                          ? tr("Send %L1 failed: %2").arg(m_done + 1).arg(result.error)
-                          : tr("Send %L1 of %L2 failed: %3").arg(m_done + 1).arg(m_total).arg(result.error));
+        finish(false, failureText(result.error));
         return;
     }
     ++m_done;
@@ -100,7 +106,8 @@ void RepeatSender::onTick()
         m_originNs = PreciseWaker::nowNs();   // the grid starts at this send
         m_timer.stop();
         m_timer.setSingleShot(true);
-        armForNextSlot();
+        if (!offload())
+            armForNextSlot();
     }
     emit progress(m_done, m_total);
     if (last && m_running)
@@ -122,8 +129,129 @@ void RepeatSender::armForNextSlot()
     m_timer.start(int(waitMs));
 }
 
+QString RepeatSender::failureText(const QString &error) const
+{
+    return m_total == kUntilStopped ? tr("Send %L1 failed: %2").arg(m_done + 1).arg(error)
+                                    : tr("Send %L1 of %L2 failed: %3").arg(m_done + 1).arg(m_total).arg(error);
+}
+
+qint64 RepeatSender::skipped() const
+{
+    return m_schedule.skipped() + (m_offloaded ? m_thread->skipped() : 0);
+}
+
+bool RepeatSender::offload()
+{
+    if (!m_fixed || !m_offloader || !m_waker->isValid())
+        return false;
+    m_offload = m_offloader(m_payload);
+    if (!m_offload)
+        return false;
+    if (!m_thread)
+        m_thread = std::make_unique<TimedSendThread>();
+    TimedSendThread::Plan plan;
+    plan.fd = m_offload->fd;
+    plan.address = m_offload->address;
+    plan.port = m_offload->port;
+    plan.datagram = m_offload->datagram;
+    plan.intervalNs = m_schedule.intervalNs();
+    plan.originNs = m_originNs;
+    plan.count = m_total == kUntilStopped ? 0 : m_total - m_done;
+    // Called on the thread: one queued call per batch wakes this one.
+    plan.ready = [this] { QMetaObject::invokeMethod(this, &RepeatSender::onOffloadReady, Qt::QueuedConnection); };
+    QString error;
+    if (!m_thread->start(std::move(plan), &error)) {
+        m_offload.reset();
+        return false;   // the event loop sends them, as without an offloader
+    }
+    m_offloaded = true;
+    return true;
+}
+
+void RepeatSender::onOffloadReady()
+{
+    if (!m_offloaded)
+        return;   // a late wake-up of an offload already ended
+    const bool done = m_thread->isDone();
+    if (!takeOffloaded() || !done)
+        return;
+    // The thread ended on its own: its count is made (a failed send has
+    // ended the repeat in takeOffloaded()).
+    endOffload();
+    finish(true, QString());
+}
+
+bool RepeatSender::takeOffloaded()
+{
+    const QList<TimedSendThread::Sent> sends = m_thread->take();
+    for (const TimedSendThread::Sent &sent : sends) {
+        const SendResult result = m_offload->record(sent.timeUs, sent.error);
+        if (!m_running || !m_offloaded)
+            return false;   // stopped from a slot of what the record announced
+        if (!result.ok()) {
+            endOffload();
+            finish(false, failureText(result.error));
+            return false;
+        }
+        ++m_done;
+        m_bytes += result.bytes;
+        emit progress(m_done, m_total);
+        if (!m_running || !m_offloaded)
+            return false;
+    }
+    return true;
+}
+
+void RepeatSender::endOffload()
+{
+    if (!m_offloaded)
+        return;
+    m_thread->stop();
+    m_schedule = m_thread->schedule();
+    m_offloaded = false;
+    m_offload.reset();
+}
+
+void RepeatSender::continueOnEventLoop()
+{
+    if (!m_offloaded)
+        return;
+    m_thread->stop();
+    // What it sent is logged before anything the event loop sends next.
+    if (!takeOffloaded())
+        return;
+    // Done with no failure (takeOffloaded() ends a failed one): all made.
+    const bool allMade = m_thread->isDone();
+    endOffload();
+    if (allMade) {
+        finish(true, QString());
+        return;
+    }
+    armForNextSlot();
+}
+
+void RepeatSender::haltOffload()
+{
+    if (!m_offloaded)
+        return;
+    m_thread->stop();
+    m_offloaded = false;
+    // A copy: a listener of what is logged may stop or restart the repeat.
+    const Offload offload = std::move(*m_offload);
+    m_offload.reset();
+    const QList<TimedSendThread::Sent> sends = m_thread->take();
+    for (const TimedSendThread::Sent &sent : sends) {
+        const SendResult result = offload.record(sent.timeUs, sent.error);
+        if (!result.ok())
+            break;
+        ++m_done;
+        m_bytes += result.bytes;
+    }
+}
+
 void RepeatSender::finish(bool ok, const QString &error)
 {
+    haltOffload();
     m_timer.stop();
     m_waker->cancel();
     m_running = false;

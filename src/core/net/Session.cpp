@@ -19,15 +19,31 @@ Session::Session(SessionKind kind, QObject *parent)
 {
     qRegisterMetaType<TrafficEvent>();
     connect(this, &Session::connectionsChanged, this, [this] { touchConnections(); });
+    // Sends made off the event loop were made with the settings of their
+    // start; new settings are followed by the event loop's sends.
+    connect(this, &Session::settingsChanged, this, &Session::bringRepeatBack);
 }
 
 Session::~Session() = default;
 
 RepeatSender *Session::repeater()
 {
-    if (!m_repeater)
+    if (!m_repeater) {
         m_repeater = new RepeatSender(this);
+        m_repeater->setOffloader([this](const QByteArray &payload) { return timedSendOffload(payload); });
+    }
     return m_repeater;
+}
+
+std::optional<RepeatSender::Offload> Session::timedSendOffload(const QByteArray &)
+{
+    return std::nullopt;
+}
+
+void Session::bringRepeatBack()
+{
+    if (m_repeater)
+        m_repeater->continueOnEventLoop();
 }
 
 bool Session::setEncoding(const QString &name)
@@ -95,7 +111,12 @@ TrafficEvent Session::makeEvent(TrafficEvent::Kind kind, quint32 connectionId) c
 
 void Session::record(TrafficEvent event, ConnectionInfo *connection)
 {
-    event.timeUs = TrafficEvent::nowUs();
+    recordAt(std::move(event), connection, TrafficEvent::nowUs());
+}
+
+void Session::recordAt(TrafficEvent event, ConnectionInfo *connection, qint64 timeUs)
+{
+    event.timeUs = timeUs;
     event.session = m_kind;
     event.sessionId = m_id;
     count(event, connection);

@@ -4,6 +4,7 @@
 #include "core/framing/FramingSpec.h"
 #include "core/log/TrafficEvent.h"
 #include "core/net/ConnectionInfo.h"
+#include "core/net/RepeatSender.h"
 #include "core/net/SendResult.h"
 #include "core/net/SessionCounters.h"
 #include "core/net/SessionSettings.h"
@@ -19,7 +20,6 @@
 #include <vector>
 
 class Framer;
-class RepeatSender;
 class TrafficLog;
 
 // Base of the TCP server, TCP client and UDP sessions: owns the log, the
@@ -158,6 +158,15 @@ protected:
     // through the connection's framer (frame events, recorded the same
     // way), and a close that ends a connection ends its framer.
     void record(TrafficEvent event, ConnectionInfo *connection = nullptr);
+    // record(), for an event that happened at timeUs (TrafficEvent::nowUs's
+    // clock), not now: a send made on another thread, logged when taken.
+    void recordAt(TrafficEvent event, ConnectionInfo *connection, qint64 timeUs);
+    // How this session's repeater may make the timed sends of a fixed
+    // payload off the event loop (RepeatSender::Offload); none by default.
+    virtual std::optional<RepeatSender::Offload> timedSendOffload(const QByteArray &payload);
+    // Ends sends being made off the event loop (logging them) before the
+    // socket or the settings they were made with change.
+    void bringRepeatBack();
     TrafficEvent makeEvent(TrafficEvent::Kind kind, quint32 connectionId = 0) const;
     // For the requests a listener of eventOccurred may make (start, stop,
     // send, close a connection): while an event is being announced, the

@@ -1,4 +1,6 @@
 #include "core/net/UdpSession.h"
+
+#include "core/os/TimedSendThread.h"
 #include "core/os/UdpReceiver.h"
 
 #include "core/os/SocketProbe.h"
@@ -152,6 +154,8 @@ void UdpSession::stop()
         return;
     if (!m_socket)
         return;
+    // Its timed sends write to this socket: they end (and are logged) first.
+    bringRepeatBack();
     const Endpoint where = localEndpoint();
     setState(State::Stopping);
     // The reader stops before the descriptor goes; what it read is logged,
@@ -445,14 +449,47 @@ SendResult UdpSession::sendWireTo(const QHostAddress &address, quint16 port, con
         recordError(TrafficEvent::Reason::Other, why, to);
         return SendResult::failure(why);
     }
+    return recordSent(to, payload, TrafficEvent::nowUs());
+}
+
+SendResult UdpSession::recordSent(const Endpoint &to, const QByteArray &datagram, qint64 timeUs)
+{
     const quint32 id = peerIdFor(to, true);
     TrafficEvent e = makeEvent(TrafficEvent::Kind::Data, id);
     e.direction = TrafficEvent::Direction::Out;
     e.local = localEndpoint();
     e.peer = to;
-    e.payload = payload;
-    record(std::move(e), &m_peers[id]);
-    return SendResult::success(n);
+    e.payload = datagram;
+    recordAt(std::move(e), &m_peers[id], timeUs);
+    return SendResult::success(datagram.size());
+}
+
+std::optional<RepeatSender::Offload> UdpSession::timedSendOffload(const QByteArray &payload)
+{
+    // What send() would do, decided once: a fixed target given as an address
+    // (a name is looked up per send), on the bound socket.
+    const SessionSettings &s = settings();
+    QHostAddress address;
+    if (!m_socket || s.replyToLastSender || s.targetPort == 0 || !address.setAddress(s.targetHost))
+        return std::nullopt;
+    QString why;
+    const QByteArray wire = framedForSending(payload, &why);
+    if (!why.isEmpty() || !wireRefusal(address, s.targetPort, wire).isEmpty() || m_socket->socketDescriptor() < 0)
+        return std::nullopt;
+    RepeatSender::Offload offload;
+    offload.fd = int(m_socket->socketDescriptor());
+    offload.address = address;
+    offload.port = s.targetPort;
+    offload.datagram = wire;
+    const Endpoint to{address, s.targetPort};
+    offload.record = [this, to, wire](qint64 timeUs, int error) {
+        if (error == 0)
+            return recordSent(to, wire, timeUs);
+        const QString why = tr("Send to %1 failed: %2").arg(to.toString(), TimedSendThread::describe(error));
+        recordError(TrafficEvent::Reason::Other, why, to);
+        return SendResult::failure(why);
+    };
+    return offload;
 }
 
 SendResult UdpSession::replyToLastSender(const QByteArray &payload)

@@ -101,6 +101,9 @@ public:
     // and /proc/net/udp when the socket closes); kept after stop().
     quint64 kernelDrops() const;
 
+    // A repeat's sends to the target, made by a thread (see Session).
+    std::optional<RepeatSender::Offload> timedSendOffload(const QByteArray &payload) override;
+
 protected:
     void resumeReads() override;
     void settingsApplied(const SessionSettings &old) override;
@@ -111,6 +114,8 @@ private:
     // framedForSending(), and why such a datagram would be refused.
     SendResult sendWireTo(const QHostAddress &address, quint16 port, const QByteArray &wire);
     QString wireRefusal(const QHostAddress &address, quint16 port, const QByteArray &wire) const;
+    // Logs a datagram sent to `to` at timeUs as this session's own send.
+    SendResult recordSent(const Endpoint &to, const QByteArray &datagram, qint64 timeUs);
     void drainReceived();
     void onDatagram(const Endpoint &local, QByteArray data, Endpoint from);
     void recordIcmpError(const SocketProbe::IcmpError &err);

@@ -373,7 +373,8 @@ void Workbench::sendFromCommandLine(Session *session, const Template &message, c
                                        o.repeatIntervalMs, [session, message](const QByteArray &fixed) {
                                            return message.isFixed() ? session->send(fixed)
                                                                     : session->sendMessage(message);
-                                       });
+                                       },
+                                       message.isFixed());
     if (!started) {
         say("--repeat", repeat->errorString());
         return;

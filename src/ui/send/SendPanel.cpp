@@ -471,7 +471,8 @@ bool SendPanel::startRepeat()
         return deliverMessage(*message, next.bytes);
     };
     m_startingRepeat = true;
-    const bool started = m_repeat->start(first.bytes, count, m_ui->repeatIntervalSpin->value(), sendOne);
+    const bool started = m_repeat->start(first.bytes, count, m_ui->repeatIntervalSpin->value(), sendOne,
+                                         message->isFixed());
     m_startingRepeat = false;
     if (!started) {
         showMessage(MessageKind::SendError, m_repeat->errorString());
