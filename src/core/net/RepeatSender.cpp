@@ -137,7 +137,8 @@ QString RepeatSender::failureText(const QString &error) const
 
 qint64 RepeatSender::skipped() const
 {
-    return m_schedule.skipped() + (m_offloaded ? m_thread->skipped() : 0);
+    // While the thread has the grid, its own count (the grid's would race).
+    return m_offloaded ? m_offloadSkippedBefore + m_thread->skipped() : m_schedule.skipped();
 }
 
 bool RepeatSender::offload()
@@ -154,11 +155,14 @@ bool RepeatSender::offload()
     plan.address = m_offload->address;
     plan.port = m_offload->port;
     plan.datagram = m_offload->datagram;
-    plan.intervalNs = m_schedule.intervalNs();
     plan.originNs = m_originNs;
+    // The grid is the thread's alone until it stops (skipped() reads its count).
+    plan.nextDueNs = [this] { return m_schedule.nextDueNs(); };
+    plan.take = [this](qint64 elapsedNs) { return m_schedule.take(elapsedNs); };
     plan.count = m_total == kUntilStopped ? 0 : m_total - m_done;
     // Called on the thread: one queued call per batch wakes this one.
     plan.ready = [this] { QMetaObject::invokeMethod(this, &RepeatSender::onOffloadReady, Qt::QueuedConnection); };
+    m_offloadSkippedBefore = m_schedule.skipped();
     QString error;
     if (!m_thread->start(std::move(plan), &error)) {
         m_offload.reset();
@@ -207,7 +211,6 @@ void RepeatSender::endOffload()
     if (!m_offloaded)
         return;
     m_thread->stop();
-    m_schedule = m_thread->schedule();
     m_offloaded = false;
     m_offload.reset();
 }

@@ -135,6 +135,7 @@ private:
     std::optional<Offload> m_offload;
     std::unique_ptr<TimedSendThread> m_thread;
     bool m_offloaded = false;
+    qint64 m_offloadSkippedBefore = 0;   // the grid's count when the thread took it
     bool m_fixed = false;
     int m_total = 0;
     int m_done = 0;

@@ -1,8 +1,8 @@
 #include "core/os/TimedSendThread.h"
 
-#include "core/log/TrafficEvent.h"
 #include "core/os/PreciseWaker.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 
@@ -70,7 +70,6 @@ bool TimedSendThread::start(Plan plan, QString *error)
         return false;
     }
     m_plan = std::move(plan);
-    m_schedule = SendSchedule(m_plan.intervalNs);
     m_thread.start("sw-timed-send", [this](std::stop_token token) { run(std::move(token)); });
     return true;
 }
@@ -97,7 +96,6 @@ QString TimedSendThread::describe(int error)
 
 void TimedSendThread::run(std::stop_token token)
 {
-    SendSchedule &schedule = m_schedule;
     std::mutex sleepMutex;
     std::condition_variable_any sleeper;
     const auto *to = reinterpret_cast<const sockaddr *>(m_address.constData());
@@ -106,7 +104,7 @@ void TimedSendThread::run(std::stop_token token)
         // Sleep to the slot; condition_variable_any's wait on the monotonic
         // clock (pthread_cond_clockwait) is not rounded to milliseconds.
         const auto due = std::chrono::steady_clock::time_point(
-            std::chrono::nanoseconds(m_plan.originNs + schedule.nextDueNs()));
+            std::chrono::nanoseconds(m_plan.originNs + m_plan.nextDueNs()));
         {
             std::unique_lock lock(sleepMutex);
             sleeper.wait_until(lock, token, due, [] { return false; });
@@ -114,9 +112,11 @@ void TimedSendThread::run(std::stop_token token)
         if (token.stop_requested())
             break;
         const qint64 elapsed = PreciseWaker::nowNs() - m_plan.originNs;
-        m_skipped.fetch_add(schedule.take(elapsed), std::memory_order_relaxed);
+        m_skipped.fetch_add(m_plan.take(elapsed), std::memory_order_relaxed);
         Sent sent;
-        sent.timeUs = TrafficEvent::nowUs();
+        // The log's clock (TrafficEvent::nowUs), which os/ does not include.
+        sent.timeUs = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::system_clock::now().time_since_epoch()).count();
         const ssize_t n = ::sendto(m_fd, m_plan.datagram.constData(), size_t(m_plan.datagram.size()),
                                    MSG_DONTWAIT | MSG_NOSIGNAL, to, toLength);
         if (n != m_plan.datagram.size())

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/net/SendSchedule.h"
 #include "core/os/WorkerThread.h"
 
 #include <QByteArray>
@@ -13,7 +12,8 @@
 #include <mutex>
 
 // The timed sends of a repeat made on a thread of their own: one datagram
-// per slot of a SendSchedule grid, written with sendto() on a duplicate of
+// per slot of the owner's grid (its SendSchedule, through Plan's two
+// functions, which only this thread calls while it runs), written with sendto() on a duplicate of
 // the session's UDP socket. On the window's thread a 1 ms grid loses every
 // slot a paint or a layout overlaps (a 6 ms paint is 6 sends skipped); here
 // the thread sleeps to each slot (clock_nanosleep on the monotonic clock,
@@ -30,7 +30,7 @@ class TimedSendThread
 public:
     struct Sent
     {
-        qint64 timeUs = 0;   // wall clock (TrafficEvent::nowUs) just before the sendto()
+        qint64 timeUs = 0;   // wall clock, µs since 1970 (TrafficEvent::nowUs's), at the sendto()
         int error = 0;       // errno of a failed send, 0 when it went out whole
     };
     struct Plan
@@ -39,8 +39,12 @@ public:
         QHostAddress address;          // where each datagram goes
         quint16 port = 0;
         QByteArray datagram;           // each send's bytes
-        qint64 intervalNs = 1'000'000;
         qint64 originNs = 0;           // PreciseWaker::nowNs() of the send that took slot 0
+        // Since originNs, when the next send is due.
+        std::function<qint64()> nextDueNs;
+        // Takes the slot for a send at elapsedNs since originNs; returns the
+        // slots passed over (SendSchedule::take).
+        std::function<qint64(qint64 elapsedNs)> take;
         int count = 0;                 // sends to make; 0: until stopped
         std::function<void()> ready;   // the queue has something to take (called on the thread)
     };
@@ -64,9 +68,6 @@ public:
     bool isDone() const { return m_done.load(std::memory_order_acquire); }
     // Slots the sends passed over because the thread woke after them.
     qint64 skipped() const { return m_skipped.load(std::memory_order_relaxed); }
-    // The grid as the thread left it: valid once stop() has returned, so the
-    // sends can go on from the event loop where the thread stopped.
-    const SendSchedule &schedule() const { return m_schedule; }
     // The text of a send's errno ("Connection refused").
     static QString describe(int error);
 
@@ -74,7 +75,6 @@ private:
     void run(std::stop_token token);
 
     Plan m_plan;
-    SendSchedule m_schedule;   // the thread's while it runs
     int m_fd = -1;
     QByteArray m_address;    // a sockaddr_in or sockaddr_in6 for sendto()
     std::mutex m_mutex;
