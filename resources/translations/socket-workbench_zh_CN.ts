@@ -5094,6 +5094,17 @@ loop to 1, 3 times</translation>
     </message>
 </context>
 <context>
+    <name>TcpKernelView</name>
+    <message>
+        <source>%1 ↔ %2 in %3</source>
+        <translation>%1 ↔ %2，状态 %3</translation>
+    </message>
+    <message>
+        <source> (%1 s left)</source>
+        <translation>（还剩 %1 秒）</translation>
+    </message>
+</context>
+<context>
     <name>TcpServerPage</name>
     <message>
         <source>Listen</source>

@@ -1,0 +1,222 @@
+#include "core/os/TcpKernelView.h"
+
+#include "core/os/SocketProbe.h"
+
+#include <cerrno>
+#include <cstddef>
+#include <cstring>
+
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <linux/sockios.h>
+#include <linux/tcp.h>
+#include <netinet/in.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+constexpr int kNewSynRecv = 12;   // the kernel's state of a request socket
+
+// The names of RFC 793, indexed by Linux's state numbers.
+const char *const kStateNames[] = {"UNKNOWN",     "ESTABLISHED", "SYN_SENT",   "SYN_RECEIVED",
+                                   "FIN_WAIT_1",  "FIN_WAIT_2",  "TIME_WAIT",  "CLOSED",
+                                   "CLOSE_WAIT",  "LAST_ACK",    "LISTEN",     "CLOSING"};
+
+// An IPv4 address in an IPv6 socket (::ffff:a.b.c.d) is the IPv4 address:
+// the program names its endpoints so.
+QHostAddress plain(const QHostAddress &address)
+{
+    bool v4 = false;
+    const quint32 ip = address.toIPv4Address(&v4);
+    return v4 ? QHostAddress(ip) : address;
+}
+
+Endpoint endpointOf(int family, const __be32 *words, __be16 port)
+{
+    Endpoint e;
+    e.port = ntohs(port);
+    if (family == AF_INET) {
+        e.address = QHostAddress(ntohl(words[0]));
+    } else {
+        Q_IPV6ADDR bytes;
+        std::memcpy(&bytes, words, sizeof bytes);
+        e.address = plain(QHostAddress(bytes));
+    }
+    return e;
+}
+
+// One dump of one address family's TCP sockets in the states of `mask`.
+bool dump(int family, quint32 mask, QList<TcpKernelView::Socket> *out, QString *error)
+{
+    const int fd = ::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    if (fd < 0) {
+        *error = SocketProbe::osErrorText(errno);
+        return false;
+    }
+    struct
+    {
+        nlmsghdr header;
+        inet_diag_req_v2 request;
+    } message{};
+    message.header.nlmsg_len = sizeof message;
+    message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    message.request.sdiag_family = quint8(family);
+    message.request.sdiag_protocol = IPPROTO_TCP;
+    message.request.idiag_states = mask;
+    sockaddr_nl kernel{};
+    kernel.nl_family = AF_NETLINK;
+    if (::sendto(fd, &message, sizeof message, 0, reinterpret_cast<sockaddr *>(&kernel), sizeof kernel) < 0) {
+        *error = SocketProbe::osErrorText(errno);
+        ::close(fd);
+        return false;
+    }
+    alignas(nlmsghdr) char buffer[32768];
+    bool done = false;
+    bool ok = true;
+    while (!done) {
+        const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            *error = SocketProbe::osErrorText(errno);
+            ok = false;
+            break;
+        }
+        int left = int(n);
+        for (auto *h = reinterpret_cast<nlmsghdr *>(buffer); NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
+            if (h->nlmsg_type == NLMSG_DONE) {
+                done = true;
+                break;
+            }
+            if (h->nlmsg_type == NLMSG_ERROR) {
+                const auto *e = static_cast<const nlmsgerr *>(NLMSG_DATA(h));
+                *error = SocketProbe::osErrorText(-e->error);
+                ok = false;
+                done = true;
+                break;
+            }
+            if (h->nlmsg_len < NLMSG_LENGTH(sizeof(inet_diag_msg)))
+                continue;
+            const auto *m = static_cast<const inet_diag_msg *>(NLMSG_DATA(h));
+            TcpKernelView::Socket s;
+            const int state = m->idiag_state == kNewSynRecv ? int(TcpKernelView::State::SynReceived) : m->idiag_state;
+            s.state = state >= int(TcpKernelView::State::Established) && state <= int(TcpKernelView::State::Closing) ? TcpKernelView::State(state)
+                                                                        : TcpKernelView::State::Unknown;
+            s.local = endpointOf(m->idiag_family, m->id.idiag_src, m->id.idiag_sport);
+            s.peer = endpointOf(m->idiag_family, m->id.idiag_dst, m->id.idiag_dport);
+            s.receiveQueue = m->idiag_rqueue;
+            s.sendQueue = m->idiag_wqueue;
+            s.timer = m->idiag_timer;
+            s.timerMs = m->idiag_timer ? qint64(m->idiag_expires) : 0;
+            s.retransmits = m->idiag_retrans;
+            s.uid = m->idiag_uid;
+            s.inode = m->idiag_inode;
+            out->append(s);
+        }
+    }
+    ::close(fd);
+    return ok;
+}
+
+} // namespace
+
+QString TcpKernelView::stateName(State state)
+{
+    const int i = int(state);
+    return QString::fromLatin1(kStateNames[i >= 0 && i <= int(State::Closing) ? i : 0]);
+}
+
+TcpKernelView::State TcpKernelView::stateFromName(const QString &name)
+{
+    for (int i = 1; i <= int(State::Closing); ++i) {
+        if (name == QLatin1String(kStateNames[i]))
+            return State(i);
+    }
+    return State::Unknown;
+}
+
+bool TcpKernelView::list(QList<Socket> *out, QString *error, QList<State> states, quint16 localPort)
+{
+    quint32 mask = 0;
+    for (State s : states)
+        mask |= 1u << int(s);
+    if (mask == 0)
+        mask = ~0u;
+    if (mask & (1u << int(TcpKernelView::State::SynReceived)))
+        mask |= 1u << kNewSynRecv;   // request sockets are reported as SYN_RECV
+    QList<Socket> all;
+    QString why;
+    const bool v4 = dump(AF_INET, mask, &all, &why);
+    const bool v6 = dump(AF_INET6, mask, &all, &why);
+    if (!v4 && !v6) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    out->clear();
+    for (const Socket &s : std::as_const(all)) {
+        if (localPort == 0 || s.local.port == localPort)
+            out->append(s);
+    }
+    return true;
+}
+
+std::optional<TcpKernelView::Socket> TcpKernelView::find(const Endpoint &local, const Endpoint &peer, QString *error)
+{
+    QList<Socket> sockets;
+    if (!list(&sockets, error, {}, local.port))
+        return std::nullopt;
+    const QHostAddress localAddress = plain(local.address);
+    const QHostAddress peerAddress = plain(peer.address);
+    for (const Socket &s : std::as_const(sockets)) {
+        if (s.peer.port == peer.port && s.local.address == localAddress && s.peer.address == peerAddress)
+            return s;
+    }
+    return std::nullopt;
+}
+
+bool TcpKernelView::info(qintptr descriptor, Info *out)
+{
+    tcp_info t{};
+    socklen_t length = sizeof t;
+    if (descriptor < 0 || ::getsockopt(int(descriptor), IPPROTO_TCP, TCP_INFO, &t, &length) != 0)
+        return false;
+    Info i;
+    i.state = t.tcpi_state >= int(TcpKernelView::State::Established) && t.tcpi_state <= int(TcpKernelView::State::Closing) ? State(t.tcpi_state) : State::Unknown;
+    i.retransmits = t.tcpi_retransmits;
+    i.backoff = t.tcpi_backoff;
+    i.rttUs = t.tcpi_rtt;
+    i.rttVarUs = t.tcpi_rttvar;
+    i.sendCongestionWindow = t.tcpi_snd_cwnd;
+    i.mss = t.tcpi_snd_mss;
+    i.unacked = t.tcpi_unacked;
+    i.sacked = t.tcpi_sacked;
+    // Older kernels give a shorter struct: what they do not fill stays 0.
+    if (length >= offsetof(tcp_info, tcpi_bytes_received) + sizeof t.tcpi_bytes_received) {
+        i.bytesAcked = t.tcpi_bytes_acked;
+        i.bytesReceived = t.tcpi_bytes_received;
+    }
+    if (length >= offsetof(tcp_info, tcpi_snd_wnd) + sizeof t.tcpi_snd_wnd)
+        i.peerWindow = t.tcpi_snd_wnd;
+    if (i.state != State::Listen) {
+        int n = 0;
+        if (::ioctl(int(descriptor), SIOCINQ, &n) == 0)
+            i.receiveQueue = quint32(n);
+        if (::ioctl(int(descriptor), SIOCOUTQ, &n) == 0)
+            i.sendQueue = quint32(n);
+    }
+    *out = i;
+    return true;
+}
+
+QString TcpKernelView::describe(const Socket &socket)
+{
+    QString text = tr("%1 ↔ %2 in %3").arg(socket.local.toString(), socket.peer.toString(), stateName(socket.state));
+    if (socket.state == State::TimeWait && socket.timerMs > 0)
+        text += tr(" (%1 s left)").arg((socket.timerMs + 999) / 1000);
+    return text;
+}
