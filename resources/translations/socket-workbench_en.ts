@@ -70,6 +70,16 @@
     </message>
 </context>
 <context>
+    <name>TcpStateDiagram</name>
+    <message numerus="yes">
+        <source>SYN sent again: %n time(s)</source>
+        <translation>
+            <numerusform>SYN sent again: %n time</numerusform>
+            <numerusform>SYN sent again: %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrafficActions</name>
     <message numerus="yes">
         <source>saved %Ln event(s) to %1</source>

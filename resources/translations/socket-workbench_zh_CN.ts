@@ -5467,6 +5467,181 @@ loop to 1, 3 times</translation>
     </message>
 </context>
 <context>
+    <name>TcpStateDiagram</name>
+    <message>
+        <source>%1 s left</source>
+        <translation>剩余 %1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>SYN sent again: %n time(s)</source>
+        <translation>
+            <numerusform>已重发 SYN %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>queue %1 / backlog %2</source>
+        <translation>队列 %1 / backlog %2</translation>
+    </message>
+</context>
+<context>
+    <name>TcpStateMachine</name>
+    <message>
+        <source>we called listen(): waiting for SYNs</source>
+        <translation>我们调用了 listen()：等待 SYN</translation>
+    </message>
+    <message>
+        <source>we called connect(): SYN sent</source>
+        <translation>我们调用了 connect()：已发送 SYN</translation>
+    </message>
+    <message>
+        <source>a client&apos;s SYN arrived: SYN+ACK sent</source>
+        <translation>收到客户端的 SYN：已发送 SYN+ACK</translation>
+    </message>
+    <message>
+        <source>we closed the listening socket</source>
+        <translation>我们关闭了监听套接字</translation>
+    </message>
+    <message>
+        <source>the server&apos;s SYN+ACK arrived: ACK sent, connect() returns</source>
+        <translation>收到服务器的 SYN+ACK：已发送 ACK，connect() 返回</translation>
+    </message>
+    <message>
+        <source>a SYN arrived while ours was out (simultaneous open): SYN+ACK sent</source>
+        <translation>我方 SYN 发出时又收到对方的 SYN（同时打开）：已发送 SYN+ACK</translation>
+    </message>
+    <message>
+        <source>connect() failed: refused (RST) or timed out</source>
+        <translation>connect() 失败：被拒绝（RST）或超时</translation>
+    </message>
+    <message>
+        <source>the ACK of our SYN+ACK arrived: accept() can return it</source>
+        <translation>收到对我方 SYN+ACK 的 ACK：accept() 可以返回它了</translation>
+    </message>
+    <message>
+        <source>the handshake was reset (RST)</source>
+        <translation>握手被重置（RST）</translation>
+    </message>
+    <message>
+        <source>we called close() or shutdown(SHUT_WR): FIN sent</source>
+        <translation>我们调用了 close() 或 shutdown(SHUT_WR)：已发送 FIN</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s FIN arrived: recv() returns b&apos;&apos;</source>
+        <translation>收到对端的 FIN：recv() 返回 b&apos;&apos;</translation>
+    </message>
+    <message>
+        <source>reset (RST): the connection is gone at once</source>
+        <translation>重置（RST）：连接立即消失</translation>
+    </message>
+    <message>
+        <source>the ACK of our FIN arrived</source>
+        <translation>收到对我方 FIN 的 ACK</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s FIN arrived before the ACK of ours (simultaneous close)</source>
+        <translation>对端的 FIN 先于对我方 FIN 的 ACK 到达（同时关闭）</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s FIN and the ACK of ours arrived together</source>
+        <translation>对端的 FIN 与对我方 FIN 的 ACK 一起到达</translation>
+    </message>
+    <message>
+        <source>the peer&apos;s FIN arrived: ACK sent</source>
+        <translation>收到对端的 FIN：已发送 ACK</translation>
+    </message>
+    <message>
+        <source>we called close(): FIN sent</source>
+        <translation>我们调用了 close()：已发送 FIN</translation>
+    </message>
+    <message>
+        <source>the ACK of our FIN arrived: the connection is gone</source>
+        <translation>收到对我方 FIN 的 ACK：连接已消失</translation>
+    </message>
+    <message>
+        <source>2 MSL went by (60 s on Linux): the 4-tuple is free again</source>
+        <translation>经过了 2 MSL（Linux 上为 60 秒）：该四元组可以再次使用</translation>
+    </message>
+    <message>
+        <source>No connection: the socket is not yet connected or listening, or the kernel has let it go.</source>
+        <translation>没有连接：套接字尚未连接或监听，或内核已将其释放。</translation>
+    </message>
+    <message>
+        <source>A server socket after listen(): it takes handshakes into its queues; accept() hands out the finished ones.</source>
+        <translation>调用 listen() 之后的服务器套接字：它把握手放入队列；accept() 取出已完成握手的连接。</translation>
+    </message>
+    <message>
+        <source>connect() sent a SYN and waits for the server&apos;s SYN+ACK; without an answer the SYN is sent again with a doubling back-off until connect() times out.</source>
+        <translation>connect() 已发送 SYN，正在等待服务器的 SYN+ACK；若无应答，SYN 会以加倍的退避时间重发，直到 connect() 超时。</translation>
+    </message>
+    <message>
+        <source>The server answered a SYN with SYN+ACK and waits for the client&apos;s ACK: a half-open connection in the listener&apos;s SYN queue.</source>
+        <translation>服务器已用 SYN+ACK 应答 SYN，正在等待客户端的 ACK：这是监听套接字 SYN 队列（半连接队列）中的一个半开连接。</translation>
+    </message>
+    <message>
+        <source>The handshake is done: both sides can send() and recv().</source>
+        <translation>握手已完成：双方都可以 send() 和 recv()。</translation>
+    </message>
+    <message>
+        <source>We closed our side (FIN sent) and wait for the peer to acknowledge it.</source>
+        <translation>我方已关闭自己这一侧（已发送 FIN），正在等待对端确认。</translation>
+    </message>
+    <message>
+        <source>Our FIN is acknowledged; we wait for the peer&apos;s FIN. The peer may still send, and we still receive.</source>
+        <translation>我方的 FIN 已被确认；正在等待对端的 FIN。对端仍可发送，我方仍在接收。</translation>
+    </message>
+    <message>
+        <source>Both sides sent a FIN at the same time; we wait for the ACK of ours.</source>
+        <translation>双方同时发送了 FIN；正在等待对我方 FIN 的 ACK。</translation>
+    </message>
+    <message>
+        <source>The side that closed first waits 2 MSL (60 s on Linux) so late segments of this connection die out; meanwhile its address and port cannot be bound again without SO_REUSEADDR.</source>
+        <translation>先关闭的一方要等待 2 MSL（Linux 上为 60 秒），让这条连接的迟到报文段消失；在此期间，不设置 SO_REUSEADDR 就无法再次绑定该地址和端口。</translation>
+    </message>
+    <message>
+        <source>The peer finished sending (FIN): recv() returned b&apos;&apos;. We can still send until we call close().</source>
+        <translation>对端已结束发送（FIN）：recv() 返回了 b&apos;&apos;。在我们调用 close() 之前仍可发送。</translation>
+    </message>
+    <message>
+        <source>We closed after the peer did (FIN sent) and wait for the ACK of our FIN.</source>
+        <translation>我方在对端之后关闭（已发送 FIN），正在等待对我方 FIN 的 ACK。</translation>
+    </message>
+    <message>
+        <source>A state the kernel did not name.</source>
+        <translation>内核未给出名称的状态。</translation>
+    </message>
+</context>
+<context>
+    <name>TcpStateView</name>
+    <message>
+        <source>Select a connection (or start the server) to see its TCP state as the kernel reports it.</source>
+        <translation>选择一个连接（或启动服务器），即可查看内核报告的 TCP 状态。</translation>
+    </message>
+    <message>
+        <source>not known to the kernel</source>
+        <translation>内核中不存在</translation>
+    </message>
+    <message>
+        <source>Listening socket %1: %2</source>
+        <translation>监听套接字 %1：%2</translation>
+    </message>
+    <message>
+        <source>Connection %1 ↔ %2: %3</source>
+        <translation>连接 %1 ↔ %2：%3</translation>
+    </message>
+    <message>
+        <source>(no arrow of the diagram)</source>
+        <translation>（状态图中没有这条箭头）</translation>
+    </message>
+    <message>
+        <source>%1  %2 → %3: %4</source>
+        <translation>%1  %2 → %3：%4</translation>
+    </message>
+    <message>
+        <source> (between samples)</source>
+        <translation>（在两次采样之间推断）</translation>
+    </message>
+</context>
+<context>
     <name>Template</name>
     <message>
         <source>Unknown encoding “%1”</source>

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/teach/TcpStateWatch.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class TcpStateDiagram;
+
+// The live TCP state view of a tab: the state diagram for the selected
+// connection (or the listener), the path it took with each transition's
+// cause, and a header naming the socket and its state. It samples the
+// kernel only while it is shown (TcpStateWatch), so a tab nobody looks at
+// costs nothing.
+class TcpStateView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TcpStateView(QWidget *parent = nullptr);
+
+    // Follows the connection local <-> peer.
+    void watchConnection(const Endpoint &local, const Endpoint &peer, TcpStateWatch::Origin origin);
+    // Follows the listening socket on local.
+    void watchListener(const Endpoint &local);
+    void clear();
+
+    TcpStateWatch *watch() const { return m_watch; }
+    TcpStateDiagram *diagram() const { return m_diagram; }
+    // The header's text and the steps as listed, for tests.
+    QString headerText() const;
+    QStringList stepTexts() const;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void refresh();
+
+    TcpStateWatch *m_watch;
+    TcpStateDiagram *m_diagram;
+    QLabel *m_header;
+    QListWidget *m_steps;
+};

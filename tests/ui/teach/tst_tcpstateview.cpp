@@ -1,0 +1,105 @@
+// TcpStateView on real loopback sockets: it lights ESTABLISHED, then
+// TIME_WAIT after our close with the time left in the box, lists each
+// transition with its cause, explains a state when hovered, and samples
+// only while shown.
+
+#include "ui/teach/TcpStateDiagram.h"
+#include "ui/teach/TcpStateView.h"
+
+#include <QHelpEvent>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QToolTip>
+
+#include <memory>
+
+using State = TcpKernelView::State;
+
+class TestTcpStateView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void lightsEstablishedThenTimeWait();
+    void explainsAStateWhenHovered();
+    void samplesOnlyWhileShown();
+    void listenerShowsItsQueue();
+};
+
+void TestTcpStateView::lightsEstablishedThenTimeWait()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_VERIFY(server.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    TcpStateView view;
+    view.resize(700, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const Endpoint local{client.localAddress(), client.localPort()};
+    const Endpoint peer{client.peerAddress(), client.peerPort()};
+    view.watchConnection(local, peer, TcpStateWatch::Origin::Connected);
+    QCOMPARE(view.diagram()->litState(), State::Established);
+    QVERIFY2(view.headerText().contains(u"ESTABLISHED") && view.headerText().contains(local.toString()),
+             qPrintable(view.headerText()));
+    QCOMPARE(view.stepTexts().size(), 2);   // CLOSED → SYN_SENT → ESTABLISHED
+    QVERIFY(view.stepTexts().last().contains(TcpStateMachine::transition(State::SynSent, State::Established).cause));
+    const QImage before = view.diagram()->grab().toImage();
+    client.disconnectFromHost();
+    QTRY_COMPARE(view.diagram()->litState(), State::TimeWait);
+    QVERIFY(view.headerText().contains(u"TIME_WAIT"));
+    QVERIFY(view.stepTexts().last().contains(u"TIME_WAIT"));
+    // The lit box moved: the picture changed where TIME_WAIT is drawn.
+    const QImage after = view.diagram()->grab().toImage();
+    const QRect box = view.diagram()->boxOf(State::TimeWait).toRect().adjusted(3, 3, -3, -3);
+    QVERIFY(!box.isEmpty());
+    QVERIFY(before.copy(box) != after.copy(box));
+}
+
+void TestTcpStateView::explainsAStateWhenHovered()
+{
+    TcpStateView view;
+    view.resize(700, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    TcpStateDiagram *diagram = view.diagram();
+    const QPoint at = diagram->boxOf(State::TimeWait).center().toPoint();
+    QHelpEvent help(QEvent::ToolTip, at, diagram->mapToGlobal(at));
+    QApplication::sendEvent(diagram, &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().contains(u"SO_REUSEADDR"), qPrintable(QToolTip::text()));
+    QToolTip::hideText();
+}
+
+void TestTcpStateView::samplesOnlyWhileShown()
+{
+    TcpStateView view;
+    QVERIFY(!view.watch()->isRunning());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(view.watch()->isRunning());
+    view.hide();
+    QVERIFY(!view.watch()->isRunning());
+}
+
+void TestTcpStateView::listenerShowsItsQueue()
+{
+    QTcpServer server;
+    server.setListenBacklogSize(4);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    TcpStateView view;
+    view.resize(700, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.watchListener(Endpoint{QHostAddress::LocalHost, server.serverPort()});
+    QCOMPARE(view.diagram()->litState(), State::Listen);
+    QVERIFY(view.headerText().contains(u"LISTEN"));
+    QVERIFY(view.watch()->socket());
+    QCOMPARE(view.watch()->socket()->sendQueue, 4u);
+}
+
+QTEST_MAIN(TestTcpStateView)
+#include "tst_tcpstateview.moc"
