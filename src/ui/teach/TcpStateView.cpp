@@ -2,6 +2,8 @@
 
 #include "ui/teach/TcpStateDiagram.h"
 
+#include "core/net/Session.h"
+
 #include <QDateTime>
 #include <QLabel>
 #include <QListWidget>
@@ -27,6 +29,51 @@ TcpStateView::TcpStateView(QWidget *parent)
     m_diagram->setWatch(m_watch);
     connect(m_watch, &TcpStateWatch::changed, this, &TcpStateView::refresh);
     refresh();
+}
+
+void TcpStateView::setSession(Session *session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    m_shownId = 0;
+    m_listener = Endpoint{};
+    if (m_session)
+        connect(m_session, &Session::eventOccurred, this, &TcpStateView::onEvent);
+}
+
+void TcpStateView::showConnection(quint32 id)
+{
+    if (!m_session || m_session->kind() == SessionKind::Udp)
+        return;
+    m_shownId = id;
+    if (id == 0) {
+        if (m_listener.port != 0)
+            watchListener(m_listener);
+        return;
+    }
+    const QList<ConnectionInfo> all = m_session->connections();
+    for (const ConnectionInfo &c : all) {
+        if (c.id == id && c.local.port != 0 && c.peer.port != 0) {
+            watchConnection(c.local, c.peer,
+                            m_session->kind() == SessionKind::TcpServer ? TcpStateWatch::Origin::Accepted
+                                                                         : TcpStateWatch::Origin::Connected);
+            return;
+        }
+    }
+}
+
+void TcpStateView::onEvent(const TrafficEvent &event)
+{
+    if (m_session->kind() == SessionKind::TcpServer && event.kind == TrafficEvent::Kind::Listening) {
+        m_listener = event.local;
+        if (m_shownId == 0)
+            watchListener(m_listener);
+    } else if (m_session->kind() == SessionKind::TcpClient && event.kind == TrafficEvent::Kind::Connected) {
+        // The client's one connection, from its handshake on.
+        m_shownId = event.connectionId;
+        watchConnection(event.local, event.peer, TcpStateWatch::Origin::Connected);
+    }
 }
 
 void TcpStateView::watchConnection(const Endpoint &local, const Endpoint &peer, TcpStateWatch::Origin origin)

@@ -6,7 +6,9 @@
 
 class QLabel;
 class QListWidget;
+class Session;
 class TcpStateDiagram;
+struct TrafficEvent;
 
 // The live TCP state view of a tab: the state diagram for the selected
 // connection (or the listener), the path it took with each transition's
@@ -18,6 +20,14 @@ class TcpStateView : public QWidget
     Q_OBJECT
 public:
     explicit TcpStateView(QWidget *parent = nullptr);
+
+    // Follows what a TCP tab does: the listener once a server listens, the
+    // connection once a client connects, and on a server the connection
+    // showConnection() names (a row selected in the traffic or the clients).
+    void setSession(Session *session);
+    // The connection with this id in the session; 0 goes back to the
+    // listener (server) or the connection (client).
+    void showConnection(quint32 id);
 
     // Follows the connection local <-> peer.
     void watchConnection(const Endpoint &local, const Endpoint &peer, TcpStateWatch::Origin origin);
@@ -37,6 +47,11 @@ protected:
 
 private:
     void refresh();
+    void onEvent(const TrafficEvent &event);
+
+    Session *m_session = nullptr;
+    quint32 m_shownId = 0;     // the connection chosen on a server, 0 for none
+    Endpoint m_listener;       // where the server listens, once it does
 
     TcpStateWatch *m_watch;
     TcpStateDiagram *m_diagram;

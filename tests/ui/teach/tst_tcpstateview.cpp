@@ -3,6 +3,8 @@
 // transition with its cause, explains a state when hovered, and samples
 // only while shown.
 
+#include "core/net/TcpClientSession.h"
+#include "core/net/TcpServerSession.h"
 #include "ui/teach/TcpStateDiagram.h"
 #include "ui/teach/TcpStateView.h"
 
@@ -24,6 +26,8 @@ private slots:
     void explainsAStateWhenHovered();
     void samplesOnlyWhileShown();
     void listenerShowsItsQueue();
+    void followsAServerTab();
+    void followsAClientTab();
 };
 
 void TestTcpStateView::lightsEstablishedThenTimeWait()
@@ -99,6 +103,53 @@ void TestTcpStateView::listenerShowsItsQueue()
     QVERIFY(view.headerText().contains(u"LISTEN"));
     QVERIFY(view.watch()->socket());
     QCOMPARE(view.watch()->socket()->sendQueue, 4u);
+}
+
+void TestTcpStateView::followsAServerTab()
+{
+    TcpServerSession server;
+    server.setListenAddress(QHostAddress::LocalHost);
+    server.setPort(0);
+    TcpStateView view;
+    view.setSession(&server);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(server.start());
+    // The listener, as soon as it listens.
+    QCOMPARE(view.diagram()->litState(), State::Listen);
+    QCOMPARE(view.watch()->local().port, server.port());
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_COMPARE(server.connections().size(), 1);
+    // A connection chosen in the tab.
+    view.showConnection(server.connections().constFirst().id);
+    QCOMPARE(view.diagram()->litState(), State::Established);
+    QCOMPARE(view.watch()->peer().port, client.localPort());
+    QVERIFY(view.stepTexts().constFirst().contains(u"LISTEN"));
+    // Back to the listener.
+    view.showConnection(0);
+    QCOMPARE(view.diagram()->litState(), State::Listen);
+}
+
+void TestTcpStateView::followsAClientTab()
+{
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost));
+    TcpClientSession client;
+    client.setHost(QStringLiteral("127.0.0.1"));
+    client.setPort(listener.serverPort());
+    TcpStateView view;
+    view.setSession(&client);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(client.start());
+    QTRY_COMPARE(view.diagram()->litState(), State::Established);
+    QCOMPARE(view.watch()->peer().port, listener.serverPort());
+    QTRY_VERIFY(listener.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> accepted(listener.nextPendingConnection());
+    client.stop();
+    QTRY_COMPARE(view.diagram()->litState(), State::TimeWait);
 }
 
 QTEST_MAIN(TestTcpStateView)
