@@ -7,6 +7,10 @@
 #include <QNetworkInterface>
 #include <QTcpServer>
 
+#include <cerrno>
+#include <cstring>
+
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -50,7 +54,72 @@ TcpAcceptor::~TcpAcceptor()
         ::close(int(a.descriptor));
 }
 
-bool TcpAcceptor::listen(const QHostAddress &address, quint16 port, int backlog)
+namespace {
+
+// socket(), bind() and listen() without SO_REUSEADDR (QTcpServer always
+// sets it on Unix); the descriptor, or -1 with errno set.
+int listenWithoutReuse(const QHostAddress &address, quint16 port, int backlog)
+{
+    sockaddr_storage sa{};
+    socklen_t length = 0;
+    const bool any = address == QHostAddress::Any;
+    if (address.protocol() == QAbstractSocket::IPv4Protocol) {
+        auto *v4 = reinterpret_cast<sockaddr_in *>(&sa);
+        v4->sin_family = AF_INET;
+        v4->sin_port = htons(port);
+        v4->sin_addr.s_addr = htonl(address.toIPv4Address());
+        length = sizeof *v4;
+    } else {
+        auto *v6 = reinterpret_cast<sockaddr_in6 *>(&sa);
+        v6->sin6_family = AF_INET6;
+        v6->sin6_port = htons(port);
+        const Q_IPV6ADDR bytes = any ? QHostAddress(QHostAddress::AnyIPv6).toIPv6Address() : address.toIPv6Address();
+        std::memcpy(&v6->sin6_addr, &bytes, sizeof v6->sin6_addr);
+        v6->sin6_scope_id = address.scopeId().toUInt();
+        length = sizeof *v6;
+    }
+    const int fd = ::socket(sa.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0)
+        return -1;
+    if (any) {
+        const int off = 0;   // dual stack, as QHostAddress::Any means to Qt
+        ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off);
+    }
+    if (::bind(fd, reinterpret_cast<const sockaddr *>(&sa), length) != 0 || ::listen(fd, backlog) != 0) {
+        const int error = errno;
+        ::close(fd);
+        errno = error;
+        return -1;
+    }
+    return fd;
+}
+
+// listen() on `server` without SO_REUSEADDR; false with the error filled in.
+bool listenOn(QTcpServer &server, const QHostAddress &address, quint16 port, int backlog,
+              QAbstractSocket::SocketError *error, QString *errorString)
+{
+    const int fd = listenWithoutReuse(address, port, backlog);
+    if (fd < 0) {
+        const int code = errno;
+        *error = code == EADDRINUSE      ? QAbstractSocket::AddressInUseError
+                 : code == EACCES        ? QAbstractSocket::SocketAccessError
+                 : code == EADDRNOTAVAIL ? QAbstractSocket::SocketAddressNotAvailableError
+                                         : QAbstractSocket::UnknownSocketError;
+        *errorString = QString::fromLocal8Bit(std::strerror(code));
+        return false;
+    }
+    if (!server.setSocketDescriptor(fd)) {
+        *error = server.serverError();
+        *errorString = server.errorString();
+        ::close(fd);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool TcpAcceptor::listen(const QHostAddress &address, quint16 port, int backlog, bool reuseAddress)
 {
     close();
     // What listen() found on the accept thread, known here before returning.
@@ -69,18 +138,22 @@ bool TcpAcceptor::listen(const QHostAddress &address, quint16 port, int backlog)
         const QMutexLocker lock(&m_mutex);
         m_full = false;
     }
-    m_thread.start("sw-accept", [this, address, port, backlog, listening](std::stop_token stop) {
+    m_thread.start("sw-accept", [this, address, port, backlog, reuseAddress, listening](std::stop_token stop) {
         // First: the listening socket's notifier needs the thread's event dispatcher.
         QEventLoop loop;
         Server server(this);
         server.setListenBacklogSize(backlog);
         Listening result;
-        if (!server.listen(address, port)) {
-            result.error = server.serverError();
-            result.errorString = server.errorString();
+        if (reuseAddress ? !server.listen(address, port) : !listenOn(server, address, port, backlog, &result.error, &result.errorString)) {
+            if (reuseAddress) {
+                result.error = server.serverError();
+                result.errorString = server.errorString();
+            }
             listening->set_value(result);
             return;
         }
+        if (isAcceptPaused())
+            server.pauseAccepting();
         // Emitted here, where the server's error string is read; this
         // object's signal then reaches its owner's thread queued.
         connect(&server, &QTcpServer::acceptError, &server, [this, &server](QAbstractSocket::SocketError error) {
@@ -175,8 +248,31 @@ int TcpAcceptor::pendingCount() const
     return int(m_queue.size());
 }
 
+void TcpAcceptor::setAcceptPaused(bool paused)
+{
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_paused = paused;
+    }
+    if (paused && m_server)
+        QMetaObject::invokeMethod(m_server, &QTcpServer::pauseAccepting, Qt::QueuedConnection);
+    else if (!paused)
+        resumeAccepting();
+}
+
+bool TcpAcceptor::isAcceptPaused() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_paused;
+}
+
 void TcpAcceptor::resumeAccepting()
 {
+    {
+        const QMutexLocker lock(&m_mutex);
+        if (m_paused || m_full)
+            return;
+    }
     if (m_server)
         QMetaObject::invokeMethod(m_server, &QTcpServer::resumeAccepting, Qt::QueuedConnection);
 }

@@ -44,7 +44,10 @@ public:
     ~TcpAcceptor() override;
 
     // Listens now (errors are known on return), then accepts on the thread.
-    bool listen(const QHostAddress &address, quint16 port, int backlog);
+    // reuseAddress: SO_REUSEADDR before bind(), as Qt sets it; without it a
+    // port that a connection in TIME_WAIT still holds cannot be bound
+    // (EADDRINUSE), which is what a lesson shows.
+    bool listen(const QHostAddress &address, quint16 port, int backlog, bool reuseAddress = true);
     // Stops accepting and closes the listening socket: on return no accept()
     // runs any more. Descriptors accepted before stay queued for take().
     void close();
@@ -63,8 +66,14 @@ public:
     std::vector<Accepted> take(int max);
     int pendingCount() const;
 
-    // After acceptError (accepting pauses then): try again.
+    // After acceptError (accepting pauses then): try again. Nothing while
+    // paused by setAcceptPaused() or by a full hand-off queue.
     void resumeAccepting();
+    // The user's pause: no accept() is called (after the batch being
+    // accepted, if any), so clients wait in the kernel's accept queue until
+    // it holds backlog + 1 and further SYNs are dropped. Kept across listen().
+    void setAcceptPaused(bool paused);
+    bool isAcceptPaused() const;
 
     void setHandOffLimit(int limit);
     int handOffLimit() const;
@@ -95,6 +104,7 @@ private:
     int m_limit = kDefaultHandOffLimit;
     bool m_notified = false;  // pending() sent, queue not emptied since
     bool m_full = false;      // accepting paused because the queue is full
+    bool m_paused = false;    // accepting paused by setAcceptPaused()
 
     WorkerThread m_thread;  // last: stopped and joined before the rest goes
 };

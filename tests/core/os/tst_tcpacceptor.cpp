@@ -4,6 +4,7 @@
 
 #include "core/os/SocketProbe.h"
 #include "core/os/TcpAcceptor.h"
+#include "core/os/TcpKernelView.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -12,6 +13,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstring>
 #include <functional>
 #include <thread>
 #include <netinet/in.h>
@@ -84,6 +86,9 @@ private slots:
     void destructionClosesWhatNobodyTook();
     void destroyedWhileAcceptingJoins();
     void listenErrorIsReported();
+    void userPauseLeavesClientsInTheKernelsQueue();
+    void pauseWhileListening();
+    void withoutReuseAddressTimeWaitHoldsThePort();
     void listenQueueShowsTheBacklog_data();
     void listenQueueShowsTheBacklog();
 };
@@ -285,6 +290,113 @@ void TestTcpAcceptor::listenErrorIsReported()
     QCOMPARE(pending.count(), 0);
     closeAll(first.take(1));
     ::close(c.fd);
+}
+
+void TestTcpAcceptor::userPauseLeavesClientsInTheKernelsQueue()
+{
+    TcpAcceptor acceptor;
+    acceptor.setAcceptPaused(true);   // before listen(): kept
+    QVERIFY(acceptor.isAcceptPaused());
+    QVERIFY(acceptor.listen(QHostAddress(QHostAddress::LocalHost), 0, 2));
+    std::vector<Client> clients;
+    // backlog + 1 handshakes fit in the kernel's accept queue.
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(connectTo(acceptor.serverPort()));
+        QCOMPARE(clients.back().connectErrno, 0);
+    }
+    int waiting = 0;
+    int backlog = 0;
+    QVERIFY(waitUntil([&] {
+        return SocketProbe::listenQueue(acceptor.socketDescriptor(), &waiting, &backlog) && waiting == 3;
+    }));
+    QCOMPARE(backlog, 2);
+    QThread::msleep(100);
+    QCOMPARE(acceptor.pendingCount(), 0);
+    // The error path's resume does not undo the user's pause.
+    acceptor.resumeAccepting();
+    QThread::msleep(100);
+    QCOMPARE(acceptor.pendingCount(), 0);
+    acceptor.setAcceptPaused(false);
+    QVERIFY(!acceptor.isAcceptPaused());
+    QVERIFY(waitUntil([&] { return acceptor.pendingCount() == 3; }));
+    const auto taken = acceptor.take(3);
+    for (std::size_t i = 0; i < taken.size(); ++i)
+        QCOMPARE(taken[i].peer.port, clients[i].localPort);
+    QVERIFY(SocketProbe::listenQueue(acceptor.socketDescriptor(), &waiting, &backlog));
+    QCOMPARE(waiting, 0);
+    closeAll(taken);
+    closeAll(clients);
+}
+
+void TestTcpAcceptor::pauseWhileListening()
+{
+    TcpAcceptor acceptor;
+    QVERIFY(acceptor.listen(QHostAddress(QHostAddress::LocalHost), 0, 8));
+    std::vector<Client> clients;
+    clients.push_back(connectTo(acceptor.serverPort()));
+    QVERIFY(waitUntil([&] { return acceptor.pendingCount() == 1; }));
+    acceptor.setAcceptPaused(true);
+    QThread::msleep(100);   // the pause reaches the accept thread
+    clients.push_back(connectTo(acceptor.serverPort()));
+    clients.push_back(connectTo(acceptor.serverPort()));
+    int waiting = 0;
+    QVERIFY(waitUntil([&] { return SocketProbe::listenQueue(acceptor.socketDescriptor(), &waiting, nullptr) && waiting == 2; }));
+    QCOMPARE(acceptor.pendingCount(), 1);
+    acceptor.setAcceptPaused(false);
+    QVERIFY(waitUntil([&] { return acceptor.pendingCount() == 3; }));
+    closeAll(acceptor.take(3));
+    closeAll(clients);
+}
+
+void TestTcpAcceptor::withoutReuseAddressTimeWaitHoldsThePort()
+{
+    // A connection the server's side closed first: its end (the listening
+    // port) waits in TIME_WAIT. It keeps its listener's SO_REUSEADDR (on, as
+    // by default); a new socket without it cannot bind the port, one with it
+    // can.
+    quint16 port = 0;
+    {
+        TcpAcceptor first;
+        QVERIFY(first.listen(QHostAddress(QHostAddress::LocalHost), 0, 8));
+        port = first.serverPort();
+        Client c = connectTo(port);
+        QCOMPARE(c.connectErrno, 0);
+        QVERIFY(waitUntil([&] { return first.pendingCount() == 1; }));
+        const auto taken = first.take(1);
+        ::close(int(taken.front().descriptor));   // FIN from the server first
+        char byte = 0;
+        QCOMPARE(::recv(c.fd, &byte, 1, 0), ssize_t(0));   // the client reads the FIN
+        ::close(c.fd);
+        first.close();
+    }
+    QList<TcpKernelView::Socket> held;
+    QVERIFY(waitUntil([&] { return TcpKernelView::list(&held, nullptr, {TcpKernelView::State::TimeWait}, port) && !held.isEmpty(); }));
+    TcpAcceptor without;
+    QVERIFY(!without.listen(QHostAddress(QHostAddress::LocalHost), port, 8, false));
+    QCOMPARE(without.serverError(), QAbstractSocket::AddressInUseError);
+    QVERIFY2(without.errorString().contains(QString::fromLocal8Bit(std::strerror(EADDRINUSE))),
+             qPrintable(without.errorString()));
+    QVERIFY(!without.isListening());
+    // With SO_REUSEADDR, as by default, the same port is bound at once.
+    TcpAcceptor with;
+    QVERIFY2(with.listen(QHostAddress(QHostAddress::LocalHost), port, 8), qPrintable(with.errorString()));
+    Client c = connectTo(port);
+    QCOMPARE(c.connectErrno, 0);
+    QVERIFY(waitUntil([&] { return with.pendingCount() == 1; }));
+    closeAll(with.take(1));
+    ::close(c.fd);
+    // Without it, a free port listens and accepts as ever (IPv6 too).
+    for (const QHostAddress &address : {QHostAddress(QHostAddress::LocalHost), QHostAddress(QHostAddress::Any)}) {
+        TcpAcceptor plain;
+        QVERIFY2(plain.listen(address, 0, 8, false), qPrintable(plain.errorString()));
+        Client d = connectTo(plain.serverPort());
+        QCOMPARE(d.connectErrno, 0);
+        QVERIFY(waitUntil([&] { return plain.pendingCount() == 1; }));
+        const auto taken = plain.take(1);
+        QCOMPARE(taken.front().peer.port, d.localPort);
+        closeAll(taken);
+        ::close(d.fd);
+    }
 }
 
 void TestTcpAcceptor::listenQueueShowsTheBacklog_data()
