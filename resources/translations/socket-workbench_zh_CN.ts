@@ -5640,6 +5640,50 @@ loop to 1, 3 times</translation>
         <source> (between samples)</source>
         <translation>（在两次采样之间推断）</translation>
     </message>
+    <message>
+        <source>Receive queue:</source>
+        <translation>接收队列：</translation>
+    </message>
+    <message>
+        <source>Bytes the kernel received for us that recv() has not read yet (SIOCINQ)</source>
+        <translation>内核已为我们收下、但 recv() 尚未读取的字节（SIOCINQ）</translation>
+    </message>
+    <message>
+        <source>Send queue:</source>
+        <translation>发送队列：</translation>
+    </message>
+    <message>
+        <source>Bytes we sent that the peer has not acknowledged yet (SIOCOUTQ)</source>
+        <translation>我们已发出、但对端尚未确认的字节（SIOCOUTQ）</translation>
+    </message>
+    <message>
+        <source>Peer&apos;s window:</source>
+        <translation>对端窗口：</translation>
+    </message>
+    <message>
+        <source>How many more bytes the peer lets us send now (its advertised receive window)</source>
+        <translation>对端现在还允许我们发送多少字节（它通告的接收窗口）</translation>
+    </message>
+    <message>
+        <source>Round trip:</source>
+        <translation>往返时间：</translation>
+    </message>
+    <message>
+        <source>The smoothed round-trip time the kernel measures (TCP_INFO)</source>
+        <translation>内核测得的平滑往返时间（TCP_INFO）</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>not reported by this kernel</source>
+        <translation>此内核不提供</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
 </context>
 <context>
     <name>Template</name>

@@ -6,8 +6,11 @@
 #include <cstddef>
 #include <cstring>
 
+#include <algorithm>
+
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <linux/sockios.h>
 #include <linux/tcp.h>
@@ -48,6 +51,33 @@ Endpoint endpointOf(int family, const __be32 *words, __be16 port)
     return e;
 }
 
+// TCP_INFO's fields, from a struct of `length` bytes (older kernels give
+// fewer; what they do not fill stays 0).
+TcpKernelView::Info infoOf(const tcp_info &t, size_t length)
+{
+    using State = TcpKernelView::State;
+    TcpKernelView::Info i;
+    i.state = t.tcpi_state >= int(State::Established) && t.tcpi_state <= int(State::Closing) ? State(t.tcpi_state)
+                                                                                             : State::Unknown;
+    i.retransmits = t.tcpi_retransmits;
+    i.backoff = t.tcpi_backoff;
+    i.rttUs = t.tcpi_rtt;
+    i.rttVarUs = t.tcpi_rttvar;
+    i.sendCongestionWindow = t.tcpi_snd_cwnd;
+    i.mss = t.tcpi_snd_mss;
+    i.unacked = t.tcpi_unacked;
+    i.sacked = t.tcpi_sacked;
+    if (length >= offsetof(tcp_info, tcpi_bytes_received) + sizeof t.tcpi_bytes_received) {
+        i.bytesAcked = t.tcpi_bytes_acked;
+        i.bytesReceived = t.tcpi_bytes_received;
+    }
+    if (length >= offsetof(tcp_info, tcpi_snd_wnd) + sizeof t.tcpi_snd_wnd) {
+        i.peerWindow = t.tcpi_snd_wnd;
+        i.peerWindowKnown = true;
+    }
+    return i;
+}
+
 // One dump of one address family's TCP sockets in the states of `mask`.
 bool dump(int family, quint32 mask, QList<TcpKernelView::Socket> *out, QString *error)
 {
@@ -67,6 +97,7 @@ bool dump(int family, quint32 mask, QList<TcpKernelView::Socket> *out, QString *
     message.request.sdiag_family = quint8(family);
     message.request.sdiag_protocol = IPPROTO_TCP;
     message.request.idiag_states = mask;
+    message.request.idiag_ext = 1u << (INET_DIAG_INFO - 1);   // TCP_INFO with each socket
     sockaddr_nl kernel{};
     kernel.nl_family = AF_NETLINK;
     if (::sendto(fd, &message, sizeof message, 0, reinterpret_cast<sockaddr *>(&kernel), sizeof kernel) < 0) {
@@ -115,6 +146,19 @@ bool dump(int family, quint32 mask, QList<TcpKernelView::Socket> *out, QString *
             s.retransmits = m->idiag_retrans;
             s.uid = m->idiag_uid;
             s.inode = m->idiag_inode;
+            // The attributes after the message: TCP_INFO among them.
+            const auto *attr = reinterpret_cast<const rtattr *>(m + 1);
+            int attrLength = int(h->nlmsg_len - NLMSG_LENGTH(sizeof *m));
+            for (; RTA_OK(attr, attrLength); attr = RTA_NEXT(attr, attrLength)) {
+                if (attr->rta_type != INET_DIAG_INFO)
+                    continue;
+                tcp_info t{};
+                const size_t length = std::min<size_t>(RTA_PAYLOAD(attr), sizeof t);
+                std::memcpy(&t, RTA_DATA(attr), length);
+                s.info = infoOf(t, length);
+                s.info->receiveQueue = s.receiveQueue;
+                s.info->sendQueue = s.sendQueue;
+            }
             out->append(s);
         }
     }
@@ -185,23 +229,7 @@ bool TcpKernelView::info(qintptr descriptor, Info *out)
     socklen_t length = sizeof t;
     if (descriptor < 0 || ::getsockopt(int(descriptor), IPPROTO_TCP, TCP_INFO, &t, &length) != 0)
         return false;
-    Info i;
-    i.state = t.tcpi_state >= int(TcpKernelView::State::Established) && t.tcpi_state <= int(TcpKernelView::State::Closing) ? State(t.tcpi_state) : State::Unknown;
-    i.retransmits = t.tcpi_retransmits;
-    i.backoff = t.tcpi_backoff;
-    i.rttUs = t.tcpi_rtt;
-    i.rttVarUs = t.tcpi_rttvar;
-    i.sendCongestionWindow = t.tcpi_snd_cwnd;
-    i.mss = t.tcpi_snd_mss;
-    i.unacked = t.tcpi_unacked;
-    i.sacked = t.tcpi_sacked;
-    // Older kernels give a shorter struct: what they do not fill stays 0.
-    if (length >= offsetof(tcp_info, tcpi_bytes_received) + sizeof t.tcpi_bytes_received) {
-        i.bytesAcked = t.tcpi_bytes_acked;
-        i.bytesReceived = t.tcpi_bytes_received;
-    }
-    if (length >= offsetof(tcp_info, tcpi_snd_wnd) + sizeof t.tcpi_snd_wnd)
-        i.peerWindow = t.tcpi_snd_wnd;
+    Info i = infoOf(t, length);
     if (i.state != State::Listen) {
         int n = 0;
         if (::ioctl(int(descriptor), SIOCINQ, &n) == 0)

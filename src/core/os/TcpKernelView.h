@@ -39,6 +39,27 @@ public:
     // The state of a name stateName() gives; Unknown for any other.
     static State stateFromName(const QString &name);
 
+    // A socket's queues and the peer's numbers from TCP_INFO: for a
+    // descriptor the program holds (info()), or from sock_diag.
+    struct Info
+    {
+        State state = State::Unknown;
+        int retransmits = 0;       // of the segment now outstanding (SYN_SENT: the SYN's)
+        int backoff = 0;           // exponential back-off steps so far
+        quint32 rttUs = 0;         // smoothed round-trip time
+        quint32 rttVarUs = 0;
+        quint32 sendCongestionWindow = 0;   // segments
+        quint32 peerWindow = 0;    // the window the peer advertised, bytes
+        bool peerWindowKnown = false;   // the kernel reports it (Linux 6.2 and later)
+        quint32 mss = 0;
+        quint32 unacked = 0;       // a listener: clients waiting for accept()
+        quint32 sacked = 0;        // a listener: the backlog
+        quint64 bytesAcked = 0;
+        quint64 bytesReceived = 0;
+        quint32 receiveQueue = 0;  // SIOCINQ: bytes received and not yet read
+        quint32 sendQueue = 0;     // SIOCOUTQ: bytes sent and not yet acknowledged
+    };
+
     // One socket as sock_diag reports it.
     struct Socket
     {
@@ -57,26 +78,9 @@ public:
         int retransmits = 0;
         quint32 uid = 0;
         quint64 inode = 0;      // 0 once no process holds it (TIME_WAIT)
-    };
-
-    // A socket's queues and the peer's numbers from TCP_INFO, for a
-    // descriptor the program holds.
-    struct Info
-    {
-        State state = State::Unknown;
-        int retransmits = 0;       // of the segment now outstanding (SYN_SENT: the SYN's)
-        int backoff = 0;           // exponential back-off steps so far
-        quint32 rttUs = 0;         // smoothed round-trip time
-        quint32 rttVarUs = 0;
-        quint32 sendCongestionWindow = 0;   // segments
-        quint32 peerWindow = 0;    // the window the peer advertised, bytes (0 when the kernel does not say)
-        quint32 mss = 0;
-        quint32 unacked = 0;       // a listener: clients waiting for accept()
-        quint32 sacked = 0;        // a listener: the backlog
-        quint64 bytesAcked = 0;
-        quint64 bytesReceived = 0;
-        quint32 receiveQueue = 0;  // SIOCINQ: bytes received and not yet read
-        quint32 sendQueue = 0;     // SIOCOUTQ: bytes sent and not yet acknowledged
+        // TCP_INFO as sock_diag gives it with the socket (not for TIME_WAIT
+        // or request sockets); its queue fields are this struct's two.
+        std::optional<Info> info;
     };
 
     // The sockets on this machine in `states` (none: every state), optionally

@@ -5,9 +5,26 @@
 #include "core/net/Session.h"
 
 #include <QDateTime>
+#include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
+#include <QProgressBar>
 #include <QVBoxLayout>
+
+namespace {
+
+// A bar's scale: the next power of two above the value, at least 64 KiB,
+// so a queue that grows moves its bar and never overflows it.
+int scaleFor(quint64 value, quint64 floor)
+{
+    quint64 top = floor;
+    while (top < value && top < (quint64(1) << 30))
+        top *= 2;
+    return int(top);
+}
+
+} // namespace
 
 TcpStateView::TcpStateView(QWidget *parent)
     : QWidget(parent)
@@ -15,7 +32,31 @@ TcpStateView::TcpStateView(QWidget *parent)
     , m_diagram(new TcpStateDiagram(this))
     , m_header(new QLabel(this))
     , m_steps(new QListWidget(this))
+    , m_queues(new QWidget(this))
 {
+    // The kernel's numbers for flow control: what waits on each side and
+    // how much the peer lets us send.
+    auto *grid = new QGridLayout(m_queues);
+    grid->setContentsMargins(0, 0, 0, 0);
+    const QList<QPair<QString, QString>> rows = {
+        {tr("Receive queue:"), tr("Bytes the kernel received for us that recv() has not read yet (SIOCINQ)")},
+        {tr("Send queue:"), tr("Bytes we sent that the peer has not acknowledged yet (SIOCOUTQ)")},
+        {tr("Peer's window:"), tr("How many more bytes the peer lets us send now (its advertised receive window)")},
+        {tr("Round trip:"), tr("The smoothed round-trip time the kernel measures (TCP_INFO)")},
+    };
+    for (int i = 0; i < rows.size(); ++i) {
+        auto *label = new QLabel(rows.at(i).first, m_queues);
+        auto *bar = new QProgressBar(m_queues);
+        bar->setTextVisible(true);
+        bar->setToolTip(rows.at(i).second);
+        label->setToolTip(rows.at(i).second);
+        label->setBuddy(bar);
+        grid->addWidget(label, i / 2, (i % 2) * 2);
+        grid->addWidget(bar, i / 2, (i % 2) * 2 + 1);
+        m_bars.append(bar);
+    }
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_steps->setAlternatingRowColors(true);
@@ -24,6 +65,7 @@ TcpStateView::TcpStateView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_header);
+    layout->addWidget(m_queues);
     layout->addWidget(m_diagram, 1);
     layout->addWidget(m_steps);
     m_diagram->setWatch(m_watch);
@@ -142,5 +184,43 @@ void TcpStateView::refresh()
         m_steps->addItem(text);
     }
     m_steps->scrollToBottom();
+    refreshQueues();
     m_diagram->update();
+}
+
+void TcpStateView::refreshQueues()
+{
+    const std::optional<TcpKernelView::Socket> &socket = m_watch->socket();
+    const bool shown = socket && socket->info && socket->state != TcpKernelView::State::Listen;
+    m_queues->setVisible(shown);
+    if (!shown)
+        return;
+    const TcpKernelView::Info &info = *socket->info;
+    const QLocale locale;
+    const auto set = [](QProgressBar *bar, int maximum, int value, const QString &text) {
+        bar->setRange(0, maximum);
+        bar->setValue(std::min(value, maximum));
+        bar->setFormat(text);
+    };
+    set(m_bars.at(0), scaleFor(socket->receiveQueue, 65536), int(socket->receiveQueue),
+        tr("%1 B").arg(locale.toString(socket->receiveQueue)));
+    set(m_bars.at(1), scaleFor(socket->sendQueue, 65536), int(socket->sendQueue),
+        tr("%1 B").arg(locale.toString(socket->sendQueue)));
+    if (!info.peerWindowKnown)
+        set(m_bars.at(2), 1, 0, tr("not reported by this kernel"));
+    else
+        set(m_bars.at(2), scaleFor(info.peerWindow, 65536), int(info.peerWindow),
+            tr("%1 B").arg(locale.toString(info.peerWindow)));
+    set(m_bars.at(3), scaleFor(info.rttUs, 1000), int(info.rttUs),
+        tr("%1 ms").arg(locale.toString(info.rttUs / 1000.0, 'f', 3)));
+}
+
+QStringList TcpStateView::queueTexts() const
+{
+    QStringList out;
+    if (m_queues->isHidden())
+        return out;
+    for (const QProgressBar *bar : m_bars)
+        out.append(bar->text());
+    return out;
 }

@@ -6,6 +6,7 @@
 
 class QLabel;
 class QListWidget;
+class QProgressBar;
 class Session;
 class TcpStateDiagram;
 struct TrafficEvent;
@@ -40,6 +41,9 @@ public:
     // The header's text and the steps as listed, for tests.
     QString headerText() const;
     QStringList stepTexts() const;
+    // The flow-control bars' texts (receive queue, send queue, peer's
+    // window, RTT), empty while they are hidden.
+    QStringList queueTexts() const;
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -47,6 +51,7 @@ protected:
 
 private:
     void refresh();
+    void refreshQueues();
     void onEvent(const TrafficEvent &event);
 
     Session *m_session = nullptr;
@@ -57,4 +62,6 @@ private:
     TcpStateDiagram *m_diagram;
     QLabel *m_header;
     QListWidget *m_steps;
+    QWidget *m_queues;
+    QList<QProgressBar *> m_bars;   // receive queue, send queue, peer's window, RTT
 };

@@ -105,6 +105,11 @@ void TestTcpKernelView::establishedOnBothEnds()
     QCOMPARE(s->local, localOf(client));
     QCOMPARE(s->peer, peerOf(client));
     QVERIFY(s->inode != 0);   // a process holds it
+    // TCP_INFO comes with it.
+    QVERIFY(s->info);
+    QCOMPARE(s->info->state, State::Established);
+    QVERIFY(s->info->mss > 0);
+    QVERIFY(s->info->sendCongestionWindow > 0);
     TcpKernelView::Info info;
     QVERIFY(TcpKernelView::info(client.socketDescriptor(), &info));
     QCOMPARE(info.state, State::Established);
@@ -162,6 +167,7 @@ void TestTcpKernelView::timeWaitAfterOurCloseWithTimeLeft()
     const std::optional<TcpKernelView::Socket> s = TcpKernelView::find(clientEnd, serverEnd);
     QVERIFY(s);
     QCOMPARE(s->timer, 3);
+    QVERIFY(!s->info);   // a TIME_WAIT socket has no TCP_INFO
     QVERIFY2(s->timerMs > 0 && s->timerMs <= 60000, qPrintable(QString::number(s->timerMs)));
     const QString text = TcpKernelView::describe(*s);
     QVERIFY2(text.contains(QLatin1String("TIME_WAIT")) && text.contains(clientEnd.toString())
@@ -217,7 +223,11 @@ void TestTcpKernelView::unreadBytesWaitInTheReceiveQueue()
     QTRY_VERIFY(TcpKernelView::info(client.socketDescriptor(), &info) && info.receiveQueue + client.bytesAvailable() == 1000);
     QVERIFY(info.receiveQueue >= 990);
     // sock_diag says the same of the same socket.
-    QCOMPARE(TcpKernelView::find(localOf(client), peerOf(client))->receiveQueue, info.receiveQueue);
+    const std::optional<TcpKernelView::Socket> diag = TcpKernelView::find(localOf(client), peerOf(client));
+    QVERIFY(diag && diag->info);
+    QCOMPARE(diag->receiveQueue, info.receiveQueue);
+    QCOMPARE(diag->info->receiveQueue, info.receiveQueue);
+    QCOMPARE(diag->info->bytesReceived, info.bytesReceived);
     // The sender's bytes are acknowledged: nothing waits in its send queue.
     QTRY_VERIFY(TcpKernelView::info(accepted->socketDescriptor(), &info) && info.sendQueue == 0);
     QVERIFY(info.bytesAcked >= 1000);

@@ -28,6 +28,7 @@ private slots:
     void listenerShowsItsQueue();
     void followsAServerTab();
     void followsAClientTab();
+    void receiveQueueFillsWhileNobodyReads();
 };
 
 void TestTcpStateView::lightsEstablishedThenTimeWait()
@@ -50,11 +51,15 @@ void TestTcpStateView::lightsEstablishedThenTimeWait()
     QVERIFY2(view.headerText().contains(u"ESTABLISHED") && view.headerText().contains(local.toString()),
              qPrintable(view.headerText()));
     QCOMPARE(view.stepTexts().size(), 2);   // CLOSED → SYN_SENT → ESTABLISHED
+    // The flow-control numbers of an established connection.
+    QCOMPARE(view.queueTexts().size(), 4);
+    QCOMPARE(view.queueTexts().at(0), QStringLiteral("0 B"));
     QVERIFY(view.stepTexts().last().contains(TcpStateMachine::transition(State::SynSent, State::Established).cause));
     const QImage before = view.diagram()->grab().toImage();
     client.disconnectFromHost();
     QTRY_COMPARE(view.diagram()->litState(), State::TimeWait);
     QVERIFY(view.headerText().contains(u"TIME_WAIT"));
+    QVERIFY(view.queueTexts().isEmpty());   // no TCP_INFO in TIME_WAIT
     QVERIFY(view.stepTexts().last().contains(u"TIME_WAIT"));
     // The lit box moved: the picture changed where TIME_WAIT is drawn.
     const QImage after = view.diagram()->grab().toImage();
@@ -150,6 +155,26 @@ void TestTcpStateView::followsAClientTab()
     std::unique_ptr<QTcpSocket> accepted(listener.nextPendingConnection());
     client.stop();
     QTRY_COMPARE(view.diagram()->litState(), State::TimeWait);
+}
+
+void TestTcpStateView::receiveQueueFillsWhileNobodyReads()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QTcpSocket client;
+    client.setReadBufferSize(1);   // Qt stops reading: the kernel keeps the rest
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_VERIFY(server.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    TcpStateView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.watchConnection(Endpoint{client.localAddress(), client.localPort()},
+                         Endpoint{client.peerAddress(), client.peerPort()}, TcpStateWatch::Origin::Connected);
+    accepted->write(QByteArray(5000, 'q'));
+    QTRY_COMPARE(view.queueTexts().value(0), QLocale().toString(4999) + QStringLiteral(" B"));
+    QVERIFY(view.queueTexts().value(3).endsWith(u" ms"));
 }
 
 QTEST_MAIN(TestTcpStateView)
