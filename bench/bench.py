@@ -21,6 +21,7 @@ import threading
 import time
 
 import repeat_load
+import rules_load
 
 MiB = 1024 * 1024
 
@@ -487,7 +488,7 @@ def table(results, title):
 def main():
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="Loads: flood, msgs, short, hold, udp-burst, udp-paced, repeat-1ms (bench/README.md says what each does).\n"
+        epilog="Loads: flood, msgs, short, hold, udp-burst, udp-paced, repeat-1ms, rules-flood, rules-backtrack (bench/README.md says what each does).\n"
                "Receivers: app (Socket Workbench), packetsender (Packet Sender), baseline (nc -l -d for\n"
                "flood and msgs, swload's plain C sink for the others).\n"
                "bench/run builds the app and the tools and passes --app and --tools itself.")
@@ -530,6 +531,7 @@ def main():
                     help="flood and msgs: seconds a TCP stream load may take to drain before it counts as "
                          "not drained (default: %(default)s)")
     repeat_load.add_arguments(ap)  # repeat-1ms (issue 19): the app as a 1 ms sender, bench/repeat_load.py
+    rules_load.add_arguments(ap)  # rules-flood, rules-backtrack (issue 20): reply rules, bench/rules_load.py
     ap.add_argument("--json", metavar="FILE",
                     help="also write every single result (each run, with ping_series: when each ping was "
                          "answered and its round trip) to FILE as JSON (default: not written)")
@@ -540,7 +542,12 @@ def main():
     for run in range(1, a.runs + 1):
         for load in loads:
             for target in receivers:
-                r = repeat_load.measure(b, run, load, target) if load in repeat_load.LOADS else b.measure(run, load, target)
+                if load in repeat_load.LOADS:
+                    r = repeat_load.measure(b, run, load, target)
+                elif load in rules_load.LOADS:
+                    r = rules_load.measure(b, run, load, target)
+                else:
+                    r = b.measure(run, load, target)
                 print(f"run {run} {load:9} {r['receiver']:16} rate={fmt(r.get('rate'))} {r.get('unit', '')} "
                       f"p99={fmt(r.get('p99'), '{:.1f}')} max={fmt(r.get('max'), '{:.1f}')} "
                       f"cpu={fmt(r.get('cpu_s'), '{:.2f}')}s faults={fmt(r.get('faults'), '{:.0f}')} "
@@ -549,6 +556,7 @@ def main():
     table(summary, f"Medians of {a.runs} run(s)")
     print_ratios(summary)
     repeat_load.report(b.results, a.runs)
+    rules_load.report(b.results, a.runs)
     if a.json:
         with open(a.json, "w") as f:
             json.dump(b.results, f, indent=1)

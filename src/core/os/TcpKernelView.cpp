@@ -78,8 +78,31 @@ TcpKernelView::Info infoOf(const tcp_info &t, size_t length)
     return i;
 }
 
-// One dump of one address family's TCP sockets in the states of `mask`.
-bool dump(int family, quint32 mask, QList<TcpKernelView::Socket> *out, QString *error)
+// Writes an endpoint into sock_diag's id words (network order); false when
+// the address is not of the family (an IPv6 one for AF_INET).
+bool toWords(int family, const Endpoint &e, __be32 *words, __be16 *port)
+{
+    *port = htons(e.port);
+    bool isV4 = false;
+    const quint32 v4 = e.address.toIPv4Address(&isV4);
+    if (family == AF_INET) {
+        if (!isV4)
+            return false;
+        words[0] = htonl(v4);
+        return true;
+    }
+    const Q_IPV6ADDR bytes = isV4 ? QHostAddress(QStringLiteral("::ffff:") + e.address.toString()).toIPv6Address()
+                                  : e.address.toIPv6Address();
+    std::memcpy(words, &bytes, 16);
+    return true;
+}
+
+// One request to sock_diag for one address family's TCP sockets: a dump of
+// those in the states of `mask`, or (exact) the one socket with the
+// endpoints of `local` and `peer`, which the kernel finds by its hash
+// tables instead of walking every socket on the machine.
+bool dump(int family, quint32 mask, QList<TcpKernelView::Socket> *out, QString *error,
+          const Endpoint *local = nullptr, const Endpoint *peer = nullptr)
 {
     const int fd = ::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
     if (fd < 0) {
@@ -93,10 +116,19 @@ bool dump(int family, quint32 mask, QList<TcpKernelView::Socket> *out, QString *
     } message{};
     message.header.nlmsg_len = sizeof message;
     message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-    message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    message.header.nlmsg_flags = NLM_F_REQUEST | (local ? 0 : NLM_F_DUMP);
     message.request.sdiag_family = quint8(family);
     message.request.sdiag_protocol = IPPROTO_TCP;
     message.request.idiag_states = mask;
+    if (local) {
+        message.request.id.idiag_cookie[0] = INET_DIAG_NOCOOKIE;
+        message.request.id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
+        if (!toWords(family, *local, message.request.id.idiag_src, &message.request.id.idiag_sport)
+            || !toWords(family, *peer, message.request.id.idiag_dst, &message.request.id.idiag_dport)) {
+            ::close(fd);
+            return true;   // no such socket in this family
+        }
+    }
     message.request.idiag_ext = 1u << (INET_DIAG_INFO - 1);   // TCP_INFO with each socket
     sockaddr_nl kernel{};
     kernel.nl_family = AF_NETLINK;
@@ -125,8 +157,11 @@ bool dump(int family, quint32 mask, QList<TcpKernelView::Socket> *out, QString *
             }
             if (h->nlmsg_type == NLMSG_ERROR) {
                 const auto *e = static_cast<const nlmsgerr *>(NLMSG_DATA(h));
-                *error = SocketProbe::osErrorText(-e->error);
-                ok = false;
+                // An exact request for a socket that is not there: none found.
+                if (!(local && e->error == -ENOENT)) {
+                    *error = SocketProbe::osErrorText(-e->error);
+                    ok = false;
+                }
                 done = true;
                 break;
             }
@@ -160,6 +195,8 @@ bool dump(int family, quint32 mask, QList<TcpKernelView::Socket> *out, QString *
                 s.info->sendQueue = s.sendQueue;
             }
             out->append(s);
+            if (local)
+                done = true;   // the one answer, without an NLMSG_DONE after it
         }
     }
     ::close(fd);
@@ -211,15 +248,25 @@ bool TcpKernelView::list(QList<Socket> *out, QString *error, QList<State> states
 
 std::optional<TcpKernelView::Socket> TcpKernelView::find(const Endpoint &local, const Endpoint &peer, QString *error)
 {
-    QList<Socket> sockets;
-    if (!list(&sockets, error, {}, local.port))
-        return std::nullopt;
-    const QHostAddress localAddress = plain(local.address);
-    const QHostAddress peerAddress = plain(peer.address);
-    for (const Socket &s : std::as_const(sockets)) {
-        if (s.peer.port == peer.port && s.local.address == localAddress && s.peer.address == peerAddress)
-            return s;
+    // IPv4 first; an IPv4 connection of a dual-stack socket is an IPv6
+    // socket with v4-mapped addresses, found by the second request.
+    QString why;
+    bool asked = false;
+    for (const int family : {AF_INET, AF_INET6}) {
+        QList<Socket> found;
+        if (!dump(family, ~0u, &found, &why, &local, &peer))
+            continue;
+        asked = true;
+        const QHostAddress localAddress = plain(local.address);
+        const QHostAddress peerAddress = plain(peer.address);
+        for (const Socket &s : std::as_const(found)) {
+            if (s.local.port == local.port && s.peer.port == peer.port && s.local.address == localAddress
+                && s.peer.address == peerAddress)
+                return s;
+        }
     }
+    if (!asked && error)
+        *error = why;
     return std::nullopt;
 }
 

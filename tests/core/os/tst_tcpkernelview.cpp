@@ -61,6 +61,7 @@ private slots:
     void acceptQueueFillsToBacklogPlusOne();
     void unreadBytesWaitInTheReceiveQueue();
     void listFiltersByStateAndPort();
+    void findsAnIpv4ClientOfADualStackServer();
 };
 
 void TestTcpKernelView::stateNames_data()
@@ -258,6 +259,24 @@ void TestTcpKernelView::listFiltersByStateAndPort()
     QCOMPARE(sockets.at(0).peer, localOf(client));
     QVERIFY2(TcpKernelView::list(&sockets, &error, {State::TimeWait}, server.serverPort()), qPrintable(error));
     QVERIFY(sockets.isEmpty());
+}
+
+void TestTcpKernelView::findsAnIpv4ClientOfADualStackServer()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::Any));   // one IPv6 socket for both families
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_VERIFY(server.hasPendingConnections());
+    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    // The server's end is an IPv6 socket with v4-mapped addresses.
+    QCOMPARE(stateOf(localOf(*accepted), peerOf(*accepted)), State::Established);
+    QCOMPARE(stateOf(localOf(client), peerOf(client)), State::Established);
+    // And the listener, found by its port.
+    QList<TcpKernelView::Socket> listeners;
+    QVERIFY(TcpKernelView::list(&listeners, nullptr, {State::Listen}, server.serverPort()));
+    QCOMPARE(listeners.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTcpKernelView)
