@@ -87,16 +87,12 @@ public:
         bool ok() const { return field == Field::None; }
     };
 
-    struct Parsed
-    {
-        ReplyRule rule;      // a default rule unless ok()
-        Problem problem;
-        bool ok() const { return problem.ok(); }
-    };
+    struct Parsed;
 
     // The rule of one line, checked as validate() checks it (in `encoding`),
-    // columns counted in the line.
-    static Parsed parse(const QString &line, const QString &encoding = QStringLiteral("UTF-8"));
+    // columns counted in the line. With check false only the grammar is
+    // (saved tabs keep a rule with a problem as it was typed).
+    static Parsed parse(const QString &line, const QString &encoding = QStringLiteral("UTF-8"), bool check = true);
     // The line parse() reads back to an equal rule.
     QString toLine() const;
 
@@ -113,4 +109,11 @@ public:
     static QString matchTitle(Match match);
     // One line for a list: the name, or "contains PING → PONG {counter}".
     QString summary() const;
+};
+
+struct ReplyRule::Parsed
+{
+    ReplyRule rule;      // a default rule unless ok()
+    Problem problem;
+    bool ok() const { return problem.ok(); }
 };

@@ -60,6 +60,7 @@ public:
         QList<Firing> firings;     // in order; http firings have no reply yet
         // A regex that hit its match limit: rule index and what happened.
         QList<std::pair<int, QString>> limitErrors;
+        int countersUsed = 0;      // replies that took a {counter}
     };
     // Which rules fire for `message` and their replies, expanded with
     // `context` (its received is set to message; counter as the caller keeps it).
