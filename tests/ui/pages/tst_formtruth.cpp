@@ -4,6 +4,7 @@
 // Start through the page's own buttons keeps the settings, and real peers
 // over loopback get the same greeting, replies and frames afterwards.
 
+#include "core/reply/ReplyRules.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
@@ -172,7 +173,7 @@ void TestFormTruth::restart(SessionPage *page)
 QByteArray TestFormTruth::probeServer(TcpServerSession *s)
 {
     const SessionSettings set = s->settings();
-    const bool http = AutoReply::modeOfSpec(set.reply) == AutoReply::Mode::Http;
+    const bool http = AutoReply::modeOfSpec(ReplyRules::replySpecOf(set.rules)) == AutoReply::Mode::Http;
     const QByteArray request = http ? "GET / HTTP/1.0\r\n\r\n"_ba : "ping"_ba;
     const QByteArray wire = wireOf(set.framing, request);
     const QByteArray greeting = PayloadParser::parse(set.greeting, PayloadParser::Mode::Text, set.encoding, true).bytes;
