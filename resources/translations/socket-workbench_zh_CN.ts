@@ -4176,6 +4176,10 @@ loop to 1, 3 times</translation>
         <source>Reply rule %1: %2</source>
         <translation>回复规则 %1：%2</translation>
     </message>
+    <message>
+        <source>Reply rules: %1 delayed replies are waiting already; later ones are dropped</source>
+        <translation>回复规则：已有 %1 条延迟回复在等待，之后的将被丢弃</translation>
+    </message>
 </context>
 <context>
     <name>SessionPage</name>
