@@ -1,5 +1,6 @@
 #include "support/FormTruth.h"
 
+#include "core/reply/ReplyRules.h"
 #include "core/framing/Framer.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/TcpClientSession.h"
@@ -73,11 +74,11 @@ QStringList formMismatches(SessionPage *page)
            QString::number(s.clearAfterSend));
     const QString mode = field<QComboBox>(page, u"replyCombo"_s)->currentData().toString();
     static const char *const modes[] = {"none", "echo", "template", "http"};
-    const QString wantMode = QLatin1StringView(modes[int(AutoReply::modeOfSpec(s.reply))]);
+    const QString wantMode = QLatin1StringView(modes[int(AutoReply::modeOfSpec(ReplyRules::replySpecOf(s.rules)))]);
     expect("replyCombo", mode, wantMode, mode, wantMode);
     if (wantMode == u"template"_s) {
         const QString t = field<QLineEdit>(page, u"templateEdit"_s)->text();
-        expect("templateEdit", t, s.reply, t, s.reply);
+        expect("templateEdit", t, ReplyRules::replySpecOf(s.rules), t, ReplyRules::replySpecOf(s.rules));
     }
     if (auto *framing = field<QWidget>(page, u"framingPanel"_s)) {
         const QString spec = framing->findChild<QComboBox *>(u"specCombo"_s)->currentText().trimmed();

@@ -400,11 +400,11 @@ void SessionPage::onReplyFieldsEdited()
     // (and answers nothing, as the mark says) rather than silently dropped.
     editSettings([&](SessionSettings &s) {
         if (mode == QStringLiteral("template"))
-            s.reply = m_replyTemplate->text();
+            s.rules = ReplyRules::fromReplySpec(m_replyTemplate->text());
         else if (mode == QStringLiteral("none"))
-            s.reply.clear();
+            s.rules.clear();
         else
-            s.reply = mode;
+            s.rules = ReplyRules::fromReplySpec(mode);
     });
 }
 
@@ -446,18 +446,18 @@ void SessionPage::showSettings(const SessionSettings &shown, bool all)
         m_send->setLineEnding(now.sendLineEnding);
     if (m_send && (all || shown.clearAfterSend != now.clearAfterSend))
         m_send->setClearAfterSend(now.clearAfterSend);
-    if (m_replyMode && (all || shown.reply != now.reply)) {
-        const AutoReply::Mode mode = AutoReply::modeOfSpec(now.reply);
+    if (m_replyMode && (all || shown.rules != now.rules)) {
+        const AutoReply::Mode mode = AutoReply::modeOfSpec(ReplyRules::replySpecOf(now.rules));
         static const char *const keys[] = {"none", "echo", "template", "http"};
         const int index = m_replyMode->findData(QString::fromLatin1(
             keys[mode == AutoReply::Mode::None ? 0 : mode == AutoReply::Mode::Echo ? 1
                  : mode == AutoReply::Mode::Template ? 2 : 3]));
         m_replyMode->setCurrentIndex(index);
         if (mode == AutoReply::Mode::Template)
-            showText(m_replyTemplate, now.reply);
+            showText(m_replyTemplate, ReplyRules::replySpecOf(now.rules));
         m_replyTemplate->setEnabled(mode == AutoReply::Mode::Template);
     }
-    if (m_templateCheck && (all || shown.reply != now.reply || shown.encoding != now.encoding))
+    if (m_templateCheck && (all || shown.rules != now.rules || shown.encoding != now.encoding))
         m_templateCheck->recheck();
     if (m_framing && (all || !(shown.framing == now.framing) || shown.frameOutgoing != now.frameOutgoing))
         m_framing->showSession();

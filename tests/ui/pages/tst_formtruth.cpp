@@ -4,6 +4,7 @@
 // Start through the page's own buttons keeps the settings, and real peers
 // over loopback get the same greeting, replies and frames afterwards.
 
+#include "core/reply/ReplyRules.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
@@ -172,11 +173,12 @@ void TestFormTruth::restart(SessionPage *page)
 QByteArray TestFormTruth::probeServer(TcpServerSession *s)
 {
     const SessionSettings set = s->settings();
-    const bool http = AutoReply::modeOfSpec(set.reply) == AutoReply::Mode::Http;
+    const bool http = AutoReply::modeOfSpec(ReplyRules::replySpecOf(set.rules)) == AutoReply::Mode::Http;
     const QByteArray request = http ? "GET / HTTP/1.0\r\n\r\n"_ba : "ping"_ba;
     const QByteArray wire = wireOf(set.framing, request);
     const QByteArray greeting = PayloadParser::parse(set.greeting, PayloadParser::Mode::Text, set.encoding, true).bytes;
-    QByteArray replies = repliesTo(s->autoReply(), wire);
+    // The rules answer each message: the frame when framing cuts the stream.
+    QByteArray replies = repliesTo(s->autoReply(), set.framing.kind == FramingSpec::Kind::None ? wire : request);
     // An auto-reply takes the path of what the tab sends: framed with "Add
     // to what I send", as a client's always was.
     if (set.frameOutgoing && !replies.isEmpty())
@@ -216,7 +218,7 @@ QByteArray TestFormTruth::probeClient(Workbench &bench, Peers &peers, TcpClientS
         [&] { QTRY_COMPARE(got, first); }();
         peer->write(wire);
         // The client answers through send(): "Add to what I send" frames its replies too.
-        QByteArray replies = repliesTo(c->autoReply(), wire);
+        QByteArray replies = repliesTo(c->autoReply(), c->framing().kind == FramingSpec::Kind::None ? wire : "ping"_ba);
         if (c->frameOutgoing() && !replies.isEmpty())
             replies = wireOf(c->framing(), replies);
         const QByteArray expected = first + replies;
@@ -243,7 +245,8 @@ QByteArray TestFormTruth::probeClient(Workbench &bench, Peers &peers, TcpClientS
                                                      server->settings().encoding, true).bytes;
     const int framesBefore = int(framesFrom(server->log(), me).size());
     [&] { QVERIFY(c->send("ping").ok()); }();
-    const QByteArray expected = greeting + repliesTo(server->autoReply(), c->frameOutgoing() ? wire : "ping"_ba);
+    const bool serverFrames = server->framing().kind != FramingSpec::Kind::None;
+    const QByteArray expected = greeting + repliesTo(server->autoReply(), c->frameOutgoing() && !serverFrames ? wire : "ping"_ba);
     QByteArray got;
     [&] {
         QTRY_VERIFY((got = receivedSince(c->log(), from)).size() >= expected.size());
