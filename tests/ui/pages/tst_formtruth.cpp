@@ -35,37 +35,6 @@
 using namespace Qt::Literals::StringLiterals;
 using namespace FormTruth;
 
-namespace {
-// The far ends the command-line rows talk to: {tcp}, {tcp6} and {udp} in a
-// row's arguments become their ports.
-struct Peers
-{
-    QTcpServer tcp;
-    QTcpServer tcp6;
-    QUdpSocket udp;
-    Peers()
-    {
-        tcp.listen(QHostAddress::LocalHost);
-        tcp6.listen(QHostAddress::LocalHostIPv6);
-        udp.bind(QHostAddress::LocalHost, 0);
-    }
-    QString fill(QString text) const
-    {
-        return text.replace(u"{tcp}"_s, QString::number(tcp.serverPort()))
-            .replace(u"{tcp6}"_s, QString::number(tcp6.serverPort()))
-            .replace(u"{udp}"_s, QString::number(udp.localPort()));
-    }
-    QTcpServer *serverFor(const TcpClientSession *c)
-    {
-        if (c->settings().port == tcp.serverPort())
-            return &tcp;
-        if (c->settings().port == tcp6.serverPort())
-            return &tcp6;
-        return nullptr;
-    }
-};
-
-} // namespace
 
 class TestFormTruth : public QObject
 {
@@ -172,11 +141,12 @@ void TestFormTruth::restart(SessionPage *page)
 QByteArray TestFormTruth::probeServer(TcpServerSession *s)
 {
     const SessionSettings set = s->settings();
-    const bool http = AutoReply::modeOfSpec(set.reply) == AutoReply::Mode::Http;
+    const bool http = answersHttp(set);
     const QByteArray request = http ? "GET / HTTP/1.0\r\n\r\n"_ba : "ping"_ba;
     const QByteArray wire = wireOf(set.framing, request);
     const QByteArray greeting = PayloadParser::parse(set.greeting, PayloadParser::Mode::Text, set.encoding, true).bytes;
-    QByteArray replies = repliesTo(s->autoReply(), wire);
+    // The rules answer each message: a frame when framing cuts the stream.
+    QByteArray replies = repliesTo(set, set.framing.kind == FramingSpec::Kind::None ? wire : request);
     // An auto-reply takes the path of what the tab sends: framed with "Add
     // to what I send", as a client's always was.
     if (set.frameOutgoing && !replies.isEmpty())
@@ -216,7 +186,7 @@ QByteArray TestFormTruth::probeClient(Workbench &bench, Peers &peers, TcpClientS
         [&] { QTRY_COMPARE(got, first); }();
         peer->write(wire);
         // The client answers through send(): "Add to what I send" frames its replies too.
-        QByteArray replies = repliesTo(c->autoReply(), wire);
+        QByteArray replies = repliesTo(c->settings(), c->framing().kind == FramingSpec::Kind::None ? wire : "ping"_ba);
         if (c->frameOutgoing() && !replies.isEmpty())
             replies = wireOf(c->framing(), replies);
         const QByteArray expected = first + replies;
@@ -243,7 +213,7 @@ QByteArray TestFormTruth::probeClient(Workbench &bench, Peers &peers, TcpClientS
                                                      server->settings().encoding, true).bytes;
     const int framesBefore = int(framesFrom(server->log(), me).size());
     [&] { QVERIFY(c->send("ping").ok()); }();
-    const QByteArray expected = greeting + repliesTo(server->autoReply(), c->frameOutgoing() ? wire : "ping"_ba);
+    const QByteArray expected = greeting + repliesTo(server->settings(), "ping"_ba);
     QByteArray got;
     [&] {
         QTRY_VERIFY((got = receivedSince(c->log(), from)).size() >= expected.size());
@@ -267,7 +237,7 @@ QByteArray TestFormTruth::probeUdp(UdpSession *s)
     QUdpSocket peer;
     [&] { QVERIFY(peer.bind(reachable(local.address), 0)); }();
     const quint64 before = s->counters().messagesIn;
-    QByteArray expected = repliesTo(s->autoReply(), "ping");
+    QByteArray expected = repliesTo(s->settings(), "ping");
     if (expected.size() > s->settings().replyLimits.maxReplySize)
         expected.clear();   // held back as too large (and counted)
     peer.writeDatagram("ping", reachable(local.address), local.port);
