@@ -34,6 +34,25 @@ bool allDigits(const QString &text)
     return true;
 }
 
+// A reply rule's capture: {1}…{9}, or a group name as PCRE2 allows one
+// (letters, digits and _, not starting with a digit). The known fields keep
+// their meaning, so a group named "data" is not reachable by name.
+bool isCaptureName(const QString &name)
+{
+    if (name.size() == 1 && name.at(0) >= u'1' && name.at(0) <= u'9')
+        return true;
+    if (name.isEmpty() || name.size() > 32 || name.at(0).isDigit())
+        return false;
+    const QString lower = name.toLower();
+    if (lower == u"data"_s || lower == u"counter"_s || lower == u"time"_s || lower == u"random"_s || lower == u"hex"_s)
+        return false;
+    for (QChar c : name) {
+        if (!(c == u'_' || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')))
+            return false;
+    }
+    return true;
+}
+
 // Long or invisible field names are shortened for the message; the column
 // says where the field is.
 QString shownName(const QString &name)
@@ -48,7 +67,19 @@ QString shownName(const QString &name)
 
 } // namespace
 
+Template::Parsed Template::parseWithCaptures(const QString &text, const QString &encoding)
+{
+    Template seed;
+    seed.m_captures = true;
+    return parseInto(seed, text, Mode::Text, encoding);
+}
+
 Template::Parsed Template::parse(const QString &text, Mode mode, const QString &encoding)
+{
+    return parseInto(Template(), text, mode, encoding);
+}
+
+Template::Parsed Template::parseInto(Template out, const QString &text, Mode mode, const QString &encoding)
 {
     Parsed result;
     const QString canonical = TextCodec::canonicalName(encoding);
@@ -58,7 +89,6 @@ Template::Parsed Template::parse(const QString &text, Mode mode, const QString &
         return result;
     }
 
-    Template out;
     out.m_text = text;
     out.m_mode = mode;
     out.m_encoding = canonical;
@@ -219,6 +249,13 @@ bool Template::parseField(const QString &text, int open, int close, Template &ou
             return false;
         }
         part.bytes = bytes.bytes;
+    } else if (out.m_captures && isCaptureName(name) && !hasArgument) {
+        part.kind = Part::Kind::Capture;
+        const bool numbered = name.size() == 1 && name.at(0) >= u'1' && name.at(0) <= u'9';
+        part.count = numbered ? name.at(0).digitValue() : -1;
+        if (!numbered)
+            part.format = name;
+        out.m_captureRefs.append({part.count, numbered ? QString() : name, open + 1});
     } else if (name.isEmpty()) {
         failAt(fault, text, open, tr("Empty field {}: the fields are %1; write {{ for a literal {").arg(kFieldList));
         return false;
@@ -311,6 +348,12 @@ QByteArray Template::expand(const Context &context) const
                 out += encodeText(QLocale::c().toString(now, part.format));
             break;
         }
+        case Part::Kind::Capture:
+            if (part.count >= 0)
+                out += context.captures.value(part.count);
+            else
+                out += context.namedCaptures.value(part.format);
+            break;
         case Part::Kind::Random: {
             QRandomGenerator *random = context.random ? context.random : QRandomGenerator::global();
             const qsizetype start = out.size();

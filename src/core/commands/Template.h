@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QtGlobal>
 
@@ -53,6 +54,19 @@ public:
         quint64 counter = 0;                  // messages the session already sent with {counter}
         QDateTime now;                        // {time}; invalid means the current local time
         QRandomGenerator *random = nullptr;   // {random:N}; null means the system's generator
+        // A reply rule's captures (parse(…, captures = true)): {1}…{9} are
+        // captures[1…], {name} namedCaptures; a missing one is empty.
+        QList<QByteArray> captures;
+        QMap<QString, QByteArray> namedCaptures;
+    };
+
+    // Where a reply rule's template names a capture: {2} (number 2) or
+    // {name} (number -1), at a 0-based position of the text.
+    struct CaptureRef
+    {
+        int number = -1;
+        QString name;
+        int position = 0;
     };
 
     struct Parsed;
@@ -63,6 +77,11 @@ public:
     // (0-based position, 1-based line and column) as PayloadParser gives them.
     static Parsed parse(const QString &text, Mode mode = Mode::Text,
                         const QString &encoding = QStringLiteral("UTF-8"));
+    // A reply rule's template: the same, and {1}…{9} and {name} (a name of
+    // letters, digits and _) are the rule's captures instead of unknown
+    // fields. Whether the pattern has them is the rule's check (captureRefs).
+    static Parsed parseWithCaptures(const QString &text, const QString &encoding = QStringLiteral("UTF-8"));
+    QList<CaptureRef> captureRefs() const { return m_captureRefs; }
 
     // AutoReply's template (where only "{data}" is special and every other
     // brace is literal) in this syntax: the same reply, byte for byte.
@@ -85,17 +104,18 @@ public:
 private:
     struct Part
     {
-        enum class Kind { Bytes, Data, Counter, Time, Random };
+        enum class Kind { Bytes, Data, Counter, Time, Random, Capture };
         Kind kind = Kind::Bytes;
         QByteArray bytes;      // Bytes
         int width = 0;         // Counter: minimum characters
         bool zeroPad = false;  // Counter
         quint64 start = 1;     // Counter
         QString format;        // Time: a Qt format, "unix" or "unixms"
-        int count = 0;         // Random
+        int count = 0;         // Random; Capture: the number, -1 for a name in format
     };
 
     // Parsing helpers (Template.cpp) fill m_parts.
+    static Parsed parseInto(Template out, const QString &text, Mode mode, const QString &encoding);
     static bool parseField(const QString &text, int open, int close, Template &out, Parsed &fault);
     QByteArray encodeText(const QString &text) const;
 
@@ -105,6 +125,8 @@ private:
     QList<Part> m_parts;
     bool m_usesCounter = false;
     bool m_usesData = false;
+    bool m_captures = false;           // parseWithCaptures()
+    QList<CaptureRef> m_captureRefs;
 };
 
 struct Template::Parsed

@@ -51,6 +51,11 @@ struct TrafficEvent
     Endpoint peer;
     QByteArray payload;
     QString message;
+    // A received message (a data event, or a frame event when framing is on,
+    // a datagram) and the reply rules: kNoRules (-2) when the tab had none
+    // armed, kUnmatched (-1) when no rule matched, else the index of the
+    // first rule that fired (ReplyRules::kNoRules, kUnmatched).
+    int rule = -2;
 
     // What this event costs in memory as a value of its own (a copy held
     // outside the log; the log packs events, see PackedEventStore).

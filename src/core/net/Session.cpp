@@ -5,7 +5,10 @@
 #include "core/net/RepeatSender.h"
 #include "core/text/TextCodec.h"
 
+#include <QTimer>
+
 #include <atomic>
+#include <utility>
 
 namespace {
 std::atomic<quint32> g_nextSessionId{1};
@@ -46,9 +49,12 @@ void Session::setAutoReply(const AutoReply &reply)
 
 void Session::setAutoReplySpec(const QString &spec)
 {
-    changeSettings([&](SessionSettings &s) {
-        s.reply = AutoReply::modeOfSpec(spec) == AutoReply::Mode::None ? QString() : spec;
-    });
+    setRules(ReplyRules::fromReplySpec(spec));
+}
+
+void Session::setRules(const QList<ReplyRule> &rules)
+{
+    changeSettings([&](SessionSettings &s) { s.rules = rules; });
 }
 
 void Session::setFrameOutgoing(bool on)
@@ -65,11 +71,8 @@ void Session::setSettings(const SessionSettings &wanted)
         return;
     const SessionSettings old = m_settings;
     m_settings = next;
-    if (old.reply != next.reply || old.encoding != next.encoding) {
-        m_autoReply = AutoReply::fromSpec(next.reply, next.encoding, &m_autoReplyError);
-        if (!m_autoReplyError.isEmpty())
-            m_autoReply = AutoReply();
-    }
+    if (old.rules != next.rules || old.encoding != next.encoding)
+        applyRules(old);
     // A new rule applies from the next byte on; half-cut frames of the old one are dropped.
     if (!(old.framing == next.framing))
         m_framers.clear();
@@ -100,6 +103,14 @@ void Session::record(TrafficEvent event, ConnectionInfo *connection)
     event.sessionId = m_id;
     count(event, connection);
     touchConnections();
+    // A received message: a data event, or a frame when framing cuts the stream.
+    const bool message = event.direction == TrafficEvent::Direction::In
+            && (event.kind == TrafficEvent::Kind::Frame
+                || (event.kind == TrafficEvent::Kind::Data
+                    && (m_kind == SessionKind::Udp || m_settings.framing.kind == FramingSpec::Kind::None)));
+    // An empty datagram is never answered (there is nothing to match).
+    if (message && m_replyRules->isActive() && !event.payload.isEmpty())
+        matchRules(event, connection);
     m_log->append(event);
     ++m_announcing;
     emit eventOccurred(event);
@@ -114,8 +125,12 @@ void Session::record(TrafficEvent event, ConnectionInfo *connection)
     case TrafficEvent::Kind::Closed:
         // After our shutdown(SHUT_WR) we still read, and after the peer's
         // FIN, bytes read but not yet logged (reads held) may still come.
-        if (event.reason != TrafficEvent::Reason::HalfClosed && event.reason != TrafficEvent::Reason::PeerFinished)
+        if (event.reason != TrafficEvent::Reason::HalfClosed && event.reason != TrafficEvent::Reason::PeerFinished) {
             m_framers.erase(event.connectionId);
+            // Delayed replies of a closed connection are dropped with it.
+            if (m_kind != SessionKind::Udp)
+                m_ruleStates.erase(event.connectionId);
+        }
         break;
     default:
         break;
@@ -240,14 +255,16 @@ void Session::recordFrames(const TrafficEvent &dataEvent, ConnectionInfo *connec
     }
 }
 
-QByteArray Session::framedForSending(const QByteArray &message, QString *error) const
+QByteArray Session::framedForSending(const QByteArray &message, QString *error,
+                                     const std::optional<Checksum> &ownChecksum) const
 {
     QByteArray payload = message;
-    if (m_settings.checksum) {
-        const Checksum::Appended sum = m_settings.checksum->append(message);
+    const std::optional<Checksum> &checksum = ownChecksum ? ownChecksum : m_settings.checksum;
+    if (checksum) {
+        const Checksum::Appended sum = checksum->append(message);
         if (!sum.ok()) {
             if (error)
-                *error = tr("Not sent: %1 cannot be appended: %2").arg(m_settings.checksum->toString(), sum.error);
+                *error = tr("Not sent: %1 cannot be appended: %2").arg(checksum->toString(), sum.error);
             return QByteArray();
         }
         payload = sum.frame;
@@ -290,6 +307,10 @@ void Session::resetCounters()
     m_counters.messagesOut = 0;
     m_templateMessages = 0;
     resetConnectionCounters();
+    // --- Reply rules (issue 20) ---
+    m_ruleFireCounts.fill(0);
+    m_unmatchedMessages = 0;
+    emit ruleFireCountsChanged();
     // The peer table refreshes when the serial moves.
     touchConnections();
 }
@@ -323,32 +344,142 @@ void Session::markChecksum(TrafficEvent &frame) const
                                 .arg(name, TextCodec::toHex(v.expected).toUpper(), TextCodec::toHex(v.found).toUpper());
 }
 
-AutoResponder::Output Session::answer(AutoResponder &responder, const QByteArray &data, ConnectionInfo *connection)
+// --- Reply rules (issue 20) -------------------------------------------------
+
+void Session::applyRules(const SessionSettings &old)
 {
-    // The session's one {counter}: replies count with what the user sends.
-    AutoResponder::Output out = responder.onData(data, templateContext(data));
-    if (out.usedCounter) {
-        for (qsizetype i = 0; i < out.replies.size(); ++i)
-            countTemplateMessage();
+    const SessionSettings &now = m_settings;
+    m_replyRules = std::make_shared<const ReplyRules>(now.rules, now.encoding);
+    // New rules start from new state: a reply switched off stops at once,
+    // delayed replies of the old rules are dropped (their serial is gone).
+    m_ruleStates.clear();
+    m_ruleLimitReported = QList<bool>(m_replyRules->size(), false);
+    if (old.rules != now.rules || m_ruleFireCounts.size() != m_replyRules->size()) {
+        m_ruleFireCounts = QList<quint64>(m_replyRules->size(), 0);
+        m_unmatchedMessages = 0;
+        emit ruleFireCountsChanged();
     }
-    QList<QByteArray> wires;
-    wires.reserve(out.replies.size());
-    for (const QByteArray &reply : out.replies) {
+    const QString spec = ReplyRules::replySpecOf(now.rules);
+    m_autoReply = AutoReply();
+    m_autoReplyError.clear();
+    if (!spec.isNull()) {
         QString why;
-        QByteArray wire = framedForSending(reply, &why);
-        if (why.isEmpty()) {
-            wires.append(std::move(wire));
+        const AutoReply reply = AutoReply::fromSpec(spec, now.encoding, &why);
+        if (why.isEmpty())
+            m_autoReply = reply;
+    }
+    const QStringList errors = m_replyRules->errors();
+    if (!errors.isEmpty())
+        m_autoReplyError = errors.first();
+}
+
+void Session::matchRules(TrafficEvent &event, ConnectionInfo *connection)
+{
+    Q_UNUSED(connection);
+    ConnectionRules &state = m_ruleStates[event.connectionId];
+    if (!state.responder) {
+        state.responder = std::make_unique<RuleResponder>(m_replyRules);
+        state.serial = ++m_nextResponderSerial;
+    }
+    Template::Context context;
+    context.received = event.payload;
+    RuleResponder::Output out = state.responder->onMessage(event.payload, context);
+    event.rule = out.rule;
+    for (int index : std::as_const(out.fired)) {
+        if (index >= 0 && index < m_ruleFireCounts.size())
+            ++m_ruleFireCounts[index];
+    }
+    if (out.rule == ReplyRules::kUnmatched)
+        ++m_unmatchedMessages;
+    noteRuleFired();
+    for (const auto &[index, why] : std::as_const(out.limitErrors)) {
+        if (index < 0 || index >= m_ruleLimitReported.size() || m_ruleLimitReported.at(index))
+            continue;
+        // Said once per rule: a flood of such messages is not a flood of rows.
+        m_ruleLimitReported[index] = true;
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, event.connectionId);
+        e.local = event.local;
+        e.peer = event.peer;
+        e.reason = TrafficEvent::Reason::LimitReached;
+        e.message = tr("Reply rule %1: %2").arg(index + 1).arg(why);
+        // After the message itself is logged (errors count for the session only).
+        QMetaObject::invokeMethod(this, [this, e] { record(e); }, Qt::QueuedConnection);
+    }
+    if (!out.replies.isEmpty() || out.closeAfter)
+        state.pending.append(std::move(out));
+}
+
+void Session::noteRuleFired()
+{
+    if (m_ruleCountsPosted)
+        return;
+    m_ruleCountsPosted = true;
+    QTimer::singleShot(kRuleCountsIntervalMs, this, [this] {
+        m_ruleCountsPosted = false;
+        emit ruleFireCountsChanged();
+    });
+}
+
+Session::RuleAnswer Session::takeRuleAnswer(ConnectionInfo *connection)
+{
+    RuleAnswer answer;
+    const quint32 id = connection ? connection->id : 0;
+    const auto it = m_ruleStates.find(id);
+    if (it == m_ruleStates.end() || it->second.pending.isEmpty())
+        return answer;
+    const QList<RuleResponder::Output> pending = std::exchange(it->second.pending, {});
+    const quint64 serial = it->second.serial;
+    for (const RuleResponder::Output &out : pending) {
+        int lastDelay = 0;
+        QList<std::pair<int, QByteArray>> delayed;
+        for (const RuleResponder::Reply &reply : out.replies) {
+            QString why;
+            QByteArray wire = framedForSending(reply.bytes, &why, reply.checksum);
+            if (!why.isEmpty()) {
+                TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, id);
+                if (connection) {
+                    e.local = connection->local;
+                    e.peer = connection->peer;
+                }
+                e.reason = TrafficEvent::Reason::Other;
+                e.message = tr("Reply rule %1: %2").arg(reply.rule + 1).arg(why);
+                record(std::move(e), connection);
+                continue;
+            }
+            if (reply.delayMs <= 0)
+                answer.wires.append(std::move(wire));
+            else
+                delayed.append({reply.delayMs, std::move(wire)});
+            lastDelay = qMax(lastDelay, reply.delayMs);
+        }
+        if (lastDelay == 0) {
+            answer.closeAfter = answer.closeAfter || out.closeAfter;
             continue;
         }
-        TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, connection ? connection->id : 0);
-        if (connection) {
-            e.local = connection->local;
-            e.peer = connection->peer;
+        // The close comes after the last reply, so it waits for the latest.
+        bool closeSet = false;
+        for (qsizetype i = 0; i < delayed.size(); ++i) {
+            const bool last = !closeSet && delayed.at(i).first == lastDelay;
+            closeSet = closeSet || last;
+            scheduleRuleReply(id, serial, delayed.at(i).first, delayed.at(i).second, last && out.closeAfter);
         }
-        e.reason = TrafficEvent::Reason::Other;
-        e.message = tr("Auto-reply: %1").arg(why);
-        record(std::move(e), connection);
+        if (!closeSet && out.closeAfter)
+            scheduleRuleReply(id, serial, lastDelay, QByteArray(), true);
     }
-    out.replies = std::move(wires);
-    return out;
+    return answer;
+}
+
+void Session::scheduleRuleReply(quint32 id, quint64 serial, int delayMs, const QByteArray &wire, bool closeAfter)
+{
+    QTimer::singleShot(delayMs, this, [this, id, serial, wire, closeAfter] {
+        const auto it = m_ruleStates.find(id);
+        if (it == m_ruleStates.end() || it->second.serial != serial || !isRunning())
+            return;
+        deliverDelayedReply(id, wire, closeAfter);
+    });
+}
+
+void Session::forgetRuleState(quint32 connectionId)
+{
+    m_ruleStates.erase(connectionId);
 }

@@ -8,7 +8,8 @@
 #include "core/net/SessionCounters.h"
 #include "core/net/SessionSettings.h"
 #include "core/reply/AutoReply.h"
-#include "core/reply/AutoResponder.h"
+#include "core/reply/ReplyRules.h"
+#include "core/reply/RuleResponder.h"
 
 #include <QAbstractSocket>
 #include <QObject>
@@ -62,13 +63,28 @@ public:
     // False (and unchanged) when the encoding is unknown.
     bool setEncoding(const QString &name);
 
-    // The auto-reply in effect: none while settings().reply cannot be made
-    // in the encoding (autoReplyError() says why).
+    // The old one-mode auto-reply, as the rules say it: echo, http or a
+    // template when settings().rules are exactly that ready-made rule
+    // (ReplyRules::replySpecOf), else none. For the teaching scripts and
+    // shortcuts; what is answered is always the rules.
     AutoReply autoReply() const { return m_autoReply; }
+    // The first rule problem, empty when every rule can be armed.
     QString autoReplyError() const { return m_autoReplyError; }
-    // Sets settings().reply to reply.spec().
+    // Sets settings().rules to ReplyRules::fromReplySpec(reply.spec()).
     void setAutoReply(const AutoReply &reply);
     void setAutoReplySpec(const QString &spec);
+
+    // --- Reply rules (issue 20) ----------------------------------------------
+    // settings().rules compiled in the encoding: which are armed, each one's
+    // problem (ReplyRules::problem, errors()).
+    const ReplyRules &replyRules() const { return *m_replyRules; }
+    // Sets settings().rules (the one path, setSettings).
+    void setRules(const QList<ReplyRule> &rules);
+    // How many times each rule fired, by index; back to zeros when the rules
+    // change or resetCounters() is called.
+    QList<quint64> ruleFireCounts() const { return m_ruleFireCounts; }
+    // Received messages no rule matched, while rules were armed.
+    quint64 unmatchedMessages() const { return m_unmatchedMessages; }
 
     // How received TCP streams are cut into messages (frame events), and
     // whether what the user sends gets the prefix or delimiter added.
@@ -129,6 +145,9 @@ signals:
     // settings() changed (by any path: the form, a lesson, the command line,
     // restored settings, or the session itself, e.g. the port the OS chose).
     void settingsChanged();
+    // ruleFireCounts() or unmatchedMessages() changed; coalesced: at most
+    // every kRuleCountsIntervalMs during a flood, never once per message.
+    void ruleFireCountsChanged();
 
 protected:
     Session(SessionKind kind, QObject *parent);
@@ -189,17 +208,40 @@ protected:
     // What goes on the wire for a payload the user sends: the checksum
     // appended, then framed when frameOutgoing() is on (datagrams are never
     // framed). Empty with *error when it cannot be.
-    QByteArray framedForSending(const QByteArray &payload, QString *error) const;
+    // ownChecksum (a reply rule's) replaces the tab's.
+    QByteArray framedForSending(const QByteArray &payload, QString *error,
+                                const std::optional<Checksum> &ownChecksum = std::nullopt) const;
 
     // resetCounters(): the bytes and messages of every connection back to zero.
     virtual void resetConnectionCounters() {}
     static void resetTraffic(ConnectionInfo &info);
-    // --- Auto-replies through the one outgoing path ------------------------
-    // The responder's answer to `data` received on `connection`, each reply
-    // as it goes on the wire: through framedForSending(), like everything
-    // the user sends, on every kind of session. A reply that path refuses
-    // is left out and an error event on the connection says why.
-    AutoResponder::Output answer(AutoResponder &responder, const QByteArray &data, ConnectionInfo *connection);
+    // --- Reply rules: the engine (issue 20) ----------------------------------
+    // record() matches every received message (a data event, or each frame
+    // when framing cuts the stream, a datagram) against the rules with the
+    // connection's own RuleResponder, marks the event (TrafficEvent::rule)
+    // before it is logged, and keeps the replies. The subclass takes them
+    // once it has read and recorded: the ones due now, each as it goes on
+    // the wire (the rule's checksum or the tab's, then framing), in order;
+    // delayed ones are kept on timers the session owns and come back through
+    // deliverDelayedReply() for a connection that is still the same one.
+    struct RuleAnswer
+    {
+        QList<QByteArray> wires;
+        bool closeAfter = false;   // close once wires went out
+    };
+    RuleAnswer takeRuleAnswer(ConnectionInfo *connection);
+    // A delayed reply is due. The subclass sends it as it sends the replies
+    // due at once (UDP: through the reply limits) and closes after it when
+    // closeAfter. Never called for a connection that has closed since.
+    virtual void deliverDelayedReply(quint32 connectionId, const QByteArray &wire, bool closeAfter)
+    {
+        Q_UNUSED(connectionId);
+        Q_UNUSED(wire);
+        Q_UNUSED(closeAfter);
+    }
+    // The connection's rule state ({counter}, HTTP readers, delayed
+    // replies) is dropped: it closed, or a UDP sender was forgotten.
+    void forgetRuleState(quint32 connectionId);
 
     // Reads what waited while reads were held (called after release).
     virtual void resumeReads() {}
@@ -222,8 +264,27 @@ private:
     TrafficLog *m_log;
     RepeatSender *m_repeater = nullptr;
     SessionSettings m_settings;
-    AutoReply m_autoReply;           // made from m_settings.reply and .encoding
+    AutoReply m_autoReply;           // made from m_settings.rules and .encoding
     QString m_autoReplyError;
+    // --- Reply rules (issue 20) ---
+    static constexpr int kRuleCountsIntervalMs = 100;
+    void applyRules(const SessionSettings &old);
+    void matchRules(TrafficEvent &event, ConnectionInfo *connection);
+    void noteRuleFired();
+    void scheduleRuleReply(quint32 id, quint64 serial, int delayMs, const QByteArray &wire, bool closeAfter);
+    struct ConnectionRules
+    {
+        std::unique_ptr<RuleResponder> responder;
+        quint64 serial = 0;              // which responder a delayed reply belongs to
+        QList<RuleResponder::Output> pending;   // taken by takeRuleAnswer()
+    };
+    std::shared_ptr<const ReplyRules> m_replyRules = std::make_shared<const ReplyRules>();
+    std::map<quint32, ConnectionRules> m_ruleStates;
+    quint64 m_nextResponderSerial = 0;
+    QList<quint64> m_ruleFireCounts;
+    quint64 m_unmatchedMessages = 0;
+    QList<bool> m_ruleLimitReported;     // a match-limit error is said once per rule
+    bool m_ruleCountsPosted = false;
     bool m_readsHeld = false;
     std::map<quint32, std::unique_ptr<Framer>> m_framers;
     int m_announcing = 0;  // eventOccurred is being emitted (nested: more than 1)

@@ -3,6 +3,7 @@
 #include "core/commands/Template.h"
 #include "core/net/Endpoint.h"
 #include "core/reply/AutoReply.h"
+#include "core/reply/ReplyRules.h"
 #include "core/text/TextCodec.h"
 
 namespace {
@@ -11,6 +12,7 @@ const QString kFraming = QStringLiteral("framing");
 const QString kFrameSends = QStringLiteral("frameSends");
 const QString kReply = QStringLiteral("reply");
 const QString kReplyTemplate = QStringLiteral("replyTemplate");
+const QString kRules = QStringLiteral("rules");
 const QString kAddress = QStringLiteral("address");
 const QString kPort = QStringLiteral("port");
 const QString kSendLineEnding = QStringLiteral("sendLineEnding");
@@ -95,17 +97,11 @@ QVariantMap SessionSettings::toMap(SessionKind kind) const
     m.insert(kEncoding, encoding);
     m.insert(kFraming, framing.toString());
     m.insert(kFrameSends, frameOutgoing);
-    const AutoReply::Mode mode = AutoReply::modeOfSpec(reply);
-    switch (mode) {
-    case AutoReply::Mode::None: m.insert(kReply, QStringLiteral("none")); break;
-    case AutoReply::Mode::Echo: m.insert(kReply, QStringLiteral("echo")); break;
-    case AutoReply::Mode::Http: m.insert(kReply, QStringLiteral("http")); break;
-    case AutoReply::Mode::Template:
-        m.insert(kReply, QStringLiteral("template"));
-        m.insert(kReplyTemplate, reply);
-        m.insert(kReplySyntax, kTemplateReplySyntax);
-        break;
-    }
+    // --- Reply rules (issue 20): one line each, as --rules files have them.
+    QStringList ruleLines;
+    for (const ReplyRule &rule : rules)
+        ruleLines.append(rule.toLine());
+    m.insert(kRules, ruleLines);
     // The send box.
     m.insert(kSendLineEnding, PayloadEntry::lineEndingName(sendLineEnding));
     m.insert(kClearAfterSend, clearAfterSend);
@@ -174,17 +170,32 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         r.flag(kFrameSends, &s.frameOutgoing);
     if (s.framing.kind == FramingSpec::Kind::None)
         s.frameOutgoing = false;
-    if (r.has(kReply)) {
+    if (r.has(kRules)) {
+        // A rule with a problem is kept as typed (and not armed); only a
+        // line that is not a rule at all is skipped.
+        QList<ReplyRule> read;
+        const QStringList lines = map.value(kRules).toStringList();
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const ReplyRule::Parsed p = ReplyRule::parse(lines.at(i), s.encoding, false);
+            if (p.ok())
+                read.append(p.rule);
+            else
+                r.problem(kRules, QStringLiteral("rule %1: %2").arg(i + 1).arg(p.problem.message));
+        }
+        s.rules = read;
+    } else if (r.has(kReply)) {
+        // Tabs saved before the rules: the one mode is its ready-made rule.
         const QString mode = map.value(kReply).toString();
         if (mode == QStringLiteral("template")) {
-            s.reply = map.value(kReplyTemplate).toString();
+            QString text = map.value(kReplyTemplate).toString();
             if (map.value(kReplySyntax).toInt() < kTemplateReplySyntax)
-                s.reply = Template::fromAutoReplyTemplate(s.reply);
+                text = Template::fromAutoReplyTemplate(text);
+            s.rules = ReplyRules::fromReplySpec(text);
         }
         else if (mode == QStringLiteral("none"))
-            s.reply.clear();
+            s.rules.clear();
         else if (mode == QStringLiteral("echo") || mode == QStringLiteral("http"))
-            s.reply = mode;
+            s.rules = ReplyRules::fromReplySpec(mode);
         else
             r.problem(kReply, QStringLiteral("unknown auto-reply mode"));
     }

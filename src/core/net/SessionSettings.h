@@ -6,6 +6,7 @@
 #include "core/framing/FramingSpec.h"
 #include "core/log/TrafficEvent.h"
 #include "core/reply/ReplyLimiter.h"
+#include "core/reply/ReplyRule.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -28,10 +29,13 @@ struct SessionSettings
     // What the user's text, the greeting and a reply template are encoded in
     // (canonical codec name). The traffic view's encoding is the view's own.
     QString encoding = QStringLiteral("UTF-8");
-    // The auto-reply as AutoReply::fromSpec reads it: empty = none, "echo",
-    // "http", or template text ("Hello,{data}!"). Kept as typed, so a template
-    // the encoding cannot represent is still shown (and answers nothing).
-    QString reply;
+    // --- Reply rules (issue 20) ---------------------------------------------
+    // The ordered match-and-reply rules (core/reply/ReplyRule.h); empty = no
+    // auto-reply. Kept as typed, so a rule with a problem (a regex that does
+    // not compile, a template the encoding cannot represent) is still shown,
+    // and is not armed (ReplyRules). The old one-mode reply ("echo", "http",
+    // a template) is ReplyRules::fromReplySpec() of it.
+    QList<ReplyRule> rules;
     FramingSpec framing;          // kind None = no framing
     bool frameOutgoing = false;   // "Add to what I send"
 

@@ -3,7 +3,6 @@
 #include "core/os/DrainWriter.h"
 #include "core/os/HalfOpenWriter.h"
 #include "core/os/SocketProbe.h"
-#include "core/reply/AutoResponder.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -129,10 +128,6 @@ void TcpClientSession::onConnected()
     m_info.local = Endpoint::localOf(*m_socket);
     m_info.peer = Endpoint::peerOf(*m_socket);
     m_info.state = QStringLiteral("connected");
-    if (autoReply().isActive())
-        m_responder = std::make_unique<AutoResponder>(autoReply());
-    else
-        m_responder.reset();
     setState(State::Running);
     TrafficEvent e = connectionEvent(TrafficEvent::Kind::Connected);
     e.message = tr("Connected to %1 from local port %2 (chosen by the OS)")
@@ -177,11 +172,13 @@ void TcpClientSession::onReadyRead()
 {
     if (!m_socket)
         return;
-    const QByteArray data = readAndRecord();
-    if (data.isEmpty() || !m_responder || m_writeShutDown)
+    readAndRecord();
+    // The rules matched each message as it was recorded; after our FIN
+    // nothing more can be answered.
+    const RuleAnswer out = takeRuleAnswer(&m_info);
+    if (m_writeShutDown)
         return;
-    const AutoResponder::Output out = answer(*m_responder, data, &m_info);
-    for (const QByteArray &wire : out.replies) {
+    for (const QByteArray &wire : out.wires) {
         if (!isConnected())
             break;  // a reset found while sending ended it
         writeWire(wire);
@@ -415,13 +412,15 @@ bool TcpClientSession::shutdownWrite(QString *error)
     return true;
 }
 
-void TcpClientSession::settingsApplied(const SessionSettings &old)
+void TcpClientSession::deliverDelayedReply(quint32 connectionId, const QByteArray &wire, bool closeAfter)
 {
-    if (old.reply == settings().reply && old.encoding == settings().encoding)
+    Q_UNUSED(connectionId);   // one connection at a time; a new one has new rule state
+    if (!isConnected() || m_writeShutDown)
         return;
-    const AutoReply reply = autoReply();
-    if (m_responder || isConnected())
-        m_responder = reply.isActive() ? std::make_unique<AutoResponder>(reply) : nullptr;
+    if (!wire.isEmpty())
+        writeWire(wire);
+    if (closeAfter && m_socket)
+        stop();
 }
 
 SendResult TcpClientSession::send(const QByteArray &payload)
@@ -498,7 +497,7 @@ bool TcpClientSession::keepsOpenAfterFin() const
     // An auto-reply has answered by now and closes its side; a client that
     // reconnects has no use for the old connection; without a duplicate
     // descriptor there is nothing left to write with.
-    return settings().keepOpenOnPeerFin && !settings().autoReconnect && !m_responder && m_probe->isAttached();
+    return settings().keepOpenOnPeerFin && !settings().autoReconnect && !replyRules().isActive() && m_probe->isAttached();
 }
 
 void TcpClientSession::keepHalfOpen()

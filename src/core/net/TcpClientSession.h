@@ -11,7 +11,6 @@
 #include <memory>
 
 class QTcpSocket;
-class AutoResponder;
 class SocketProbe;
 class DrainWriter;
 class HalfOpenWriter;
@@ -78,8 +77,7 @@ signals:
 
 protected:
     void resumeReads() override;
-    // A new auto-reply applies to the open connection too, from its next byte on.
-    void settingsApplied(const SessionSettings &old) override;
+    void deliverDelayedReply(quint32 connectionId, const QByteArray &wire, bool closeAfter) override;
     void resetConnectionCounters() override;
 
 private:
@@ -116,7 +114,6 @@ private:
 
     QTcpSocket *m_socket = nullptr;
     std::unique_ptr<SocketProbe> m_probe;
-    std::unique_ptr<AutoResponder> m_responder;
     QTimer m_timeout;
     ConnectionInfo m_info;
     bool m_writeShutDown = false;

@@ -12,7 +12,6 @@
 
 #include <memory>
 
-class AutoResponder;
 class HalfOpenWriter;
 class QTcpSocket;
 
@@ -24,7 +23,6 @@ struct TcpServerSession::Client
     QTcpSocket *socket = nullptr;
     SocketProbe probe;
     ConnectionInfo info;
-    std::unique_ptr<AutoResponder> responder;
     TrafficEvent::Reason closeReason = TrafficEvent::Reason::LocalClose;
     QString closeMessage;
     UnsentTail unsent;

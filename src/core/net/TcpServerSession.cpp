@@ -9,7 +9,6 @@
 #include "core/os/HalfOpenWriter.h"
 #include "core/os/SocketProbe.h"
 #include "core/os/TcpAcceptor.h"
-#include "core/reply/AutoResponder.h"
 #include "core/text/PayloadParser.h"
 #include "core/text/Escape.h"
 
@@ -248,8 +247,6 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
     c->info.local = local;
     c->info.peer = peer;
     c->info.state = QStringLiteral("connected");
-    if (autoReply().isActive())
-        c->responder = std::make_unique<AutoResponder>(autoReply());
     m_clients.emplace(c->id, std::move(client));
 
     connect(socket, &QTcpSocket::readyRead, this, [this, c] {
@@ -291,13 +288,6 @@ void TcpServerSession::settingsApplied(const SessionSettings &old)
         m_greetingBytes = r.ok() ? r.bytes : QByteArray();
         m_greetingError = r.error;
     }
-    // A reply switched off, or a template made bad, must stop at once, not
-    // only for clients that connect later.
-    if (old.reply != now.reply || old.encoding != now.encoding) {
-        const AutoReply reply = autoReply();
-        for (auto &entry : m_clients)
-            entry.second->responder = reply.isActive() ? std::make_unique<AutoResponder>(reply) : nullptr;
-    }
 }
 
 QByteArray TcpServerSession::readAndRecord(Client *c)
@@ -318,25 +308,38 @@ void TcpServerSession::recordData(Client *c, TrafficEvent::Direction direction, 
 
 void TcpServerSession::onReadyRead(Client *c)
 {
-    const QByteArray data = readAndRecord(c);
-    // A client that Qt has closed (its close is logged on a later pass) is
-    // not answered.
-    if (data.isEmpty() || !c->responder || c->closed)
-        return;
+    readAndRecord(c);
+    // The rules matched each message as it was recorded. A client that Qt
+    // has closed (its close is logged on a later pass) is not answered.
     const quint32 id = c->id;
-    const AutoResponder::Output out = answer(*c->responder, data, &c->info);
+    const RuleAnswer out = takeRuleAnswer(&c->info);
     if (!isOpen(id))
         return;
-    for (const QByteArray &wire : out.replies) {
+    for (const QByteArray &wire : out.wires) {
         writeTo(c, wire);
         if (!isOpen(id))
             return;  // reset while sending
     }
-    if (out.closeAfter) {
-        c->closeReason = TrafficEvent::Reason::LocalClose;
-        c->closeMessage = tr("Closed by us after the reply");
-        c->socket->disconnectFromHost();
-    }
+    if (out.closeAfter)
+        closeAfterReply(c);
+}
+
+void TcpServerSession::deliverDelayedReply(quint32 connectionId, const QByteArray &wire, bool closeAfter)
+{
+    if (!isOpen(connectionId))
+        return;
+    Client *c = m_clients.at(connectionId).get();
+    if (!wire.isEmpty())
+        writeTo(c, wire);
+    if (closeAfter && isOpen(connectionId))
+        closeAfterReply(c);
+}
+
+void TcpServerSession::closeAfterReply(Client *c)
+{
+    c->closeReason = TrafficEvent::Reason::LocalClose;
+    c->closeMessage = tr("Closed by us after the reply");
+    c->socket->disconnectFromHost();
 }
 
 void TcpServerSession::onSocketError(Client *c)
@@ -550,7 +553,7 @@ bool TcpServerSession::keepsOpenAfterFin(const Client *c) const
     // An auto-reply has answered by now and closes its side, as an echo
     // server does after b'' (so `nc -N` ends); without a duplicate
     // descriptor (they were scarce) there is nothing left to write with.
-    return settings().keepOpenOnPeerFin && !c->responder && c->probe.isAttached();
+    return settings().keepOpenOnPeerFin && !replyRules().isActive() && c->probe.isAttached();
 }
 
 bool TcpServerSession::isOpen(quint32 clientId) const

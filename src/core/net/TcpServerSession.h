@@ -13,7 +13,6 @@
 
 class QElapsedTimer;
 class QTcpSocket;
-class AutoResponder;
 class SocketProbe;
 class DrainWriter;
 class TcpServerHalfOpen;
@@ -100,6 +99,8 @@ private:
     void finishClose(quint32 clientId);
     // The client is there and Qt has not closed its socket.
     bool isOpen(quint32 clientId) const;
+    void deliverDelayedReply(quint32 connectionId, const QByteArray &wire, bool closeAfter) override;
+    void closeAfterReply(Client *c);
     SendResult writeTo(Client *c, const QByteArray &payload);
     TrafficEvent clientEvent(TrafficEvent::Kind kind, const Client *c) const;
     static ConnectionInfo infoOf(const Client &c);

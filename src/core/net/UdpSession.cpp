@@ -2,7 +2,6 @@
 #include "core/os/UdpReceiver.h"
 
 #include "core/os/SocketProbe.h"
-#include "core/reply/AutoResponder.h"
 
 #include <QHostInfo>
 #include <QNetworkDatagram>
@@ -257,23 +256,35 @@ void UdpSession::onDatagram(const Endpoint &local, QByteArray data, Endpoint fro
     e.peer = from;
     e.payload = data;
     record(std::move(e), &info);
-    // Never answer ourselves: a reply to our own address would come
-    // straight back and be answered again, for ever.
-    if (autoReply().isActive() && !data.isEmpty() && !isOwnEndpoint(from))
-        sendAutoReplies(from, data, id);
+    // The rules matched the datagram as it was recorded. Never answer
+    // ourselves: a reply to our own address would come straight back and be
+    // answered again, for ever.
+    const RuleAnswer out = takeRuleAnswer(&info);
+    if (!data.isEmpty() && !isOwnEndpoint(from)) {
+        for (const QByteArray &wire : out.wires)
+            sendLimitedReply(from, wire, id);
+    }
 }
 
-void UdpSession::sendAutoReplies(const Endpoint &to, const QByteArray &received, quint32 peerId)
+void UdpSession::deliverDelayedReply(quint32 connectionId, const QByteArray &wire, bool closeAfter)
 {
-    AutoResponder responder(autoReply());
-    const AutoResponder::Output out = answer(responder, received, &m_peers[peerId]);
-    for (const QByteArray &wire : out.replies) {
-        const ReplyLimiter::Verdict verdict = m_replyLimiter.check(to.address, wire.size(), ReplyLimiter::monotonicUs());
-        if (verdict == ReplyLimiter::Verdict::Send)
-            sendWireTo(to.address, to.port, wire);
-        else
-            noteSuppressedReply(verdict, to, wire.size(), peerId);
-    }
+    Q_UNUSED(closeAfter);   // a datagram has no connection to close
+    const auto it = m_peers.find(connectionId);
+    if (it == m_peers.end() || wire.isEmpty() || !m_socket)
+        return;
+    const Endpoint to = it->second.peer;
+    if (!isOwnEndpoint(to))
+        sendLimitedReply(to, wire, connectionId);
+}
+
+// The per-address limits bound whatever the rules say (ReplyLimiter).
+void UdpSession::sendLimitedReply(const Endpoint &to, const QByteArray &wire, quint32 peerId)
+{
+    const ReplyLimiter::Verdict verdict = m_replyLimiter.check(to.address, wire.size(), ReplyLimiter::monotonicUs());
+    if (verdict == ReplyLimiter::Verdict::Send)
+        sendWireTo(to.address, to.port, wire);
+    else
+        noteSuppressedReply(verdict, to, wire.size(), peerId);
 }
 
 void UdpSession::noteSuppressedReply(ReplyLimiter::Verdict verdict, const Endpoint &to, qsizetype size, quint32 peerId)

@@ -114,7 +114,8 @@ private:
     void drainReceived();
     void onDatagram(const Endpoint &local, QByteArray data, Endpoint from);
     void recordIcmpError(const SocketProbe::IcmpError &err);
-    void sendAutoReplies(const Endpoint &to, const QByteArray &received, quint32 peerId);
+    void sendLimitedReply(const Endpoint &to, const QByteArray &wire, quint32 peerId);
+    void deliverDelayedReply(quint32 connectionId, const QByteArray &wire, bool closeAfter) override;
     void noteSuppressedReply(ReplyLimiter::Verdict verdict, const Endpoint &to, qsizetype size, quint32 peerId);
     void recordSuppressionNotice();
     bool ensureBound(const QHostAddress &forTarget);

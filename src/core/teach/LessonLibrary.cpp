@@ -5,6 +5,7 @@
 #include "core/net/TcpServerSession.h"
 #include "core/net/UdpSession.h"
 #include "core/reply/AutoReply.h"
+#include "core/reply/ReplyRules.h"
 #include "core/workbench/Workbench.h"
 
 #include <QCoreApplication>
@@ -27,7 +28,7 @@ TcpServerSession *startServer(Workbench *w, SessionSettings settings)
 TcpServerSession *startServer(Workbench *w, const QString &reply, quint16 port = 0)
 {
     SessionSettings settings;
-    settings.reply = reply;
+    settings.rules = ReplyRules::fromReplySpec(reply);
     settings.listenPort = port;
     return startServer(w, settings);
 }
@@ -109,7 +110,7 @@ QString LessonLibrary::setUp(const QString &id, Workbench *w)
     if (id == QStringLiteral("udp-echo")) {
         SessionSettings echo;
         echo.bindAddress = QHostAddress(QHostAddress::LocalHost);
-        echo.reply = QStringLiteral("echo");
+        echo.rules = ReplyRules::fromReplySpec(QStringLiteral("echo"));
         UdpSession *server = w->addUdp(echo);
         server->start();
         SessionSettings sender;
@@ -126,7 +127,7 @@ QString LessonLibrary::setUp(const QString &id, Workbench *w)
     if (id == QStringLiteral("welcome")) {
         SessionSettings settings;
         settings.greeting = QStringLiteral("Welcome!\\r\\n");
-        settings.reply = QStringLiteral("Hello,{data}!");
+        settings.rules = ReplyRules::fromReplySpec(QStringLiteral("Hello,{data}!"));
         TcpServerSession *s = startServer(w, settings);
         connectClient(w, s);
         return tr("<h3>Greeting and templated replies</h3><p>The server on <b>%1</b> speaks first: "

@@ -5,7 +5,7 @@
 #include "core/net/Endpoint.h"
 #include "core/net/RepeatSender.h"
 #include "core/net/SessionSettings.h"
-#include "core/reply/AutoReply.h"
+#include "core/workbench/RuleOptions.h"
 #include "core/teach/LessonLibrary.h"
 #include "core/text/PayloadParser.h"
 #include "core/text/TextCodec.h"
@@ -188,6 +188,16 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                        replyMaxSize, greeting, send, log, capture, logBudget, backlog, maxClients, timeout, bind,
                        onPeerFin, reconnect, broadcast, framing, lesson, verbose, noWindow, language});
     parser.addOption(checksum);
+    // Issue 20: reply rules.
+    const QCommandLineOption rule(QStringLiteral("rule"),
+        tr("A reply rule, MATCH => REPLY [OPTIONS] (repeatable, tried in order; e.g. "
+           "'contains:PING => PONG {counter}', 'regex:^GET (\\S+) => You asked for {1}', "
+           "'hex:01 03 ?? ?? 00 0A => {hex:01 03 14 \u2026}'). See README, \"Reply rules\"."),
+        QStringLiteral("RULE"));
+    const QCommandLineOption rulesFile(QStringLiteral("rules"),
+        tr("Read reply rules from FILE, one per line ('#' starts a comment); --rule lines come after them."),
+        QStringLiteral("FILE"));
+    parser.addOptions({rule, rulesFile});
     // Issue 19: sequences and the one-shot mode.
     const QCommandLineOption sequence(QStringLiteral("sequence"),
         tr("Run a sequence of a payload library file (the only one in it, or NAME) on the session "
@@ -360,19 +370,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(logBudget)
         && !parseCount(QStringLiteral("log-budget"), parser.value(logBudget), 1, kMaxLogBudgetMiB, &o.logBudgetMiB, &err))
         return result;
-    if (parser.isSet(reply)) {
-        QString why;
-        const AutoReply r = AutoReply::fromSpec(parser.value(reply), o.encoding, &why);
-        if (!why.isEmpty()) {
-            err = optionError(QStringLiteral("reply"), why);
-            return result;
-        }
-        if (parser.value(reply).isEmpty()) {
-            err = optionError(QStringLiteral("reply"), tr("empty; use echo, http or a template text"));
-            return result;
-        }
-        o.replySpec = r.spec();
-    }
+    if (!RuleOptions::read(parser.values(rule), parser.value(rulesFile),
+                           parser.isSet(reply) ? std::optional<QString>(parser.value(reply)) : std::nullopt,
+                           o.encoding, &o.rules, &err))
+        return result;
     if (parser.isSet(greeting)) {
         if (!o.tcpServer) {
             err = optionError(QStringLiteral("greeting"), tr("needs --tcp-server"));

@@ -6,6 +6,7 @@
 #include "core/commands/PayloadLibrary.h"
 #include "core/framing/FramingSpec.h"
 #include "core/reply/ReplyLimiter.h"
+#include "core/reply/ReplyRule.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -44,7 +45,8 @@ public:
         std::optional<Target> udpTarget;
         std::optional<Listen> clientBind;
         QString encoding = QStringLiteral("UTF-8");
-        QString replySpec;             // empty = none
+        // --rules, --rule, or --reply as its ready-made rule (RuleOptions).
+        QList<ReplyRule> rules;
         QByteArray greeting;
         QString greetingText;          // as typed, escapes not applied
         // --send: a Template (dynamic fields), expanded for each message

@@ -92,7 +92,7 @@ SessionSettings Workbench::settingsFromOptions(const CommandLine::Options &o, Se
         s.framing = o.framing;
         s.frameOutgoing = o.framing.kind != FramingSpec::Kind::None;
     }
-    s.reply = o.replySpec;
+    s.rules = o.rules;
     s.checksum = o.checksum;
     s.verifyChecksum = o.checksum.has_value();
     switch (kind) {
