@@ -157,7 +157,8 @@ QString PythonRules::hexRegexLiteral(const QString &pattern)
 
 QString PythonRules::checksumFunctionName(Checksum::Algorithm algorithm)
 {
-    return Checksum::info(algorithm).name.replace(u'-', u'_');
+    QString name = Checksum::info(algorithm).name;
+    return name.replace(u'-', u'_');
 }
 
 QStringList PythonRules::checksumFunction(Checksum::Algorithm algorithm)
@@ -264,9 +265,13 @@ PythonRules::Written PythonRules::write(const ReplyRule &r) const
         case Template::Part::Kind::Random:
             terms << u"os.urandom(%1)"_s.arg(part.count);
             break;
-        case Template::Part::Kind::Capture:
-            terms << (part.count >= 0 ? u"m.group(%1)"_s.arg(part.count) : u"m.group('%1')"_s.arg(part.format));
+        case Template::Part::Kind::Capture: {
+            // A hex pattern's ?? runs always match; a group of an expression
+            // may not take part, and re gives None where PCRE2 gives nothing.
+            const QString group = part.count >= 0 ? u"m.group(%1)"_s.arg(part.count) : u"m.group('%1')"_s.arg(part.format);
+            terms << (r.match == ReplyRule::Match::Hex ? group : u"(%1 or b'')"_s.arg(group));
             break;
+        }
         }
     }
     w.reply = terms.isEmpty() ? u"b''"_s : terms.join(u" + "_s);

@@ -2,6 +2,7 @@
 
 #include "ui_RulesEditor.h"
 
+#include "core/commands/PayloadLibrary.h"
 #include "core/net/Session.h"
 #include "core/reply/ReplyRules.h"
 #include "ui/commands/LibraryEdits.h"
@@ -358,3 +359,73 @@ void RulesEditor::askExport()
     if (!exportFile(path, &error))
         QMessageBox::warning(this, tr("Export reply rules"), error);
 }
+
+#if __has_include("core/commands/RuleSet.h") // TEMP until h-rules brings RuleSet
+// --- The payload library's rule sets ------------------------------------------
+
+QString RulesEditor::saveToLibrary(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return tr("A rule set needs a name: nothing was saved");
+    if (!m_library)
+        return tr("No payload library is open: nothing was saved");
+    RuleSet set;
+    set.name = trimmed;
+    set.rules = m_model->rules();
+    // Replacing a set keeps where the library files it and its notes.
+    if (const RuleSet *old = m_library->library().ruleSet(trimmed)) {
+        set.group = old->group;
+        set.notes = old->notes;
+    }
+    return m_library->change(tr("Save rule set \u201c%1\u201d").arg(trimmed), [set](PayloadLibrary &library) {
+        return library.ruleSet(set.name) ? library.replaceRuleSet(set.name, set) : library.addRuleSet(set);
+    });
+}
+
+QString RulesEditor::loadFromLibrary(const QString &name)
+{
+    const RuleSet *set = m_library ? m_library->library().ruleSet(name) : nullptr;
+    if (!set)
+        return tr("The library has no rule set \u201c%1\u201d: the rules were not changed").arg(name);
+    setRules(set->rules, set->rules.isEmpty() ? -1 : 0);
+    return {};
+}
+
+void RulesEditor::fillLibraryMenu()
+{
+    m_libraryMenu->clear();
+    QAction *save = m_libraryMenu->addAction(tr("&Save rules to library\u2026"), this, &RulesEditor::askSaveToLibrary);
+    save->setObjectName(u"saveToLibraryAction"_s);
+    m_libraryMenu->addSeparator();
+    const QList<RuleSet> sets = m_library ? m_library->library().ruleSets() : QList<RuleSet>();
+    if (sets.isEmpty())
+        m_libraryMenu->addAction(tr("No rule sets in the library yet"))->setEnabled(false);
+    for (const RuleSet &set : sets) {
+        QAction *load = m_libraryMenu->addAction(tr("Load \u201c%1\u201d (%n rule(s))", nullptr, int(set.rules.size()))
+                                                     .arg(set.name),
+                                                 this, [this, name = set.name] {
+            if (const QString why = loadFromLibrary(name); !why.isEmpty())
+                QMessageBox::warning(this, tr("Load reply rules"), why);
+        });
+        load->setToolTip(set.notes);
+    }
+}
+
+void RulesEditor::askSaveToLibrary()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save reply rules"),
+                                               tr("Name of the rule set in the payload library (a set of that name is replaced):"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    if (const QString why = saveToLibrary(name); !why.isEmpty())
+        QMessageBox::warning(this, tr("Save reply rules"), why);
+}
+#else // TEMP
+QString RulesEditor::saveToLibrary(const QString &) { return {}; }
+QString RulesEditor::loadFromLibrary(const QString &) { return {}; }
+void RulesEditor::fillLibraryMenu() {}
+void RulesEditor::askSaveToLibrary() {}
+#endif // TEMP
