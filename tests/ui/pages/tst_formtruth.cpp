@@ -379,6 +379,13 @@ void TestFormTruth::commandLine_data()
                                                    u"from-bound"_s});
     row("udp target echo", udp + QStringList{u"--udp-target"_s, u"127.0.0.1:{udp}"_s, u"--send"_s, u"x"_s,
                                              u"--reply"_s, u"echo"_s});
+    // Issue 20: reply rules, in order, with go on, captures and a checksum.
+    row("server rules", server + QStringList{u"--rule"_s, u"starts:pi => PONG {counter}\\n [next]"_s, u"--rule"_s,
+                                             u"contains:ng => ng!"_s, u"--rule"_s, u"any => never"_s});
+    row("server rule, checksum", server + QStringList{u"--rule"_s, u"hex:70 ?? 6e => {hex:01}{1}"_s, u"--checksum"_s,
+                                                      u"crc16-modbus"_s});
+    row("client rule", client + QStringList{u"--rule"_s, u"regex:^(p)(?<i>i) => {i}{1}"_s});
+    row("udp rules", udp + QStringList{u"--rule"_s, u"exact:ping => [{data}] #{counter}"_s, u"--rule"_s, u"any => x"_s});
 }
 
 void TestFormTruth::commandLine()
@@ -435,6 +442,9 @@ void TestFormTruth::typed_data()
                        u"clearAfterSendCheck=on"_s};
     QTest::newRow("udp send box: CR")
         << int(SessionKind::Udp) << QStringList{u"lineEndingCombo=\\r (CR)"_s};
+    // Issue 20: a rule typed as a line in the rules editor; a ready-made set from the combo.
+    QTest::newRow("server rule typed") << int(SessionKind::TcpServer) << QStringList{u"ruleLineEdit=starts:pi => got {data}"_s};
+    QTest::newRow("udp modbus preset") << int(SessionKind::Udp) << QStringList{u"replyCombo=preset:modbus-tcp"_s};
 }
 
 void TestFormTruth::typed()
@@ -486,6 +496,8 @@ void TestFormTruth::typed()
         QTest::keyClick(edit, Qt::Key_Delete);
         QTest::keyClicks(edit, value);
         QCOMPARE(edit->text(), value);
+        if (name == u"ruleLineEdit"_s)
+            QTest::keyClick(edit, Qt::Key_Return);   // a rule line is applied, not taken as typed
     }
     checkForms(window, "as typed");
     if (QTest::currentTestFailed())
@@ -537,6 +549,7 @@ void TestFormTruth::restored_data()
     server("server send box", {{u"sendLineEnding"_s, u"crlf"_s}, {u"clearAfterSend"_s, true}});
     udp("udp send box", {{u"sendLineEnding"_s, u"CR"_s}, {u"clearAfterSend"_s, false}});
     client("client send box, bad ending", {{u"sendLineEnding"_s, u"nl"_s}, {u"clearAfterSend"_s, true}});
+    server("server rules, one bad", {{u"rules"_s, QStringList{u"contains:ping => pong"_s, u"regex:(x => bad"_s}}});
 }
 
 void TestFormTruth::restored()
