@@ -31,7 +31,7 @@ STOP_TIMEOUT = 15.0    # SIGTERM to exit
 SESSIONS = ("tcp-server", "tcp-client", "udp")
 EVENTS = ("listening", "connected", "data", "frame", "closed", "error", "stopped")
 KEY_ORDER = ("time", "session", "event", "direction", "local", "peer",
-             "size", "hex", "text", "message", "checksum")
+             "size", "hex", "text", "message", "checksum", "rule")
 TIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
 HEX_RE = re.compile(r"^(?:[0-9a-f]{2})*$")
 ENDPOINT_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]):\d{1,5}$")

@@ -81,6 +81,12 @@ CASES = [
     ("reply_bad_escape", CLIENT + ["--reply", "Hi \\q {data}"], "--reply"),
     ("reply_short_hex", CLIENT + ["--reply", "{data}\\x4"], "--reply"),
     ("reply_empty", CLIENT + ["--reply", ""], "--reply"),
+    # Issue 20: reply rules.
+    ("rule_bad_regex", CLIENT + ["--rule", "regex:a( => x"], "--rule 1"),
+    ("rule_unknown_capture", CLIENT + ["--rule", "any => x", "--rule", "regex:(a) => {2}"], "--rule 2"),
+    ("rule_no_arrow", CLIENT + ["--rule", "contains:PING"], "--rule 1"),
+    ("rules_missing_file", CLIENT + ["--rules", "/proc/no/such/rules"], "--rules"),
+    ("rule_and_reply", CLIENT + ["--reply", "echo", "--rule", "any => x"], "--reply"),
     ("reply_emoji_in_gbk", CLIENT + ["--encoding", "GBK", "--reply", "\U0001F600{data}"], "--reply"),
     ("timeout_zero", CLIENT + ["--connect-timeout", "0"], "--connect-timeout"),
     ("timeout_negative", CLIENT + ["--connect-timeout", "-5"], "--connect-timeout"),

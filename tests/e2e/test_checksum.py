@@ -57,8 +57,9 @@ class Checksum(AppTestCase):
             (size,) = struct.unpack("B", recv_exact(c, 1))
             reply = recv_exact(c, size)
             c.sendall(bytes([len(bad)]) + bad)
-            recv_exact(c, 1 + 3 + 5 + 2)
-        wanted = b"ok:" + bytes([len(good)]) + good
+            recv_exact(c, 1 + 3 + 4 + 2)
+        # The reply rules answer each frame (issue 20): {data} is its payload.
+        wanted = b"ok:" + good
         self.assertEqual(reply, wanted + struct.pack("<H", MODBUS(wanted)))
         app.wait_log(lambda e: e["event"] == "closed" and e.get("peer") == me)
         frames = select(self.stop_and_read(app), event="frame", peer=me)

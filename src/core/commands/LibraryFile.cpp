@@ -12,7 +12,7 @@ namespace {
 
 const QString kHeader = u"[socket-workbench-library 1]"_s;
 
-enum class SectionKind { Group, Payload, Sequence };
+enum class SectionKind { Group, Payload, Sequence, Rules };
 
 QString kindWord(SectionKind kind)
 {
@@ -20,6 +20,7 @@ QString kindWord(SectionKind kind)
     case SectionKind::Group: return u"group"_s;
     case SectionKind::Payload: return u"payload"_s;
     case SectionKind::Sequence: return u"sequence"_s;
+    case SectionKind::Rules: return u"rules"_s;
     }
     return {};
 }
@@ -32,6 +33,7 @@ QStringList keysOf(SectionKind kind)
         return {u"group"_s, u"text"_s, u"hex"_s, u"encoding"_s, u"line-ending"_s, u"checksum"_s, u"framing"_s,
                 u"notes"_s};
     case SectionKind::Sequence: return {u"group"_s, u"encoding"_s, u"run"_s, u"step"_s, u"notes"_s};
+    case SectionKind::Rules: return {u"group"_s, u"rule"_s, u"notes"_s};
     }
     return {};
 }
@@ -221,6 +223,34 @@ public:
         const QString refused = library.addSequence(sequence);
         return refused.isEmpty() || fail(section.line, refused);
     }
+
+    // Issue 20: a rule set. A rule is checked for its grammar only: one with
+    // a problem in some encoding is kept as written, as a tab keeps it.
+    bool buildRules(const Section &section, PayloadLibrary &library)
+    {
+        RuleSet set;
+        set.name = section.name;
+        for (const KeyLine &key : section.keys) {
+            const int line = key.lines.first();
+            QString why;
+            if (key.key == u"group"_s) {
+                why = PayloadEntry::checkName(key.value);
+                set.group = key.value;
+            } else if (key.key == u"notes"_s) {
+                set.notes = key.value;
+            } else if (key.key == u"rule"_s) {
+                const ReplyRule::Parsed p = ReplyRule::parse(key.value, u"UTF-8"_s, false);
+                if (p.ok())
+                    set.rules.append(p.rule);
+                else
+                    why = LibraryFile::tr("Rule %1: %2").arg(set.rules.size() + 1).arg(p.problem.message);
+            }
+            if (!why.isEmpty())
+                return fail(line, why);
+        }
+        const QString refused = library.addRuleSet(set);
+        return refused.isEmpty() || fail(section.line, refused);
+    }
 };
 
 } // namespace
@@ -307,9 +337,11 @@ LibraryFile::Result LibraryFile::read(const QByteArray &bytes, PayloadLibrary *l
                 kind = SectionKind::Payload;
             } else if (word == u"sequence"_s) {
                 kind = SectionKind::Sequence;
+            } else if (word == u"rules"_s) {
+                kind = SectionKind::Rules;
             } else {
                 b.fail(lineNo, tr("Unknown section \u201c%1\u201d: a section is [group NAME], [payload NAME], "
-                                  "[sequence NAME] or [end]").arg(line));
+                                  "[sequence NAME], [rules NAME] or [end]").arg(line));
                 return b.result;
             }
             const QString badName = PayloadEntry::checkName(name);
@@ -355,7 +387,7 @@ LibraryFile::Result LibraryFile::read(const QByteArray &bytes, PayloadLibrary *l
                                    .arg(key, kindWord(section.kind), section.name, known.join(u", "_s)));
             return b.result;
         }
-        if (key != u"step"_s) {
+        if (key != u"step"_s && key != u"rule"_s) {
             if (const KeyLine *earlier = section.find(key)) {
                 b.fail(lineNo, tr("\u201c%1\u201d is given twice in [%2 %3] (first on line %4)")
                                        .arg(key, kindWord(section.kind), section.name)
@@ -387,12 +419,13 @@ LibraryFile::Result LibraryFile::read(const QByteArray &bytes, PayloadLibrary *l
             return b.result;
         }
     }
-    for (const SectionKind kind : {SectionKind::Payload, SectionKind::Sequence}) {
+    for (const SectionKind kind : {SectionKind::Payload, SectionKind::Sequence, SectionKind::Rules}) {
         for (const Section &section : std::as_const(sections)) {
             if (section.kind != kind)
                 continue;
             const bool ok = kind == SectionKind::Payload ? b.buildPayload(section, built)
-                                                         : b.buildSequence(section, built);
+                          : kind == SectionKind::Sequence ? b.buildSequence(section, built)
+                                                           : b.buildRules(section, built);
             if (!ok)
                 return b.result;
         }
@@ -439,6 +472,16 @@ QByteArray LibraryFile::write(const PayloadLibrary &library)
             writeValue(out, u"step"_s, step.toString());
         if (!sequence.notes.isEmpty())
             writeValue(out, u"notes"_s, sequence.notes);
+    }
+    // Issue 20: reply rule sets, one line per rule as --rules files have them.
+    for (const RuleSet &set : library.ruleSets()) {
+        out += u"\n[rules "_s + set.name + u"]\n"_s;
+        if (!set.group.isEmpty())
+            writeValue(out, u"group"_s, set.group);
+        for (const ReplyRule &rule : set.rules)
+            writeValue(out, u"rule"_s, rule.toLine());
+        if (!set.notes.isEmpty())
+            writeValue(out, u"notes"_s, set.notes);
     }
     out += u"\n[end]\n"_s;
     return out.toUtf8();

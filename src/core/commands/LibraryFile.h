@@ -28,6 +28,9 @@ class PayloadLibrary;
 //   step = send Read holding registers
 //   step = reply within 500 ms hex 01 03
 //
+//   [rules Device]                    reply rules (issue 20), one per "rule =",
+//   rule = contains:PING => PONG {counter}   in the --rules line form
+//
 //   [end]                             the last line: a file without it was cut short
 //
 // Values are trimmed; a value (or a "|" piece) between double quotes is taken

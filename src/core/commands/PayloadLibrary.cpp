@@ -57,7 +57,54 @@ const CommandSequence *PayloadLibrary::sequence(const QString &name) const
 
 bool PayloadLibrary::containsName(const QString &name) const
 {
-    return payloadIndex(name) >= 0 || sequenceIndex(name) >= 0;
+    return payloadIndex(name) >= 0 || sequenceIndex(name) >= 0 || ruleSet(name);
+}
+
+// --- Reply rule sets (issue 20) ---------------------------------------------
+
+const RuleSet *PayloadLibrary::ruleSet(const QString &name) const
+{
+    for (const RuleSet &set : m_ruleSets) {
+        if (set.name == name)
+            return &set;
+    }
+    return nullptr;
+}
+
+QString PayloadLibrary::addRuleSet(const RuleSet &set)
+{
+    const QString badName = PayloadEntry::checkName(set.name);
+    if (!badName.isEmpty())
+        return badName;
+    if (containsName(set.name))
+        return tr("There is already an entry named \u201c%1\u201d").arg(set.name);
+    ensureGroup(set.group);
+    m_ruleSets.append(set);
+    return {};
+}
+
+QString PayloadLibrary::replaceRuleSet(const QString &name, const RuleSet &set)
+{
+    const RuleSet *old = ruleSet(name);
+    if (!old)
+        return tr("There are no rules named \u201c%1\u201d").arg(name);
+    if (set.name != name && containsName(set.name))
+        return tr("There is already an entry named \u201c%1\u201d").arg(set.name);
+    const QString badName = PayloadEntry::checkName(set.name);
+    if (!badName.isEmpty())
+        return badName;
+    ensureGroup(set.group);
+    m_ruleSets[old - m_ruleSets.constData()] = set;
+    return {};
+}
+
+QString PayloadLibrary::removeRuleSet(const QString &name)
+{
+    const RuleSet *set = ruleSet(name);
+    if (!set)
+        return tr("There are no rules named \u201c%1\u201d").arg(name);
+    m_ruleSets.removeAt(set - m_ruleSets.constData());
+    return {};
 }
 
 QString PayloadLibrary::addGroup(const Group &group)
@@ -83,6 +130,10 @@ QString PayloadLibrary::removeGroup(const QString &name)
     for (const CommandSequence &sequence : std::as_const(m_sequences)) {
         if (sequence.group == name)
             return tr("The group \u201c%1\u201d still holds \u201c%2\u201d").arg(name, sequence.name);
+    }
+    for (const RuleSet &set : std::as_const(m_ruleSets)) {
+        if (set.group == name)
+            return tr("The group \u201c%1\u201d still holds \u201c%2\u201d").arg(name, set.name);
     }
     m_groups.removeAt(i);
     return {};
@@ -305,6 +356,21 @@ bool PayloadLibrary::merge(const PayloadLibrary &other, MergeReport *report, QSt
             done.added.append(sequence.name);
         }
     }
+    for (const RuleSet &set : other.m_ruleSets) {
+        if (merged.payloadIndex(set.name) >= 0 || merged.sequenceIndex(set.name) >= 0) {
+            if (error)
+                *error = tr("\u201c%1\u201d is a payload or sequence in the library and rules in the file").arg(set.name);
+            return false;
+        }
+        merged.ensureGroup(set.group);
+        if (merged.ruleSet(set.name)) {
+            merged.replaceRuleSet(set.name, set);
+            done.replaced.append(set.name);
+        } else {
+            merged.m_ruleSets.append(set);
+            done.added.append(set.name);
+        }
+    }
     const QString bad = merged.validate();
     if (!bad.isEmpty()) {
         if (error)
@@ -338,6 +404,12 @@ PayloadLibrary PayloadLibrary::subset(const QStringList &names) const
         if (wanted.contains(sequence.name)) {
             part.m_sequences.append(sequence);
             groups.append(sequence.group);
+        }
+    }
+    for (const RuleSet &set : m_ruleSets) {
+        if (wanted.contains(set.name)) {
+            part.m_ruleSets.append(set);
+            groups.append(set.group);
         }
     }
     for (const Group &group : m_groups) {

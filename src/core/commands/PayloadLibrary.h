@@ -2,6 +2,7 @@
 
 #include "core/commands/CommandSequence.h"
 #include "core/commands/PayloadEntry.h"
+#include "core/commands/RuleSet.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -40,7 +41,10 @@ public:
     const QList<Group> &groups() const { return m_groups; }
     const QList<PayloadEntry> &payloads() const { return m_payloads; }
     const QList<CommandSequence> &sequences() const { return m_sequences; }
-    bool isEmpty() const { return m_groups.isEmpty() && m_payloads.isEmpty() && m_sequences.isEmpty(); }
+    bool isEmpty() const
+    {
+        return m_groups.isEmpty() && m_payloads.isEmpty() && m_sequences.isEmpty() && m_ruleSets.isEmpty();
+    }
 
     const PayloadEntry *payload(const QString &name) const;
     const CommandSequence *sequence(const QString &name) const;
@@ -58,6 +62,12 @@ public:
     QString addSequence(const CommandSequence &sequence);
     QString replaceSequence(const QString &name, const CommandSequence &sequence);
     QString removeSequence(const QString &name);
+    // --- Reply rule sets (issue 20): [rules NAME] in the file -------------
+    const QList<RuleSet> &ruleSets() const { return m_ruleSets; }
+    const RuleSet *ruleSet(const QString &name) const;
+    QString addRuleSet(const RuleSet &set);
+    QString replaceRuleSet(const QString &name, const RuleSet &set);
+    QString removeRuleSet(const QString &name);
     // Moves an entry (payload or sequence) to index among its own kind.
     QString move(const QString &name, qsizetype index);
 
@@ -100,4 +110,5 @@ private:
     QList<Group> m_groups;
     QList<PayloadEntry> m_payloads;
     QList<CommandSequence> m_sequences;
+    QList<RuleSet> m_ruleSets;   // issue 20
 };

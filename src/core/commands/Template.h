@@ -101,7 +101,8 @@ public:
     // True when every expansion gives the same bytes (no field, or only {hex}).
     bool isFixed() const;
 
-private:
+    // The parsed template, for code that writes it another way (the
+    // teaching scripts): literal bytes and fields in order.
     struct Part
     {
         enum class Kind { Bytes, Data, Counter, Time, Random, Capture };
@@ -113,6 +114,9 @@ private:
         QString format;        // Time: a Qt format, "unix" or "unixms"
         int count = 0;         // Random; Capture: the number, -1 for a name in format
     };
+    const QList<Part> &parts() const { return m_parts; }
+
+private:
 
     // Parsing helpers (Template.cpp) fill m_parts.
     static Parsed parseInto(Template out, const QString &text, Mode mode, const QString &encoding);

@@ -390,6 +390,11 @@ QByteArray JsonLinesWriter::toJsonLine(const TrafficEvent &e, const QString &enc
         line += ",\"checksum\":\"passed\"";
     else if (e.reason == TrafficEvent::Reason::ChecksumFailed)
         line += ",\"checksum\":\"failed\"";
+    // Issue 20: a received message and the reply rules (-2, no rules, is left out).
+    if (e.rule == -1)
+        line += ",\"rule\":\"unmatched\"";
+    else if (e.rule >= 0)
+        line += ",\"rule\":" + QByteArray::number(e.rule + 1);
     line += '}';
     return line;
 }

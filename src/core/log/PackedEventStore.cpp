@@ -14,6 +14,16 @@ constexpr quint32 kOwnContext = 0xffffff;           // the context is in the sid
 static_assert(kOwnContext == EventContextTable::kMaxContexts);  // 24 bits in a record
 constexpr quint32 kSideBit = 1u << 27;
 constexpr quint32 kExternalBit = 1u << 28;
+// TrafficEvent::rule in the record's top three bits: -2 (no rules) … 4 as
+// 0 … 6, so a received message's mark costs nothing; 7 = in the side entry
+// (rule 5 and above).
+constexpr int kRuleShift = 29;
+constexpr quint32 kRuleInSide = 7;
+
+quint32 ruleCode(int rule)
+{
+    return rule >= -2 && rule <= 4 ? quint32(rule + 2) : kRuleInSide;
+}
 static_assert(size_t(PackedEventStore::kMaxChunkBytes) == ChunkAllocator::kMappedChunkBytes);
 
 } // namespace
@@ -98,7 +108,8 @@ PackedEventStore::Plan PackedEventStore::plan(const TrafficEvent &e) const
     p.external = n > 0 && n >= externalThreshold();
     p.contextIndex = m_contexts.find(e);
     const bool ownContext = p.contextIndex < 0 && m_contexts.isFull();
-    p.side = p.external || ownContext || e.reason != TrafficEvent::Reason::None || !e.message.isEmpty();
+    p.side = p.external || ownContext || e.reason != TrafficEvent::Reason::None || !e.message.isEmpty()
+          || ruleCode(e.rule) == kRuleInSide;
 
     const qsizetype inChunk = kRecordBytes + (p.external ? 0 : n);
     if (m_chunks.empty()) {
@@ -177,7 +188,7 @@ void PackedEventStore::append(const TrafficEvent &e)
     rec.w[0] = quint32(quint64(delta) & 0xffffffffu);
     rec.w[1] = quint32((quint64(delta) >> 32) & 0xffu) | (context << 8);
     rec.w[2] = offset | (quint32(e.kind) << 22) | (quint32(e.direction) << 25) | (p.side ? kSideBit : 0u)
-             | (p.external ? kExternalBit : 0u);
+             | (p.external ? kExternalBit : 0u) | (ruleCode(e.rule) << kRuleShift);
 
     if (p.side) {
         if (c.side.size() == c.side.capacity()) {
@@ -189,6 +200,7 @@ void PackedEventStore::append(const TrafficEvent &e)
         s.record = c.records;
         s.externalPayload = p.external;
         s.reason = e.reason;
+        s.rule = e.rule;
         s.timeUs = e.timeUs;
         s.message = e.message;
         if (p.external) {
@@ -416,5 +428,6 @@ TrafficEvent PackedEventStore::at(qsizetype i, qsizetype maxPayload) const
         .peer = EventContextTable::peerOf(ctx),
         .payload = std::move(payload),
         .message = side ? side->message : QString(),
+        .rule = (rec.w[2] >> kRuleShift) == kRuleInSide ? side->rule : int(rec.w[2] >> kRuleShift) - 2,
     };
 }

@@ -105,6 +105,7 @@ private:
         quint32 record = 0;    // index of its record in the chunk
         bool externalPayload = false;
         TrafficEvent::Reason reason = TrafficEvent::Reason::None;
+        int rule = -2;          // TrafficEvent::rule past what a record holds
         qint64 timeUs = 0;
         qint64 heapBytes = 0;   // what bytesUsed() was charged for message and payload
         QString message;

@@ -141,6 +141,11 @@ QString TrafficExporter::plainTextLine(const TrafficEvent &e, const QString &tex
     }
     if (!e.message.isEmpty())
         fields << escapeControls(e.message);
+    // Issue 20: what the reply rules made of a received message.
+    if (e.rule == -1)
+        fields << u"no rule matched"_s;
+    else if (e.rule >= 0)
+        fields << u"rule %1 fired"_s.arg(e.rule + 1);
     return fields.join(u"  "_s);
 }
 

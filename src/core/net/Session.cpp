@@ -442,7 +442,7 @@ Session::RuleAnswer Session::takeRuleAnswer(ConnectionInfo *connection)
                     e.peer = connection->peer;
                 }
                 e.reason = TrafficEvent::Reason::Other;
-                e.message = tr("Reply rule %1: %2").arg(reply.rule + 1).arg(why);
+                e.message = tr("Auto-reply: %1").arg(why);
                 record(std::move(e), connection);
                 continue;
             }

@@ -135,9 +135,9 @@ ReplyRule::Problem ReplyRule::validate(const QString &encoding) const
     for (const Template::CaptureRef &ref : parsed.value.captureRefs()) {
         const int column = ref.position + 1;
         if (ref.number > 0 && ref.number > matcher.captureCount()) {
-            const QString groups = matcher.captureCount() == 0
-                    ? tr("the pattern has no groups")
-                    : tr("the pattern has %n group(s)", nullptr, matcher.captureCount());
+            const QString groups = matcher.captureCount() == 0 ? tr("the pattern has no groups")
+                                 : matcher.captureCount() == 1 ? tr("the pattern has 1 group")
+                                                                : tr("the pattern has %1 groups").arg(matcher.captureCount());
             return problem(Field::Reply, column, tr("Unknown capture {%1}: %2").arg(ref.number).arg(groups));
         }
         if (ref.number < 0 && matcher.captureNumber(ref.name) < 0)

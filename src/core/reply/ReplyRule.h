@@ -47,8 +47,10 @@
 //           name=TEXT                a name to show (no ',' or ']')
 //
 // The pattern ends at the first " => "; a pattern that holds " => " writes
-// its space as \x20. A reply that ends in " [...]" writes its '[' as \x5b.
-// toLine() writes those escapes, so parse(toLine()) gives the rule back.
+// its space as \x20. A reply that ends in " [...]" writes its '[' as \x5b,
+// one that reads as none or http its first letter as \xHH. toLine() writes
+// those escapes (and line breaks as \r \n), so parse(toLine()) gives the
+// rule back: equal, or with those characters escaped (the same bytes).
 class ReplyRule
 {
     Q_DECLARE_TR_FUNCTIONS(ReplyRule)

@@ -70,7 +70,7 @@ bool RuleOptions::read(const QStringList &ruleLines, const QString &rulesFile, c
     for (qsizetype i = 0; i < ruleLines.size(); ++i) {
         const ReplyRule::Parsed p = ReplyRule::parse(ruleLines.at(i), encoding);
         if (!p.ok()) {
-            *error = tr("--rule %1 %2: %3").arg(i + 1).arg(quoted(ruleLines.at(i)), p.problem.message);
+            *error = tr("--rule %1: %2 in %3").arg(i + 1).arg(p.problem.message, quoted(ruleLines.at(i)));
             rules->clear();
             return false;
         }

@@ -20,7 +20,7 @@ public:
     static constexpr qint64 kMaxFileBytes = 1024 * 1024;
 
     // The rules the options ask for, checked in `encoding`; false with
-    // *error ("--rule 2 \"…\": reason at column C") on the first bad one.
+    // *error ("--rule 2: reason at column C in “…”") on the first bad one.
     static bool read(const QStringList &ruleLines, const QString &rulesFile, const std::optional<QString> &replySpec,
                      const QString &encoding, QList<ReplyRule> *rules, QString *error);
 };

@@ -5,6 +5,7 @@
 // (the frame event's reason and message, the JSON Lines field); auto-replies
 // of every kind of session through the same path; templates in auto-replies.
 
+#include "core/reply/ReplyRules.h"
 #include "core/log/JsonLinesWriter.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/SessionSettings.h"
@@ -131,13 +132,13 @@ void TestSessionChecksum::oldReplyTemplatesConverted()
     const QVariantMap old{{u"reply"_s, u"template"_s}, {u"replyTemplate"_s, saved}};
     const SessionSettings s = SessionSettings::fromMap(SessionKind::TcpServer, old, SessionSettings());
     QString error;
-    const AutoReply converted = AutoReply::fromSpec(s.reply, s.encoding, &error);
+    const AutoReply converted = AutoReply::fromSpec(ReplyRules::replySpecOf(s.rules), s.encoding, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(converted.templateReply(received), reply);
 
     // Saved again, it is read back as it is now.
-    QCOMPARE(SessionSettings::fromMap(SessionKind::TcpServer, s.toMap(SessionKind::TcpServer), SessionSettings()).reply,
-             s.reply);
+    QCOMPARE(SessionSettings::fromMap(SessionKind::TcpServer, s.toMap(SessionKind::TcpServer), SessionSettings()).rules,
+             s.rules);
 }
 
 void TestSessionChecksum::appendedOnTheWire_data()
@@ -338,7 +339,7 @@ void TestSessionChecksum::autoRepliesFramedAlike()
     settings.checksum = checksumOf(u"crc16-modbus"_s);
     settings.framing = framingOf(u"length:1"_s);
     settings.frameOutgoing = true;
-    settings.reply = u"R{data}"_s;
+    settings.rules = ReplyRules::fromReplySpec(u"R{data}"_s);
     QByteArray answers[3];
     const Kind kinds[3] = {Kind::TcpServer, Kind::TcpClient, Kind::Udp};
     for (int i = 0; i < 3; ++i) {
@@ -368,7 +369,7 @@ void TestSessionChecksum::autoReplyRefusedSaysWhy()
 
     SessionSettings settings;
     settings.checksum = checksumOf(u"sum8:10"_s);
-    settings.reply = u"echo"_s;
+    settings.rules = ReplyRules::fromReplySpec(u"echo"_s);
     Rig rig(kind);
     QVERIFY(rig.start(settings));
     rig.peerSends("short");
@@ -395,7 +396,7 @@ void TestSessionChecksum::autoReplyTemplateFields()
     QFETCH(Kind, kind);
 
     SessionSettings settings;
-    settings.reply = u"#{counter:03} {{{data}}{hex:0d 0a}"_s;
+    settings.rules = ReplyRules::fromReplySpec(u"#{counter:03} {{{data}}{hex:0d 0a}"_s);
     Rig rig(kind);
     QVERIFY(rig.start(settings));
     QCOMPARE(rig.session()->autoReplyError(), QString());

@@ -5,6 +5,7 @@
 // event asks of the session (a close, a stop, a send) waits until the
 // announcement is over, after the auto-reply.
 
+#include "core/reply/ReplyRules.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
@@ -115,7 +116,7 @@ void TestSessionRecord::countsAgreeWithTheLog()
     QFETCH(int, framesPerMessage);
 
     SessionSettings settings;
-    settings.reply = reply;
+    settings.rules = ReplyRules::fromReplySpec(reply);
     settings.framing = FramingSpec::line();
     Rig rig(kind);
     QVERIFY(rig.start(settings));
@@ -216,7 +217,7 @@ void TestSessionRecord::listenersRequestsWaitForTheAnnouncement()
     QFETCH(QString, request);
 
     SessionSettings settings;
-    settings.reply = u"echo"_s;
+    settings.rules = ReplyRules::fromReplySpec(u"echo"_s);
     settings.keepOpenOnPeerFin = false;
     Rig rig(kind);
     QVERIFY(rig.start(settings));

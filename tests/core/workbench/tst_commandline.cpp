@@ -2,6 +2,7 @@
 // a one-line error that starts with the option it belongs to ("--udp: …").
 
 #include "core/workbench/CommandLine.h"
+#include "core/reply/ReplyRules.h"
 #include "core/workbench/Workbench.h"
 
 #include <QCoreApplication>
@@ -76,7 +77,7 @@ void TestCommandLine::defaults()
     QVERIFY(!o.clientBind);
     QVERIFY(!o.send);
     QCOMPARE(o.encoding, u"UTF-8"_s);
-    QCOMPARE(o.replySpec, QString());
+    QCOMPARE(ReplyRules::replySpecOf(o.rules), QString());
     QCOMPARE(o.greeting, QByteArray());
     QCOMPARE(o.logFile, QString());
     QCOMPARE(o.captureDir, QString());
@@ -327,7 +328,7 @@ void TestCommandLine::reply()
     QFETCH(QString, spec);
     const CommandLine::Result r = run({u"--tcp-server"_s, u"127.0.0.1:0"_s, u"--reply"_s, value});
     QVERIFY2(r.ok(), qPrintable(r.error));
-    QCOMPARE(r.options.replySpec, spec);
+    QCOMPARE(ReplyRules::replySpecOf(r.options.rules), spec);
 }
 
 void TestCommandLine::greeting_data()
@@ -478,7 +479,7 @@ void TestCommandLine::everythingTogether()
     QCOMPARE(o.tcpServer->address, QHostAddress(QHostAddress::LocalHost));
     QCOMPARE(o.tcpServer->port, quint16(8000));
     QCOMPARE(o.greeting, QByteArray("Welcome!\n"));
-    QCOMPARE(o.replySpec, u"Hello,{data}!"_s);
+    QCOMPARE(ReplyRules::replySpecOf(o.rules), u"Hello,{data}!"_s);
     QCOMPARE(o.backlog, 10);
     QCOMPARE(o.maxClients, 3);
     QCOMPARE(o.tcpClient->host, u"localhost"_s);

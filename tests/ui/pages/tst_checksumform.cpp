@@ -5,6 +5,7 @@
 // table (light and dark), a role, and its words in the detail pane; the
 // reply field refuses a bad template with its column.
 
+#include "core/reply/ReplyRules.h"
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
 #include "core/net/UdpSession.h"
@@ -273,7 +274,7 @@ void TestChecksumForm::replyFieldTakesTemplates()
     auto *edit = page.findChild<QLineEdit *>(u"templateEdit"_s);
     mode->setCurrentIndex(mode->findData(u"template"_s));
     edit->setText(u"#{counter:03} {data}"_s);
-    QCOMPARE(server.settings().reply, u"#{counter:03} {data}"_s);
+    QCOMPARE(ReplyRules::replySpecOf(server.settings().rules), u"#{counter:03} {data}"_s);
     QCOMPARE(server.autoReply().mode(), AutoReply::Mode::Template);
     QVERIFY2(edit->toolTip().contains(u"{counter"_s), qPrintable(edit->toolTip()));
     edit->setText(u"Hi {bogus}"_s);
