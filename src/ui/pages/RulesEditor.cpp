@@ -3,6 +3,7 @@
 #include "ui_RulesEditor.h"
 
 #include "core/commands/PayloadLibrary.h"
+#include "core/commands/RuleSet.h"
 #include "core/net/Session.h"
 #include "core/reply/ReplyRules.h"
 #include "ui/commands/LibraryEdits.h"
@@ -360,7 +361,6 @@ void RulesEditor::askExport()
         QMessageBox::warning(this, tr("Export reply rules"), error);
 }
 
-#if __has_include("core/commands/RuleSet.h") // TEMP until h-rules brings RuleSet
 // --- The payload library's rule sets ------------------------------------------
 
 QString RulesEditor::saveToLibrary(const QString &name)
@@ -423,9 +423,3 @@ void RulesEditor::askSaveToLibrary()
     if (const QString why = saveToLibrary(name); !why.isEmpty())
         QMessageBox::warning(this, tr("Save reply rules"), why);
 }
-#else // TEMP
-QString RulesEditor::saveToLibrary(const QString &) { return {}; }
-QString RulesEditor::loadFromLibrary(const QString &) { return {}; }
-void RulesEditor::fillLibraryMenu() {}
-void RulesEditor::askSaveToLibrary() {}
-#endif // TEMP
