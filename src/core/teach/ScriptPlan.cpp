@@ -206,8 +206,15 @@ ScriptPlan ScriptPlan::from(const SocketNarrator &narrator)
         for (const SocketLane &l : lanes) {
             if (!l.peer.isNull())
                 plan.targetAddress = l.peer.address;
+            // The sends right after a rule fired are its replies: the
+            // program's rules compute them, only the others were typed.
+            bool replying = false;
             for (const Step &s : l.steps) {
-                if (isSend(s))
+                if (s.isRule)
+                    replying = true;
+                else if (isReceive(s))
+                    replying = false;
+                else if (isSend(s) && !replying)
                     addSent(plan, s, plan.messages);
                 if (s.call == Call::Shutdown)
                     plan.halfClose = true;

@@ -32,6 +32,13 @@ ReplySummary::ReplySummary(QComboBox *mode, QLineEdit *templateEdit, QObject *pa
         mode->setItemData(mode->count() - 1, p.description, Qt::ToolTipRole);
     }
     mode->addItem(tr("Rules…"), kRules);
+    // As wide as the old four entries: the long names of the ready-made sets
+    // show in the list, and a small screen keeps its width.
+    int widest = 0;
+    for (int i = 0; i < 4; ++i)
+        widest = qMax(widest, int(mode->itemText(i).size()));
+    mode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    mode->setMinimumContentsLength(widest);
     mode->setItemData(mode->count() - 1, tr("Match-and-reply rules: open the rules editor"), Qt::ToolTipRole);
     mode->setToolTip(tr("Answer received data automatically: a summary of the tab's reply rules "
                         "(the Reply rules tab); choosing here sets the same rules"));

@@ -564,13 +564,19 @@ void SessionPage::setupRulesEditor()
         return;
     m_rulesEditor = new RulesEditor(m_session);
     m_rulesEditor->setObjectName(QStringLiteral("rulesEditor"));
-    const int tab = m_views->addTab(m_rulesEditor, tr("Reply rules"));
+    // In a scroll area, as the sequences: its buttons never make a small window grow.
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("rulesEditorScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_rulesEditor);
+    const int tab = m_views->addTab(scroll, tr("Reply rules"));
     m_views->setTabToolTip(tab, tr("Match each received message against ordered rules and answer it: "
                                    "what the device or service under test would say"));
 }
 
 void SessionPage::showRulesEditor()
 {
-    if (m_views && m_rulesEditor)
-        m_views->setCurrentWidget(m_rulesEditor);
+    if (auto *scroll = m_views ? m_views->findChild<QScrollArea *>(QStringLiteral("rulesEditorScroll")) : nullptr)
+        m_views->setCurrentWidget(scroll);
 }

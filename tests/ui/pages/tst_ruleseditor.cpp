@@ -5,15 +5,19 @@
 // cell with the column, is not armed, and sends nothing; the Auto-reply
 // combo, the ready-made menu and rules files set the same rules.
 
+#include "core/commands/LibraryStore.h"
+#include "core/commands/PayloadLibrary.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/TcpServerSession.h"
 #include "core/net/UdpSession.h"
 #include "core/reply/ReplyRules.h"
+#include "ui/commands/LibraryEdits.h"
 #include "ui/pages/RulesEditor.h"
 #include "ui/pages/RulesModel.h"
 #include "ui/pages/TcpServerPage.h"
 #include "ui/pages/UdpPage.h"
 #include "ui/traffic/TrafficLogModel.h"
+#include "ui/traffic/TrafficView.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -99,6 +103,7 @@ private slots:
     void comboAndPresetsSetTheSameRules();
     void rulesFileRoundTrip();
     void badRulesFileChangesNothing();
+    void ruleSetsInTheLibrary();
 };
 
 void TestRulesEditor::editedRuleFiresAndCounts()
@@ -163,6 +168,17 @@ void TestRulesEditor::editedRuleFiresAndCounts()
     QTRY_COMPARE(a.got, "Hi 1\nHi 2\nHi 3\n"_ba);
     QCOMPARE(b.got, "Hi 1\n"_ba);
     QTRY_COMPARE(cell(model, 0, RulesModel::Fired), u"4"_s);
+    // The traffic table marks the one message no rule took, and only it.
+    TrafficLogModel *rows = page.findChild<TrafficView *>()->model();
+    const auto marked = [rows] {
+        QStringList out;
+        for (int r = 0; r < rows->rowCount(); ++r) {
+            if (rows->index(r, TrafficLogModel::Direction).data().toString().contains(u"\u2298"_s))
+                out << rows->index(r, TrafficLogModel::Preview).data().toString();
+        }
+        return out;
+    };
+    QTRY_COMPARE(marked(), QStringList{u"bye"_s});
     for (qsizetype i = last; i < log->size(); ++i) {
         if (log->at(i).kind == TrafficEvent::Kind::Data && log->at(i).direction == TrafficEvent::Direction::In
             && log->at(i).payload == "HELLO!"_ba)
@@ -383,6 +399,51 @@ void TestRulesEditor::badRulesFileChangesNothing()
     QCOMPARE(server.settings().rules, ReplyRules::fromReplySpec(u"echo"_s));
     QVERIFY(!editor->importFile(dir.filePath(u"missing.rules"_s), &error));
     QCOMPARE(server.settings().rules, ReplyRules::fromReplySpec(u"echo"_s));
+}
+
+void TestRulesEditor::ruleSetsInTheLibrary()
+{
+    QTemporaryDir dir;
+    LibraryStore store;
+    QVERIFY(store.open(dir.filePath(u"library.swlib"_s)));
+    LibraryEdits edits(&store);
+    TcpServerSession server;
+    TcpServerPage page(&server);
+    page.setPayloadLibrary(&edits, [] {});
+    RulesEditor *editor = editorOf(page);
+    const QList<ReplyRule> device = ReplyRules::preset(u"modbus-rtu"_s)->rules
+                                    + ReplyRules::parseText(u"contains:PING => PONG {counter} [next]"_s).rules;
+    server.setRules(device);
+    QCOMPARE(editor->saveToLibrary(u"  "_s).isEmpty(), false);   // no name: nothing saved
+    QVERIFY(store.library().ruleSets().isEmpty());
+    QCOMPARE(editor->saveToLibrary(u"My device"_s), QString());
+    QVERIFY(store.library().ruleSet(u"My device"_s));
+    QCOMPARE(store.library().ruleSet(u"My device"_s)->rules, device);
+    // On disk too, as the library file says it: another store reads it back.
+    LibraryStore again;
+    QVERIFY(again.open(dir.filePath(u"library.swlib"_s)));
+    QVERIFY(again.library().ruleSet(u"My device"_s));
+    QCOMPARE(again.library().ruleSet(u"My device"_s)->rules, device);
+
+    // Another tab loads it; a name the library lacks changes nothing.
+    TcpServerSession other;
+    TcpServerPage otherPage(&other);
+    otherPage.setPayloadLibrary(&edits, [] {});
+    RulesEditor *otherEditor = editorOf(otherPage);
+    QVERIFY(!otherEditor->loadFromLibrary(u"Nobody"_s).isEmpty());
+    QVERIFY(other.settings().rules.isEmpty());
+    QCOMPARE(otherEditor->loadFromLibrary(u"My device"_s), QString());
+    QCOMPARE(other.settings().rules, device);
+    // The menu lists it; saving again under the name replaces it (undoably).
+    server.setRules(ReplyRules::fromReplySpec(u"echo"_s));
+    QCOMPARE(editor->saveToLibrary(u"My device"_s), QString());
+    QCOMPARE(store.library().ruleSet(u"My device"_s)->rules, ReplyRules::fromReplySpec(u"echo"_s));
+    auto *menu = editor->findChild<QMenu *>(u"libraryMenu"_s);
+    emit menu->aboutToShow();
+    QStringList titles;
+    for (QAction *a : menu->actions())
+        titles << a->text();
+    QVERIFY2(titles.join(u'|').contains(u"My device"_s), qPrintable(titles.join(u'|')));
 }
 
 QTEST_MAIN(TestRulesEditor)
