@@ -376,10 +376,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>需要 --tcp-client</translation>
     </message>
     <message>
-        <source>empty; use echo, http or a template text</source>
-        <translation>为空；请使用 echo、http 或模板文本</translation>
-    </message>
-    <message>
         <source>needs --tcp-server</source>
         <translation>需要 --tcp-server</translation>
     </message>
@@ -548,6 +544,14 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>needs --repeat</source>
         <translation>需要 --repeat</translation>
+    </message>
+    <message>
+        <source>A reply rule, MATCH =&gt; REPLY [OPTIONS] (repeatable, tried in order; e.g. &apos;contains:PING =&gt; PONG {counter}&apos;, &apos;regex:^GET (\S+) =&gt; You asked for {1}&apos;, &apos;hex:01 03 ?? ?? 00 0A =&gt; {hex:01 03 14 …}&apos;). See README, &quot;Reply rules&quot;.</source>
+        <translation>一条回复规则，MATCH =&gt; REPLY [OPTIONS]（可重复，按顺序尝试；例如 &apos;contains:PING =&gt; PONG {counter}&apos;、&apos;regex:^GET (\S+) =&gt; You asked for {1}&apos;、&apos;hex:01 03 ?? ?? 00 0A =&gt; {hex:01 03 14 …}&apos;）。参见 README 的“Reply rules”一节。</translation>
+    </message>
+    <message>
+        <source>Read reply rules from FILE, one per line (&apos;#&apos; starts a comment); --rule lines come after them.</source>
+        <translation>从 FILE 读取回复规则，每行一条（&apos;#&apos; 开始注释）；--rule 给出的规则排在其后。</translation>
     </message>
 </context>
 <context>
@@ -1295,10 +1299,6 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>节标题行须以“]”结尾：[payload NAME]</translation>
     </message>
     <message>
-        <source>Unknown section “%1”: a section is [group NAME], [payload NAME], [sequence NAME] or [end]</source>
-        <translation>未知的节“%1”：节只能是 [group NAME]、[payload NAME]、[sequence NAME] 或 [end]</translation>
-    </message>
-    <message>
         <source>[%1 …]: %2</source>
         <translation>[%1 …]：%2</translation>
     </message>
@@ -1333,6 +1333,14 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>The file ends without its [end] line: it was cut short, or is not whole</source>
         <translation>文件结尾缺少 [end] 行：文件被截断或不完整</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>规则 %1：%2</translation>
+    </message>
+    <message>
+        <source>Unknown section “%1”: a section is [group NAME], [payload NAME], [sequence NAME], [rules NAME] or [end]</source>
+        <translation>未知的节“%1”：节只能是 [group NAME]、[payload NAME]、[sequence NAME]、[rules NAME] 或 [end]</translation>
     </message>
 </context>
 <context>
@@ -2319,6 +2327,14 @@ The file is left as it is. The library stays empty and is not saved until you re
         <source>Cannot write “%1”: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
+    <message>
+        <source>There are no rules named “%1”</source>
+        <translation>没有名为“%1”的规则集</translation>
+    </message>
+    <message>
+        <source>“%1” is a payload or sequence in the library and rules in the file</source>
+        <translation>“%1”在库中是载荷或序列，在文件中却是规则集</translation>
+    </message>
 </context>
 <context>
     <name>PayloadParser</name>
@@ -2813,6 +2829,226 @@ The file is left as it is. The library stays empty and is not saved until you re
     <message>
         <source>Send %L1 failed: %2</source>
         <translation>第 %L1 次发送失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyRule</name>
+    <message>
+        <source>%1 at column %2</source>
+        <translation>%1（第 %2 列）</translation>
+    </message>
+    <message>
+        <source>Any message</source>
+        <translation>任意消息</translation>
+    </message>
+    <message>
+        <source>Exactly</source>
+        <translation>完全等于</translation>
+    </message>
+    <message>
+        <source>Starts with</source>
+        <translation>开头是</translation>
+    </message>
+    <message>
+        <source>Ends with</source>
+        <translation>结尾是</translation>
+    </message>
+    <message>
+        <source>Contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Hex bytes</source>
+        <translation>十六进制字节</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>不回复</translation>
+    </message>
+    <message>
+        <source>the HTTP page</source>
+        <translation>HTTP 页面</translation>
+    </message>
+    <message>
+        <source>The delay must be 0 to %1 ms</source>
+        <translation>延迟必须为 0 到 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>A rule&apos;s name cannot hold “,”, “]”, a line break or spaces at its ends</source>
+        <translation>规则名称中不能含有“,”、“]”、换行，首尾也不能有空格</translation>
+    </message>
+    <message>
+        <source>The reply is empty: write none for a rule that answers nothing</source>
+        <translation>回复为空：不回复任何内容的规则请写 none</translation>
+    </message>
+    <message>
+        <source>the pattern has no groups</source>
+        <translation>匹配模式中没有分组</translation>
+    </message>
+    <message>
+        <source>the pattern has 1 group</source>
+        <translation>匹配模式中只有 1 个分组</translation>
+    </message>
+    <message>
+        <source>the pattern has %1 groups</source>
+        <translation>匹配模式中只有 %1 个分组</translation>
+    </message>
+    <message>
+        <source>Unknown capture {%1}: %2</source>
+        <translation>未知的捕获 {%1}：%2</translation>
+    </message>
+    <message>
+        <source>Unknown capture {%1}: the pattern has no group (?&lt;%1&gt;…)</source>
+        <translation>未知的捕获 {%1}：匹配模式中没有分组 (?&lt;%1&gt;…)</translation>
+    </message>
+    <message>
+        <source>The rule is empty: write MATCH =&gt; REPLY, e.g. contains:PING =&gt; PONG</source>
+        <translation>规则为空：请写 MATCH =&gt; REPLY，例如 contains:PING =&gt; PONG</translation>
+    </message>
+    <message>
+        <source>Unknown match “%1”: write any, exact:, starts:, ends:, contains:, regex: or hex:</source>
+        <translation>未知的匹配方式“%1”：请写 any、exact:、starts:、ends:、contains:、regex: 或 hex:</translation>
+    </message>
+    <message>
+        <source>Missing “ =&gt; ” between the match and the reply</source>
+        <translation>匹配与回复之间缺少“ =&gt; ”</translation>
+    </message>
+    <message>
+        <source>Bad delay “%1”: write delay=MS, 0 to %2</source>
+        <translation>延迟“%1”有误：请写 delay=MS，0 到 %2</translation>
+    </message>
+    <message>
+        <source>Unknown option “%1”: the options are delay=MS, next, close, off, checksum=NAME and name=TEXT</source>
+        <translation>未知选项“%1”：可用选项为 delay=MS、next、close、off、checksum=NAME 和 name=TEXT</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyRules</name>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>规则 %1：%2</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <source>Answers every message with the same bytes.</source>
+        <translation>用相同的字节回复每条消息。</translation>
+    </message>
+    <message>
+        <source>Hello template</source>
+        <translation>Hello 模板</translation>
+    </message>
+    <message>
+        <source>Answers “Tracy” with “Hello,Tracy!”.</source>
+        <translation>收到“Tracy”时回复“Hello,Tracy!”。</translation>
+    </message>
+    <message>
+        <source>HTTP page</source>
+        <translation>HTTP 页面</translation>
+    </message>
+    <message>
+        <source>Answers every HTTP request with a small 200 page.</source>
+        <translation>用一个小的 200 页面回复每个 HTTP 请求。</translation>
+    </message>
+    <message>
+        <source>Modbus TCP: read holding registers</source>
+        <translation>Modbus TCP：读保持寄存器</translation>
+    </message>
+    <message>
+        <source>Answers function 3 for 10 registers with the values 1 to 10, echoing the transaction id and unit.</source>
+        <translation>对读 10 个寄存器的功能码 3 回复数值 1 到 10，并回传事务标识和单元号。</translation>
+    </message>
+    <message>
+        <source>Modbus RTU: read holding registers</source>
+        <translation>Modbus RTU：读保持寄存器</translation>
+    </message>
+    <message>
+        <source>Answers unit 1, function 3 for 10 registers with the values 1 to 10 and a CRC-16/MODBUS.</source>
+        <translation>对单元 1 读 10 个寄存器的功能码 3 回复数值 1 到 10，并附加 CRC-16/MODBUS。</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>第 %1 行，第 %2 列：%3</translation>
+    </message>
+</context>
+<context>
+    <name>RuleMatcher</name>
+    <message>
+        <source>%1 at column %2</source>
+        <translation>%1（第 %2 列）</translation>
+    </message>
+    <message>
+        <source>$ (the message ends here) can only come last</source>
+        <translation>$（消息到此结束）只能写在最后</translation>
+    </message>
+    <message>
+        <source>Half a byte: hex bytes are two digits each, ?? is any byte</source>
+        <translation>只有半个字节：每个十六进制字节为两位数字，?? 表示任意字节</translation>
+    </message>
+    <message>
+        <source>“%1” is not a hex digit: write bytes such as 01 03, ?? for any byte</source>
+        <translation>“%1”不是十六进制数字：请写 01 03 这样的字节，?? 表示任意字节</translation>
+    </message>
+    <message>
+        <source>The hex pattern has no bytes</source>
+        <translation>十六进制匹配模式中没有字节</translation>
+    </message>
+    <message>
+        <source>More than %1 runs of ?? (each is a capture)</source>
+        <translation>?? 的连续段超过 %1 个（每段是一个捕获）</translation>
+    </message>
+    <message>
+        <source>The regular expression does not compile: %1</source>
+        <translation>正则表达式无法编译：%1</translation>
+    </message>
+    <message>
+        <source>no match (match limit reached): the expression backtracks too much on this message</source>
+        <translation>未匹配（达到匹配上限）：该表达式在这条消息上回溯过多</translation>
+    </message>
+    <message>
+        <source>no match: %1</source>
+        <translation>未匹配：%1</translation>
+    </message>
+    <message>
+        <source>The pattern is empty: write what the message must hold, or use “any”</source>
+        <translation>匹配模式为空：请写出消息必须包含的内容，或使用“any”</translation>
+    </message>
+</context>
+<context>
+    <name>RuleOptions</name>
+    <message>
+        <source>--reply: use either --reply or --rule/--rules (--reply echo is --rule &apos;any =&gt; {data}&apos;)</source>
+        <translation>--reply：--reply 与 --rule/--rules 只能二选一（--reply echo 即 --rule &apos;any =&gt; {data}&apos;）</translation>
+    </message>
+    <message>
+        <source>--reply: empty; use echo, http or a template text</source>
+        <translation>--reply：为空；请使用 echo、http 或模板文本</translation>
+    </message>
+    <message>
+        <source>--rules: cannot read %1: %2</source>
+        <translation>--rules：无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>--rules: %1 is larger than %2 bytes: not a rules file</source>
+        <translation>--rules：%1 大于 %2 字节，不是规则文件</translation>
+    </message>
+    <message>
+        <source>--rules: %1 is not UTF-8 text</source>
+        <translation>--rules：%1 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>--rules: %1, %2</source>
+        <translation>--rules：%1，%2</translation>
+    </message>
+    <message>
+        <source>--rule %1: %2 in %3</source>
+        <translation>--rule %1：%2，位于 %3</translation>
     </message>
 </context>
 <context>
@@ -3935,6 +4171,14 @@ loop to 1, 3 times</translation>
     <message>
         <source>Auto-reply: %1</source>
         <translation>自动回复：%1</translation>
+    </message>
+    <message>
+        <source>Reply rule %1: %2</source>
+        <translation>回复规则 %1：%2</translation>
+    </message>
+    <message>
+        <source>Reply rules: %1 delayed replies are waiting already; later ones are dropped</source>
+        <translation>回复规则：已有 %1 条延迟回复在等待，之后的将被丢弃</translation>
     </message>
 </context>
 <context>

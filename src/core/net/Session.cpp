@@ -471,7 +471,23 @@ Session::RuleAnswer Session::takeRuleAnswer(ConnectionInfo *connection)
 
 void Session::scheduleRuleReply(quint32 id, quint64 serial, int delayMs, const QByteArray &wire, bool closeAfter)
 {
+    // A flood that a delayed rule matches must not become a flood of timers
+    // holding replies: past the bound they are dropped, and said once.
+    if (m_delayedReplies >= kMaxDelayedReplies) {
+        if (!m_delayedDropSaid) {
+            m_delayedDropSaid = true;
+            TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, id);
+            e.reason = TrafficEvent::Reason::LimitReached;
+            e.message = tr("Reply rules: %1 delayed replies are waiting already; later ones are dropped")
+                                .arg(kMaxDelayedReplies);
+            QMetaObject::invokeMethod(this, [this, e] { record(e); }, Qt::QueuedConnection);
+        }
+        return;
+    }
+    ++m_delayedReplies;
     QTimer::singleShot(delayMs, this, [this, id, serial, wire, closeAfter] {
+        if (--m_delayedReplies == 0)
+            m_delayedDropSaid = false;
         const auto it = m_ruleStates.find(id);
         if (it == m_ruleStates.end() || it->second.serial != serial || !isRunning())
             return;

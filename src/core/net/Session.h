@@ -285,6 +285,9 @@ private:
     quint64 m_unmatchedMessages = 0;
     QList<bool> m_ruleLimitReported;     // a match-limit error is said once per rule
     bool m_ruleCountsPosted = false;
+    static constexpr int kMaxDelayedReplies = 10000;
+    int m_delayedReplies = 0;            // timers of delayed replies running
+    bool m_delayedDropSaid = false;
     bool m_readsHeld = false;
     std::map<quint32, std::unique_ptr<Framer>> m_framers;
     int m_announcing = 0;  // eventOccurred is being emitted (nested: more than 1)

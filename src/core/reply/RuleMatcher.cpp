@@ -56,7 +56,7 @@ RuleMatcher::RuleMatcher(const ReplyRule &rule, const QString &encoding)
     if (m_kind == Match::Any)
         return;
     if (rule.pattern.isEmpty()) {
-        m_problem = problemAt(1, tr("The pattern is empty: write what the message must hold, or use \u201cany\u201d"));
+        m_problem = problemAt(1, tr("The pattern is empty: write what the message must hold, or use “any”"));
         return;
     }
     switch (m_kind) {

@@ -228,7 +228,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     }
     // Each option once: a second value would silently win otherwise.
     for (const QString &name : parser.optionNames()) {
-        if (parser.values(name).size() > 1) {
+        // --rule is the one option meant to be repeated (rules in order).
+        if (parser.values(name).size() > 1 && name != QStringLiteral("rule")) {
             result.error = optionError(name, tr("given more than once"));
             return result;
         }

@@ -347,15 +347,17 @@ void TestSessionChecksum::autoRepliesFramedAlike()
         QVERIFY(rig.start(settings));
         QCOMPARE(rig.session()->autoReplyError(), QString());
         rig.peerSends("\x03" "abc");
-        const qsizetype size = kinds[i] == Kind::Udp ? 5 + 2 : 1 + 5 + 2;
+        const qsizetype size = kinds[i] == Kind::Udp ? 5 + 2 : 1 + 4 + 2;
         QTRY_COMPARE(rig.peerReceived().size(), size);
         answers[i] = rig.peerReceived();
     }
-    const QByteArray crc = Checksum(Checksum::Algorithm::Crc16Modbus).append("R\x03" "abc").appended;
-    // A TCP read is the whole write here: {data} is "\x03abc" on every kind.
-    QCOMPARE(answers[0].toHex(' '), ("\x07" "R\x03" "abc"_ba + crc).toHex(' '));
+    // The reply rules answer each message (issue 20): on TCP the frame, so
+    // {data} is "abc"; a datagram is never framed, so {data} is "\x03abc".
+    const QByteArray crc = Checksum(Checksum::Algorithm::Crc16Modbus).append("Rabc").appended;
+    QCOMPARE(answers[0].toHex(' '), ("\x06" "Rabc"_ba + crc).toHex(' '));
     QCOMPARE(answers[1].toHex(' '), answers[0].toHex(' '));
-    QCOMPARE(answers[2].toHex(' '), ("R\x03" "abc"_ba + crc).toHex(' '));
+    const QByteArray udpCrc = Checksum(Checksum::Algorithm::Crc16Modbus).append("R\x03" "abc").appended;
+    QCOMPARE(answers[2].toHex(' '), ("R\x03" "abc"_ba + udpCrc).toHex(' '));
 }
 
 void TestSessionChecksum::autoReplyRefusedSaysWhy_data()

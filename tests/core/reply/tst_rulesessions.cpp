@@ -82,6 +82,16 @@ QList<TrafficEvent> received(const Session &s, TrafficEvent::Kind kind = Traffic
     return out;
 }
 
+// A TCP server on 127.0.0.1, an OS-chosen port, answering with `rules`.
+bool startServer(TcpServerSession &server, const QStringList &rules, const FramingSpec &framing = {})
+{
+    SessionSettings s = server.settings();
+    s.framing = framing;
+    s.rules = rulesOf(rules);
+    server.setSettings(s);
+    return server.start();
+}
+
 } // namespace
 
 class TestRuleSessions : public QObject
@@ -100,10 +110,7 @@ private slots:
 void TestRuleSessions::serverClientsKeepTheirOwnCounter()
 {
     TcpServerSession server;
-    SessionSettings s = server.settings();
-    s.rules = rulesOf({u"contains:PING => PONG {counter}\\n"_s, u"contains:QUIET => none"_s});
-    server.setSettings(s);
-    QVERIFY(server.start());
+    QVERIFY(startServer(server, {u"contains:PING => PONG {counter}\\n"_s, u"contains:QUIET => none"_s}));
     QSignalSpy counts(&server, &Session::ruleFireCountsChanged);
     const QString port = QString::number(server.port());
     std::vector<std::unique_ptr<Peer>> peers;
@@ -137,13 +144,7 @@ void TestRuleSessions::serverClientsKeepTheirOwnCounter()
 void TestRuleSessions::framesAreMessages()
 {
     TcpServerSession server;
-    SessionSettings s = server.settings();
-    QString why;
-    s.framing = FramingSpec::parse(u"line"_s, &why);
-    QVERIFY2(why.isEmpty(), qPrintable(why));
-    s.rules = rulesOf({u"exact:PING => [{data}]"_s});
-    server.setSettings(s);
-    QVERIFY(server.start());
+    QVERIFY(startServer(server, {u"exact:PING => [{data}]"_s}, FramingSpec::line()));
     QTcpSocket peer;
     peer.connectToHost(QHostAddress::LocalHost, server.port());
     QVERIFY(peer.waitForConnected(10000));
@@ -165,10 +166,7 @@ void TestRuleSessions::framesAreMessages()
 void TestRuleSessions::delayedReplyThenClose()
 {
     TcpServerSession server;
-    SessionSettings s = server.settings();
-    s.rules = rulesOf({u"contains:BYE => bye [delay=200, close]"_s, u"any => ok"_s});
-    server.setSettings(s);
-    QVERIFY(server.start());
+    QVERIFY(startServer(server, {u"contains:BYE => bye [delay=200, close]"_s, u"any => ok"_s}));
     Peer peer(R"(
 import socket, sys
 s = socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=20)
@@ -192,10 +190,7 @@ print(first.decode(), rest.decode(), 'EOF')
 void TestRuleSessions::closedBeforeDelayedReply()
 {
     TcpServerSession server;
-    SessionSettings s = server.settings();
-    s.rules = rulesOf({u"any => late [delay=300]"_s});
-    server.setSettings(s);
-    QVERIFY(server.start());
+    QVERIFY(startServer(server, {u"any => late [delay=300]"_s}));
     {
         QTcpSocket peer;
         peer.connectToHost(QHostAddress::LocalHost, server.port());
@@ -294,10 +289,7 @@ print('|'.join(out))
 void TestRuleSessions::backtrackingReportedOnce()
 {
     TcpServerSession server;
-    SessionSettings s = server.settings();
-    s.rules = rulesOf({u"regex:(a+)+$ => never"_s, u"any => fallback"_s});
-    server.setSettings(s);
-    QVERIFY(server.start());
+    QVERIFY(startServer(server, {u"regex:(a+)+$ => never"_s, u"any => fallback"_s}));
     QTcpSocket peer;
     peer.connectToHost(QHostAddress::LocalHost, server.port());
     QVERIFY(peer.waitForConnected(10000));

@@ -213,7 +213,9 @@ QByteArray TestFormTruth::probeClient(Workbench &bench, Peers &peers, TcpClientS
                                                      server->settings().encoding, true).bytes;
     const int framesBefore = int(framesFrom(server->log(), me).size());
     [&] { QVERIFY(c->send("ping").ok()); }();
-    const QByteArray expected = greeting + repliesTo(server->settings(), "ping"_ba);
+    const bool serverFrames = server->framing().kind != FramingSpec::Kind::None;
+    const QByteArray expected = greeting
+                                + repliesTo(server->settings(), c->frameOutgoing() && !serverFrames ? wire : "ping"_ba);
     QByteArray got;
     [&] {
         QTRY_VERIFY((got = receivedSince(c->log(), from)).size() >= expected.size());
