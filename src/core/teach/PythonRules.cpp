@@ -2,6 +2,7 @@
 
 #include "core/commands/Template.h"
 #include "core/reply/ReplyRules.h"
+#include "core/teach/NarratorPhrases.h"
 #include "core/text/Escape.h"
 #include "core/text/PayloadParser.h"
 #include "core/text/TextCodec.h"
@@ -17,14 +18,10 @@ QString lit(const QByteArray &bytes)
     return Escape::bytes(bytes, Escape::ByteStyle::PythonBytes);
 }
 
-// Our own words in a comment: one line, whatever a translation or a pattern holds.
-QString comment(QString text)
+// Our own words in a comment: one line, whatever a translation or a rule holds.
+QString comment(const QString &text)
 {
-    for (QChar &ch : text) {
-        if (ch.unicode() < 0x20)
-            ch = u' ';
-    }
-    return u"# "_s + text;
+    return u"# "_s + NarratorPhrases::oneLine(text);
 }
 
 QString hex(quint32 value, int width)
@@ -118,11 +115,8 @@ QString PythonRules::regexLiteral(const QString &pattern)
 
 QString PythonRules::hexRegexLiteral(const QString &pattern)
 {
-    QString p = pattern.simplified();
-    const bool toEnd = p.endsWith(u'$');
-    if (toEnd)
-        p.chop(1);
-    p.remove(u' ');
+    // Read as RuleMatcher reads it: pairs of hex digits or ??, spaces and
+    // commas between them (a comma ends a run of ??), a final $.
     QString re = u"(?s)"_s;   // a wildcard byte may be a newline too
     qsizetype run = 0;
     const auto closeRun = [&] {
@@ -130,8 +124,24 @@ QString PythonRules::hexRegexLiteral(const QString &pattern)
             re += run == 1 ? u"(.)"_s : u"(.{%1})"_s.arg(run);
         run = 0;
     };
-    for (qsizetype i = 0; i + 1 < p.size(); i += 2) {
-        const QString pair = p.mid(i, 2);
+    for (qsizetype i = 0; i < pattern.size();) {
+        const QChar c = pattern.at(i);
+        if (c.isSpace()) {
+            ++i;
+            continue;
+        }
+        if (c == u',') {
+            closeRun();
+            ++i;
+            continue;
+        }
+        if (c == u'$') {
+            closeRun();
+            re += u"\\Z"_s;
+            break;
+        }
+        const QString pair = pattern.mid(i, 2);
+        i += 2;
         if (pair == u"??"_s) {
             ++run;
             continue;
@@ -139,19 +149,17 @@ QString PythonRules::hexRegexLiteral(const QString &pattern)
         closeRun();
         bool ok = false;
         const uint value = pair.toUInt(&ok, 16);
-        if (!ok)
-            return lit(QByteArray());
-        const char c = char(value);
+        if (!ok || pair.size() != 2)
+            return lit(QByteArray());   // not armed: never written as a test
+        const char ch = char(value);
         // Letters and digits as themselves; the rest as \xHH, which re reads
         // as that byte whatever it means in a pattern.
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-            re += QChar::fromLatin1(c);
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))
+            re += QChar::fromLatin1(ch);
         else
             re += u"\\x"_s + pair.toLower();
     }
     closeRun();
-    if (toEnd)
-        re += u"\\Z"_s;
     return u"rb'"_s + re + u"'"_s;
 }
 
@@ -209,7 +217,9 @@ PythonRules::Written PythonRules::write(const ReplyRule &r) const
     case ReplyRule::Match::EndsWith: w.condition = u"data.endswith(%1)"_s.arg(bytesLiteral(r.pattern)); break;
     case ReplyRule::Match::Contains: w.condition = u"%1 in data"_s.arg(bytesLiteral(r.pattern)); break;
     case ReplyRule::Match::Regex:
-        w.condition = u"(m := re.search(%1, data))"_s.arg(regexLiteral(r.pattern));
+        // PCRE2 runs with DOTALL here: "." takes a newline too, as re.S says.
+        w.condition = r.pattern.contains(u'.') ? u"(m := re.search(%1, data, re.S))"_s.arg(regexLiteral(r.pattern))
+                                               : u"(m := re.search(%1, data))"_s.arg(regexLiteral(r.pattern));
         w.regex = true;
         break;
     case ReplyRule::Match::Hex:

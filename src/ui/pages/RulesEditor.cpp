@@ -252,7 +252,7 @@ void RulesEditor::onSelectionChanged()
     const QList<ReplyRule> rules = m_model->rules();
     if (row >= 0 && row < rules.size())
         m_ui->ruleLineEdit->setText(rules.at(row).toLine());
-    m_ui->applyLineButton->setText(row >= 0 ? tr("A&pply") : tr("A&dd"));
+    m_ui->applyLineButton->setText(row >= 0 ? tr("Appl&y") : tr("Add &this"));
 }
 
 void RulesEditor::updateStatus()

@@ -291,12 +291,7 @@ void SessionPage::addTeachingViews(QSplitter *splitter)
     // editor and controls never make a small window grow.
     m_sequencePanel = new SequencePanel(m_session);
     m_sequencePanel->setObjectName(QStringLiteral("sequencePanel"));
-    auto *sequenceScroll = new QScrollArea;
-    sequenceScroll->setObjectName(QStringLiteral("sequencePanelScroll"));
-    sequenceScroll->setFrameShape(QFrame::NoFrame);
-    sequenceScroll->setWidgetResizable(true);
-    sequenceScroll->setWidget(m_sequencePanel);
-    const int sequencesTab = m_views->addTab(sequenceScroll, tr("Command sequences"));
+    const int sequencesTab = m_views->addTab(scrolling(m_sequencePanel), tr("Command sequences"));
     m_views->setTabToolTip(sequencesTab, tr("Run a sequence of the payload library on this session: sends, "
                                             "waits for replies, loops; edit its steps and save them"));
 }
@@ -565,14 +560,19 @@ void SessionPage::setupRulesEditor()
     m_rulesEditor = new RulesEditor(m_session);
     m_rulesEditor->setObjectName(QStringLiteral("rulesEditor"));
     // In a scroll area, as the sequences: its buttons never make a small window grow.
-    auto *scroll = new QScrollArea;
-    scroll->setObjectName(QStringLiteral("rulesEditorScroll"));
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(m_rulesEditor);
-    const int tab = m_views->addTab(scroll, tr("Reply rules"));
+    const int tab = m_views->addTab(scrolling(m_rulesEditor), tr("Reply rules"));
     m_views->setTabToolTip(tab, tr("Match each received message against ordered rules and answer it: "
                                    "what the device or service under test would say"));
+}
+
+QScrollArea *SessionPage::scrolling(QWidget *widget)
+{
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(widget->objectName() + QStringLiteral("Scroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(widget);
+    return scroll;
 }
 
 void SessionPage::showRulesEditor()

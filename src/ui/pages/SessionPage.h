@@ -22,6 +22,7 @@ class QToolButton;
 class LifecycleView;
 class SequenceDiagram;
 class StreamView;
+class QScrollArea;
 class QSplitter;
 class QTableView;
 class QTabWidget;
@@ -185,6 +186,8 @@ private:
     void onSequenceClicked(quint64 serial);
     void onSettingsChanged();
     void setupRulesEditor();
+    // `widget` in a frameless scroll area named after it ("…Scroll").
+    static QScrollArea *scrolling(QWidget *widget);
 
     Session *m_session;
     SessionSettings m_shown;     // what the form shows (see showSettings)

@@ -118,6 +118,9 @@ void TestPythonRules::condition_data()
     QTest::newRow("regex named") << u"regex:(?<verb>[A-Z]+) (?<=\\s)x => {verb}"_s
                                  << u"(m := re.search(rb'(?P<verb>[A-Z]+) (?<=\\s)x', data))"_s;
     QTest::newRow("hex") << u"hex:01 03 ?? ?? 00 0A => x"_s << u"(m := re.match(rb'(?s)\\x01\\x03(.{2})\\x00\\x0a', data))"_s;
+    QTest::newRow("hex runs split by a comma") << u"hex:01 06 ?? ??, ?? $ => x"_s
+                                               << u"(m := re.match(rb'(?s)\\x01\\x06(.{2})(.)\\Z', data))"_s;
+    QTest::newRow("regex dot takes a newline") << u"regex:a.b => x"_s << u"(m := re.search(rb'a.b', data, re.S))"_s;
     QTest::newRow("hex to the end") << u"hex:41 ?? 0d 0a $ => x"_s << u"(m := re.match(rb'(?s)A(.)\\x0d\\x0a\\Z', data))"_s;
 }
 
@@ -199,6 +202,9 @@ void TestPythonRules::answersAsTheEngine_data()
         << QString()
         << QList<QByteArray>{QByteArray::fromHex("0103aabb000a"), QByteArray::fromHex("0103aa0a000a99"),
                              QByteArray::fromHex("ff0aff"), QByteArray::fromHex("ff0aff00"), QByteArray("\0\n\xff", 3)};
+    QTest::newRow("dot and newline, comma runs")
+        << u"regex:^a.b$ => dot\nhex:01 06 ??, ?? ?? $ => {2}{1}"_s << QString()
+        << QList<QByteArray>{"a\nb", "a\nb\n", QByteArray::fromHex("0106aabbcc"), QByteArray::fromHex("0106aabb")};
     QTest::newRow("checksums: the tab's and a rule's")
         << u"hex:01 03 => {hex:01 03 02 00 2a}\nhex:02 => {hex:02} [checksum=crc32]\nany => none"_s << u"crc16-modbus"_s
         << QList<QByteArray>{QByteArray::fromHex("0103"), QByteArray::fromHex("02"), "x"};
