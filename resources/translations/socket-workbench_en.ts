@@ -43,6 +43,60 @@
     </message>
 </context>
 <context>
+    <name>ReplySummary</name>
+    <message numerus="yes">
+        <source>%n rule(s)</source>
+        <translation>
+            <numerusform>%n rule</numerusform>
+            <numerusform>%n rules</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditor</name>
+    <message numerus="yes">
+        <source>%n rule(s) armed of %1, tried in order; the first that matches answers unless it says go on.</source>
+        <translation>
+            <numerusform>%n rule armed of %1, tried in order; the first that matches answers unless it says go on.</numerusform>
+            <numerusform>%n rules armed of %1, tried in order; the first that matches answers unless it says go on.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received message(s) matched no rule.</source>
+        <translation>
+            <numerusform>%n received message matched no rule.</numerusform>
+            <numerusform>%n received messages matched no rule.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Load “%1” (%n rule(s))</source>
+        <translation>
+            <numerusform>Load “%1” (%n rule)</numerusform>
+            <numerusform>Load “%1” (%n rules)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message numerus="yes">
+        <source>Rule %1 fired %n time(s)</source>
+        <translation>
+            <numerusform>Rule %1 fired %n time</numerusform>
+            <numerusform>Rule %1 fired %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScriptPlan</name>
+    <message numerus="yes">
+        <source>The tab&apos;s %n reply rule(s) are not written in C: copy the Python script to see them as code. This program does not answer.</source>
+        <translation>
+            <numerusform>The tab&apos;s %n reply rule is not written in C: copy the Python script to see it as code. This program does not answer.</numerusform>
+            <numerusform>The tab&apos;s %n reply rules are not written in C: copy the Python script to see them as code. This program does not answer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SendPanel</name>
     <message numerus="yes">
         <source>%Ln send time(s) went by while the program was busy: skipped, not sent in a burst, so it ended that much later.</source>

@@ -2655,6 +2655,69 @@ The file is left as it is. The library stays empty and is not saved until you re
     </message>
 </context>
 <context>
+    <name>PythonRules</name>
+    <message>
+        <source>%1: the bytes added, modulo 256</source>
+        <translation>%1：各字节相加，模 256</translation>
+    </message>
+    <message>
+        <source>%1: the bytes XORed together</source>
+        <translation>%1：各字节异或</translation>
+    </message>
+    <message>
+        <source>%1: poly %2, init %3, %4, xorout %5 (the CRC RevEng catalogue)</source>
+        <translation>%1：多项式 %2，初值 %3，%4，结果异或 %5（CRC RevEng 目录）</translation>
+    </message>
+    <message>
+        <source>reflected</source>
+        <translation>反射</translation>
+    </message>
+    <message>
+        <source>not reflected</source>
+        <translation>不反射</translation>
+    </message>
+    <message>
+        <source>The tab&apos;s reply rules, in order: the first that matches answers, unless it says go on.</source>
+        <translation>本标签页的回复规则，按顺序：第一条匹配的规则回复，除非它要求继续。</translation>
+    </message>
+    <message>
+        <source>state keeps this peer&apos;s counter; the result says whether to close the connection.</source>
+        <translation>state 保存此对端的计数器；返回值表示是否关闭连接。</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>规则 %1：%2</translation>
+    </message>
+    <message>
+        <source>(off: not used)</source>
+        <translation>（已关闭：不使用）</translation>
+    </message>
+    <message>
+        <source>(not armed: %1)</source>
+        <translation>（未生效：%1）</translation>
+    </message>
+    <message>
+        <source>replies of this peer that counted so far</source>
+        <translation>此对端到目前为止计数过的回复</translation>
+    </message>
+    <message>
+        <source>delay=%1 ms</source>
+        <translation>delay=%1 毫秒</translation>
+    </message>
+    <message>
+        <source>answers nothing</source>
+        <translation>不回复</translation>
+    </message>
+    <message>
+        <source>close after replying</source>
+        <translation>回复后关闭</translation>
+    </message>
+    <message>
+        <source>the first match wins</source>
+        <translation>第一条匹配的规则生效</translation>
+    </message>
+</context>
+<context>
     <name>QuickSendBar</name>
     <message>
         <source>Quick send</source>
@@ -2978,6 +3041,51 @@ The file is left as it is. The library stays empty and is not saved until you re
     </message>
 </context>
 <context>
+    <name>ReplySummary</name>
+    <message>
+        <source>No auto-reply</source>
+        <translation>不自动回复</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>HTTP page</source>
+        <translation>HTTP 页面</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>规则…</translation>
+    </message>
+    <message>
+        <source>Match-and-reply rules: open the rules editor</source>
+        <translation>匹配与回复规则：打开规则编辑器</translation>
+    </message>
+    <message>
+        <source>Answer received data automatically: a summary of the tab&apos;s reply rules (the Reply rules tab); choosing here sets the same rules</source>
+        <translation>自动回复收到的数据：本标签页回复规则的摘要（见“回复规则”标签）；在此选择会设置相同的规则</translation>
+    </message>
+    <message>
+        <source>Hello,{data}!</source>
+        <translation>Hello,{data}!</translation>
+    </message>
+    <message>
+        <source>Escapes \r \n \t \0 \\ \xHH</source>
+        <translation>转义 \r \n \t \0 \\ \xHH</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s)</source>
+        <translation>
+            <numerusform>%n 条规则</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RuleMatcher</name>
     <message>
         <source>%1 at column %2</source>
@@ -3049,6 +3157,348 @@ The file is left as it is. The library stays empty and is not saved until you re
     <message>
         <source>--rule %1: %2 in %3</source>
         <translation>--rule %1：%2，位于 %3</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditor</name>
+    <message>
+        <source>Reply rules</source>
+        <translation>回复规则</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a rule after the selected one</source>
+        <translation>在所选规则之后添加一条规则</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rule below it</source>
+        <translation>在所选规则下方复制一份</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove the selected rule</source>
+        <translation>移除所选规则</translation>
+    </message>
+    <message>
+        <source>Move u&amp;p</source>
+        <translation>上移(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Try the selected rule earlier</source>
+        <translation>更早尝试所选规则</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Try the selected rule later</source>
+        <translation>更晚尝试所选规则</translation>
+    </message>
+    <message>
+        <source>Ready-&amp;made</source>
+        <translation>现成规则(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Echo, a template, the HTTP page, Modbus TCP and Modbus RTU answers, one click away</source>
+        <translation>回显、模板、HTTP 页面、Modbus TCP 和 Modbus RTU 回复，一键即得</translation>
+    </message>
+    <message>
+        <source>Li&amp;brary</source>
+        <translation>库(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Save these rules in the payload library as a named rule set, or load one</source>
+        <translation>将这些规则作为命名规则集保存到载荷库，或载入一个规则集</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export the rules as a rules file (one rule a line, as --rules reads it), or import one</source>
+        <translation>将规则导出为规则文件（每行一条规则，与 --rules 读取的格式相同），或导入一个</translation>
+    </message>
+    <message>
+        <source>Reply rules, in the order they are tried</source>
+        <translation>回复规则，按尝试的顺序</translation>
+    </message>
+    <message>
+        <source>Rule as a li&amp;ne:</source>
+        <translation>规则文本(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The selected rule as one line</source>
+        <translation>所选规则的单行写法</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation>应用(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Replace the selected rule (or add one) with the rule of this line</source>
+        <translation>用这一行的规则替换所选规则（或添加一条）</translation>
+    </message>
+    <message>
+        <source>Problems in the rules</source>
+        <translation>规则中的问题</translation>
+    </message>
+    <message>
+        <source>What the rules did</source>
+        <translation>规则的执行情况</translation>
+    </message>
+    <message>
+        <source>Match kind</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Delay before replying</source>
+        <translation>回复前的延迟</translation>
+    </message>
+    <message>
+        <source>MATCH =&gt; REPLY [OPTIONS], as --rule reads it: any, exact:, starts:, ends:, contains:, regex:, hex: … =&gt; a template, none or http; options delay=MS, next, close, off, checksum=NAME, name=TEXT</source>
+        <translation>MATCH =&gt; REPLY [OPTIONS]，与 --rule 的写法相同：any、exact:、starts:、ends:、contains:、regex:、hex: … =&gt; 模板、none 或 http；选项 delay=MS、next、close、off、checksum=NAME、name=TEXT</translation>
+    </message>
+    <message>
+        <source>Add &amp;this</source>
+        <translation>添加(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No rules: nothing is answered. Add one, or choose a ready-made one.</source>
+        <translation>没有规则：不回复任何内容。请添加一条，或选择现成的规则。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) armed of %1, tried in order; the first that matches answers unless it says go on.</source>
+        <translation>
+            <numerusform>%1 条规则中 %n 条生效，按顺序尝试；第一条匹配的规则回复，除非它要求继续。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received message(s) matched no rule.</source>
+        <translation>
+            <numerusform>%n 条收到的消息没有匹配任何规则。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add after the rules</source>
+        <translation>添加到规则之后</translation>
+    </message>
+    <message>
+        <source>&amp;Import rules file…</source>
+        <translation>导入规则文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export rules file…</source>
+        <translation>导出规则文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2. The rules were not changed.</source>
+        <translation>%1：%2。规则未改动。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Import reply rules</source>
+        <translation>导入回复规则</translation>
+    </message>
+    <message>
+        <source>Rules files (*.rules *.txt);;All files (*)</source>
+        <translation>规则文件 (*.rules *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export reply rules</source>
+        <translation>导出回复规则</translation>
+    </message>
+    <message>
+        <source>A rule set needs a name: nothing was saved</source>
+        <translation>规则集需要一个名称：未保存任何内容</translation>
+    </message>
+    <message>
+        <source>No payload library is open: nothing was saved</source>
+        <translation>没有打开载荷库：未保存任何内容</translation>
+    </message>
+    <message>
+        <source>Save rule set “%1”</source>
+        <translation>保存规则集“%1”</translation>
+    </message>
+    <message>
+        <source>The library has no rule set “%1”: the rules were not changed</source>
+        <translation>库中没有规则集“%1”：规则未改动</translation>
+    </message>
+    <message>
+        <source>&amp;Save rules to library…</source>
+        <translation>将规则保存到库(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>No rule sets in the library yet</source>
+        <translation>库中还没有规则集</translation>
+    </message>
+    <message numerus="yes">
+        <source>Load “%1” (%n rule(s))</source>
+        <translation>
+            <numerusform>载入“%1”（%n 条规则）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load reply rules</source>
+        <translation>载入回复规则</translation>
+    </message>
+    <message>
+        <source>Save reply rules</source>
+        <translation>保存回复规则</translation>
+    </message>
+    <message>
+        <source>Name of the rule set in the payload library (a set of that name is replaced):</source>
+        <translation>规则集在载荷库中的名称（同名的规则集会被替换）：</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>not armed</source>
+        <translation>未生效</translation>
+    </message>
+    <message>
+        <source>Rule %1 is not armed: %2</source>
+        <translation>规则 %1 未生效：%2</translation>
+    </message>
+    <message>
+        <source>Rule %1 is on; clear to keep it without using it</source>
+        <translation>规则 %1 已开启；取消勾选可保留但不使用</translation>
+    </message>
+    <message>
+        <source>Rule %1 is off: kept, not used</source>
+        <translation>规则 %1 已关闭：保留但不使用</translation>
+    </message>
+    <message>
+        <source>Every message matches: no pattern</source>
+        <translation>匹配每条消息：无需模式</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>A template ({data}, {counter}, {time}, captures {1} … {9} and {name}), &quot;none&quot; to answer nothing, or &quot;http&quot; for the HTTP page</source>
+        <translation>模板（{data}、{counter}、{time}、捕获组 {1} … {9} 和 {name}），&quot;none&quot; 表示不回复，&quot;http&quot; 表示 HTTP 页面</translation>
+    </message>
+    <message>
+        <source>After replying, the next rules are tried too</source>
+        <translation>回复后还会尝试后面的规则</translation>
+    </message>
+    <message>
+        <source>The first rule that matches answers; the rules after it are not tried</source>
+        <translation>第一条匹配的规则回复；不再尝试其后的规则</translation>
+    </message>
+    <message>
+        <source>The connection is closed after the reply</source>
+        <translation>回复后关闭连接</translation>
+    </message>
+    <message>
+        <source>The connection stays open</source>
+        <translation>连接保持打开</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rule %1 fired %n time(s)</source>
+        <translation>
+            <numerusform>规则 %1 已触发 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>触发次数</translation>
+    </message>
+    <message>
+        <source>Whether the rule is used; a rule with a problem is marked and not armed</source>
+        <translation>是否使用该规则；有问题的规则会被标记且不生效</translation>
+    </message>
+    <message>
+        <source>What a received message must be: any, exact, starts with, ends with, contains, a regular expression, or hex bytes with ?? wildcards</source>
+        <translation>收到的消息须满足的条件：任意、完全相同、开头是、结尾是、包含、正则表达式，或带 ?? 通配符的十六进制字节</translation>
+    </message>
+    <message>
+        <source>Text with the send box&apos;s escapes (\r \n \xHH), a regular expression, or hex bytes such as 01 03 ?? ?? 00 0A</source>
+        <translation>使用发送框转义（\r \n \xHH）的文本、正则表达式，或如 01 03 ?? ?? 00 0A 的十六进制字节</translation>
+    </message>
+    <message>
+        <source>What is sent back: a template, &quot;none&quot; or &quot;http&quot;</source>
+        <translation>发回的内容：模板、&quot;none&quot; 或 &quot;http&quot;</translation>
+    </message>
+    <message>
+        <source>Milliseconds to wait before replying</source>
+        <translation>回复前等待的毫秒数</translation>
+    </message>
+    <message>
+        <source>Checked: the rules after this one are tried too; cleared: the first match wins</source>
+        <translation>勾选：还会尝试这条之后的规则；不勾选：第一条匹配的规则生效</translation>
+    </message>
+    <message>
+        <source>Close the connection after replying (TCP)</source>
+        <translation>回复后关闭连接（TCP）</translation>
+    </message>
+    <message>
+        <source>How many times the rule answered a message</source>
+        <translation>该规则回复消息的次数</translation>
     </message>
 </context>
 <context>
@@ -3332,6 +3782,40 @@ The file is left as it is. The library stays empty and is not saved until you re
     <message>
         <source>The log had already dropped its oldest events: what was sent first may be missing.</source>
         <translation>日志已丢弃最早的事件：最先发送的内容可能缺失。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The tab&apos;s %n reply rule(s) are not written in C: copy the Python script to see them as code. This program does not answer.</source>
+        <translation>
+            <numerusform>本标签页的 %n 条回复规则没有写成 C：请复制 Python 脚本查看其代码。此程序不会回复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a rule closes the connection</source>
+        <translation>规则要求关闭连接</translation>
+    </message>
+    <message>
+        <source>a rule closes the connection: the next recv() gives b&apos;&apos;</source>
+        <translation>规则要求关闭连接：下一次 recv() 返回 b&apos;&apos;</translation>
+    </message>
+    <message>
+        <source>this peer&apos;s own count of replies</source>
+        <translation>此对端自己的回复计数</translation>
+    </message>
+    <message>
+        <source>each sender counts its own replies</source>
+        <translation>每个发送方各自计数回复</translation>
+    </message>
+    <message>
+        <source>TCP server on %1 that answers by rules</source>
+        <translation>%1 上按规则回复的 TCP 服务器</translation>
+    </message>
+    <message>
+        <source>TCP client of %1 that answers by rules</source>
+        <translation>按规则回复的 %1 的 TCP 客户端</translation>
+    </message>
+    <message>
+        <source>UDP server on %1 that answers by rules</source>
+        <translation>%1 上按规则回复的 UDP 服务器</translation>
     </message>
 </context>
 <context>
@@ -4184,26 +4668,6 @@ loop to 1, 3 times</translation>
 <context>
     <name>SessionPage</name>
     <message>
-        <source>No auto-reply</source>
-        <translation>不自动回复</translation>
-    </message>
-    <message>
-        <source>Echo</source>
-        <translation>回显</translation>
-    </message>
-    <message>
-        <source>Template</source>
-        <translation>模板</translation>
-    </message>
-    <message>
-        <source>HTTP page</source>
-        <translation>HTTP 页面</translation>
-    </message>
-    <message>
-        <source>Hello,{data}!</source>
-        <translation>Hello,{data}!</translation>
-    </message>
-    <message>
         <source>Views of this session</source>
         <translation>此会话的视图</translation>
     </message>
@@ -4288,10 +4752,6 @@ loop to 1, 3 times</translation>
         <translation>+ %1（%2）</translation>
     </message>
     <message>
-        <source>Escapes \r \n \t \0 \\ \xHH</source>
-        <translation>转义 \r \n \t \0 \\ \xHH</translation>
-    </message>
-    <message>
         <source>Checksum</source>
         <translation>校验</translation>
     </message>
@@ -4318,6 +4778,14 @@ loop to 1, 3 times</translation>
     <message>
         <source>Run a sequence of the payload library on this session: sends, waits for replies, loops; edit its steps and save them</source>
         <translation>在此会话上运行载荷库中的序列：发送、等待回复、循环；可编辑其步骤并保存</translation>
+    </message>
+    <message>
+        <source>Reply rules</source>
+        <translation>回复规则</translation>
+    </message>
+    <message>
+        <source>Match each received message against ordered rules and answer it: what the device or service under test would say</source>
+        <translation>用有序的规则匹配每条收到的消息并回复：像被测设备或服务那样回答</translation>
     </message>
 </context>
 <context>
@@ -4476,6 +4944,14 @@ loop to 1, 3 times</translation>
     <message>
         <source>returns 0: peer finished sending (FIN); we can still send</source>
         <translation>返回 0：对端已结束发送（FIN）；我方仍可发送</translation>
+    </message>
+    <message>
+        <source>rule %1 fired</source>
+        <translation>规则 %1 已触发</translation>
+    </message>
+    <message>
+        <source>rule %1 fired: %2</source>
+        <translation>规则 %1 已触发：%2</translation>
     </message>
 </context>
 <context>
@@ -6238,6 +6714,30 @@ The log no longer holds the start of this connection (it was cleared or its memo
     <message>
         <source>A row on an amber background is a received frame whose checksum is wrong</source>
         <translation>琥珀色背景的行是校验错误的已接收帧</translation>
+    </message>
+    <message>
+        <source>no rule matched</source>
+        <translation>没有匹配的规则</translation>
+    </message>
+    <message>
+        <source>rule %1 fired</source>
+        <translation>规则 %1 已触发</translation>
+    </message>
+    <message>
+        <source>%1 ⊘</source>
+        <translation>%1 ⊘</translation>
+    </message>
+    <message>
+        <source>Reply rules: %1</source>
+        <translation>回复规则：%1</translation>
+    </message>
+    <message>
+        <source>received, no rule matched</source>
+        <translation>已收到，没有匹配的规则</translation>
+    </message>
+    <message>
+        <source>⊘ marks a received message that no reply rule matched</source>
+        <translation>⊘ 标记没有任何回复规则匹配的收到消息</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,14 @@
 #include "support/FormTruth.h"
 
-#include "core/reply/ReplyRules.h"
 #include "core/framing/Framer.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
 #include "core/reply/AutoResponder.h"
+#include "core/reply/ReplyRules.h"
+#include "core/reply/RuleResponder.h"
+#include "ui/pages/RulesEditor.h"
+#include "ui/pages/RulesModel.h"
 #include "core/workbench/Workbench.h"
 #include "ui/pages/ChecksumPanel.h"
 #include "ui/send/SendPanel.h"
@@ -72,13 +75,30 @@ QStringList formMismatches(SessionPage *page)
     const bool clear = send->findChild<QCheckBox *>(u"clearAfterSendCheck"_s)->isChecked();
     expect("sendPanel.clearAfterSendCheck", clear, s.clearAfterSend, QString::number(clear),
            QString::number(s.clearAfterSend));
+    // The Auto-reply combo sums the rules up (issue 20): the old modes, a
+    // ready-made set by its name, or "N rules"; the rules editor shows each.
     const QString mode = field<QComboBox>(page, u"replyCombo"_s)->currentData().toString();
-    static const char *const modes[] = {"none", "echo", "template", "http"};
-    const QString wantMode = QLatin1StringView(modes[int(AutoReply::modeOfSpec(ReplyRules::replySpecOf(s.rules)))]);
+    const QString spec = ReplyRules::replySpecOf(s.rules);
+    QString wantMode = u"rules"_s;
+    if (!spec.isNull()) {
+        const QString word = spec.toLower();
+        wantMode = spec.isEmpty() ? u"none"_s : word == u"echo"_s || word == u"http"_s ? word : u"template"_s;
+    }
+    for (const ReplyRules::Preset &p : ReplyRules::presets()) {
+        if (spec.isNull() && p.rules == s.rules)
+            wantMode = u"preset:"_s + p.id;
+    }
     expect("replyCombo", mode, wantMode, mode, wantMode);
     if (wantMode == u"template"_s) {
         const QString t = field<QLineEdit>(page, u"templateEdit"_s)->text();
-        expect("templateEdit", t, ReplyRules::replySpecOf(s.rules), t, ReplyRules::replySpecOf(s.rules));
+        expect("templateEdit", t, spec, t, spec);
+    }
+    if (auto *rules = field<RulesEditor>(page, u"rulesEditor"_s)) {
+        const QStringList shown = rulesShown(rules->model());
+        QStringList want;
+        for (const ReplyRule &r : s.rules)
+            want << ruleShown(r);
+        expect("rulesEditor", shown, want, shown.join(u" / "_s), want.join(u" / "_s));
     }
     if (auto *framing = field<QWidget>(page, u"framingPanel"_s)) {
         const QString spec = framing->findChild<QComboBox *>(u"specCombo"_s)->currentText().trimmed();
@@ -198,12 +218,59 @@ QByteArray withoutDate(QByteArray bytes)
     return QString::fromLatin1(bytes).remove(date).toLatin1();
 }
 
-QByteArray repliesTo(const AutoReply &reply, const QByteArray &received)
+QByteArray repliesTo(const SessionSettings &settings, const QByteArray &received)
 {
-    if (!reply.isActive())
-        return QByteArray();
-    AutoResponder responder(reply);
-    return responder.onData(received).replies.join();
+    RuleResponder responder(std::make_shared<const ReplyRules>(settings.rules, settings.encoding));
+    QByteArray out;
+    for (const RuleResponder::Reply &r : responder.onMessage(received).replies) {
+        const std::optional<Checksum> &sum = r.checksum ? r.checksum : settings.checksum;
+        out += sum ? sum->append(r.bytes).frame : r.bytes;
+    }
+    if (out.isEmpty() && ReplyRules(settings.rules, settings.encoding).isActive()) {
+        // An HTTP rule answers whole requests: the old responder makes the page.
+        const AutoReply http = AutoReply::fromSpec(u"http"_s, settings.encoding);
+        for (const ReplyRule &r : settings.rules) {
+            if (r.enabled && r.reply == ReplyRule::Reply::Http)
+                return AutoResponder(http).onData(received).replies.join();
+        }
+    }
+    return out;
+}
+
+bool answersHttp(const SessionSettings &settings)
+{
+    for (const ReplyRule &r : settings.rules) {
+        if (r.enabled && r.reply == ReplyRule::Reply::Http)
+            return true;
+    }
+    return false;
+}
+
+QString ruleShown(const ReplyRule &r)
+{
+    const QString reply = r.reply == ReplyRule::Reply::None ? u"none"_s
+                          : r.reply == ReplyRule::Reply::Http ? u"http"_s : r.replyText;
+    return u"%1|%2|%3|%4|%5|%6|%7"_s.arg(r.enabled ? u"on"_s : u"off"_s, ReplyRule::matchTitle(r.match),
+                                             r.match == ReplyRule::Match::Any ? QString() : r.pattern, reply,
+                                             r.delayMs ? u"%1 ms"_s.arg(r.delayMs) : QString(),
+                                             r.goOn ? u"next"_s : u"stop"_s, r.closeAfter ? u"close"_s : u"open"_s);
+}
+
+QStringList rulesShown(const QAbstractItemModel *model)
+{
+    QStringList out;
+    const auto text = [model](int row, int column) { return model->index(row, column).data().toString(); };
+    const auto checked = [model](int row, int column) {
+        return model->index(row, column).data(Qt::CheckStateRole).toInt() == Qt::Checked;
+    };
+    for (int row = 0; row < model->rowCount(); ++row) {
+        out << u"%1|%2|%3|%4|%5|%6|%7"_s.arg(checked(row, RulesModel::Enabled) ? u"on"_s : u"off"_s,
+                                                text(row, RulesModel::Match), text(row, RulesModel::Pattern),
+                                                text(row, RulesModel::Reply), text(row, RulesModel::Delay),
+                                                checked(row, RulesModel::Then) ? u"next"_s : u"stop"_s,
+                                                checked(row, RulesModel::Close) ? u"close"_s : u"open"_s);
+    }
+    return out;
 }
 
 QByteArray wireOf(const FramingSpec &framing, const QByteArray &payload)

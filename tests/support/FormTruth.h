@@ -4,6 +4,7 @@
 #include "core/log/TrafficEvent.h"
 #include "core/net/Endpoint.h"
 #include "core/net/SessionSettings.h"
+#include "core/net/TcpClientSession.h"
 #include "core/reply/AutoReply.h"
 #include "ui/pages/SessionPage.h"
 
@@ -11,9 +12,11 @@
 #include <QHostAddress>
 #include <QList>
 #include <QStringList>
+#include <QTcpServer>
+#include <QUdpSocket>
 
 class MainWindow;
-class TcpClientSession;
+class QAbstractItemModel;
 class TcpServerSession;
 class TrafficLog;
 class Workbench;
@@ -43,8 +46,15 @@ QList<SessionPage *> pagesOf(MainWindow &window);
 
 // HTTP answers carry the time: equal answers may differ there.
 QByteArray withoutDate(QByteArray bytes);
-// What `reply` answers to one read of `received`.
-QByteArray repliesTo(const AutoReply &reply, const QByteArray &received);
+// What the settings' rules answer to one message `received` of a new
+// connection, with the checksum (before framing).
+QByteArray repliesTo(const SessionSettings &settings, const QByteArray &received);
+// Whether a rule answers with the HTTP page.
+bool answersHttp(const SessionSettings &settings);
+// A rule as the rules editor's row shows it: the row's cells, and what the
+// settings say they must be (issue 20).
+QString ruleShown(const ReplyRule &rule);
+QStringList rulesShown(const QAbstractItemModel *model);
 QByteArray wireOf(const FramingSpec &framing, const QByteArray &payload);
 qsizetype lastIndexOf(const TrafficLog *log, TrafficEvent::Kind kind);
 int countOf(const TrafficLog *log, TrafficEvent::Kind kind);
@@ -55,5 +65,35 @@ QList<QByteArray> framesFrom(const TrafficLog *log, const Endpoint &peer);
 TcpServerSession *serverOf(Workbench &bench, const TcpClientSession *c);
 // Where a peer reaches a socket bound to `a` (loopback for "any").
 QHostAddress reachable(const QHostAddress &a);
+
+// The far ends the command-line rows talk to: {tcp}, {tcp6} and {udp} in a
+// row's arguments become their ports.
+struct Peers
+{
+    QTcpServer tcp;
+    QTcpServer tcp6;
+    QUdpSocket udp;
+    Peers()
+    {
+        tcp.listen(QHostAddress::LocalHost);
+        tcp6.listen(QHostAddress::LocalHostIPv6);
+        udp.bind(QHostAddress::LocalHost, 0);
+    }
+    QString fill(QString text) const
+    {
+        return text.replace(QStringLiteral("{tcp}"), QString::number(tcp.serverPort()))
+            .replace(QStringLiteral("{tcp6}"), QString::number(tcp6.serverPort()))
+            .replace(QStringLiteral("{udp}"), QString::number(udp.localPort()));
+    }
+    QTcpServer *serverFor(const TcpClientSession *c)
+    {
+        if (c->settings().port == tcp.serverPort())
+            return &tcp;
+        if (c->settings().port == tcp6.serverPort())
+            return &tcp6;
+        return nullptr;
+    }
+};
+
 
 } // namespace FormTruth

@@ -47,6 +47,11 @@ public:
         out << comment(ScriptPlan::tr("Build it with: gcc -Wall -Wextra -o program program.c"));
         for (const QString &note : p.notes)
             out << comment(note);
+        // Matching bytes against a list of rules is a page of C; the Python
+        // version of the program writes the rules out.
+        if (!p.rules.isEmpty())
+            out << comment(ScriptPlan::tr("The tab's %n reply rule(s) are not written in C: copy the Python script "
+                                          "to see them as code. This program does not answer.", nullptr, int(p.rules.size())));
         out << u"#include <arpa/inet.h>"_s << u"#include <errno.h>"_s;
         if (m_names)
             out << u"#include <netdb.h>"_s;

@@ -1,6 +1,7 @@
 #include "core/teach/PythonScriptWriter.h"
 
 #include "core/teach/NarratorPhrases.h"
+#include "core/teach/PythonRules.h"
 #include "core/teach/SocketNarrator.h"
 #include "core/text/Escape.h"
 
@@ -31,7 +32,7 @@ QString comment(QString text)
 class Writer
 {
 public:
-    explicit Writer(const ScriptPlan &plan) : p(plan) {}
+    explicit Writer(const ScriptPlan &plan) : p(plan), m_rules(plan.rules, plan.rulesEncoding, plan.checksum) {}
 
     QString write()
     {
@@ -53,6 +54,8 @@ public:
             out << u"import struct"_s;
         if (m_html)
             out << u"import html"_s;
+        if (!p.rules.isEmpty())
+            out << m_rules.imports();
         out << QString();
         out << m_constants;
         if (!m_constants.isEmpty())
@@ -232,11 +235,45 @@ private:
         return terms.isEmpty() ? u"b''"_s : terms.join(u" + "_s);
     }
 
+    // --- Reply rules (issue 20) ------------------------------------------------
+    // The rules as one function, answer(data, state, send), called with every
+    // message; `state` is the peer's own ({counter}).
+    QStringList rulesAnswer(const std::function<QString(const QString &)> &send)
+    {
+        if (!std::exchange(m_rulesWritten, true)) {
+            if (m_rules.usesHttp())
+                httpHelper();
+            if (const QStringList sums = m_rules.helpers(); !sums.isEmpty())
+                m_helpers << sums;
+            m_helpers << m_rules.answerFunction([this](const QString &x) { return outgoing(x); });
+        }
+        // conn.sendall as it is; a call with more arguments as a lambda.
+        QString callable = send(u"reply"_s);
+        if (callable.endsWith(u"(reply)"_s))
+            callable.chop(7);
+        else
+            callable = u"lambda reply: "_s + callable;
+        if (p.isUdp())
+            return {u"answer(data, state, %1)"_s.arg(callable)};
+        if (p.isServer())
+            return {u"if answer(data, state, %1):"_s.arg(callable), u"    return  "_s + comment(ScriptPlan::tr("a rule closes the connection"))};
+        return {u"if answer(data, state, %1):"_s.arg(callable),
+                u"    client.shutdown(socket.SHUT_RDWR)  "_s
+                    + comment(ScriptPlan::tr("a rule closes the connection: the next recv() gives b''"))};
+    }
+
+    QString ruleState() const
+    {
+        return u"state = {'counter': 0}  "_s + comment(ScriptPlan::tr("this peer's own count of replies"));
+    }
+
     // What the program does with each message `data` from `peer`; send(x)
     // writes the call that sends x back.
     QStringList answer(const std::function<QString(const QString &)> &send)
     {
         QStringList out;
+        if (!p.rules.isEmpty())
+            return rulesAnswer(send);
         switch (p.reply) {
         case Mode::Echo:
             out << send(outgoing(u"data"_s)) + u"  "_s + comment(ScriptPlan::tr("echo: the same bytes back"));
@@ -308,6 +345,8 @@ private:
             }
             if (p.reply == Mode::None && !p.messages.isEmpty())
                 serve << u"    replies = list(REPLIES)"_s;
+            if (!p.rules.isEmpty())
+                serve << u"    "_s + ruleState();
             QStringList each{u"print('received', data)"_s};
             each << answer([](const QString &x) { return u"conn.sendall(%1)"_s.arg(x); });
             for (const QString &l : receiveLoop(u"conn"_s, each, u"'the client closed the connection'"_s))
@@ -371,8 +410,13 @@ private:
         out << u"    print('sent', message)"_s;
         if (p.halfClose)
             out << u"client.shutdown(socket.SHUT_WR)  "_s + comment(ScriptPlan::tr("FIN: done sending, still reading"));
+        QStringList each{u"print('received', data)"_s};
+        if (!p.rules.isEmpty()) {
+            out << ruleState();
+            each << answer([](const QString &x) { return u"client.sendall(%1)"_s.arg(x); });
+        }
         out << u"try:"_s;
-        for (const QString &l : receiveLoop(u"client"_s, {u"print('received', data)"_s}, u"'the server closed the connection'"_s))
+        for (const QString &l : receiveLoop(u"client"_s, each, u"'the server closed the connection'"_s))
             out << u"    "_s + l;
         out << u"except socket.timeout:"_s;
         out << u"    print('nothing more came for', TIMEOUT, 's')"_s;
@@ -404,6 +448,8 @@ private:
             sendMessages(out);
         else if (p.reply == Mode::None && !p.messages.isEmpty())
             out << u"replies = list(REPLIES)"_s;
+        if (!p.rules.isEmpty())
+            out << u"states = {}"_s;
         out << QString();
         out << u"for received in range(DATAGRAMS):"_s;
         out << u"    try:"_s;
@@ -413,6 +459,9 @@ private:
         out << u"        print('no datagram came for', TIMEOUT, 's')"_s;
         out << u"        break"_s;
         out << u"    print('received', data, 'from', addr)"_s;
+        if (!p.rules.isEmpty())
+            out << u"    state = states.setdefault(addr, {'counter': 0})  "_s
+                       + comment(ScriptPlan::tr("each sender counts its own replies"));
         for (const QString &l : answer([](const QString &x) { return u"sock.sendto(%1, addr)"_s.arg(x); }))
             out << u"    "_s + l;
         out << u"sock.close()"_s;
@@ -440,6 +489,8 @@ private:
     }
 
     const ScriptPlan &p;
+    PythonRules m_rules;
+    bool m_rulesWritten = false;
     QStringList m_constants;
     QList<QStringList> m_helpers;
     bool m_struct = false;

@@ -25,7 +25,7 @@ bool isSend(const Step &s)
 
 bool isReceive(const Step &s)
 {
-    return s.isData && s.state != Step::State::Failed && (s.call == Call::Recv || s.call == Call::RecvFrom);
+    return s.isData && !s.isRule && s.state != Step::State::Failed && (s.call == Call::Recv || s.call == Call::RecvFrom);
 }
 
 // The template as fromSpec() cut it: the text between the {data}
@@ -101,12 +101,18 @@ QString ScriptPlan::title() const
         case AutoReply::Mode::Http: return tr("Small HTTP server on %1").arg(where);
         case AutoReply::Mode::None: break;
         }
+        if (!rules.isEmpty())
+            return tr("TCP server on %1 that answers by rules").arg(where);
         return tr("TCP server on %1").arg(where);
     case Role::TcpClient:
+        if (!rules.isEmpty())
+            return tr("TCP client of %1 that answers by rules").arg(where);
         return tr("TCP client of %1").arg(where);
     case Role::UdpServer:
         if (reply == AutoReply::Mode::Echo)
             return tr("UDP echo server on %1").arg(where);
+        if (!rules.isEmpty())
+            return tr("UDP server on %1 that answers by rules").arg(where);
         return tr("UDP server on %1").arg(where);
     case Role::UdpClient:
         return tr("UDP client of %1").arg(where);
@@ -131,6 +137,11 @@ ScriptPlan ScriptPlan::from(const SocketNarrator &narrator)
     if (plan.reply == AutoReply::Mode::Template)
         plan.templateParts = partsOf(reply);
     plan.httpCharset = reply.httpCharset();
+    if (plan.reply == AutoReply::Mode::None && !session->settings().rules.isEmpty()) {
+        plan.rules = session->settings().rules;
+        plan.rulesEncoding = session->encoding();
+        plan.checksum = session->settings().checksum;
+    }
     plan.framing = session->framing();
     plan.frameOutgoing = session->frameOutgoing();
     if (narrator.historyIncomplete())
@@ -160,7 +171,7 @@ ScriptPlan ScriptPlan::from(const SocketNarrator &narrator)
         plan.serveCount = std::max(1, most);
         // Auto-replies are what the program computes; only without one are
         // the sends what the user typed.
-        if (talk && plan.reply == AutoReply::Mode::None) {
+        if (talk && !plan.answers()) {
             bool greetingSeen = plan.greeting.isEmpty();
             bool received = false;
             for (const Step &s : talk->steps) {
@@ -195,8 +206,15 @@ ScriptPlan ScriptPlan::from(const SocketNarrator &narrator)
         for (const SocketLane &l : lanes) {
             if (!l.peer.isNull())
                 plan.targetAddress = l.peer.address;
+            // The sends right after a rule fired are its replies: the
+            // program's rules compute them, only the others were typed.
+            bool replying = false;
             for (const Step &s : l.steps) {
-                if (isSend(s))
+                if (s.isRule)
+                    replying = true;
+                else if (isReceive(s))
+                    replying = false;
+                else if (isSend(s) && !replying)
                     addSent(plan, s, plan.messages);
                 if (s.call == Call::Shutdown)
                     plan.halfClose = true;
@@ -220,7 +238,7 @@ ScriptPlan ScriptPlan::from(const SocketNarrator &narrator)
     // Answering on its own, or with nowhere to send to, it is what others
     // send to: it binds the port it had. A client binds only a port the user
     // chose; otherwise sendto() lets the OS choose one, as the tab did.
-    const bool server = plan.reply != AutoReply::Mode::None || plan.targetPort == 0 || plan.targetHost.isEmpty();
+    const bool server = plan.answers() || plan.targetPort == 0 || plan.targetHost.isEmpty();
     plan.role = server ? Role::UdpServer : Role::UdpClient;
     Endpoint had = udp->localEndpoint();
     int received = 0;
@@ -235,7 +253,7 @@ ScriptPlan ScriptPlan::from(const SocketNarrator &narrator)
             // An auto-reply's sends are computed by the program; what went
             // to the target was typed. Without a reply every send was typed.
             const bool toTarget = !plan.targetAddress.isNull() && s.peer == Endpoint{plan.targetAddress, plan.targetPort};
-            if (plan.reply == AutoReply::Mode::None || toTarget)
+            if (!plan.answers() || toTarget)
                 addSent(plan, s, plan.messages);
         }
         received += int(std::min<qsizetype>(l.moreDataSteps, 1000000));

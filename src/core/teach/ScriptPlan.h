@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/commands/Checksum.h"
 #include "core/framing/FramingSpec.h"
 #include "core/net/Endpoint.h"
 #include "core/reply/AutoReply.h"
+#include "core/reply/ReplyRule.h"
 #include "core/teach/SocketNarrator.h"
 
 #include <QByteArray>
@@ -10,6 +12,8 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 // What the program behind a tab does, as a student would write it: the
 // input of the Python and C script writers. Read from the session's settings
@@ -63,6 +67,16 @@ public:
     // Servers: clients (TCP) or datagrams (UDP) to serve before ending.
     int serveCount = 1;
     QStringList notes;           // said at the top (history missing, …)
+
+    // --- Reply rules (issue 20) ---------------------------------------------
+    // The tab's rules when they are not one of the old modes (reply is None
+    // then): the program answers by them. Their encoding, and the tab's
+    // checksum, which a reply gets unless its rule has its own.
+    QList<ReplyRule> rules;
+    QString rulesEncoding = QStringLiteral("UTF-8");
+    std::optional<Checksum> checksum;
+    // The program answers on its own (a mode or rules): its sends are computed.
+    bool answers() const { return reply != AutoReply::Mode::None || !rules.isEmpty(); }
 
     static ScriptPlan from(const SocketNarrator &narrator);
     // The program, in Python 3 (PythonScriptWriter) or C (CScriptWriter).

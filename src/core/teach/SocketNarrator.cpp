@@ -5,6 +5,7 @@
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
 #include "core/teach/NarratorPhrases.h"
+#include "core/teach/PythonRules.h"
 
 using Call = SocketNarrator::Call;
 using Step = SocketNarrator::Step;
@@ -61,6 +62,9 @@ SocketNarrator::SocketNarrator(Session *session, QObject *parent)
         onStateChanged();
     connect(session, &Session::eventOccurred, this, &SocketNarrator::onEvent);
     connect(session, &Session::stateChanged, this, &SocketNarrator::onStateChanged);
+    // The rules' Python is written again after any change of the rules,
+    // their encoding or the checksum.
+    connect(session, &Session::settingsChanged, this, [this] { m_pythonRules.reset(); });
 }
 
 SocketNarrator::~SocketNarrator() = default;
@@ -291,22 +295,47 @@ void SocketNarrator::onData(const TrafficEvent &e)
         return;
     }
     addDataStep(*lane, Phrases::dataStep(m_kind, Phrases::variable(lane->role), e, framing()));
+    addRuleStep(*lane, e);
+}
+
+void SocketNarrator::addRuleStep(SocketLane &lane, const TrafficEvent &e)
+{
+    if (!m_session || e.rule < 0 || e.direction != TrafficEvent::Direction::In)
+        return;
+    const SessionSettings &s = m_session->settings();
+    if (e.rule >= s.rules.size())
+        return;   // the rules changed since (a replayed log)
+    if (!m_pythonRules)
+        m_pythonRules = std::make_unique<PythonRules>(s.rules, s.encoding, s.checksum);
+    // The rule that fired as the line a student would write after recv().
+    Step step;
+    step.call = m_kind == SessionKind::Udp ? Call::RecvFrom : Call::Recv;
+    step.state = Step::State::Done;
+    step.isRule = true;
+    step.python = m_pythonRules->narrationLine(e.rule, Phrases::variable(lane.role), m_kind == SessionKind::Udp);
+    step.comment = tr("rule %1 fired").arg(e.rule + 1);
+    step.c = QStringLiteral("/* ") + Phrases::cSafe(tr("rule %1 fired: %2").arg(e.rule + 1).arg(s.rules.at(e.rule).toLine()))
+             + QStringLiteral(" */");
+    addDataStep(lane, step);
 }
 
 void SocketNarrator::onFrame(const TrafficEvent &e)
 {
     const FramingSpec spec = framing();
-    if (!Phrases::readsMessages(spec))
-        return;  // a view of reads already told
     SocketLane *lane = m_kind == SessionKind::TcpServer ? acceptedLane(e.connectionId) : ownLane();
     if (!lane)
         return;  // a connection past the lane cap, or its start fell out of the log
+    if (!Phrases::readsMessages(spec)) {
+        addRuleStep(*lane, e);   // the reads are told; a rule answers each frame
+        return;
+    }
     if (lane->dataSteps >= kMaxDataSteps) {
         ++lane->moreDataSteps;
         lane->moreDataBytes += e.payload.size();
         return;
     }
     addDataStep(*lane, Phrases::messageStep(Phrases::variable(lane->role), e.payload, spec));
+    addRuleStep(*lane, e);
 }
 
 FramingSpec SocketNarrator::framing() const

@@ -11,6 +11,9 @@
 #include <QTimer>
 
 #include <map>
+#include <memory>
+
+class PythonRules;
 
 // Tells the life of a session's sockets as the classic calls a Python (or C)
 // program would make: socket(), setsockopt(), bind(), listen(), accept(),
@@ -57,6 +60,9 @@ public:
         Endpoint peer;       // the other end of a datagram
         qsizetype size = 0;  // bytes moved by a data call
         bool isData = false;
+        // Issue 20: not a call but the reply rule that answered the
+        // message received just before, as the Python that would do it.
+        bool isRule = false;
     };
 
     struct SocketLane
@@ -110,6 +116,8 @@ private:
     void onStopped(const TrafficEvent &e);
     void onFrame(const TrafficEvent &e);
     FramingSpec framing() const;
+    // Issue 20: after a received message that a reply rule answered.
+    void addRuleStep(SocketLane &lane, const TrafficEvent &e);
 
     SocketLane *ownLane();
     SocketLane &newOwnLane();
@@ -140,6 +148,7 @@ private:
     bool m_historyIncomplete = false;
     bool m_pendingSockets = false;
     QTimer m_notify;
+    std::unique_ptr<PythonRules> m_pythonRules;   // the session's rules as Python, made when first needed
 };
 
 using SocketLane = SocketNarrator::SocketLane;

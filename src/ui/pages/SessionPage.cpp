@@ -9,6 +9,8 @@
 #include "ui/pages/ConnectionsColumns.h"
 #include "ui/pages/FramingPanel.h"
 #include "ui/pages/PeerInspector.h"
+#include "ui/pages/ReplySummary.h"
+#include "ui/pages/RulesEditor.h"
 #include "ui/pages/StatsPanel.h"
 #include "ui/send/SendPanel.h"
 #include "ui/teach/LifecycleView.h"
@@ -100,6 +102,8 @@ void SessionPage::setPayloadLibrary(LibraryEdits *edits, std::function<void()> o
         m_quickSend->setLibrary(edits, std::move(openLibrary));
     if (m_sequencePanel)
         m_sequencePanel->setLibrary(edits);
+    if (m_rulesEditor)
+        m_rulesEditor->setLibrary(edits);
 }
 
 void SessionPage::arrangePanels(QSplitter *top, QSplitter *main, QWidget *sidePanel, QBoxLayout * /*sideLayout*/,
@@ -223,15 +227,7 @@ void SessionPage::setupAutoReply(QComboBox *mode, QLineEdit *templateEdit)
 {
     m_replyMode = mode;
     m_replyTemplate = templateEdit;
-    mode->clear();
-    mode->addItem(tr("No auto-reply"), QStringLiteral("none"));
-    mode->addItem(tr("Echo"), QStringLiteral("echo"));
-    mode->addItem(tr("Template"), QStringLiteral("template"));
-    mode->addItem(tr("HTTP page"), QStringLiteral("http"));
-    templateEdit->setPlaceholderText(tr("Hello,{data}!"));
-    templateEdit->setText(QStringLiteral("Hello,{data}!"));
-    templateEdit->setEnabled(false);
-    templateEdit->setToolTip(Template::fieldHint() + u'\n' + tr("Escapes \\r \\n \\t \\0 \\\\ \\xHH"));
+    m_replySummary = new ReplySummary(mode, templateEdit, this);
     // The mark, the tooltip and the page's error line say what is wrong with
     // the template; while it is bad the session answers nothing.
     m_templateCheck = new FieldValidation(templateEdit, [this](const QString &) {
@@ -242,6 +238,7 @@ void SessionPage::setupAutoReply(QComboBox *mode, QLineEdit *templateEdit)
     connect(m_templateCheck, &FieldValidation::errorChanged, this, &SessionPage::updateFieldState);
     connect(mode, &QComboBox::currentIndexChanged, this, &SessionPage::onReplyFieldsEdited);
     connect(templateEdit, &QLineEdit::textChanged, this, &SessionPage::onReplyFieldsEdited);
+    setupRulesEditor();
 }
 
 void SessionPage::addTeachingViews(QSplitter *splitter)
@@ -294,12 +291,7 @@ void SessionPage::addTeachingViews(QSplitter *splitter)
     // editor and controls never make a small window grow.
     m_sequencePanel = new SequencePanel(m_session);
     m_sequencePanel->setObjectName(QStringLiteral("sequencePanel"));
-    auto *sequenceScroll = new QScrollArea;
-    sequenceScroll->setObjectName(QStringLiteral("sequencePanelScroll"));
-    sequenceScroll->setFrameShape(QFrame::NoFrame);
-    sequenceScroll->setWidgetResizable(true);
-    sequenceScroll->setWidget(m_sequencePanel);
-    const int sequencesTab = m_views->addTab(sequenceScroll, tr("Command sequences"));
+    const int sequencesTab = m_views->addTab(scrolling(m_sequencePanel), tr("Command sequences"));
     m_views->setTabToolTip(sequencesTab, tr("Run a sequence of the payload library on this session: sends, "
                                             "waits for replies, loops; edit its steps and save them"));
 }
@@ -373,39 +365,36 @@ void SessionPage::showChecksumButton()
 
 AutoReply SessionPage::autoReplyFromFields(QString *error) const
 {
-    if (!m_replyMode)
+    if (!m_replyMode || m_replySummary->currentKey() != QStringLiteral("template"))
         return m_session->autoReply();
-    const QString mode = m_replyMode->currentData().toString();
-    if (mode == QStringLiteral("template")) {
-        if (m_replyTemplate->text().isEmpty()) {
-            if (error)
-                *error = tr("The template is empty: nothing is answered");
-            return AutoReply();
-        }
-        return AutoReply::fromSpec(m_replyTemplate->text(), m_session->encoding(), error);
+    if (m_replyTemplate->text().isEmpty()) {
+        if (error)
+            *error = tr("The template is empty: nothing is answered");
+        return AutoReply();
     }
-    return AutoReply::fromSpec(mode, m_session->encoding(), error);
+    return AutoReply::fromSpec(m_replyTemplate->text(), m_session->encoding(), error);
 }
 
 void SessionPage::onReplyFieldsEdited()
 {
     if (!m_replyMode)
         return;
-    const QString mode = m_replyMode->currentData().toString();
-    m_replyTemplate->setEnabled(mode == QStringLiteral("template"));
+    m_replyTemplate->setEnabled(m_replySummary->currentKey() == QStringLiteral("template"));
     if (m_showing)
         return;
     m_templateCheck->recheck();
-    // The session gets the spec as typed: a template it cannot encode is kept
+    // The session gets the template as typed: one it cannot encode is kept
     // (and answers nothing, as the mark says) rather than silently dropped.
-    editSettings([&](SessionSettings &s) {
-        if (mode == QStringLiteral("template"))
-            s.rules = ReplyRules::fromReplySpec(m_replyTemplate->text());
-        else if (mode == QStringLiteral("none"))
-            s.rules.clear();
-        else
-            s.rules = ReplyRules::fromReplySpec(mode);
-    });
+    const std::optional<QList<ReplyRule>> rules = m_replySummary->chosenRules();
+    if (!rules) {
+        // "Rules…": the editor, and the combo back to what the rules are.
+        showRulesEditor();
+        m_showing = true;
+        m_replySummary->show(m_session->settings().rules);
+        m_showing = false;
+        return;
+    }
+    editSettings([&](SessionSettings &s) { s.rules = *rules; });
 }
 
 void SessionPage::onSettingsChanged()
@@ -446,17 +435,8 @@ void SessionPage::showSettings(const SessionSettings &shown, bool all)
         m_send->setLineEnding(now.sendLineEnding);
     if (m_send && (all || shown.clearAfterSend != now.clearAfterSend))
         m_send->setClearAfterSend(now.clearAfterSend);
-    if (m_replyMode && (all || shown.rules != now.rules)) {
-        const AutoReply::Mode mode = AutoReply::modeOfSpec(ReplyRules::replySpecOf(now.rules));
-        static const char *const keys[] = {"none", "echo", "template", "http"};
-        const int index = m_replyMode->findData(QString::fromLatin1(
-            keys[mode == AutoReply::Mode::None ? 0 : mode == AutoReply::Mode::Echo ? 1
-                 : mode == AutoReply::Mode::Template ? 2 : 3]));
-        m_replyMode->setCurrentIndex(index);
-        if (mode == AutoReply::Mode::Template)
-            showText(m_replyTemplate, ReplyRules::replySpecOf(now.rules));
-        m_replyTemplate->setEnabled(mode == AutoReply::Mode::Template);
-    }
+    if (m_replySummary && (all || shown.rules != now.rules))
+        m_replySummary->show(now.rules);
     if (m_templateCheck && (all || shown.rules != now.rules || shown.encoding != now.encoding))
         m_templateCheck->recheck();
     if (m_framing && (all || !(shown.framing == now.framing) || shown.frameOutgoing != now.frameOutgoing))
@@ -569,4 +549,34 @@ void SessionPage::updateExposureNotice(QLabel *notice, const QString &address, q
         notice->setText(tr("⚠ %1 is a network address: %2 is reachable from other machines on that network.")
                             .arg(address.trimmed(), portText));
     notice->show();
+}
+
+// --- Reply rules (issue 20) --------------------------------------------------
+
+void SessionPage::setupRulesEditor()
+{
+    if (!m_views)
+        return;
+    m_rulesEditor = new RulesEditor(m_session);
+    m_rulesEditor->setObjectName(QStringLiteral("rulesEditor"));
+    // In a scroll area, as the sequences: its buttons never make a small window grow.
+    const int tab = m_views->addTab(scrolling(m_rulesEditor), tr("Reply rules"));
+    m_views->setTabToolTip(tab, tr("Match each received message against ordered rules and answer it: "
+                                   "what the device or service under test would say"));
+}
+
+QScrollArea *SessionPage::scrolling(QWidget *widget)
+{
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(widget->objectName() + QStringLiteral("Scroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(widget);
+    return scroll;
+}
+
+void SessionPage::showRulesEditor()
+{
+    if (auto *scroll = m_views ? m_views->findChild<QScrollArea *>(QStringLiteral("rulesEditorScroll")) : nullptr)
+        m_views->setCurrentWidget(scroll);
 }

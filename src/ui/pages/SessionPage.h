@@ -22,6 +22,7 @@ class QToolButton;
 class LifecycleView;
 class SequenceDiagram;
 class StreamView;
+class QScrollArea;
 class QSplitter;
 class QTableView;
 class QTabWidget;
@@ -30,6 +31,8 @@ class PeerInspector;
 class SendPanel;
 class TrafficView;
 class SequencePanel;
+class RulesEditor;
+class ReplySummary;
 
 // What the three session pages share: the session they drive, the traffic
 // view / peer inspector / send panel trio, the auto-reply and framing fields,
@@ -170,10 +173,21 @@ protected:
     QuickSendBar *m_quickSend = nullptr;
     SequencePanel *m_sequencePanel = nullptr;   // issue 19
 
+    // --- Reply rules (issue 20) ----------------------------------------------
+    // The rules editor, a tab beside the traffic (made by setupAutoReply),
+    // and the Auto-reply combo as a summary of the rules.
+    RulesEditor *rulesEditor() const { return m_rulesEditor; }
+    void showRulesEditor();
+    RulesEditor *m_rulesEditor = nullptr;
+    ReplySummary *m_replySummary = nullptr;
+
 private:
     void onConnectionSelected(quint32 connectionId);
     void onSequenceClicked(quint64 serial);
     void onSettingsChanged();
+    void setupRulesEditor();
+    // `widget` in a frameless scroll area named after it ("…Scroll").
+    static QScrollArea *scrolling(QWidget *widget);
 
     Session *m_session;
     SessionSettings m_shown;     // what the form shows (see showSettings)

@@ -229,6 +229,20 @@ QString TrafficLogModel::kindLabel(const TrafficEvent &e)
     return {};
 }
 
+bool TrafficLogModel::isUnmatched(const TrafficEvent &e)
+{
+    return e.direction == TrafficEvent::Direction::In && e.rule == -1
+        && (e.kind == TrafficEvent::Kind::Data || e.kind == TrafficEvent::Kind::Frame);
+}
+
+QString TrafficLogModel::ruleNote(const TrafficEvent &e)
+{
+    if (e.direction != TrafficEvent::Direction::In
+        || (e.kind != TrafficEvent::Kind::Data && e.kind != TrafficEvent::Kind::Frame) || e.rule < -1)
+        return {};
+    return e.rule == -1 ? tr("no rule matched") : tr("rule %1 fired").arg(e.rule + 1);
+}
+
 QColor TrafficLogModel::directionColor(const TrafficEvent &e, const QColor &base)
 {
     const bool dark = base.lightness() < 128;
@@ -264,7 +278,8 @@ QVariant TrafficLogModel::data(const QModelIndex &index, int role) const
         case Time:
             return QDateTime::fromMSecsSinceEpoch(e.timeUs / 1000).toString(u"HH:mm:ss.zzz"_s);
         case Direction:
-            return kindLabel(e);
+            // A mark the eye finds in a column of arrows: no reply rule took it.
+            return isUnmatched(e) ? tr("%1 ⊘").arg(kindLabel(e)) : kindLabel(e);
         case Peer:
             return e.peer.isNull() ? QString() : e.peer.toString();
         case Size:
@@ -291,6 +306,8 @@ QVariant TrafficLogModel::data(const QModelIndex &index, int role) const
                 tip += u'\n' + tr("Connection #%1").arg(e.connectionId);
             if (hasPayload && !e.message.isEmpty())
                 tip += u'\n' + e.message;   // a verified frame's checksum
+            if (const QString rule = ruleNote(e); !rule.isEmpty())
+                tip += u'\n' + tr("Reply rules: %1").arg(rule);
             return tip;
         }
         case Preview:
@@ -328,6 +345,8 @@ QVariant TrafficLogModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         if (index.column() == Direction && e.reason == TrafficEvent::Reason::ChecksumFailed)
             return tr("received, checksum wrong");
+        if (index.column() == Direction && isUnmatched(e))
+            return tr("received, no rule matched");
         if (index.column() == Direction && hasPayload)
             return e.direction == TrafficEvent::Direction::In ? tr("received") : tr("sent");
         return data(index, Qt::DisplayRole);
@@ -363,7 +382,8 @@ QVariant TrafficLogModel::headerData(int section, Qt::Orientation orientation, i
         case Time: return tr("Local time the event was logged");
         case Direction:
             return tr("← received, → sent, or what happened to the connection") + u'\n'
-                    + tr("A row on an amber background is a received frame whose checksum is wrong");
+                    + tr("A row on an amber background is a received frame whose checksum is wrong") + u'\n'
+                    + tr("⊘ marks a received message that no reply rule matched");
         case Peer: return tr("Address and port of the other side");
         case Size: return tr("Payload size in bytes");
         case Preview: return tr("The first %1 bytes of the payload, or the event's message").arg(kPreviewBytes);

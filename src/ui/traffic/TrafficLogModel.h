@@ -75,6 +75,10 @@ public:
     // Control characters (and line breaks) as escapes, so a row stays one line.
     static QString visibleControls(QString text);
     static QString kindLabel(const TrafficEvent &event);
+    // Issue 20, for a received message while the tab has reply rules:
+    // "no rule matched" or "rule 2 fired"; empty otherwise.
+    static QString ruleNote(const TrafficEvent &event);
+    static bool isUnmatched(const TrafficEvent &event);
     // Colours for direction and errors that stay readable on the light or
     // dark base colour given.
     static QColor directionColor(const TrafficEvent &event, const QColor &base);

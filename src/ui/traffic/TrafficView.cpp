@@ -503,6 +503,9 @@ void TrafficView::updateDetail(bool reload)
     // "checksum CRC-16/MODBUS: expected C5 CD, found 00 00".
     if (hasPayload(*e) && !e->message.isEmpty())
         parts << e->message;
+    // Which reply rule answered it, or that none did (issue 20).
+    if (const QString rule = TrafficLogModel::ruleNote(*e); !rule.isEmpty())
+        parts << rule;
     if (hasPayload(*e))
         parts << tr("%Ln byte(s)", nullptr, int(qMin<qsizetype>(e->payload.size(), INT_MAX)));
     if (!e->local.isNull())

@@ -4,7 +4,6 @@
 // Start through the page's own buttons keeps the settings, and real peers
 // over loopback get the same greeting, replies and frames afterwards.
 
-#include "core/reply/ReplyRules.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
@@ -36,37 +35,6 @@
 using namespace Qt::Literals::StringLiterals;
 using namespace FormTruth;
 
-namespace {
-// The far ends the command-line rows talk to: {tcp}, {tcp6} and {udp} in a
-// row's arguments become their ports.
-struct Peers
-{
-    QTcpServer tcp;
-    QTcpServer tcp6;
-    QUdpSocket udp;
-    Peers()
-    {
-        tcp.listen(QHostAddress::LocalHost);
-        tcp6.listen(QHostAddress::LocalHostIPv6);
-        udp.bind(QHostAddress::LocalHost, 0);
-    }
-    QString fill(QString text) const
-    {
-        return text.replace(u"{tcp}"_s, QString::number(tcp.serverPort()))
-            .replace(u"{tcp6}"_s, QString::number(tcp6.serverPort()))
-            .replace(u"{udp}"_s, QString::number(udp.localPort()));
-    }
-    QTcpServer *serverFor(const TcpClientSession *c)
-    {
-        if (c->settings().port == tcp.serverPort())
-            return &tcp;
-        if (c->settings().port == tcp6.serverPort())
-            return &tcp6;
-        return nullptr;
-    }
-};
-
-} // namespace
 
 class TestFormTruth : public QObject
 {
@@ -173,12 +141,12 @@ void TestFormTruth::restart(SessionPage *page)
 QByteArray TestFormTruth::probeServer(TcpServerSession *s)
 {
     const SessionSettings set = s->settings();
-    const bool http = AutoReply::modeOfSpec(ReplyRules::replySpecOf(set.rules)) == AutoReply::Mode::Http;
+    const bool http = answersHttp(set);
     const QByteArray request = http ? "GET / HTTP/1.0\r\n\r\n"_ba : "ping"_ba;
     const QByteArray wire = wireOf(set.framing, request);
     const QByteArray greeting = PayloadParser::parse(set.greeting, PayloadParser::Mode::Text, set.encoding, true).bytes;
-    // The rules answer each message: the frame when framing cuts the stream.
-    QByteArray replies = repliesTo(s->autoReply(), set.framing.kind == FramingSpec::Kind::None ? wire : request);
+    // The rules answer each message: a frame when framing cuts the stream.
+    QByteArray replies = repliesTo(set, set.framing.kind == FramingSpec::Kind::None ? wire : request);
     // An auto-reply takes the path of what the tab sends: framed with "Add
     // to what I send", as a client's always was.
     if (set.frameOutgoing && !replies.isEmpty())
@@ -218,7 +186,7 @@ QByteArray TestFormTruth::probeClient(Workbench &bench, Peers &peers, TcpClientS
         [&] { QTRY_COMPARE(got, first); }();
         peer->write(wire);
         // The client answers through send(): "Add to what I send" frames its replies too.
-        QByteArray replies = repliesTo(c->autoReply(), c->framing().kind == FramingSpec::Kind::None ? wire : "ping"_ba);
+        QByteArray replies = repliesTo(c->settings(), c->framing().kind == FramingSpec::Kind::None ? wire : "ping"_ba);
         if (c->frameOutgoing() && !replies.isEmpty())
             replies = wireOf(c->framing(), replies);
         const QByteArray expected = first + replies;
@@ -246,7 +214,8 @@ QByteArray TestFormTruth::probeClient(Workbench &bench, Peers &peers, TcpClientS
     const int framesBefore = int(framesFrom(server->log(), me).size());
     [&] { QVERIFY(c->send("ping").ok()); }();
     const bool serverFrames = server->framing().kind != FramingSpec::Kind::None;
-    const QByteArray expected = greeting + repliesTo(server->autoReply(), c->frameOutgoing() && !serverFrames ? wire : "ping"_ba);
+    const QByteArray expected = greeting
+                                + repliesTo(server->settings(), c->frameOutgoing() && !serverFrames ? wire : "ping"_ba);
     QByteArray got;
     [&] {
         QTRY_VERIFY((got = receivedSince(c->log(), from)).size() >= expected.size());
@@ -270,7 +239,7 @@ QByteArray TestFormTruth::probeUdp(UdpSession *s)
     QUdpSocket peer;
     [&] { QVERIFY(peer.bind(reachable(local.address), 0)); }();
     const quint64 before = s->counters().messagesIn;
-    QByteArray expected = repliesTo(s->autoReply(), "ping");
+    QByteArray expected = repliesTo(s->settings(), "ping");
     if (expected.size() > s->settings().replyLimits.maxReplySize)
         expected.clear();   // held back as too large (and counted)
     peer.writeDatagram("ping", reachable(local.address), local.port);
@@ -412,6 +381,13 @@ void TestFormTruth::commandLine_data()
                                                    u"from-bound"_s});
     row("udp target echo", udp + QStringList{u"--udp-target"_s, u"127.0.0.1:{udp}"_s, u"--send"_s, u"x"_s,
                                              u"--reply"_s, u"echo"_s});
+    // Issue 20: reply rules, in order, with go on, captures and a checksum.
+    row("server rules", server + QStringList{u"--rule"_s, u"starts:pi => PONG {counter}\\n [next]"_s, u"--rule"_s,
+                                             u"contains:ng => ng!"_s, u"--rule"_s, u"any => never"_s});
+    row("server rule, checksum", server + QStringList{u"--rule"_s, u"hex:70 ?? 6e => {hex:01}{1}"_s, u"--checksum"_s,
+                                                      u"crc16-modbus"_s});
+    row("client rule", client + QStringList{u"--rule"_s, u"regex:^(p)(?<i>i) => {i}{1}"_s});
+    row("udp rules", udp + QStringList{u"--rule"_s, u"exact:ping => [{data}] #{counter}"_s, u"--rule"_s, u"any => x"_s});
 }
 
 void TestFormTruth::commandLine()
@@ -468,6 +444,9 @@ void TestFormTruth::typed_data()
                        u"clearAfterSendCheck=on"_s};
     QTest::newRow("udp send box: CR")
         << int(SessionKind::Udp) << QStringList{u"lineEndingCombo=\\r (CR)"_s};
+    // Issue 20: a rule typed as a line in the rules editor; a ready-made set from the combo.
+    QTest::newRow("server rule typed") << int(SessionKind::TcpServer) << QStringList{u"ruleLineEdit=starts:pi => got {data}"_s};
+    QTest::newRow("udp modbus preset") << int(SessionKind::Udp) << QStringList{u"replyCombo=preset:modbus-tcp"_s};
 }
 
 void TestFormTruth::typed()
@@ -519,6 +498,8 @@ void TestFormTruth::typed()
         QTest::keyClick(edit, Qt::Key_Delete);
         QTest::keyClicks(edit, value);
         QCOMPARE(edit->text(), value);
+        if (name == u"ruleLineEdit"_s)
+            QTest::keyClick(edit, Qt::Key_Return);   // a rule line is applied, not taken as typed
     }
     checkForms(window, "as typed");
     if (QTest::currentTestFailed())
@@ -570,6 +551,7 @@ void TestFormTruth::restored_data()
     server("server send box", {{u"sendLineEnding"_s, u"crlf"_s}, {u"clearAfterSend"_s, true}});
     udp("udp send box", {{u"sendLineEnding"_s, u"CR"_s}, {u"clearAfterSend"_s, false}});
     client("client send box, bad ending", {{u"sendLineEnding"_s, u"nl"_s}, {u"clearAfterSend"_s, true}});
+    server("server rules, one bad", {{u"rules"_s, QStringList{u"contains:ping => pong"_s, u"regex:(x => bad"_s}}});
 }
 
 void TestFormTruth::restored()
