@@ -224,6 +224,11 @@ QByteArray Session::readAvailable(QIODevice *socket)
     return socket->read(available);
 }
 
+bool Session::repliesBacklogged(const QAbstractSocket *socket) const
+{
+    return m_replyRules->isActive() && socket->bytesToWrite() > kReplyBacklogBytes;
+}
+
 void Session::setReadsHeld(bool held)
 {
     if (held == m_readsHeld)

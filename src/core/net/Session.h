@@ -78,6 +78,9 @@ public:
     // settings().rules compiled in the encoding: which are armed, each one's
     // problem (ReplyRules::problem, errors()).
     const ReplyRules &replyRules() const { return *m_replyRules; }
+    // Unsent replies of one connection past which it is not read (see
+    // repliesBacklogged()).
+    static constexpr qint64 kReplyBacklogBytes = 1 << 20;
     // Sets settings().rules (the one path, setSettings).
     void setRules(const QList<ReplyRule> &rules);
     // How many times each rule fired, by index; a rule that changed or moved
@@ -239,6 +242,12 @@ protected:
         bool closeAfter = false;   // close once wires went out
     };
     RuleAnswer takeRuleAnswer(ConnectionInfo *connection);
+    // Flow control for answers: while the rules answer and a connection's
+    // replies not yet written pass kReplyBacklogBytes (a peer that sends
+    // and never reads), nothing more is read from it, so its sends wait in
+    // TCP's windows instead of its replies piling up in memory; reading goes
+    // on once they drain (the socket's bytesWritten reads on).
+    bool repliesBacklogged(const QAbstractSocket *socket) const;
     // A delayed reply is due. The subclass sends it as it sends the replies
     // due at once (UDP: through the reply limits) and closes after it when
     // closeAfter. Never called for a connection that has closed since.

@@ -110,7 +110,11 @@ bool TcpClientSession::connectNow()
     // Connected only now: a failed bind above is reported once, by us.
     connect(m_socket, &QTcpSocket::connected, this, &TcpClientSession::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, [this] {
-        if (!readsHeld())
+        if (!readsHeld() && !repliesBacklogged(m_socket))
+            onReadyRead();
+    });
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (!readsHeld() && !repliesBacklogged(m_socket) && m_socket->bytesAvailable() > 0)
             onReadyRead();
     });
     connect(m_socket, &QTcpSocket::errorOccurred, this, &TcpClientSession::onError);

@@ -250,7 +250,11 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
     m_clients.emplace(c->id, std::move(client));
 
     connect(socket, &QTcpSocket::readyRead, this, [this, c] {
-        if (!readsHeld())
+        if (!readsHeld() && !repliesBacklogged(c->socket))
+            onReadyRead(c);
+    });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, c] {
+        if (!readsHeld() && !repliesBacklogged(c->socket) && c->socket->bytesAvailable() > 0)
             onReadyRead(c);
     });
     connect(socket, &QTcpSocket::errorOccurred, this, [this, c] { onSocketError(c); });

@@ -14,6 +14,7 @@
 #include "ui/pages/StatsPanel.h"
 #include "ui/send/SendPanel.h"
 #include "ui/teach/LifecycleView.h"
+#include "ui/teach/TcpStateView.h"
 #include "ui/teach/SequenceDiagram.h"
 #include "ui/teach/StreamView.h"
 #include "ui/traffic/HexDumpView.h"
@@ -278,6 +279,13 @@ void SessionPage::addTeachingViews(QSplitter *splitter)
         m_views->addTab(m_stream, tr("Byte stream"));
         m_views->setTabToolTip(3, tr("One connection's bytes as one stream, with where each recv() ended: TCP keeps no message boundaries"));
         connect(m_traffic, &TrafficView::connectionSelected, this, &SessionPage::onConnectionSelected);
+        // Issue 21: the listener's or a connection's TCP state as the kernel has it.
+        m_tcpStates = new TcpStateView;
+        m_tcpStates->setObjectName(QStringLiteral("tcpStateView"));
+        m_tcpStates->setSession(m_session);
+        const int statesTab = m_views->addTab(m_tcpStates, tr("TCP states"));
+        m_views->setTabToolTip(statesTab, tr("The RFC 793 state diagram lit by the kernel's report of the selected connection (or the listener), with its queues and the path it took"));
+        connect(m_traffic, &TrafficView::connectionSelected, m_tcpStates, &TcpStateView::showConnection);
     }
     // A tab of its own: the charts want the traffic view's width, and while
     // another tab is shown they are not redrawn at all.

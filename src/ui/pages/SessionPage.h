@@ -22,6 +22,7 @@ class QToolButton;
 class LifecycleView;
 class SequenceDiagram;
 class StreamView;
+class TcpStateView;
 class QScrollArea;
 class QSplitter;
 class QTableView;
@@ -83,6 +84,10 @@ signals:
 
 protected:
     SessionPage(Session *session, QWidget *parent);
+
+    // The TCP state view (TCP tabs; null for UDP), for a page to show the
+    // connection its own table selects.
+    TcpStateView *tcpStateView() const { return m_tcpStates; }
 
     void setupTrio(TrafficView *traffic, PeerInspector *inspector, SendPanel *send);
     // Puts the inspector (a tall form) in a scroll area in its place in
@@ -169,6 +174,7 @@ protected:
     LifecycleView *m_lifecycle = nullptr;
     SequenceDiagram *m_sequence = nullptr;
     StreamView *m_stream = nullptr;
+    TcpStateView *m_tcpStates = nullptr;   // TCP tabs only
     std::function<QList<Session *>()> m_sessions;
     QuickSendBar *m_quickSend = nullptr;
     SequencePanel *m_sequencePanel = nullptr;   // issue 19

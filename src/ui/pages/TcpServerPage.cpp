@@ -9,6 +9,7 @@
 #include "core/text/TextCodec.h"
 #include "ui/pages/ConnectionsModel.h"
 #include "ui/pages/FramingPanel.h"
+#include "ui/teach/TcpStateView.h"
 #include "ui/widgets/FieldValidation.h"
 
 #include <QCheckBox>
@@ -217,6 +218,7 @@ void TcpServerPage::onClientSelectionChanged()
     m_ui->resetButton->setEnabled(id != 0);
     if (id != 0) {
         m_ui->peerInspector->showConnection(id);
+        tcpStateView()->showConnection(id);
         m_ui->sendTargetCombo->setCurrentIndex(m_ui->sendTargetCombo->findData(QStringLiteral("selected")));
     }
 }

@@ -106,6 +106,8 @@ private slots:
     void udpSendersWithinLimits();
     void backtrackingReportedOnce();
     void savedWithTheTab();
+    void peerThatNeverReadsIsHeldByFlowControl_data();
+    void peerThatNeverReadsIsHeldByFlowControl();
 };
 
 void TestRuleSessions::serverClientsKeepTheirOwnCounter()
@@ -354,4 +356,71 @@ void TestRuleSessions::savedWithTheTab()
 }
 
 QTEST_GUILESS_MAIN(TestRuleSessions)
+void TestRuleSessions::peerThatNeverReadsIsHeldByFlowControl_data()
+{
+    QTest::addColumn<bool>("serverSide");
+    QTest::newRow("server answers a client") << true;
+    QTest::newRow("client answers its server") << false;
+}
+
+void TestRuleSessions::peerThatNeverReadsIsHeldByFlowControl()
+{
+    QFETCH(bool, serverSide);
+    // The peer sends 48 MiB to be echoed and reads nothing for a while: the
+    // session stops reading once its unsent replies pass the backlog, so the
+    // peer's sends wait in TCP's windows, not as replies in our memory.
+    constexpr qint64 total = 48 << 20;
+    const QByteArray chunk(64 * 1024, 'e');
+    std::unique_ptr<Session> session;
+    QTcpServer listener;
+    std::unique_ptr<QTcpSocket> peer;
+    if (serverSide) {
+        auto *server = new TcpServerSession;
+        session.reset(server);
+        QVERIFY(startServer(*server, {u"any => {data}"_s}));
+        peer = std::make_unique<QTcpSocket>();
+        peer->setReadBufferSize(1);   // Qt reads one byte, then stops: nothing is read
+        peer->connectToHost(QHostAddress::LocalHost, server->port());
+        QVERIFY(peer->waitForConnected(10000));
+    } else {
+        QVERIFY(listener.listen(QHostAddress::LocalHost));
+        auto *client = new TcpClientSession;
+        session.reset(client);
+        client->setRules(rulesOf({u"any => {data}"_s}));
+        client->setHost(u"127.0.0.1"_s);
+        client->setPort(listener.serverPort());
+        QVERIFY(client->start());
+        QTRY_VERIFY(listener.hasPendingConnections());
+        peer.reset(listener.nextPendingConnection());
+        peer->setReadBufferSize(1);
+    }
+    qint64 written = 0;
+    for (qint64 i = 0; i < total / chunk.size(); ++i)
+        written += peer->write(chunk);
+    QCOMPARE(written, total);
+    // Until what the session reads stops growing (half a second unchanged).
+    quint64 last = 0;
+    int still = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((still = session->counters().bytesIn == last ? still + 1 : 0,
+                              last = session->counters().bytesIn, still >= 10), 30000);
+    const SessionCounters held = session->counters();
+    QVERIFY2(held.bytesIn < quint64(total) / 2, qPrintable(QString::number(held.bytesIn)));
+    // Read but not yet answered on the wire: at most the backlog, a read
+    // buffer and the kernel's buffers, never the whole flood.
+    QVERIFY2(held.bytesIn - held.bytesOut <= quint64(Session::kReplyBacklogBytes) * 8,
+             qPrintable(QStringLiteral("%1 in, %2 out").arg(held.bytesIn).arg(held.bytesOut)));
+    // The peer reads again: everything is answered, byte for byte.
+    peer->setReadBufferSize(0);
+    qint64 got = 0;
+    bool same = true;
+    QTRY_VERIFY_WITH_TIMEOUT((got += [&] {
+                                 const QByteArray b = peer->readAll();
+                                 same = same && b.count('e') == b.size();
+                                 return b.size();
+                             }(), got >= total), 60000);
+    QCOMPARE(got, total);
+    QVERIFY(same);
+    QCOMPARE(session->counters().bytesIn, quint64(total));
+}
+
 #include "tst_rulesessions.moc"
