@@ -8,4 +8,6 @@ set(SW_FUZZ_CORE_SOURCES
     reply/HttpRequestParser.cpp text/PayloadParser.cpp text/StreamDecoder.cpp text/TextCodec.cpp
     commands/Checksum.cpp commands/CommandSequence.cpp commands/LibraryFile.cpp
     commands/PayloadEntry.cpp commands/PayloadLibrary.cpp commands/SequenceStep.cpp
-    commands/Template.cpp)
+    commands/Template.cpp
+    # The library file's [rules NAME] sections (issue 20); RuleMatcher needs libpcre2-8.
+    reply/ReplyRule.cpp reply/RuleMatcher.cpp)

@@ -355,8 +355,14 @@ void Session::applyRules(const SessionSettings &old)
     m_ruleStates.clear();
     m_ruleLimitReported = QList<bool>(m_replyRules->size(), false);
     if (old.rules != now.rules || m_ruleFireCounts.size() != m_replyRules->size()) {
-        m_ruleFireCounts = QList<quint64>(m_replyRules->size(), 0);
-        m_unmatchedMessages = 0;
+        // A rule left as it was, where it was, keeps its count: editing one
+        // rule does not zero the others in the editor.
+        QList<quint64> counts(m_replyRules->size(), 0);
+        for (qsizetype i = 0; i < counts.size() && i < old.rules.size() && i < m_ruleFireCounts.size(); ++i) {
+            if (old.rules.at(i) == now.rules.at(i))
+                counts[i] = m_ruleFireCounts.at(i);
+        }
+        m_ruleFireCounts = counts;
         emit ruleFireCountsChanged();
     }
     const QString spec = ReplyRules::replySpecOf(now.rules);

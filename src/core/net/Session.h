@@ -80,8 +80,8 @@ public:
     const ReplyRules &replyRules() const { return *m_replyRules; }
     // Sets settings().rules (the one path, setSettings).
     void setRules(const QList<ReplyRule> &rules);
-    // How many times each rule fired, by index; back to zeros when the rules
-    // change or resetCounters() is called.
+    // How many times each rule fired, by index; a rule that changed or moved
+    // starts again from zero, resetCounters() zeroes them all.
     QList<quint64> ruleFireCounts() const { return m_ruleFireCounts; }
     // Received messages no rule matched, while rules were armed.
     quint64 unmatchedMessages() const { return m_unmatchedMessages; }

@@ -105,6 +105,7 @@ private slots:
     void clientAnswersItsServer();
     void udpSendersWithinLimits();
     void backtrackingReportedOnce();
+    void savedWithTheTab();
 };
 
 void TestRuleSessions::serverClientsKeepTheirOwnCounter()
@@ -139,6 +140,13 @@ void TestRuleSessions::serverClientsKeepTheirOwnCounter()
         if (e.direction == TrafficEvent::Direction::Out)
             QCOMPARE(e.rule, ReplyRules::kNoRules);
     }
+    // Editing one rule keeps the others' counts; a changed rule starts again.
+    server.setRules(rulesOf({u"contains:PING => PONG {counter}\\n"_s, u"contains:QUIET => shh"_s}));
+    QCOMPARE(server.ruleFireCounts(), QList<quint64>({9, 0}));
+    server.setRules(rulesOf({u"contains:PING => pong"_s, u"contains:QUIET => shh"_s}));
+    QCOMPARE(server.ruleFireCounts(), QList<quint64>({0, 0}));
+    server.resetCounters();
+    QCOMPARE(server.unmatchedMessages(), quint64(0));
 }
 
 void TestRuleSessions::framesAreMessages()
@@ -303,6 +311,46 @@ void TestRuleSessions::backtrackingReportedOnce()
     QTRY_VERIFY((limits = eventsOf(server, TrafficEvent::Kind::Error)).size() == 1);
     QVERIFY2(limits.first().message.contains(u"match limit"_s), qPrintable(limits.first().message));
     QVERIFY2(limits.first().message.startsWith(u"Reply rule 1"_s), qPrintable(limits.first().message));
+}
+
+// Rules are saved with the tab (toMap/fromMap), a rule with a problem as it
+// was typed; tabs saved with the one-mode reply come back as its rule.
+void TestRuleSessions::savedWithTheTab()
+{
+    SessionSettings s;
+    s.rules = rulesOf({u"contains:PING => PONG {counter} [delay=5, next]"_s, u"any => http"_s});
+    ReplyRule broken;
+    broken.match = ReplyRule::Match::Regex;
+    broken.pattern = u"a("_s;
+    broken.replyText = u"x"_s;
+    s.rules.append(broken);
+    for (const SessionKind kind : {SessionKind::TcpServer, SessionKind::TcpClient, SessionKind::Udp}) {
+        QStringList problems;
+        const SessionSettings back = SessionSettings::fromMap(kind, s.toMap(kind), SessionSettings(), &problems);
+        QCOMPARE(back.rules, s.rules);
+        QCOMPARE(problems, QStringList());
+    }
+    const auto legacy = [](const QVariantMap &map) {
+        return SessionSettings::fromMap(SessionKind::TcpServer, map, SessionSettings()).rules;
+    };
+    QCOMPARE(legacy({{u"reply"_s, u"echo"_s}}), ReplyRules::fromReplySpec(u"echo"_s));
+    QCOMPARE(legacy({{u"reply"_s, u"http"_s}}), ReplyRules::fromReplySpec(u"http"_s));
+    QCOMPARE(legacy({{u"reply"_s, u"none"_s}}), QList<ReplyRule>());
+    QCOMPARE(legacy({{u"reply"_s, u"template"_s}, {u"replyTemplate"_s, u"Hi {data}"_s}, {u"replySyntax"_s, 2}}),
+             ReplyRules::fromReplySpec(u"Hi {data}"_s));
+    // A saved line that is not a rule at all is named and skipped.
+    QStringList problems;
+    const SessionSettings read = SessionSettings::fromMap(
+            SessionKind::TcpServer, {{u"rules"_s, QStringList{u"any => ok"_s, u"nonsense"_s}}}, SessionSettings(), &problems);
+    QCOMPARE(read.rules, rulesOf({u"any => ok"_s}));
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().startsWith(u"rules: rule 2"_s), qPrintable(problems.first()));
+    // The session arms what it can, and says why not for the rest.
+    TcpServerSession server;
+    server.setSettings(s);
+    QVERIFY(server.replyRules().isArmed(0));
+    QVERIFY(!server.replyRules().isArmed(2));
+    QVERIFY2(server.autoReplyError().startsWith(u"Rule 3: "_s), qPrintable(server.autoReplyError()));
 }
 
 QTEST_GUILESS_MAIN(TestRuleSessions)
