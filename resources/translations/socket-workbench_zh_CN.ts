@@ -3088,10 +3088,6 @@ The file is left as it is. The library stays empty and is not saved until you re
 <context>
     <name>RuleMatcher</name>
     <message>
-        <source>%1 at column %2</source>
-        <translation>%1（第 %2 列）</translation>
-    </message>
-    <message>
         <source>$ (the message ends here) can only come last</source>
         <translation>$（消息到此结束）只能写在最后</translation>
     </message>

@@ -222,7 +222,8 @@ QByteArray repliesTo(const SessionSettings &settings, const QByteArray &received
 {
     RuleResponder responder(std::make_shared<const ReplyRules>(settings.rules, settings.encoding));
     QByteArray out;
-    for (const RuleResponder::Reply &r : responder.onMessage(received).replies) {
+    const RuleResponder::Output answered = responder.onMessage(received);
+    for (const RuleResponder::Reply &r : answered.replies) {
         const std::optional<Checksum> &sum = r.checksum ? r.checksum : settings.checksum;
         out += sum ? sum->append(r.bytes).frame : r.bytes;
     }

@@ -26,16 +26,6 @@ const QList<Keyword> &keywords()
     return list;
 }
 
-ReplyRule::Problem problem(ReplyRule::Field field, int column, const QString &reason)
-{
-    ReplyRule::Problem p;
-    p.field = field;
-    p.reason = reason;
-    p.column = column;
-    p.message = ReplyRule::tr("%1 at column %2").arg(reason).arg(column);
-    return p;
-}
-
 // The options block at the end of a reply: the index of its " [" or -1.
 qsizetype optionsStart(const QString &reply)
 {
@@ -63,6 +53,16 @@ bool isNameOk(const QString &name)
 }
 
 } // namespace
+
+ReplyRule::Problem ReplyRule::problemAt(Field field, int column, const QString &reason)
+{
+    Problem p;
+    p.field = field;
+    p.reason = reason;
+    p.column = column;
+    p.message = tr("%1 at column %2").arg(reason).arg(column);
+    return p;
+}
 
 QString ReplyRule::matchKeyword(Match match)
 {
@@ -118,9 +118,9 @@ QString ReplyRule::summary() const
 ReplyRule::Problem ReplyRule::validate(const QString &encoding) const
 {
     if (delayMs < 0 || delayMs > kMaxDelayMs)
-        return problem(Field::Options, 1, tr("The delay must be 0 to %1 ms").arg(kMaxDelayMs));
+        return problemAt(Field::Options, 1, tr("The delay must be 0 to %1 ms").arg(kMaxDelayMs));
     if (!isNameOk(name))
-        return problem(Field::Options, 1, tr("A rule's name cannot hold \u201c,\u201d, \u201c]\u201d, a line break "
+        return problemAt(Field::Options, 1, tr("A rule's name cannot hold \u201c,\u201d, \u201c]\u201d, a line break "
                                              "or spaces at its ends"));
     const RuleMatcher matcher(*this, encoding);
     if (!matcher.isValid())
@@ -128,20 +128,20 @@ ReplyRule::Problem ReplyRule::validate(const QString &encoding) const
     if (reply != Reply::Template)
         return {};
     if (replyText.isEmpty())
-        return problem(Field::Reply, 1, tr("The reply is empty: write none for a rule that answers nothing"));
+        return problemAt(Field::Reply, 1, tr("The reply is empty: write none for a rule that answers nothing"));
     const Template::Parsed parsed = Template::parseWithCaptures(replyText, encoding);
     if (!parsed.ok())
-        return problem(Field::Reply, parsed.column > 0 ? parsed.column : 1, parsed.reason);
+        return problemAt(Field::Reply, parsed.column > 0 ? parsed.column : 1, parsed.reason);
     for (const Template::CaptureRef &ref : parsed.value.captureRefs()) {
         const int column = ref.position + 1;
         if (ref.number > 0 && ref.number > matcher.captureCount()) {
             const QString groups = matcher.captureCount() == 0 ? tr("the pattern has no groups")
                                  : matcher.captureCount() == 1 ? tr("the pattern has 1 group")
                                                                 : tr("the pattern has %1 groups").arg(matcher.captureCount());
-            return problem(Field::Reply, column, tr("Unknown capture {%1}: %2").arg(ref.number).arg(groups));
+            return problemAt(Field::Reply, column, tr("Unknown capture {%1}: %2").arg(ref.number).arg(groups));
         }
         if (ref.number < 0 && matcher.captureNumber(ref.name) < 0)
-            return problem(Field::Reply, column,
+            return problemAt(Field::Reply, column,
                            tr("Unknown capture {%1}: the pattern has no group (?<%1>\u2026)").arg(ref.name));
     }
     return {};
@@ -152,7 +152,7 @@ ReplyRule::Parsed ReplyRule::parse(const QString &line, const QString &encoding,
     Parsed out;
     ReplyRule rule;
     const auto fail = [&out](Field field, int column, const QString &reason) {
-        out.problem = problem(field, column, reason);
+        out.problem = problemAt(field, column, reason);
         return out;
     };
     qsizetype start = 0;

@@ -90,6 +90,8 @@ public:
     };
 
     struct Parsed;
+    // A problem of `field` at a 1-based column, its message "<reason> at column C".
+    static Problem problemAt(Field field, int column, const QString &reason);
 
     // The rule of one line, checked as validate() checks it (in `encoding`),
     // columns counted in the line. With check false only the grammar is

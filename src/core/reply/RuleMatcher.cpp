@@ -23,12 +23,7 @@ namespace {
 
 ReplyRule::Problem problemAt(int column, const QString &reason)
 {
-    ReplyRule::Problem p;
-    p.field = ReplyRule::Field::Pattern;
-    p.reason = reason;
-    p.column = column;
-    p.message = RuleMatcher::tr("%1 at column %2").arg(reason).arg(column);
-    return p;
+    return ReplyRule::problemAt(ReplyRule::Field::Pattern, column, reason);
 }
 
 int hexValue(QChar c)

@@ -21,7 +21,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 // The order the header promises; a line holds a subsequence of it.
 const QStringList kKeyOrder{u"time"_s, u"session"_s, u"event"_s, u"direction"_s, u"local"_s,
-                            u"peer"_s,  u"size"_s,    u"hex"_s,   u"text"_s,      u"message"_s};
+                            u"peer"_s,  u"size"_s,    u"hex"_s,   u"text"_s,      u"message"_s, u"checksum"_s, u"rule"_s};
 
 constexpr qint64 kTime = 1'795'318'860'000'123;  // 2026-11-22T03:41:00.000123Z
 
@@ -256,6 +256,21 @@ void TestJsonLinesWriter::toJsonLine_data()
         e.kind = TrafficEvent::Kind::Stopped;
         QTest::newRow("stopped, nothing else") << e << u"UTF-8"_s
             << QByteArray(R"({"time":"2026-11-22T03:41:00.000123Z","session":"tcp-client","event":"stopped"})");
+    }
+    // Issue 20: what the reply rules made of a received message, counted
+    // from 1 as the rules editor numbers them.
+    for (const auto &[rule, field] : {std::pair<int, QByteArray>{0, R"(,"rule":1)"}, {-1, R"(,"rule":"unmatched")"},
+                                      {-2, QByteArray()}}) {
+        TrafficEvent e;
+        e.timeUs = kTime;
+        e.session = SessionKind::Udp;
+        e.kind = TrafficEvent::Kind::Data;
+        e.direction = TrafficEvent::Direction::In;
+        e.payload = "hi";
+        e.rule = rule;
+        QTest::newRow(qPrintable(u"rule %1"_s.arg(rule))) << e << u"UTF-8"_s
+            << QByteArray(R"({"time":"2026-11-22T03:41:00.000123Z","session":"udp","event":"data","direction":"in",)"
+                          R"("size":2,"hex":"6869","text":"hi")") + field + '}';
     }
 }
 

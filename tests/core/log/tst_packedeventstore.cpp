@@ -73,6 +73,8 @@ QString difference(const TrafficEvent &got, const TrafficEvent &want)
         return u"payload of %1 bytes != %2 bytes"_s.arg(got.payload.size()).arg(want.payload.size());
     if (got.message != want.message)
         return u"message '%1' != '%2'"_s.arg(got.message, want.message);
+    if (got.rule != want.rule)
+        return u"rule %1 != %2"_s.arg(got.rule).arg(want.rule);
     return QString();
 }
 
@@ -224,6 +226,7 @@ private slots:
     void maxChunkBytes_data();
     void maxChunkBytes();
     void clearFreesEverything();
+    void ruleMarks();
 };
 
 void TestPackedEventStore::roundTrip_data()
@@ -662,6 +665,29 @@ void TestPackedEventStore::clearFreesEverything()
     const TrafficEvent e = dataEvent(kT0, "again");
     QVERIFY(appendChecked(store, e));
     QVERIFY(difference(store.at(0), e).isEmpty());
+}
+
+// Issue 20: a received message's reply-rule mark comes back as appended:
+// no rules, unmatched and the first rules in the record itself (no side
+// entry, so a flood of matched messages costs nothing more), later rules
+// and odd values through the side entry.
+void TestPackedEventStore::ruleMarks()
+{
+    PackedEventStore plain;
+    QVERIFY(appendChecked(plain, dataEvent(1000, "x")));
+    const qint64 unmarked = plain.bytesUsed();
+    for (const int rule : {-2, -1, 0, 1, 4, 5, 6, 120, 100000, -7}) {
+        PackedEventStore store;
+        TrafficEvent e = dataEvent(1000, "x");
+        e.rule = rule;
+        QVERIFY(appendChecked(store, e));
+        const QString diff = difference(store.at(0), e);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        if (rule >= -2 && rule <= 4)
+            QCOMPARE(store.bytesUsed(), unmarked);
+        else
+            QVERIFY(store.bytesUsed() > unmarked);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPackedEventStore)

@@ -7,6 +7,7 @@
 // real clients byte for byte as the tab did.
 
 #include "core/log/TrafficLog.h"
+#include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
 #include "core/reply/ReplyRules.h"
 #include "core/reply/RuleResponder.h"
@@ -18,9 +19,11 @@
 #include "support/PythonRun.h"
 #include "support/ScriptRun.h"
 
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -52,7 +55,8 @@ QStringList engineAnswers(const QList<ReplyRule> &rules, const std::optional<Che
     QStringList out;
     for (const QByteArray &m : messages) {
         QStringList replies;
-        for (const RuleResponder::Reply &r : responder.onMessage(m).replies) {
+        const RuleResponder::Output answered = responder.onMessage(m);
+        for (const RuleResponder::Reply &r : answered.replies) {
             const std::optional<Checksum> sum = r.checksum ? r.checksum : tabSum;
             replies << QString::fromLatin1((sum ? sum->append(r.bytes).frame : r.bytes).toHex());
         }
@@ -103,6 +107,7 @@ private slots:
     void answersAsTheEngine();
     void narratorShowsTheFiredRule();
     void copiedScriptAnswersLikeTheTab();
+    void copiedClientScriptAnswersLikeTheTab();
 };
 
 void TestPythonRules::condition_data()
@@ -326,6 +331,60 @@ void TestPythonRules::copiedScriptAnswersLikeTheTab()
     run.start();
     QTRY_VERIFY2(run.output().contains("listening on"), run.output().constData());
     play("the copied script");
+    QTRY_VERIFY2(!run.running(), run.output().constData());
+    QCOMPARE(run.exitCode(), 0);
+}
+
+void TestPythonRules::copiedClientScriptAnswersLikeTheTab()
+{
+    // The client tab answers the server it talks to; what it typed is sent
+    // by the script, what its rules sent is computed by the script's rules.
+    QTcpServer peerServer;
+    QVERIFY(peerServer.listen(QHostAddress::LocalHost));
+    TcpClientSession client;
+    SessionSettings s = client.settings();
+    s.host = u"127.0.0.1"_s;
+    s.port = peerServer.serverPort();
+    s.rules = rulesOf(u"starts:Q => A{counter}\\n\nregex:^X(\\d+) => Y{1}\\n"_s);
+    client.setSettings(s);
+    SocketNarrator narrator(&client);
+    const QList<std::pair<QByteArray, QByteArray>> talk = {{"Q1", "A1\n"}, {"X42", "Y42\n"}, {"Q", "A2\n"}};
+    const auto play = [&](const char *who, const std::function<void()> &typed) {
+        QTRY_VERIFY2(peerServer.hasPendingConnections(), who);
+        std::unique_ptr<QTcpSocket> peer(peerServer.nextPendingConnection());
+        QByteArray got;
+        connect(peer.get(), &QTcpSocket::readyRead, peer.get(), [&] { got += peer->readAll(); });
+        got += peer->readAll();   // what came while the connection waited to be taken
+        if (typed)
+            typed();
+        QTRY_VERIFY2(got == "hello", qPrintable(u"%1 sent %2"_s.arg(QLatin1StringView(who), QString::fromLatin1(got))));
+        got.clear();
+        QByteArray expected;
+        for (const auto &[message, answer] : talk) {
+            peer->write(message);
+            expected += answer;
+            if (answer.isEmpty())
+                continue;
+            QTRY_VERIFY2(got.size() >= expected.size(), who);
+            QCOMPARE(got, expected);
+        }
+        peer->disconnectFromHost();
+    };
+    QVERIFY(client.start());
+    play("the tab", [&] { QTRY_VERIFY(client.isConnected()); QVERIFY(client.send("hello").ok()); });
+    if (QTest::currentTestFailed())
+        return;
+    client.stop();   // our side stays open after the peer's FIN (CLOSE_WAIT) until then
+    QTRY_COMPARE(client.state(), Session::State::Idle);
+    const QString script = ScriptPlan::from(narrator).script(SocketNarrator::Language::Python);
+    QVERIFY2(script.contains(u"if answer(data, state, client.sendall):"_s), qPrintable(script));
+    ScriptRun run;
+    QString why;
+    QVERIFY2(run.prepare(script, SocketNarrator::Language::Python, &why), qPrintable(why));
+    run.start();
+    play("the copied script", {});
+    if (QTest::currentTestFailed())
+        qDebug().noquote() << script << run.output();
     QTRY_VERIFY2(!run.running(), run.output().constData());
     QCOMPARE(run.exitCode(), 0);
 }
