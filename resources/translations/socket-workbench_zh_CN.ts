@@ -4783,6 +4783,14 @@ loop to 1, 3 times</translation>
         <source>Match each received message against ordered rules and answer it: what the device or service under test would say</source>
         <translation>用有序的规则匹配每条收到的消息并回复：像被测设备或服务那样回答</translation>
     </message>
+    <message>
+        <source>TCP states</source>
+        <translation>TCP 状态</translation>
+    </message>
+    <message>
+        <source>The RFC 793 state diagram lit by the kernel&apos;s report of the selected connection (or the listener), with its queues and the path it took</source>
+        <translation>按内核对所选连接（或监听套接字）的报告点亮的 RFC 793 状态图，附带其队列和所走过的路径</translation>
+    </message>
 </context>
 <context>
     <name>SessionTabWidget</name>

@@ -283,7 +283,7 @@ void SessionPage::addTeachingViews(QSplitter *splitter)
         m_tcpStates = new TcpStateView;
         m_tcpStates->setObjectName(QStringLiteral("tcpStateView"));
         m_tcpStates->setSession(m_session);
-        const int statesTab = m_views->addTab(m_tcpStates, tr("TCP states"));
+        const int statesTab = m_views->addTab(scrolling(m_tcpStates), tr("TCP states"));
         m_views->setTabToolTip(statesTab, tr("The RFC 793 state diagram lit by the kernel's report of the selected connection (or the listener), with its queues and the path it took"));
         connect(m_traffic, &TrafficView::connectionSelected, m_tcpStates, &TcpStateView::showConnection);
     }
