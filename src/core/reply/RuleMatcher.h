@@ -23,8 +23,9 @@ class RuleMatcher
 
 public:
     // PCRE2's own defaults are 10,000,000 and 10,000,000: seconds on one
-    // message. These bound one match to a few milliseconds.
-    static constexpr quint32 kMatchLimit = 200000;
+    // message. These bound one match to tens of microseconds (JIT), so even
+    // a read of a thousand messages that all backtrack passes quickly.
+    static constexpr quint32 kMatchLimit = 20000;
     static constexpr quint32 kDepthLimit = 10000;
 
     RuleMatcher();
