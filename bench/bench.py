@@ -438,6 +438,18 @@ class RssGuard:
         self.thread.join()
 
 
+def median_parts(rows, fields):
+    """For each (key, label, format) in fields that the rows have: "label
+    median [min–max]", as the reports of the extra loads print them."""
+    parts = []
+    for key, label, spec in fields:
+        vals = sorted(r[key] for r in rows if r.get(key) is not None)
+        if vals:
+            med = vals[len(vals) // 2] if len(vals) % 2 else (vals[len(vals) // 2 - 1] + vals[len(vals) // 2]) / 2
+            parts.append(f"{label} {spec.format(med)} [{spec.format(vals[0])}–{spec.format(vals[-1])}]")
+    return parts
+
+
 def fmt(v, spec="{:.0f}"):
     return "—" if v is None else spec.format(v)
 

@@ -174,13 +174,8 @@ def report(results, runs):
     print(f"\nMedians of {runs} run(s) [min–max]:\n")
     for sender in dict.fromkeys(r["receiver"] for r in rows):
         rs = [r for r in rows if r["receiver"] == sender]
-        parts = []
-        for key, label, spec in (("rate", "arrived in 10 s", "{:.0f}"), ("jitter_p50", "jitter p50 ms", "{:.3f}"),
-                                 ("jitter_p99", "jitter p99 ms", "{:.3f}"),
-                                 ("kernel_jitter_p99", "kernel-stamped jitter p99 ms", "{:.3f}"),
-                                 ("jitter_max", "jitter max ms", "{:.2f}"), ("p99", "GUI ping p99 ms", "{:.1f}")):
-            vals = sorted(r[key] for r in rs if r.get(key) is not None)
-            if vals:
-                med = vals[len(vals) // 2] if len(vals) % 2 else (vals[len(vals) // 2 - 1] + vals[len(vals) // 2]) / 2
-                parts.append(f"{label} {spec.format(med)} [{spec.format(vals[0])}–{spec.format(vals[-1])}]")
+        parts = B.median_parts(rs, (("rate", "arrived in 10 s", "{:.0f}"), ("jitter_p50", "jitter p50 ms", "{:.3f}"),
+                                    ("jitter_p99", "jitter p99 ms", "{:.3f}"),
+                                    ("kernel_jitter_p99", "kernel-stamped jitter p99 ms", "{:.3f}"),
+                                    ("jitter_max", "jitter max ms", "{:.2f}"), ("p99", "GUI ping p99 ms", "{:.1f}")))
         print(f"- {sender}: " + "; ".join(parts))

@@ -197,11 +197,6 @@ def report(results, runs):
     print(f"\nMedians of {runs} run(s) [min–max]:\n")
     for key in dict.fromkeys((r["load"], r["receiver"]) for r in rows):
         rs = [r for r in rows if (r["load"], r["receiver"]) == key and r.get("ok")]
-        parts = []
-        for k, label, spec in (("rate", "messages/s", "{:.0f}"), ("p99", "GUI ping p99 ms", "{:.1f}"),
-                               ("cpu_s", "CPU s", "{:.2f}")):
-            vals = sorted(r[k] for r in rs if r.get(k) is not None)
-            if vals:
-                med = vals[len(vals) // 2] if len(vals) % 2 else (vals[len(vals) // 2 - 1] + vals[len(vals) // 2]) / 2
-                parts.append(f"{label} {spec.format(med)} [{spec.format(vals[0])}–{spec.format(vals[-1])}]")
+        parts = B.median_parts(rs, (("rate", "messages/s", "{:.0f}"), ("p99", "GUI ping p99 ms", "{:.1f}"),
+                                    ("cpu_s", "CPU s", "{:.2f}")))
         print(f"- {key[0]}, {key[1]}: " + ("; ".join(parts) if parts else "no complete run"))

@@ -4,6 +4,7 @@
 // with its time left), and bytes waiting in a receive queue.
 
 #include "core/os/TcpKernelView.h"
+#include "support/LoopbackPair.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -17,16 +18,6 @@
 namespace {
 
 using State = TcpKernelView::State;
-
-Endpoint localOf(const QAbstractSocket &s)
-{
-    return Endpoint{s.localAddress(), s.localPort()};
-}
-
-Endpoint peerOf(const QAbstractSocket &s)
-{
-    return Endpoint{s.peerAddress(), s.peerPort()};
-}
 
 State stateOf(const Endpoint &local, const Endpoint &peer)
 {
@@ -92,13 +83,10 @@ void TestTcpKernelView::stateNames()
 
 void TestTcpKernelView::establishedOnBothEnds()
 {
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(5000));
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    LoopbackPair pair;
+    QVERIFY(pair.ok());
+    QTcpSocket &client = pair.client;
+    std::unique_ptr<QTcpSocket> &accepted = pair.accepted;
     QCOMPARE(stateOf(localOf(client), peerOf(client)), State::Established);
     QCOMPARE(stateOf(localOf(*accepted), peerOf(*accepted)), State::Established);
     const std::optional<TcpKernelView::Socket> s = TcpKernelView::find(localOf(client), peerOf(client));
@@ -121,13 +109,10 @@ void TestTcpKernelView::establishedOnBothEnds()
 
 void TestTcpKernelView::closeLeavesFinWait2AndCloseWait()
 {
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(5000));
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    LoopbackPair pair;
+    QVERIFY(pair.ok());
+    QTcpSocket &client = pair.client;
+    std::unique_ptr<QTcpSocket> &accepted = pair.accepted;
     const Endpoint clientEnd = localOf(client);
     const Endpoint serverEnd = peerOf(client);
     // The server's end, held where nothing reads it (Qt would read the FIN
@@ -153,13 +138,10 @@ void TestTcpKernelView::closeLeavesFinWait2AndCloseWait()
 
 void TestTcpKernelView::timeWaitAfterOurCloseWithTimeLeft()
 {
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(5000));
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    LoopbackPair pair;
+    QVERIFY(pair.ok());
+    QTcpSocket &client = pair.client;
+    std::unique_ptr<QTcpSocket> &accepted = pair.accepted;
     const Endpoint clientEnd = localOf(client);
     const Endpoint serverEnd = peerOf(client);
     client.disconnectFromHost();
@@ -242,13 +224,10 @@ void TestTcpKernelView::unreadBytesWaitInTheReceiveQueue()
 
 void TestTcpKernelView::listFiltersByStateAndPort()
 {
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(5000));
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    LoopbackPair pair;
+    QVERIFY(pair.ok());
+    QTcpServer &server = pair.server;
+    QTcpSocket &client = pair.client;
     QList<TcpKernelView::Socket> sockets;
     QString error;
     QVERIFY2(TcpKernelView::list(&sockets, &error, {}, server.serverPort()), qPrintable(error));
@@ -263,13 +242,12 @@ void TestTcpKernelView::listFiltersByStateAndPort()
 
 void TestTcpKernelView::findsAnIpv4ClientOfADualStackServer()
 {
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::Any));   // one IPv6 socket for both families
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(5000));
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    // One IPv6 socket for both families.
+    LoopbackPair pair(QHostAddress(QHostAddress::Any));
+    QVERIFY(pair.ok());
+    QTcpServer &server = pair.server;
+    QTcpSocket &client = pair.client;
+    std::unique_ptr<QTcpSocket> &accepted = pair.accepted;
     // The server's end is an IPv6 socket with v4-mapped addresses.
     QCOMPARE(stateOf(localOf(*accepted), peerOf(*accepted)), State::Established);
     QCOMPARE(stateOf(localOf(client), peerOf(client)), State::Established);

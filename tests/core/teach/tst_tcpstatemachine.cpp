@@ -6,6 +6,7 @@
 
 #include "core/teach/TcpStateMachine.h"
 #include "core/teach/TcpStateWatch.h"
+#include "support/LoopbackPair.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -29,16 +30,6 @@ QList<int> statesOf(const QList<TcpStateMachine::Transition> &path)
     for (const TcpStateMachine::Transition &t : path)
         out.append(int(t.to));
     return out;
-}
-
-Endpoint localOf(const QAbstractSocket &s)
-{
-    return Endpoint{s.localAddress(), s.localPort()};
-}
-
-Endpoint peerOf(const QAbstractSocket &s)
-{
-    return Endpoint{s.peerAddress(), s.peerPort()};
 }
 
 QList<int> walked(const TcpStateWatch &watch)
@@ -127,13 +118,9 @@ void TestTcpStateMachine::path()
 
 void TestTcpStateMachine::watchFollowsOurCloseToTimeWait()
 {
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(5000));
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    LoopbackPair pair;
+    QVERIFY(pair.ok());
+    QTcpSocket &client = pair.client;
     TcpStateWatch watch;
     QSignalSpy changed(&watch, &TcpStateWatch::changed);
     watch.watch(localOf(client), peerOf(client), TcpStateWatch::Origin::Connected);
@@ -161,13 +148,10 @@ void TestTcpStateMachine::watchFollowsOurCloseToTimeWait()
 
 void TestTcpStateMachine::watchFollowsThePeersCloseThroughCloseWait()
 {
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(5000));
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    LoopbackPair pair;
+    QVERIFY(pair.ok());
+    QTcpSocket &client = pair.client;
+    std::unique_ptr<QTcpSocket> &accepted = pair.accepted;
     // The server's end, held where Qt does not read (and close on) the FIN.
     const Endpoint serverEnd = localOf(*accepted);
     const Endpoint clientEnd = peerOf(*accepted);

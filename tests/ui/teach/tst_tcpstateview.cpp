@@ -7,6 +7,7 @@
 #include "core/net/TcpServerSession.h"
 #include "ui/teach/TcpStateDiagram.h"
 #include "ui/teach/TcpStateView.h"
+#include "support/LoopbackPair.h"
 
 #include <QHelpEvent>
 #include <QTcpServer>
@@ -33,13 +34,9 @@ private slots:
 
 void TestTcpStateView::lightsEstablishedThenTimeWait()
 {
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(5000));
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    LoopbackPair pair;
+    QVERIFY(pair.ok());
+    QTcpSocket &client = pair.client;
     TcpStateView view;
     view.resize(700, 600);
     view.show();
@@ -159,14 +156,12 @@ void TestTcpStateView::followsAClientTab()
 
 void TestTcpStateView::receiveQueueFillsWhileNobodyReads()
 {
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost));
-    QTcpSocket client;
-    client.setReadBufferSize(1);   // Qt stops reading: the kernel keeps the rest
-    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(client.waitForConnected(5000));
-    QTRY_VERIFY(server.hasPendingConnections());
-    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    // Qt reads 1 byte(s) into its buffer and then stops reading: the rest
+    // stays in the kernel's receive queue.
+    LoopbackPair pair(QHostAddress(QHostAddress::LocalHost), 1);
+    QVERIFY(pair.ok());
+    QTcpSocket &client = pair.client;
+    std::unique_ptr<QTcpSocket> &accepted = pair.accepted;
     TcpStateView view;
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
