@@ -181,7 +181,6 @@ void RepeatSender::onOffloadReady()
         return;
     // The thread ended on its own: its count is made (a failed send has
     // ended the repeat in takeOffloaded()).
-    endOffload();
     finish(true, QString());
 }
 
@@ -193,7 +192,6 @@ bool RepeatSender::takeOffloaded()
         if (!m_running || !m_offloaded)
             return false;   // stopped from a slot of what the record announced
         if (!result.ok()) {
-            endOffload();
             finish(false, failureText(result.error));
             return false;
         }
@@ -206,15 +204,6 @@ bool RepeatSender::takeOffloaded()
     return true;
 }
 
-void RepeatSender::endOffload()
-{
-    if (!m_offloaded)
-        return;
-    m_thread->stop();
-    m_offloaded = false;
-    m_offload.reset();
-}
-
 void RepeatSender::continueOnEventLoop()
 {
     if (!m_offloaded)
@@ -225,7 +214,7 @@ void RepeatSender::continueOnEventLoop()
         return;
     // Done with no failure (takeOffloaded() ends a failed one): all made.
     const bool allMade = m_thread->isDone();
-    endOffload();
+    haltOffload();
     if (allMade) {
         finish(true, QString());
         return;
@@ -235,6 +224,7 @@ void RepeatSender::continueOnEventLoop()
 
 void RepeatSender::haltOffload()
 {
+    // Also what ends an offload whose sends were all taken: nothing is left.
     if (!m_offloaded)
         return;
     m_thread->stop();

@@ -119,7 +119,6 @@ private:
     // repeat ended meanwhile.
     bool takeOffloaded();
     void onOffloadReady();
-    void endOffload();
     // Stops the thread and logs and counts what it sent, announcing no progress.
     void haltOffload();
     // "Send 3 of 10 failed: …"

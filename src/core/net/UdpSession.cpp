@@ -454,13 +454,16 @@ SendResult UdpSession::sendWireTo(const QHostAddress &address, quint16 port, con
         return SendResult::failure(tr("Cannot send: the UDP socket could not be bound"));
     const qint64 n = m_socket->writeDatagram(payload, address, port);
     const Endpoint to{address, port};
-    if (n < 0) {
-        const QString why = tr("Send to %1 failed: %2")
-                                .arg(to.toString(), SocketProbe::describe(m_socket->error(), m_socket->errorString()));
-        recordError(TrafficEvent::Reason::Other, why, to);
-        return SendResult::failure(why);
-    }
+    if (n < 0)
+        return sendFailed(to, SocketProbe::describe(m_socket->error(), m_socket->errorString()));
     return recordSent(to, payload, TrafficEvent::nowUs());
+}
+
+SendResult UdpSession::sendFailed(const Endpoint &to, const QString &reason)
+{
+    const QString why = tr("Send to %1 failed: %2").arg(to.toString(), reason);
+    recordError(TrafficEvent::Reason::Other, why, to);
+    return SendResult::failure(why);
 }
 
 SendResult UdpSession::recordSent(const Endpoint &to, const QByteArray &datagram, qint64 timeUs)
@@ -494,11 +497,7 @@ std::optional<RepeatSender::Offload> UdpSession::timedSendOffload(const QByteArr
     offload.datagram = wire;
     const Endpoint to{address, s.targetPort};
     offload.record = [this, to, wire](qint64 timeUs, int error) {
-        if (error == 0)
-            return recordSent(to, wire, timeUs);
-        const QString why = tr("Send to %1 failed: %2").arg(to.toString(), TimedSendThread::describe(error));
-        recordError(TrafficEvent::Reason::Other, why, to);
-        return SendResult::failure(why);
+        return error == 0 ? recordSent(to, wire, timeUs) : sendFailed(to, TimedSendThread::describe(error));
     };
     return offload;
 }

@@ -114,6 +114,8 @@ private:
     // framedForSending(), and why such a datagram would be refused.
     SendResult sendWireTo(const QHostAddress &address, quint16 port, const QByteArray &wire);
     QString wireRefusal(const QHostAddress &address, quint16 port, const QByteArray &wire) const;
+    // Logs a send to `to` that failed for `reason` (the OS's words).
+    SendResult sendFailed(const Endpoint &to, const QString &reason);
     // Logs a datagram sent to `to` at timeUs as this session's own send.
     SendResult recordSent(const Endpoint &to, const QByteArray &datagram, qint64 timeUs);
     void drainReceived();

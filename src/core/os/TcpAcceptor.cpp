@@ -60,24 +60,12 @@ namespace {
 // sets it on Unix); the descriptor, or -1 with errno set.
 int listenWithoutReuse(const QHostAddress &address, quint16 port, int backlog)
 {
-    sockaddr_storage sa{};
-    socklen_t length = 0;
+    // QHostAddress::Any is Qt's dual stack: the IPv6 wildcard, not v6-only.
     const bool any = address == QHostAddress::Any;
-    if (address.protocol() == QAbstractSocket::IPv4Protocol) {
-        auto *v4 = reinterpret_cast<sockaddr_in *>(&sa);
-        v4->sin_family = AF_INET;
-        v4->sin_port = htons(port);
-        v4->sin_addr.s_addr = htonl(address.toIPv4Address());
-        length = sizeof *v4;
-    } else {
-        auto *v6 = reinterpret_cast<sockaddr_in6 *>(&sa);
-        v6->sin6_family = AF_INET6;
-        v6->sin6_port = htons(port);
-        const Q_IPV6ADDR bytes = any ? QHostAddress(QHostAddress::AnyIPv6).toIPv6Address() : address.toIPv6Address();
-        std::memcpy(&v6->sin6_addr, &bytes, sizeof v6->sin6_addr);
-        v6->sin6_scope_id = address.scopeId().toUInt();
-        length = sizeof *v6;
-    }
+    sockaddr_storage sa;
+    const socklen_t length = SockAddr::fromEndpoint(
+        Endpoint{any ? QHostAddress(QHostAddress::AnyIPv6) : address, port},
+        address.protocol() == QAbstractSocket::IPv4Protocol ? AF_INET : AF_INET6, &sa);
     const int fd = ::socket(sa.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (fd < 0)
         return -1;

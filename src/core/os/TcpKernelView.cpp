@@ -1,5 +1,6 @@
 #include "core/os/TcpKernelView.h"
 
+#include "core/os/SockAddr.h"
 #include "core/os/SocketProbe.h"
 
 #include <cerrno>
@@ -82,18 +83,18 @@ TcpKernelView::Info infoOf(const tcp_info &t, size_t length)
 // the address is not of the family (an IPv6 one for AF_INET).
 bool toWords(int family, const Endpoint &e, __be32 *words, __be16 *port)
 {
-    *port = htons(e.port);
-    bool isV4 = false;
-    const quint32 v4 = e.address.toIPv4Address(&isV4);
+    sockaddr_storage sa;
+    if (SockAddr::fromEndpoint(e, family, &sa) == 0)
+        return false;
     if (family == AF_INET) {
-        if (!isV4)
-            return false;
-        words[0] = htonl(v4);
-        return true;
+        const auto *in = reinterpret_cast<const sockaddr_in *>(&sa);
+        words[0] = in->sin_addr.s_addr;
+        *port = in->sin_port;
+    } else {
+        const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(&sa);
+        std::memcpy(words, &in6->sin6_addr, 16);
+        *port = in6->sin6_port;
     }
-    const Q_IPV6ADDR bytes = isV4 ? QHostAddress(QStringLiteral("::ffff:") + e.address.toString()).toIPv6Address()
-                                  : e.address.toIPv6Address();
-    std::memcpy(words, &bytes, 16);
     return true;
 }
 

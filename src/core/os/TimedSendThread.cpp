@@ -1,6 +1,7 @@
 #include "core/os/TimedSendThread.h"
 
 #include "core/os/PreciseWaker.h"
+#include "core/os/SockAddr.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -21,27 +22,9 @@ QByteArray socketAddress(int fd, const QHostAddress &address, quint16 port)
     socklen_t ownLength = sizeof own;
     if (::getsockname(fd, reinterpret_cast<sockaddr *>(&own), &ownLength) != 0)
         return {};
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    if (own.ss_family == AF_INET) {
-        if (!isV4)
-            return {};
-        sockaddr_in sa{};
-        sa.sin_family = AF_INET;
-        sa.sin_port = htons(port);
-        sa.sin_addr.s_addr = htonl(v4);
-        return QByteArray(reinterpret_cast<const char *>(&sa), sizeof sa);
-    }
-    if (own.ss_family != AF_INET6)
-        return {};
-    sockaddr_in6 sa{};
-    sa.sin6_family = AF_INET6;
-    sa.sin6_port = htons(port);
-    const Q_IPV6ADDR bytes = isV4 ? QHostAddress(QStringLiteral("::ffff:%1").arg(address.toString())).toIPv6Address()
-                                  : address.toIPv6Address();
-    std::memcpy(&sa.sin6_addr, &bytes, sizeof sa.sin6_addr);
-    sa.sin6_scope_id = address.scopeId().toUInt();
-    return QByteArray(reinterpret_cast<const char *>(&sa), sizeof sa);
+    sockaddr_storage sa;
+    const unsigned length = SockAddr::fromEndpoint(Endpoint{address, port}, own.ss_family, &sa);
+    return QByteArray(reinterpret_cast<const char *>(&sa), qsizetype(length));
 }
 
 } // namespace
