@@ -199,6 +199,8 @@ int main(int argc, char *argv[])
             window->restoreTabs();
         else
             window->setPersistTabs(false);
+        if (!cli.options.view.isEmpty())
+            window->showView(cli.options.view);
         window->show();
     }
     const int rc = headless ? QCoreApplication::exec() : QApplication::exec();

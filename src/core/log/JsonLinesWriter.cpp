@@ -1,5 +1,7 @@
 #include "core/log/JsonLinesWriter.h"
 
+#include "core/log/StateReport.h"
+
 #include "core/net/Session.h"
 #include "core/os/WorkerThread.h"
 #include "core/text/TextCodec.h"
@@ -395,6 +397,10 @@ QByteArray JsonLinesWriter::toJsonLine(const TrafficEvent &e, const QString &enc
         line += ",\"rule\":\"unmatched\"";
     else if (e.rule >= 0)
         line += ",\"rule\":" + QByteArray::number(e.rule + 1);
+    if (e.kind == TrafficEvent::Kind::State) {
+        if (const auto report = StateReport::fromPayload(e.payload))
+            line += report->jsonFields();
+    }
     line += '}';
     return line;
 }

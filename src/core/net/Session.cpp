@@ -1,5 +1,6 @@
 #include "core/net/Session.h"
 
+#include "core/net/KernelStateLog.h"
 #include "core/framing/Framer.h"
 #include "core/log/TrafficLog.h"
 #include "core/net/RepeatSender.h"
@@ -28,6 +29,13 @@ Session::Session(SessionKind kind, QObject *parent)
 }
 
 Session::~Session() = default;
+
+KernelStateLog *Session::stateLog()
+{
+    if (!m_stateLog && m_kind != SessionKind::Udp)
+        m_stateLog = new KernelStateLog(this);
+    return m_stateLog;
+}
 
 RepeatSender *Session::repeater()
 {

@@ -21,6 +21,7 @@
 #include <vector>
 
 class Framer;
+class KernelStateLog;
 class TrafficLog;
 
 // Base of the TCP server, TCP client and UDP sessions: owns the log, the
@@ -51,6 +52,9 @@ public:
     // command line's (--repeat) alike, so the page shows a repeat however it
     // was started and its Stop button stops it. Made on first use.
     RepeatSender *repeater();
+    // The `state` events of a TCP session's sockets (the kernel's view,
+    // sampled while watched); null for UDP. Made on first use.
+    KernelStateLog *stateLog();
 
     // What the session does (endpoints, options, auto-reply, framing,
     // encoding, limits): one value, changed only through setSettings() (the
@@ -281,6 +285,8 @@ private:
     quint64 m_connectionsSerial = 0;
     TrafficLog *m_log;
     RepeatSender *m_repeater = nullptr;
+    KernelStateLog *m_stateLog = nullptr;
+    friend class KernelStateLog;   // records the state events
     SessionSettings m_settings;
     AutoReply m_autoReply;           // made from m_settings.rules and .encoding
     QString m_autoReplyError;

@@ -3,6 +3,7 @@
 #include "core/os/DrainWriter.h"
 #include "core/os/HalfOpenWriter.h"
 #include "core/os/SocketProbe.h"
+#include "core/os/TcpKernelView.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -109,6 +110,12 @@ bool TcpClientSession::connectNow()
     }
     // Connected only now: a failed bind above is reported once, by us.
     connect(m_socket, &QTcpSocket::connected, this, &TcpClientSession::onConnected);
+    // Qt says "connecting" before it makes the socket and calls connect():
+    // the socket is looked at once that has run.
+    connect(m_socket, &QTcpSocket::stateChanged, this, [this](QAbstractSocket::SocketState s) {
+        if (s == QAbstractSocket::ConnectingState)
+            QTimer::singleShot(0, this, &TcpClientSession::onConnecting);
+    });
     connect(m_socket, &QTcpSocket::readyRead, this, [this] {
         if (!readsHeld() && !repliesBacklogged(m_socket))
             onReadyRead();
@@ -123,6 +130,17 @@ bool TcpClientSession::connectNow()
         m_timeout.start(settings().connectTimeoutMs);
     m_socket->connectToHost(settings().host, settings().port);
     return true;
+}
+
+void TcpClientSession::onConnecting()
+{
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectingState)
+        return;
+    if (const auto s = TcpKernelView::ofDescriptor(m_socket->socketDescriptor()); s && s->state == TcpKernelView::State::SynSent) {
+        m_info.local = s->local;
+        m_info.peer = s->peer;
+        emit synSent(s->local, s->peer);
+    }
 }
 
 void TcpClientSession::onConnected()

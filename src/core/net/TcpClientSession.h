@@ -71,6 +71,9 @@ public:
     int reconnectSuccesses() const { return m_reconnector.successes(); }
 
 signals:
+    // connect() has sent its SYN: the socket waits in SYN_SENT with these
+    // endpoints (read from the kernel), before connected() or a failure.
+    void synSent(const Endpoint &local, const Endpoint &peer);
     void connected();
     void disconnected();
     void reconnectChanged();  // pending, or the counts changed
@@ -82,6 +85,9 @@ protected:
 
 private:
     void onConnected();
+    // Qt is connecting: once its connect() has run, the endpoints of the
+    // socket in SYN_SENT (synSent()).
+    void onConnecting();
     // Reads and logs what the socket holds, then lets the auto-reply answer it.
     void onReadyRead();
     // Reads and logs what the socket holds; returns it.

@@ -93,6 +93,10 @@ public:
     // TCP_INFO and the two queue ioctls of a descriptor; false for one that
     // is not a TCP socket.
     static bool info(qintptr descriptor, Info *out);
+    // The socket of a descriptor the program holds, as sock_diag reports it:
+    // also while its connect() waits in SYN_SENT, when getpeername() cannot
+    // tell the peer yet (found among the SYN_SENT sockets by its own address).
+    static std::optional<Socket> ofDescriptor(qintptr descriptor);
     // The words for the sockets that keep a port from being bound without
     // SO_REUSEADDR: "127.0.0.1:5000 ↔ 127.0.0.1:41234 in TIME_WAIT (52 s left)".
     static QString describe(const Socket &socket);

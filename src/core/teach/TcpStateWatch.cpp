@@ -25,6 +25,41 @@ TcpStateWatch::TcpStateWatch(QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &TcpStateWatch::sample);
 }
 
+TcpStateWatch::~TcpStateWatch()
+{
+    m_timer.stop();
+    followInLog();
+}
+
+void TcpStateWatch::setStateLog(KernelStateLog *log)
+{
+    if (log == m_log)
+        return;
+    const bool running = m_timer.isActive();
+    m_timer.stop();
+    followInLog();   // lets go of the old log
+    m_log = log;
+    if (running)
+        m_timer.start();
+    followInLog();
+}
+
+void TcpStateWatch::followInLog()
+{
+    const bool wanted = m_log && m_timer.isActive() && isWatching();
+    if (m_logging && (!wanted || !(m_loggedLocal == m_local) || !(m_loggedPeer == m_peer))) {
+        if (m_log)
+            m_log->unwatch(m_loggedLocal, m_loggedPeer);
+        m_logging = false;
+    }
+    if (wanted && !m_logging) {
+        m_log->watch(m_local, m_peer);
+        m_logging = true;
+        m_loggedLocal = m_local;
+        m_loggedPeer = m_peer;
+    }
+}
+
 void TcpStateWatch::watch(const Endpoint &local, const Endpoint &peer, Origin origin)
 {
     m_local = local;
@@ -54,6 +89,7 @@ void TcpStateWatch::watch(const Endpoint &local, const Endpoint &peer, Origin or
         m_state = s;
     }
     sample();
+    followInLog();
     emit changed();
 }
 
@@ -64,6 +100,7 @@ void TcpStateWatch::clear()
     m_steps.clear();
     m_socket.reset();
     m_state = State::Unknown;
+    followInLog();
     emit changed();
 }
 
@@ -72,12 +109,14 @@ void TcpStateWatch::start()
     if (!m_timer.isActive()) {
         m_timer.start();
         sample();
+        followInLog();
     }
 }
 
 void TcpStateWatch::stop()
 {
     m_timer.stop();
+    followInLog();
 }
 
 void TcpStateWatch::sample()

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/net/KernelStateLog.h"
 #include "core/os/TcpKernelView.h"
 #include "core/teach/TcpStateMachine.h"
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <optional>
@@ -37,6 +39,11 @@ public:
     static constexpr int kIntervalMs = 100;
 
     explicit TcpStateWatch(QObject *parent = nullptr);
+    ~TcpStateWatch() override;
+
+    // The session's state events: while this watch runs, the socket it
+    // follows is one the log records the kernel's view of (KernelStateLog::watch).
+    void setStateLog(KernelStateLog *log);
 
     // Follows the connection local <-> peer (peer null: the listener on local).
     void watch(const Endpoint &local, const Endpoint &peer, Origin origin);
@@ -64,6 +71,8 @@ signals:
 
 private:
     void moveTo(State state, qint64 timeUs);
+    // Tells the state log which socket this watch follows while it runs.
+    void followInLog();
 
     QTimer m_timer;
     Endpoint m_local;
@@ -71,4 +80,8 @@ private:
     State m_state = State::Unknown;
     QList<Step> m_steps;
     std::optional<TcpKernelView::Socket> m_socket;
+    QPointer<KernelStateLog> m_log;
+    bool m_logging = false;     // m_log watches m_loggedLocal <-> m_loggedPeer for us
+    Endpoint m_loggedLocal;
+    Endpoint m_loggedPeer;
 };

@@ -73,6 +73,13 @@ bool parseText(const QString &option, const QString &value, const QString &encod
 
 } // namespace
 
+QStringList CommandLine::viewNames()
+{
+    return {QStringLiteral("traffic"), QStringLiteral("lifecycle"), QStringLiteral("sequence"),
+            QStringLiteral("stream"), QStringLiteral("tcp-states"), QStringLiteral("statistics"),
+            QStringLiteral("sequences"), QStringLiteral("rules")};
+}
+
 CommandLine::Result CommandLine::parse(const QStringList &arguments)
 {
     Result result;
@@ -188,6 +195,12 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                        replyMaxSize, greeting, send, log, capture, logBudget, backlog, maxClients, timeout, bind,
                        onPeerFin, reconnect, broadcast, framing, lesson, verbose, noWindow, language});
     parser.addOption(checksum);
+    // Issue 21: the view each tab opens on, for a teacher at a projector.
+    const QCommandLineOption view(QStringLiteral("view"),
+        tr("The view every tab shows first: %1 (a view a tab does not have, such as tcp-states on a UDP tab, "
+           "leaves that tab on its traffic).").arg(viewNames().join(QStringLiteral(", "))),
+        QStringLiteral("NAME"));
+    parser.addOption(view);
     // Issue 20: reply rules.
     const QCommandLineOption rule(QStringLiteral("rule"),
         tr("A reply rule, MATCH => REPLY [OPTIONS] (repeatable, tried in order; e.g. "
@@ -252,6 +265,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                                                           .arg(parser.value(language),
                                                                Translations::languages().join(QStringLiteral(", "))));
         return result;
+    }
+    if (parser.isSet(view)) {
+        o.view = parser.value(view);
+        if (!viewNames().contains(o.view)) {
+            err = optionError(QStringLiteral("view"), tr("no view “%1”; use one of %2")
+                                                          .arg(o.view, viewNames().join(QStringLiteral(", "))));
+            return result;
+        }
     }
     if (parser.isSet(lesson)) {
         o.lesson = parser.value(lesson);

@@ -55,6 +55,7 @@ public:
         QString captureDir;            // empty = no capture
         QString language;              // "en", "zh_CN"; empty = the setting or the system's
         QString lesson;                // an id of LessonLibrary::all(); empty = none
+        QString view;                  // --view: one of viewNames(); empty = the traffic
         FramingSpec framing;           // kind None = no framing
         int backlog = 4096;
         int maxClients = 1000;
@@ -100,6 +101,8 @@ public:
     // `arguments` as QCoreApplication::arguments() gives them (program first;
     // Qt's own -platform etc. already removed).
     static Result parse(const QStringList &arguments);
+    // What --view takes: the names of a session page's views.
+    static QStringList viewNames();
     // argv without the options QGuiApplication consumes itself (-platform X,
     // -style X, -reverse, …), so the command line can be checked before the
     // application object exists and a bad value costs one line of output.

@@ -4,6 +4,7 @@
 #include "core/log/CaptureWriter.h"
 #include "core/log/JsonLinesWriter.h"
 #include "core/log/TrafficLog.h"
+#include "core/net/KernelStateLog.h"
 #include "core/net/RepeatSender.h"
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
@@ -42,7 +43,7 @@ void Workbench::adopt(Session *session)
     if (m_logBudget > 0)
         session->log()->setByteBudget(m_logBudget);
     if (m_writer)
-        m_writer->attach(session);
+        logTo(session);
     session->setReadsHeld(logHeld());
     connect(session, &Session::eventOccurred, this, &Workbench::print);
     emit sessionAdded(session);
@@ -169,8 +170,16 @@ bool Workbench::openLog(const QString &path, QString *error)
     if (!m_writer->open(path, error))
         return false;
     for (Session *s : std::as_const(m_sessions))
-        m_writer->attach(s);
+        logTo(s);
     return true;
+}
+
+void Workbench::logTo(Session *session)
+{
+    m_writer->attach(session);
+    // The log file watches the kernel's view of every TCP socket too.
+    if (KernelStateLog *states = session->stateLog())
+        states->setAll(true);
 }
 
 CaptureWriter *Workbench::startCapture(Session *session, const QString &dir, QString *error)
@@ -271,7 +280,8 @@ void Workbench::print(const TrafficEvent &e)
 {
     if (!m_print)
         return;
-    if (e.kind == TrafficEvent::Kind::Data && !m_verbose)
+    // The kernel's state samples are for the log file; printed with -v.
+    if ((e.kind == TrafficEvent::Kind::Data || e.kind == TrafficEvent::Kind::State) && !m_verbose)
         return;
     QString line = TrafficEvent::sessionName(e.session) + u' ' + TrafficEvent::kindName(e.kind);
     if (e.direction != TrafficEvent::Direction::None)

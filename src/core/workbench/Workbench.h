@@ -93,6 +93,8 @@ signals:
     void logFailed(const QString &message);
 
 private:
+    // Attaches the log file to a session, and its state events (TCP).
+    void logTo(Session *session);
     void adopt(Session *session);
     // --send once, or as --repeat / --interval say through the session's
     // repeater (the one its page shows); failures are said on standard error.

@@ -60,6 +60,9 @@ SequenceNotation::Shape SequenceNotation::shapeOf(const TrafficEvent &e)
         if (e.peer.isNull())
             return Shape::LocalMark;
         return e.direction == TrafficEvent::Direction::Out ? Shape::ArrowOut : Shape::ArrowIn;
+    case K::State:
+        // The kernel's samples are the TCP states view's; the diagram draws calls and messages.
+        return Shape::None;
     case K::Closed:
         if (e.peer.isNull())
             return Shape::LocalMark;
@@ -108,6 +111,7 @@ QString SequenceNotation::labelFor(const TrafficEvent &e, const QString &encodin
     case K::Error:
     case K::Listening:
     case K::Stopped:
+    case K::State:
         return e.message;
     }
     return e.message;

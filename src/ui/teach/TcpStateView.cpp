@@ -3,6 +3,7 @@
 #include "ui/teach/TcpStateDiagram.h"
 
 #include "core/net/Session.h"
+#include "core/net/TcpClientSession.h"
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -82,6 +83,14 @@ void TcpStateView::setSession(Session *session)
     m_listener = Endpoint{};
     if (m_session)
         connect(m_session, &Session::eventOccurred, this, &TcpStateView::onEvent);
+    // A client's connect from its SYN: SYN_SENT and its retries while no
+    // answer comes.
+    if (auto *client = qobject_cast<TcpClientSession *>(m_session)) {
+        connect(client, &TcpClientSession::synSent, this, [this](const Endpoint &local, const Endpoint &peer) {
+            watchConnection(local, peer, TcpStateWatch::Origin::Connected);
+        });
+    }
+    m_watch->setStateLog(m_session ? m_session->stateLog() : nullptr);
 }
 
 void TcpStateView::showConnection(quint32 id)
@@ -112,9 +121,11 @@ void TcpStateView::onEvent(const TrafficEvent &event)
         if (m_shownId == 0)
             watchListener(m_listener);
     } else if (m_session->kind() == SessionKind::TcpClient && event.kind == TrafficEvent::Kind::Connected) {
-        // The client's one connection, from its handshake on.
+        // The client's one connection, from its handshake on (followed
+        // since its SYN went out, unless it connected before anyone looked).
         m_shownId = event.connectionId;
-        watchConnection(event.local, event.peer, TcpStateWatch::Origin::Connected);
+        if (!(m_watch->local() == event.local && m_watch->peer() == event.peer))
+            watchConnection(event.local, event.peer, TcpStateWatch::Origin::Connected);
     }
 }
 

@@ -1,5 +1,7 @@
 #include "ui/window/MainWindow.h"
 
+#include "ui/pages/PageViews.h"
+
 #include "ui_MainWindow.h"
 
 #include "core/commands/LibraryStore.h"
@@ -186,6 +188,12 @@ SessionPage *MainWindow::currentPage() const
 SessionTabWidget *MainWindow::tabs() const
 {
     return m_ui->tabs;
+}
+
+void MainWindow::showView(const QString &name)
+{
+    for (int i = 0; SessionPage *page = pageAt(i); ++i)
+        PageViews::show(page->findChild<QTabWidget *>(QStringLiteral("viewTabs")), name);
 }
 
 bool MainWindow::startLesson(const QString &id)

@@ -46,6 +46,8 @@ public:
     // in place of the tabs of the lesson before (see LessonTabs: false while
     // it asks whether to replace tabs that hold traffic, or for a bad id).
     bool startLesson(const QString &id);
+    // Every tab shows its view `name` (--view; PageViews), where it has one.
+    void showView(const QString &name);
     LessonTabs *lessonTabs() const { return m_lessonTabs; }
     LessonPanel *lessonPanel() const { return m_lessonPanel; }
     // What Session → Capture to Folder… does once a folder is chosen: the
