@@ -29,7 +29,7 @@ WAIT_TIMEOUT = 15.0    # default for every other wait
 STOP_TIMEOUT = 15.0    # SIGTERM to exit
 
 SESSIONS = ("tcp-server", "tcp-client", "udp")
-EVENTS = ("listening", "connected", "data", "frame", "closed", "error", "stopped")
+EVENTS = ("listening", "connected", "data", "frame", "closed", "error", "stopped", "note")
 KEY_ORDER = ("time", "session", "event", "direction", "local", "peer",
              "size", "hex", "text", "message", "checksum", "rule")
 TIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")

@@ -12,7 +12,9 @@ enum class SessionKind { TcpServer, TcpClient, Udp };
 // the JSON Lines file. Holds the raw payload; decoding is the viewer's job.
 struct TrafficEvent
 {
-    enum class Kind { Listening, Connected, Data, Closed, Error, Stopped, Frame };
+    // Note: something the user did to a socket that is not traffic (reading
+    // paused or resumed), said in the message.
+    enum class Kind { Listening, Connected, Data, Closed, Error, Stopped, Frame, Note };
     enum class Direction { None, In, Out };
     // Why a close or error happened, for code that must tell them apart
     // (the message says the same in words).

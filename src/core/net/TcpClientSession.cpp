@@ -109,14 +109,7 @@ bool TcpClientSession::connectNow()
     }
     // Connected only now: a failed bind above is reported once, by us.
     connect(m_socket, &QTcpSocket::connected, this, &TcpClientSession::onConnected);
-    connect(m_socket, &QTcpSocket::readyRead, this, [this] {
-        if (!readsHeld() && !repliesBacklogged(m_socket))
-            onReadyRead();
-    });
-    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (!readsHeld() && !repliesBacklogged(m_socket) && m_socket->bytesAvailable() > 0)
-            onReadyRead();
-    });
+    gateReads(m_info.id, m_socket, &m_info, [this] { onReadyRead(); });
     connect(m_socket, &QTcpSocket::errorOccurred, this, &TcpClientSession::onError);
     connect(m_socket, &QTcpSocket::disconnected, this, &TcpClientSession::onDisconnected);
     if (settings().connectTimeoutMs > 0)
@@ -144,8 +137,8 @@ void TcpClientSession::onConnected()
     record(std::move(e), &m_info);
     emit connected();
     emit connectionsChanged();
-    if (m_socket && m_socket->bytesAvailable() > 0)
-        onReadyRead();
+    if (m_socket)
+        readGated(m_info.id);
 }
 
 TrafficEvent TcpClientSession::connectionEvent(TrafficEvent::Kind kind) const
@@ -302,8 +295,7 @@ void TcpClientSession::onTimeout()
 
 void TcpClientSession::resumeReads()
 {
-    if (m_socket && m_socket->bytesAvailable() > 0)
-        onReadyRead();
+    readGated(m_info.id);
 }
 
 void TcpClientSession::onDisconnected()
