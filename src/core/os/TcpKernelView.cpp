@@ -3,6 +3,8 @@
 #include "core/os/SockAddr.h"
 #include "core/os/SocketProbe.h"
 
+#include <QFile>
+
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
@@ -295,4 +297,21 @@ QString TcpKernelView::describe(const Socket &socket)
     if (socket.state == State::TimeWait && socket.timerMs > 0)
         text += tr(" (%1 s left)").arg((socket.timerMs + 999) / 1000);
     return text;
+}
+
+TcpKernelView::ListenLimits TcpKernelView::listenLimits()
+{
+    const auto read = [](const char *path) {
+        QFile file(QString::fromLatin1(path));
+        if (!file.open(QIODevice::ReadOnly))
+            return -1;
+        bool ok = false;
+        const int value = file.readAll().trimmed().toInt(&ok);
+        return ok ? value : -1;
+    };
+    ListenLimits limits;
+    limits.somaxconn = read("/proc/sys/net/core/somaxconn");
+    limits.maxSynBacklog = read("/proc/sys/net/ipv4/tcp_max_syn_backlog");
+    limits.synCookies = read("/proc/sys/net/ipv4/tcp_syncookies");
+    return limits;
 }
