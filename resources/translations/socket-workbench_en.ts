@@ -124,6 +124,16 @@
     </message>
 </context>
 <context>
+    <name>TcpServerPage</name>
+    <message numerus="yes">
+        <source>%n waiting in the accept queue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TcpStateDiagram</name>
     <message numerus="yes">
         <source>SYN sent again: %n time(s)</source>
