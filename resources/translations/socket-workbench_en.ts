@@ -127,9 +127,9 @@
     <name>TcpServerPage</name>
     <message numerus="yes">
         <source>%n waiting in the accept queue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n waiting in the accept queue</numerusform>
+            <numerusform>%n waiting in the accept queue</numerusform>
         </translation>
     </message>
 </context>
