@@ -42,6 +42,15 @@ int procValue(const char *path)
     return ok ? v : -1;
 }
 
+// The view, shown, following the session's tab.
+bool showFollowing(TcpStateView &view, Session *session)
+{
+    view.resize(700, 600);
+    view.setSession(session);
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
+}
+
 void setPauseAccept(TcpServerSession &server, bool on)
 {
     SessionSettings s = server.settings();
@@ -122,10 +131,7 @@ void TestListenQueuesView::acceptQueueFillsWhileAcceptIsPaused()
     server.setBacklog(2);
     setPauseAccept(server, true);
     TcpStateView view;
-    view.resize(700, 600);
-    view.setSession(&server);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showFollowing(view, &server));
     QVERIFY(server.start());
     ListenQueuesView *queues = view.listenQueues();
     QTRY_VERIFY(queues->isVisible());
@@ -167,10 +173,7 @@ void TestListenQueuesView::pauseReadingFollowsTheShownConnection()
     TcpServerSession server;
     server.setListenAddress(QHostAddress(QHostAddress::LocalHost));
     TcpStateView view;
-    view.resize(700, 600);
-    view.setSession(&server);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showFollowing(view, &server));
     QVERIFY(server.start());
     QCheckBox *pause = view.pauseReadingCheck();
     QVERIFY(!pause->isEnabled());   // the listener: nothing to pause
@@ -217,10 +220,7 @@ void TestListenQueuesView::pauseReadingOnAClientTab()
     client.setHost(QStringLiteral("127.0.0.1"));
     client.setPort(listener.serverPort());
     TcpStateView view;
-    view.resize(700, 600);
-    view.setSession(&client);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showFollowing(view, &client));
     QCheckBox *pause = view.pauseReadingCheck();
     QVERIFY(!pause->isEnabled());
     QVERIFY(client.start());
