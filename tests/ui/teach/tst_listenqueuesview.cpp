@@ -5,6 +5,7 @@
 
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
+#include "ui/pages/ConnectionsModel.h"
 #include "ui/teach/ListenQueuesView.h"
 #include "ui/teach/TcpStateView.h"
 
@@ -193,6 +194,13 @@ void TestListenQueuesView::pauseReadingFollowsTheShownConnection()
     QVERIFY(server.isReadingPaused(first));
     QVERIFY(!server.isReadingPaused(second));
     QVERIFY(server.client(first).readingPaused);
+    // The clients table says so, for that connection only.
+    ConnectionsModel clients(&server);
+    const auto stateOf = [&](quint32 id) {
+        return clients.index(clients.rowOf(id), ConnectionsModel::State).data().toString();
+    };
+    QTRY_COMPARE(stateOf(first), QStringLiteral("connected, reading paused"));
+    QCOMPARE(stateOf(second), QStringLiteral("connected"));
 
     view.showConnection(second);
     QVERIFY(!pause->isChecked());
