@@ -111,7 +111,8 @@ void ListenQueuesView::drawQueue(QPainter &p, int top, const QString &caption, i
     if (slotCount <= 0)
         return;
     const int y = top + fm.height() + kGap;
-    const qreal slotWidth = qreal(width() - 1) / kMaxSlots;
+    // A short queue gets wide slots, a long one kMaxSlots across the width.
+    const qreal slotWidth = std::min(qreal(width() - 1) / slotCount, qreal(fm.height()) * 2.5);
     // Served from the right, as a queue drawn toward accept(): the oldest
     // connection waits in the rightmost slot.
     const QColor fill = full ? QColor(200, 60, 60) : palette().color(QPalette::Highlight);
