@@ -191,6 +191,10 @@ class Bench:
         opt = ["--tcp-server", f"127.0.0.1:{port}", "--max-clients", "12000", "--on-peer-fin", "close"] \
             if proto == "tcp" \
             else ["--udp", f"127.0.0.1:{port}"]
+        # --app-view: the window shows that view on every tab during the load
+        # (tcp-states: the TCP states view samples the kernel while shown).
+        if self.args.app_view:
+            opt += ["--view", self.args.app_view]
         return Receiver("socket-workbench", [self.args.app] + opt, self.env(home), gui=True)
 
     def start_packetsender(self, proto, port, persistent):
@@ -521,6 +525,9 @@ def main():
                     help="msgs: number of 32-byte writes on one connection (default: %(default)s)")
     ap.add_argument("--short", type=int, default=1000, metavar="N",
                     help="short: number of sequential connect/send/close connections (default: %(default)s)")
+    ap.add_argument("--app-view", metavar="NAME",
+                    help="the view the app's tabs show during the loads (its --view), e.g. tcp-states: "
+                         "what sampling the kernel costs with the TCP states view open (default: the traffic)")
     ap.add_argument("--hold", type=int, default=10000, metavar="N",
                     help="hold: number of concurrent connections opened and held (default: %(default)s)")
     ap.add_argument("--hold-seconds", type=int, default=3, metavar="S",

@@ -124,6 +124,16 @@
     </message>
 </context>
 <context>
+    <name>TcpServerPage</name>
+    <message numerus="yes">
+        <source>%n waiting in the accept queue</source>
+        <translation>
+            <numerusform>%n waiting in the accept queue</numerusform>
+            <numerusform>%n waiting in the accept queue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TcpStateDiagram</name>
     <message numerus="yes">
         <source>SYN sent again: %n time(s)</source>

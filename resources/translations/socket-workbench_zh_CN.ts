@@ -553,6 +553,10 @@ Each option opens or configures the session it names; several may be combined.</
         <source>Read reply rules from FILE, one per line (&apos;#&apos; starts a comment); --rule lines come after them.</source>
         <translation>从 FILE 读取回复规则，每行一条（&apos;#&apos; 开始注释）；--rule 给出的规则排在其后。</translation>
     </message>
+    <message>
+        <source>The TCP server listens but does not call accept(): clients wait in the kernel&apos;s accept queue (backlog + 1 of them on Linux; later SYNs are dropped) until Pause accept() is unchecked.</source>
+        <translation>TCP 服务器监听但不调用 accept()：客户端在内核的全连接队列中等待（Linux 上最多 backlog + 1 个，之后的 SYN 被丢弃），直到取消勾选“暂停 accept()”。</translation>
+    </message>
 </context>
 <context>
     <name>CommandSequence</name>
@@ -666,6 +670,10 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>Connection state</source>
         <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>%1, reading paused</source>
+        <translation>%1，已暂停读取</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +1701,49 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>ListenQueuesView</name>
+    <message>
+        <source>Listen queues</source>
+        <translation>监听队列</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Accept queue&lt;/b&gt;: connections whose three-way handshake is finished, waiting for the program to call accept(). This is the queue &lt;i&gt;backlog&lt;/i&gt; limits on Linux: it holds backlog + 1 connections (listen() takes at most net.core.somaxconn = %1); while it is full the kernel drops new SYNs, so further clients&apos; connect() hangs, retries and may time out.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SYN queue&lt;/b&gt;: half-open connections (SYN received, SYN-ACK sent, the client&apos;s ACK not here yet), in SYN_RECV. &lt;i&gt;backlog&lt;/i&gt; does not size it: with SYN cookies on (net.ipv4.tcp_syncookies = %2 here; 1 = once the queue overflows) a full SYN queue answers further SYNs with a cookie instead of a slot, so it is effectively unbounded; without them net.ipv4.tcp_max_syn_backlog (%3 here) bounds it. On loopback a handshake ends at once, so it is usually empty.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;全连接队列（accept 队列）&lt;/b&gt;：三次握手已完成、等待程序调用 accept() 的连接。在 Linux 上 &lt;i&gt;backlog&lt;/i&gt; 限制的正是这个队列：它容纳 backlog + 1 个连接（listen() 最多接受 net.core.somaxconn = %1）；队列满时内核丢弃新的 SYN，后来客户端的 connect() 挂起、重试，并可能超时。&lt;/p&gt;&lt;p&gt;&lt;b&gt;半连接队列（SYN 队列）&lt;/b&gt;：半开连接（已收到 SYN、已发出 SYN-ACK、客户端的 ACK 尚未到达），处于 SYN_RECV。&lt;i&gt;backlog&lt;/i&gt; 并不决定它的大小：开启 SYN cookies 时（本机 net.ipv4.tcp_syncookies = %2；1 表示队列溢出时启用），SYN 队列满后对新的 SYN 以 cookie 应答而不占用位置，因此实际上没有上限；未开启时由 net.ipv4.tcp_max_syn_backlog（本机 %3）限制。在回环地址上握手瞬间完成，所以它通常为空。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Accept queue (waiting for accept()): %1 of %2 (backlog %3 + 1)</source>
+        <translation>全连接队列（等待 accept()）：%1 / %2（backlog %3 + 1）</translation>
+    </message>
+    <message>
+        <source>: full, new SYNs are dropped</source>
+        <translation>：已满，新的 SYN 被丢弃</translation>
+    </message>
+    <message>
+        <source> (a slot is %1 connections)</source>
+        <translation>（每格代表 %1 个连接）</translation>
+    </message>
+    <message>
+        <source>no limit: SYN cookies are on</source>
+        <translation>无上限：SYN cookies 已开启</translation>
+    </message>
+    <message>
+        <source>limit tcp_max_syn_backlog %1</source>
+        <translation>上限 tcp_max_syn_backlog %1</translation>
+    </message>
+    <message>
+        <source>limit not readable</source>
+        <translation>上限无法读取</translation>
+    </message>
+    <message>
+        <source>SYN queue (half-open, SYN_RECV): %1 (%2)</source>
+        <translation>半连接队列（SYN 队列，SYN_RECV）：%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Socket Workbench</source>
@@ -2653,6 +2704,10 @@ The file is left as it is. The library stays empty and is not saved until you re
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
+    <message>
+        <source>%1 (reading paused: recv() is not called)</source>
+        <translation>%1（已暂停读取：不调用 recv()）</translation>
+    </message>
 </context>
 <context>
     <name>PythonRules</name>
@@ -2850,6 +2905,17 @@ The file is left as it is. The library stays empty and is not saved until you re
     <message>
         <source>The library has no payloads yet</source>
         <translation>库中还没有载荷</translation>
+    </message>
+</context>
+<context>
+    <name>ReadGates</name>
+    <message>
+        <source>Reading paused on #%1: recv() is no longer called; what the peer sends waits in our receive queue until the window closes and its send() blocks</source>
+        <translation>已暂停读取 #%1：不再调用 recv()；对端发来的数据留在我方接收队列中，直到窗口关闭、对端的 send() 阻塞</translation>
+    </message>
+    <message>
+        <source>Reading resumed on #%1: recv() is called again and reads what waited</source>
+        <translation>已恢复读取 #%1：重新调用 recv()，读出等待的数据</translation>
     </message>
 </context>
 <context>
@@ -6082,6 +6148,36 @@ loop to 1, 3 times</translation>
         <source>&amp;Keep open on FIN</source>
         <translation>FIN 后保持打开(&amp;K)</translation>
     </message>
+    <message>
+        <source>Pause &amp;accept()</source>
+        <translation>暂停 &amp;accept()</translation>
+    </message>
+    <message>
+        <source>Stop calling accept(): new clients finish their handshake and wait in the kernel&apos;s accept queue, which holds backlog + 1 on Linux; after that their SYNs are dropped and connect() hangs or times out. Uncheck to take every waiting client.</source>
+        <translation>停止调用 accept()：新客户端完成握手后在内核的全连接队列（accept 队列）中等待，Linux 上它最多容纳 backlog + 1 个；队列满后，后来者的 SYN 被丢弃，其 connect() 挂起或超时。取消勾选即接受所有等待的客户端。</translation>
+    </message>
+    <message>
+        <source>Pause accept()</source>
+        <translation>暂停 accept()</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting in the accept queue</source>
+        <translation>
+            <numerusform>全连接队列中有 %n 个在等待</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the kernel&apos;s accept queue cannot be read</source>
+        <translation>无法读取内核的全连接队列</translation>
+    </message>
+    <message>
+        <source>Connected clients (accept() paused: %1)</source>
+        <translation>已连接的客户端（accept() 已暂停：%1）</translation>
+    </message>
+    <message>
+        <source>Clients whose handshake finished wait in the kernel until accept() takes them; uncheck Pause accept() to take them all</source>
+        <translation>已完成握手的客户端在内核中等待，直到 accept() 取走它们；取消勾选“暂停 accept()”即可全部接受</translation>
+    </message>
 </context>
 <context>
     <name>TcpServerSession</name>
@@ -6407,6 +6503,14 @@ loop to 1, 3 times</translation>
     <message>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>&amp;Pause reading</source>
+        <translation>暂停读取(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop calling recv() on this connection: what the peer sends waits in our receive queue, the window we advertise closes to zero and the peer&apos;s send() blocks. Uncheck to read what waited.</source>
+        <translation>停止对此连接调用 recv()：对端发来的数据留在我方接收队列中，我方通告的窗口降为零，对端的 send() 阻塞。取消勾选即读出等待的数据。</translation>
     </message>
 </context>
 <context>
@@ -6742,6 +6846,10 @@ The log no longer holds the start of this connection (it was cleared or its memo
     <message>
         <source>⊘ marks a received message that no reply rule matched</source>
         <translation>⊘ 标记没有任何回复规则匹配的收到消息</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

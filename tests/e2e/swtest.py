@@ -29,7 +29,7 @@ WAIT_TIMEOUT = 15.0    # default for every other wait
 STOP_TIMEOUT = 15.0    # SIGTERM to exit
 
 SESSIONS = ("tcp-server", "tcp-client", "udp")
-EVENTS = ("listening", "connected", "data", "frame", "closed", "error", "stopped", "state")
+EVENTS = ("listening", "connected", "data", "frame", "closed", "error", "stopped", "note", "state")
 KEY_ORDER = ("time", "session", "event", "direction", "local", "peer",
              "size", "hex", "text", "message", "checksum", "rule",
              "tcp_state", "accept_queue", "syn_queue", "backlog", "recv_q", "send_q")

@@ -143,6 +143,9 @@ QStringList formMismatches(SessionPage *page)
         expect("maxClientsSpin", spin("maxClientsSpin"), s.maxClients, QString::number(spin("maxClientsSpin")),
                QString::number(s.maxClients));
         expect("greetingEdit", text("greetingEdit"), s.greeting, text("greetingEdit"), s.greeting);
+        // Issue 21: the listen queues.
+        expect("pauseAcceptCheck", check("pauseAcceptCheck"), s.pauseAccept,
+               QString::number(check("pauseAcceptCheck")), QString::number(s.pauseAccept));
         break;
     case SessionKind::TcpClient:
         // "[::1]" as typed is the host ::1.

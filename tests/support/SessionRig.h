@@ -32,6 +32,8 @@ public:
 
     Kind kind() const { return m_kind; }
     Session *session() const { return m_session.get(); }
+    // The TCP peer's socket (null for UDP).
+    QTcpSocket *tcpPeer() const { return m_tcpPeer.get(); }
 
     // Starts the session with `settings` and connects (or binds) the peer.
     bool start(SessionSettings settings)

@@ -24,6 +24,35 @@ quint32 ruleCode(int rule)
 {
     return rule >= -2 && rule <= 4 ? quint32(rule + 2) : kRuleInSide;
 }
+// A kind in three bits and a direction in two: a state event (the ninth
+// kind) is written as a note with the direction no event has (3); both have
+// no direction of their own.
+constexpr quint32 kStateDirection = 3;
+
+quint32 kindCode(TrafficEvent::Kind kind)
+{
+    return kind == TrafficEvent::Kind::State ? quint32(TrafficEvent::Kind::Note) : quint32(kind);
+}
+
+quint32 directionCode(const TrafficEvent &e)
+{
+    return e.kind == TrafficEvent::Kind::State ? kStateDirection : quint32(e.direction);
+}
+
+TrafficEvent::Kind kindOf(quint32 word)
+{
+    if (((word >> 25) & 0x3u) == kStateDirection)
+        return TrafficEvent::Kind::State;
+    return TrafficEvent::Kind((word >> 22) & 0x7u);
+}
+
+TrafficEvent::Direction directionOf(quint32 word)
+{
+    const quint32 d = (word >> 25) & 0x3u;
+    return d == kStateDirection ? TrafficEvent::Direction::None : TrafficEvent::Direction(d);
+}
+
+static_assert(quint32(TrafficEvent::Kind::Note) == 7 && quint32(TrafficEvent::Direction::Out) < kStateDirection);
 static_assert(size_t(PackedEventStore::kMaxChunkBytes) == ChunkAllocator::kMappedChunkBytes);
 
 } // namespace
@@ -187,7 +216,7 @@ void PackedEventStore::append(const TrafficEvent &e)
     Record &rec = recordOf(c, c.records);
     rec.w[0] = quint32(quint64(delta) & 0xffffffffu);
     rec.w[1] = quint32((quint64(delta) >> 32) & 0xffu) | (context << 8);
-    rec.w[2] = offset | (quint32(e.kind) << 22) | (quint32(e.direction) << 25) | (p.side ? kSideBit : 0u)
+    rec.w[2] = offset | (kindCode(e.kind) << 22) | (directionCode(e) << 25) | (p.side ? kSideBit : 0u)
              | (p.external ? kExternalBit : 0u) | (ruleCode(e.rule) << kRuleShift);
 
     if (p.side) {
@@ -421,8 +450,8 @@ TrafficEvent PackedEventStore::at(qsizetype i, qsizetype maxPayload) const
         .session = ctx.session,
         .sessionId = ctx.sessionId,
         .connectionId = ctx.connectionId,
-        .kind = TrafficEvent::Kind((rec.w[2] >> 22) & 0x7u),
-        .direction = TrafficEvent::Direction((rec.w[2] >> 25) & 0x3u),
+        .kind = kindOf(rec.w[2]),
+        .direction = directionOf(rec.w[2]),
         .reason = side ? side->reason : TrafficEvent::Reason::None,
         .local = EventContextTable::localOf(ctx),
         .peer = EventContextTable::peerOf(ctx),

@@ -57,6 +57,7 @@ QString TrafficEvent::kindName(Kind kind)
     case Kind::Error: return QStringLiteral("error");
     case Kind::Stopped: return QStringLiteral("stopped");
     case Kind::Frame: return QStringLiteral("frame");
+    case Kind::Note: return QStringLiteral("note");
     case Kind::State: return QStringLiteral("state");
     }
     return QString();

@@ -12,11 +12,13 @@ enum class SessionKind { TcpServer, TcpClient, Udp };
 // the JSON Lines file. Holds the raw payload; decoding is the viewer's job.
 struct TrafficEvent
 {
+    // Note: something the user did to a socket that is not traffic (reading
+    // paused or resumed), said in the message.
     // State: what the kernel reports of one TCP socket (its RFC 793 state and
     // queues, core/log/StateReport.h in the payload), sampled while a view or
-    // the --log file watches it (KernelStateLog). The packed store keeps a
-    // kind in three bits: State is the last that fits.
-    enum class Kind { Listening, Connected, Data, Closed, Error, Stopped, Frame, State };
+    // the --log file watches it (KernelStateLog). The packed store has three
+    // bits for a kind: State shares Note's code there (PackedEventStore).
+    enum class Kind { Listening, Connected, Data, Closed, Error, Stopped, Frame, Note, State };
     enum class Direction { None, In, Out };
     // Why a close or error happened, for code that must tell them apart
     // (the message says the same in words).

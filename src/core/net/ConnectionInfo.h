@@ -21,4 +21,6 @@ struct ConnectionInfo
     quint64 messagesIn = 0;    // reads (TCP) or datagrams (UDP)
     quint64 messagesOut = 0;   // sends
     QString lastError;
+    // The user paused its reading (Session::setReadingPaused, issue 21).
+    bool readingPaused = false;
 };

@@ -156,6 +156,8 @@ void Session::recordAt(TrafficEvent event, ConnectionInfo *connection, qint64 ti
         // FIN, bytes read but not yet logged (reads held) may still come.
         if (event.reason != TrafficEvent::Reason::HalfClosed && event.reason != TrafficEvent::Reason::PeerFinished) {
             m_framers.erase(event.connectionId);
+            if (m_readGates.remove(event.connectionId))
+                emit readingPausedChanged(event.connectionId, false);
             // Delayed replies of a closed connection are dropped with it.
             if (m_kind != SessionKind::Udp)
                 m_ruleStates.erase(event.connectionId);
@@ -247,6 +249,43 @@ void Session::setReadsHeld(bool held)
             if (!m_readsHeld)
                 resumeReads();
         }, Qt::QueuedConnection);
+}
+
+void Session::gateReads(quint32 connectionId, QAbstractSocket *socket, ConnectionInfo *info,
+                        std::function<void()> read)
+{
+    ReadGates::Gate &gate = m_readGates.add(connectionId, socket, info, std::move(read));
+    gate.onReadyRead = connect(socket, &QAbstractSocket::readyRead, this, [this, connectionId] { readGated(connectionId); });
+    gate.onBytesWritten = connect(socket, &QAbstractSocket::bytesWritten, this, [this, connectionId] { readGated(connectionId); });
+}
+
+void Session::readGated(quint32 connectionId)
+{
+    ReadGates::Gate *gate = m_readGates.find(connectionId);
+    if (gate && gate->socket->bytesAvailable() > 0 && mayRead(connectionId, gate->socket))
+        gate->read();
+}
+
+bool Session::setReadingPaused(quint32 connectionId, bool paused)
+{
+    QString message;
+    if (!m_readGates.setPaused(connectionId, paused, kReadBufferBytes, &message))
+        return false;
+    if (message.isEmpty())
+        return true;
+    const QAbstractSocket *socket = m_readGates.find(connectionId)->socket;
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Note, connectionId);
+    e.local = Endpoint::localOf(*socket);
+    e.peer = Endpoint::peerOf(*socket);
+    e.message = message;
+    record(std::move(e));
+    touchConnections();
+    emit readingPausedChanged(connectionId, paused);
+    // What waited in Qt's buffer is read now; what waits in the kernel's
+    // comes with the next readyRead (the read notifier is on again).
+    if (!paused)
+        QMetaObject::invokeMethod(this, [this, connectionId] { readGated(connectionId); }, Qt::QueuedConnection);
+    return true;
 }
 
 QString Session::emptyPayloadError()

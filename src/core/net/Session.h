@@ -4,6 +4,7 @@
 #include "core/framing/FramingSpec.h"
 #include "core/log/TrafficEvent.h"
 #include "core/net/ConnectionInfo.h"
+#include "core/net/ReadGates.h"
 #include "core/net/RepeatSender.h"
 #include "core/net/SendResult.h"
 #include "core/net/SessionCounters.h"
@@ -141,6 +142,16 @@ public:
     void setReadsHeld(bool held);
     bool readsHeld() const { return m_readsHeld; }
 
+    // --- Pause reading (issue 21) --------------------------------------------
+    // The user's pause of one TCP connection (ConnectionInfo::id; a client
+    // tab's one connection): recv() is no longer called on it, so what the
+    // peer sends waits in our receive queue, the window we advertise closes
+    // and the peer's send() blocks. Resuming reads what waited. Logged (a
+    // note event); gone with the connection. False, and nothing changes,
+    // for a connection that is not open (or a UDP session).
+    bool setReadingPaused(quint32 connectionId, bool paused);
+    bool isReadingPaused(quint32 connectionId) const { return m_readGates.isPaused(connectionId); }
+
 signals:
     // Every event, once it is counted and logged. What a listener asks of
     // the session from here (start, stop, send, close a connection) is done
@@ -155,6 +166,9 @@ signals:
     // ruleFireCounts() or unmatchedMessages() changed; coalesced: at most
     // every kRuleCountsIntervalMs during a flood, never once per message.
     void ruleFireCountsChanged();
+    // setReadingPaused() changed a connection's pause, or a paused
+    // connection closed (paused false).
+    void readingPausedChanged(quint32 connectionId, bool paused);
 
 protected:
     Session(SessionKind kind, QObject *parent);
@@ -267,6 +281,20 @@ protected:
 
     // Reads what waited while reads were held (called after release).
     virtual void resumeReads() {}
+    // The one read gate of a stream connection: may it be read now? Not
+    // while reads are held (readsHeld), its replies are backlogged
+    // (repliesBacklogged) or the user paused its reading.
+    bool mayRead(quint32 connectionId, const QAbstractSocket *socket) const
+    {
+        return !m_readsHeld && !repliesBacklogged(socket) && !m_readGates.isPaused(connectionId);
+    }
+    // Reads the connection's socket with read() whenever it holds bytes and
+    // mayRead() lets it: on readyRead, on bytesWritten (replies drained),
+    // when its reading resumes. Until its close is recorded.
+    // *info (the connection's, alive as long as it) shows the pause.
+    void gateReads(quint32 connectionId, QAbstractSocket *socket, ConnectionInfo *info, std::function<void()> read);
+    // read() of the connection's gate, if it holds bytes and mayRead().
+    void readGated(quint32 connectionId);
 
 private:
     void count(const TrafficEvent &event, ConnectionInfo *connection);
@@ -313,6 +341,7 @@ private:
     int m_delayedReplies = 0;            // timers of delayed replies running
     bool m_delayedDropSaid = false;
     bool m_readsHeld = false;
+    ReadGates m_readGates;   // issue 21: each TCP connection's reads and pause
     std::map<quint32, std::unique_ptr<Framer>> m_framers;
     int m_announcing = 0;  // eventOccurred is being emitted (nested: more than 1)
     std::vector<std::function<void()>> m_deferred;

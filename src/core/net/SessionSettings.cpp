@@ -115,6 +115,7 @@ QVariantMap SessionSettings::toMap(SessionKind kind) const
         m.insert(QStringLiteral("maxClients"), maxClients);
         m.insert(QStringLiteral("greeting"), greeting);
         m.insert(QStringLiteral("keepOpenOnPeerFin"), keepOpenOnPeerFin);
+        m.insert(QStringLiteral("pauseAccept"), pauseAccept);
         break;
     case SessionKind::TcpClient:
         m.insert(QStringLiteral("host"), host);
@@ -224,6 +225,7 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         r.integer(QStringLiteral("maxClients"), 0, 1000000, &s.maxClients);
         r.text(QStringLiteral("greeting"), &s.greeting);
         r.flag(QStringLiteral("keepOpenOnPeerFin"), &s.keepOpenOnPeerFin);
+        r.flag(QStringLiteral("pauseAccept"), &s.pauseAccept);
         break;
     case SessionKind::TcpClient: {
         r.text(QStringLiteral("host"), &s.host);

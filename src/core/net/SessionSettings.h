@@ -45,6 +45,11 @@ struct SessionSettings
     int backlog = 4096;
     int maxClients = 1000;        // 0 = no limit
     QString greeting;             // escaped text (PayloadParser text mode); empty = none
+    // --- TCP server: the listen queues (issue 21) ---
+    // accept() is not called: clients wait in the kernel's accept queue (it
+    // holds backlog + 1 on Linux, then SYNs are dropped). Changes while
+    // listening; releasing takes every waiting client.
+    bool pauseAccept = false;
 
     // --- TCP server and client ----------------------------------------------
     // After the peer's FIN (its shutdown(SHUT_WR)) our side stays open for

@@ -116,14 +116,7 @@ bool TcpClientSession::connectNow()
         if (s == QAbstractSocket::ConnectingState)
             QTimer::singleShot(0, this, &TcpClientSession::onConnecting);
     });
-    connect(m_socket, &QTcpSocket::readyRead, this, [this] {
-        if (!readsHeld() && !repliesBacklogged(m_socket))
-            onReadyRead();
-    });
-    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (!readsHeld() && !repliesBacklogged(m_socket) && m_socket->bytesAvailable() > 0)
-            onReadyRead();
-    });
+    gateReads(m_info.id, m_socket, &m_info, [this] { onReadyRead(); });
     connect(m_socket, &QTcpSocket::errorOccurred, this, &TcpClientSession::onError);
     connect(m_socket, &QTcpSocket::disconnected, this, &TcpClientSession::onDisconnected);
     if (settings().connectTimeoutMs > 0)
@@ -162,8 +155,8 @@ void TcpClientSession::onConnected()
     record(std::move(e), &m_info);
     emit connected();
     emit connectionsChanged();
-    if (m_socket && m_socket->bytesAvailable() > 0)
-        onReadyRead();
+    if (m_socket)
+        readGated(m_info.id);
 }
 
 TrafficEvent TcpClientSession::connectionEvent(TrafficEvent::Kind kind) const
@@ -320,8 +313,7 @@ void TcpClientSession::onTimeout()
 
 void TcpClientSession::resumeReads()
 {
-    if (m_socket && m_socket->bytesAvailable() > 0)
-        onReadyRead();
+    readGated(m_info.id);
 }
 
 void TcpClientSession::onDisconnected()

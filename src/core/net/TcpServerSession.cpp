@@ -65,6 +65,7 @@ bool TcpServerSession::start()
         });
         connect(m_acceptor, &TcpAcceptor::acceptError, this, &TcpServerSession::onAcceptError);
     }
+    m_acceptor->setAcceptPaused(settings().pauseAccept);
     if (!m_acceptor->listen(settings().listenAddress, settings().listenPort, settings().backlog)) {
         TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
         e.local = Endpoint{settings().listenAddress, settings().listenPort};
@@ -249,14 +250,7 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
     c->info.state = QStringLiteral("connected");
     m_clients.emplace(c->id, std::move(client));
 
-    connect(socket, &QTcpSocket::readyRead, this, [this, c] {
-        if (!readsHeld() && !repliesBacklogged(c->socket))
-            onReadyRead(c);
-    });
-    connect(socket, &QTcpSocket::bytesWritten, this, [this, c] {
-        if (!readsHeld() && !repliesBacklogged(c->socket) && c->socket->bytesAvailable() > 0)
-            onReadyRead(c);
-    });
+    gateReads(c->id, socket, &c->info, [this, c] { onReadyRead(c); });
     connect(socket, &QTcpSocket::errorOccurred, this, [this, c] { onSocketError(c); });
     connect(socket, &QTcpSocket::disconnected, this, [this, c] { onDisconnected(c); });
 
@@ -275,8 +269,8 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
     if (!m_greetingBytes.isEmpty())
         writeTo(c, m_greetingBytes);
     // Data may already be waiting (sent together with the handshake).
-    if (isOpen(id) && !readsHeld() && socket->bytesAvailable() > 0)
-        onReadyRead(c);
+    if (isOpen(id))
+        readGated(id);
 }
 
 void TcpServerSession::setGreeting(const QByteArray &greeting)
@@ -287,6 +281,8 @@ void TcpServerSession::setGreeting(const QByteArray &greeting)
 void TcpServerSession::settingsApplied(const SessionSettings &old)
 {
     const SessionSettings &now = settings();
+    if (m_acceptor)
+        m_acceptor->setAcceptPaused(now.pauseAccept);
     if (old.greeting != now.greeting || old.encoding != now.encoding) {
         const PayloadParser::Result r = PayloadParser::parse(now.greeting, PayloadParser::Mode::Text, now.encoding, true);
         m_greetingBytes = r.ok() ? r.bytes : QByteArray();
@@ -382,13 +378,8 @@ void TcpServerSession::resumeReads()
     for (const auto &[id, c] : m_clients)
         if (c->socket->bytesAvailable() > 0)
             waiting.push_back(id);
-    for (const quint32 id : waiting) {
-        if (readsHeld())
-            return;
-        auto it = m_clients.find(id);
-        if (it != m_clients.end())
-            onReadyRead(it->second.get());
-    }
+    for (const quint32 id : waiting)
+        readGated(id);
 }
 
 void TcpServerSession::onDisconnected(Client *c)

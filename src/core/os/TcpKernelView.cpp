@@ -3,6 +3,8 @@
 #include "core/os/SockAddr.h"
 #include "core/os/SocketProbe.h"
 
+#include <QFile>
+
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
@@ -103,19 +105,38 @@ bool toWords(int family, const Endpoint &e, __be32 *words, __be16 *port)
 // endpoints of `local` and `peer`, which the kernel finds by its hash
 // tables instead of walking every socket on the machine.
 bool dump(int family, quint32 mask, QList<TcpKernelView::Socket> *out, QString *error,
-          const Endpoint *local = nullptr, const Endpoint *peer = nullptr)
+          const Endpoint *local = nullptr, const Endpoint *peer = nullptr, quint16 localPort = 0)
 {
     const int fd = ::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
     if (fd < 0) {
         *error = SocketProbe::osErrorText(errno);
         return false;
     }
+    // A dump for one local port carries a filter the kernel runs on each
+    // socket (the bytecode `ss sport = :PORT` sends), so it answers with that
+    // port's sockets only instead of every one on the machine.
     struct
     {
         nlmsghdr header;
         inet_diag_req_v2 request;
+        rtattr filterHeader;
+        inet_diag_bc_op filter[4];
     } message{};
-    message.header.nlmsg_len = sizeof message;
+    message.header.nlmsg_len = offsetof(decltype(message), filterHeader);
+    if (localPort != 0 && !local) {
+        // sport >= port, else jump past the end (reject); sport <= port,
+        // else reject; the end reached exactly: accept. Each comparison's
+        // port sits in the `no` field of the op after it.
+        constexpr unsigned short kProgram = sizeof message.filter;
+        constexpr unsigned char kStep = 2 * sizeof(inet_diag_bc_op);   // a comparison and its port
+        message.filter[0] = {INET_DIAG_BC_S_GE, kStep, kProgram + 4};
+        message.filter[1] = {0, 0, localPort};
+        message.filter[2] = {INET_DIAG_BC_S_LE, kStep, kProgram - kStep + 4};
+        message.filter[3] = {0, 0, localPort};
+        message.filterHeader.rta_type = INET_DIAG_REQ_BYTECODE;
+        message.filterHeader.rta_len = RTA_LENGTH(kProgram);
+        message.header.nlmsg_len = sizeof message;
+    }
     message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
     message.header.nlmsg_flags = NLM_F_REQUEST | (local ? 0 : NLM_F_DUMP);
     message.request.sdiag_family = quint8(family);
@@ -133,7 +154,7 @@ bool dump(int family, quint32 mask, QList<TcpKernelView::Socket> *out, QString *
     message.request.idiag_ext = 1u << (INET_DIAG_INFO - 1);   // TCP_INFO with each socket
     sockaddr_nl kernel{};
     kernel.nl_family = AF_NETLINK;
-    if (::sendto(fd, &message, sizeof message, 0, reinterpret_cast<sockaddr *>(&kernel), sizeof kernel) < 0) {
+    if (::sendto(fd, &message, message.header.nlmsg_len, 0, reinterpret_cast<sockaddr *>(&kernel), sizeof kernel) < 0) {
         *error = SocketProbe::osErrorText(errno);
         ::close(fd);
         return false;
@@ -232,8 +253,8 @@ bool TcpKernelView::list(QList<Socket> *out, QString *error, QList<State> states
         mask |= 1u << kNewSynRecv;   // request sockets are reported as SYN_RECV
     QList<Socket> all;
     QString why;
-    const bool v4 = dump(AF_INET, mask, &all, &why);
-    const bool v6 = dump(AF_INET6, mask, &all, &why);
+    const bool v4 = dump(AF_INET, mask, &all, &why, nullptr, nullptr, localPort);
+    const bool v6 = dump(AF_INET6, mask, &all, &why, nullptr, nullptr, localPort);
     if (!v4 && !v6) {
         if (error)
             *error = why;
@@ -317,4 +338,21 @@ QString TcpKernelView::describe(const Socket &socket)
     if (socket.state == State::TimeWait && socket.timerMs > 0)
         text += tr(" (%1 s left)").arg((socket.timerMs + 999) / 1000);
     return text;
+}
+
+TcpKernelView::ListenLimits TcpKernelView::listenLimits()
+{
+    const auto read = [](const char *path) {
+        QFile file(QString::fromLatin1(path));
+        if (!file.open(QIODevice::ReadOnly))
+            return -1;
+        bool ok = false;
+        const int value = file.readAll().trimmed().toInt(&ok);
+        return ok ? value : -1;
+    };
+    ListenLimits limits;
+    limits.somaxconn = read("/proc/sys/net/core/somaxconn");
+    limits.maxSynBacklog = read("/proc/sys/net/ipv4/tcp_max_syn_backlog");
+    limits.synCookies = read("/proc/sys/net/ipv4/tcp_syncookies");
+    return limits;
 }

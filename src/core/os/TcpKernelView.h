@@ -100,4 +100,18 @@ public:
     // The words for the sockets that keep a port from being bound without
     // SO_REUSEADDR: "127.0.0.1:5000 ↔ 127.0.0.1:41234 in TIME_WAIT (52 s left)".
     static QString describe(const Socket &socket);
+
+    // --- The listen queues' limits (issue 21) ---
+    // The kernel settings that bound a listener's queues, -1 where they
+    // cannot be read: net.core.somaxconn (the most listen() takes as a
+    // backlog), net.ipv4.tcp_max_syn_backlog (bounds the SYN queue without
+    // SYN cookies) and net.ipv4.tcp_syncookies (0 never, 1 once the SYN
+    // queue is full, 2 always).
+    struct ListenLimits
+    {
+        int somaxconn = -1;
+        int maxSynBacklog = -1;
+        int synCookies = -1;
+    };
+    static ListenLimits listenLimits();
 };

@@ -48,6 +48,11 @@ TcpClientSession *connectClient(Workbench *w, TcpServerSession *server)
     return c;
 }
 
+// The flow-control lesson's flood: bounded, 25 MiB in 8 s.
+constexpr int kFloodBlock = 64 * 1024;
+constexpr int kFloodCount = 400;
+constexpr int kFloodIntervalMs = 20;
+
 QString where(TcpServerSession *s)
 {
     return s->listenEndpoint().toString();
@@ -66,6 +71,8 @@ QList<LessonLibrary::Lesson> LessonLibrary::all()
         {QStringLiteral("sticky"), tr("Sticky packets: three sends, one recv()")},
         {QStringLiteral("sticky-fixed"), tr("Sticky packets fixed: 4-byte length prefix")},
         {QStringLiteral("reuse"), tr("Port reuse: restart a server with clients connected")},
+        {QStringLiteral("backlog"), tr("The backlog queue: connect while nobody calls accept()")},
+        {QStringLiteral("flow-control"), tr("Flow control: stop calling recv() on a flood")},
     };
 }
 
@@ -171,6 +178,62 @@ QString LessonLibrary::setUp(const QString &id, Workbench *w)
                   "Start at once: it listens on the same port again, because the socket sets SO_REUSEADDR "
                   "before bind(). Without it, bind() fails with “Address already in use” for about a "
                   "minute.</p>").arg(where(s)).arg(s->listenEndpoint().port);
+    }
+    if (id == QStringLiteral("backlog")) {
+        SessionSettings settings;
+        settings.backlog = 2;
+        settings.pauseAccept = true;
+        TcpServerSession *s = startServer(w, settings);
+        for (int i = 0; i < 4; ++i) {
+            SessionSettings client = clientOf(s);
+            client.connectTimeoutMs = 60000;   // long enough to watch the SYN being retried
+            w->addTcpClient(client)->start();
+        }
+        return tr("<h3>The backlog queue</h3><p>The server on <b>%1</b> called <code>listen(2)</code> and then "
+                  "<b>stopped calling accept()</b>: <i>Pause accept()</i> is ticked on its tab. Four clients "
+                  "connect. Open the server's <i>TCP states</i> tab.</p>"
+                  "<p>The kernel finishes the three-way handshake by itself, without the program: a finished "
+                  "connection waits in the <b>accept queue</b> until accept() takes it. On Linux "
+                  "<code>backlog</code> limits this queue (at most <code>net.core.somaxconn</code>), and it "
+                  "admits backlog + 1: three clients are connected — their tabs say so — although the server "
+                  "has accepted none and its clients table is empty. While the queue is full the fourth "
+                  "client's SYN is dropped: its tab stays at <i>Connecting…</i>, and its <i>TCP states</i> tab "
+                  "shows SYN_SENT and the SYN being sent again, 1, 2, 4… seconds apart.</p>"
+                  "<p>Untick <i>Pause accept()</i>: accept() empties the queue into the clients table, and the "
+                  "fourth client's next SYN gets in.</p>"
+                  "<p>The <b>SYN queue</b> — what tutorials call the half-connection pool — holds connections "
+                  "whose handshake is not finished (SYN received, SYN+ACK sent, the ACK not back yet). "
+                  "<code>backlog</code> does not limit it: <code>net.ipv4.tcp_max_syn_backlog</code> does, and "
+                  "with SYN cookies (<code>net.ipv4.tcp_syncookies</code>) a full SYN queue answers without "
+                  "keeping state instead of dropping. On loopback a handshake takes microseconds, so it is "
+                  "nearly always empty.</p>").arg(where(s));
+    }
+    if (id == QStringLiteral("flow-control")) {
+        TcpServerSession *s = startServer(w, QString());
+        // Reading stops on the server's end as soon as it is accepted.
+        QObject::connect(s, &Session::eventOccurred, s, [s](const TrafficEvent &e) {
+            if (e.kind == TrafficEvent::Kind::Connected)
+                s->setReadingPaused(e.connectionId, true);
+        });
+        TcpClientSession *c = w->addTcpClient(clientOf(s));
+        QObject::connect(c, &TcpClientSession::connected, c, [c] {
+            c->repeater()->start(QByteArray(kFloodBlock, 'x'), kFloodCount, kFloodIntervalMs,
+                                 [c](const QByteArray &p) { return c->send(p); });
+        });
+        c->start();
+        return tr("<h3>Flow control</h3><p>The server on <b>%1</b> accepted a client and <b>stopped calling "
+                  "recv()</b> on it: <i>Pause reading</i> is on in the server's <i>TCP states</i> tab for "
+                  "that connection. The client sends %2 KiB every %3 ms, %4 times. Watch both <i>TCP "
+                  "states</i> tabs:</p><ul>"
+                  "<li>the server's <b>receive queue</b> (bytes the kernel holds because nobody reads) grows "
+                  "to the size of its receive buffer;</li>"
+                  "<li>the window the server advertises shrinks to <b>zero</b> (the client's tab: "
+                  "<i>Peer's window</i>);</li>"
+                  "<li>then the client's <b>send queue</b> (sent, not acknowledged) fills its send buffer. "
+                  "A blocking <code>sendall()</code> would now wait; this tab keeps the rest in its own "
+                  "buffer, shown as unsent.</li></ul>"
+                  "<p>Untick <i>Pause reading</i>: recv() drains the queue, the window opens, and every byte "
+                  "arrives, in order.</p>").arg(where(s)).arg(kFloodBlock / 1024).arg(kFloodIntervalMs).arg(kFloodCount);
     }
     return QString();
 }

@@ -96,6 +96,7 @@ void SocketNarrator::onEvent(const TrafficEvent &e)
     case TrafficEvent::Kind::Error: onError(e); break;
     case TrafficEvent::Kind::Stopped: onStopped(e); break;
     case TrafficEvent::Kind::Frame: onFrame(e); break;
+    case TrafficEvent::Kind::Note: break;
     case TrafficEvent::Kind::State: break;   // the kernel's view, not a call the program made
     }
     touch();

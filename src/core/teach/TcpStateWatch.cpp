@@ -66,6 +66,7 @@ void TcpStateWatch::watch(const Endpoint &local, const Endpoint &peer, Origin or
     m_peer = peer;
     m_steps.clear();
     m_socket.reset();
+    m_synQueue = 0;
     m_state = State::Unknown;
     // What happened before anyone looked, as the socket's origin tells it.
     QList<State> before;
@@ -99,6 +100,7 @@ void TcpStateWatch::clear()
     m_peer = Endpoint{};
     m_steps.clear();
     m_socket.reset();
+    m_synQueue = 0;
     m_state = State::Unknown;
     followInLog();
     emit changed();
@@ -124,18 +126,14 @@ void TcpStateWatch::sample()
     if (!isWatching())
         return;
     std::optional<TcpKernelView::Socket> found;
+    const int synQueueBefore = m_synQueue;
     if (m_peer.port == 0) {
-        QList<TcpKernelView::Socket> listeners;
-        if (TcpKernelView::list(&listeners, nullptr, {State::Listen}, m_local.port)) {
-            for (const TcpKernelView::Socket &s : std::as_const(listeners)) {
-                if (m_local.address.isNull() || s.local.address == m_local.address)
-                    found = s;
-            }
-        }
+        found = findListener(m_local);
+        m_synQueue = found ? countSynQueue(m_local) : 0;
     } else {
         found = TcpKernelView::find(m_local, m_peer);
     }
-    const bool reportChanged = !sameReport(found, m_socket);
+    const bool reportChanged = !sameReport(found, m_socket) || synQueueBefore != m_synQueue;
     m_socket = found;
     const State before = m_state;
     if (found) {
@@ -146,6 +144,33 @@ void TcpStateWatch::sample()
     }
     if (reportChanged || before != m_state)
         emit changed();
+}
+
+std::optional<TcpKernelView::Socket> TcpStateWatch::findListener(const Endpoint &local)
+{
+    std::optional<TcpKernelView::Socket> found;
+    QList<TcpKernelView::Socket> listeners;
+    if (TcpKernelView::list(&listeners, nullptr, {State::Listen}, local.port)) {
+        for (const TcpKernelView::Socket &s : std::as_const(listeners)) {
+            if (local.address.isNull() || s.local.address == local.address)
+                found = s;
+        }
+    }
+    return found;
+}
+
+int TcpStateWatch::countSynQueue(const Endpoint &local)
+{
+    QList<TcpKernelView::Socket> halfOpen;
+    if (!TcpKernelView::list(&halfOpen, nullptr, {State::SynReceived}, local.port))
+        return 0;
+    // A listener on every address (0.0.0.0, ::) has half-open connections on any of them.
+    const bool anyAddress = local.address.isNull() || local.address == QHostAddress(QHostAddress::AnyIPv4)
+                         || local.address == QHostAddress(QHostAddress::AnyIPv6);
+    int n = 0;
+    for (const TcpKernelView::Socket &s : std::as_const(halfOpen))
+        n += anyAddress || s.local.address == local.address ? 1 : 0;
+    return n;
 }
 
 void TcpStateWatch::moveTo(State state, qint64 timeUs)

@@ -65,6 +65,17 @@ public:
     // longer has it (or never had it).
     const std::optional<TcpKernelView::Socket> &socket() const { return m_socket; }
 
+    // --- The listen queues (issue 21) ---
+    // A listener's SYN queue as the last sample saw it: the half-open
+    // connections (SYN_RECV) on its port; 0 for a connection.
+    int synQueue() const { return m_synQueue; }
+    // The listening socket on local (any address when local's is null),
+    // as the kernel reports it now: its receiveQueue is the accept queue,
+    // its sendQueue the backlog.
+    static std::optional<TcpKernelView::Socket> findListener(const Endpoint &local);
+    // How many connections are half-open (SYN_RECV) on local now.
+    static int countSynQueue(const Endpoint &local);
+
 signals:
     // A sample saw something new (a state, a queue, the time left, retries).
     void changed();
@@ -80,6 +91,7 @@ private:
     State m_state = State::Unknown;
     QList<Step> m_steps;
     std::optional<TcpKernelView::Socket> m_socket;
+    int m_synQueue = 0;
     QPointer<KernelStateLog> m_log;
     bool m_logging = false;     // m_log watches m_loggedLocal <-> m_loggedPeer for us
     Endpoint m_loggedLocal;

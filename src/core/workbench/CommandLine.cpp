@@ -211,6 +211,11 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         tr("Read reply rules from FILE, one per line ('#' starts a comment); --rule lines come after them."),
         QStringLiteral("FILE"));
     parser.addOptions({rule, rulesFile});
+    // Issue 21: the listen queues.
+    const QCommandLineOption pauseAccept(QStringLiteral("pause-accept"),
+        tr("The TCP server listens but does not call accept(): clients wait in the kernel's accept queue "
+           "(backlog + 1 of them on Linux; later SYNs are dropped) until Pause accept() is unchecked."));
+    parser.addOption(pauseAccept);
     // Issue 19: sequences and the one-shot mode.
     const QCommandLineOption sequence(QStringLiteral("sequence"),
         tr("Run a sequence of a payload library file (the only one in it, or NAME) on the session "
@@ -351,6 +356,13 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(timeout)
         && !parseCount(QStringLiteral("connect-timeout"), parser.value(timeout), 1, 3600000, &o.connectTimeoutMs, &err))
         return result;
+    if (parser.isSet(pauseAccept)) {
+        if (!o.tcpServer) {
+            err = optionError(QStringLiteral("pause-accept"), tr("needs --tcp-server"));
+            return result;
+        }
+        o.pauseAccept = true;
+    }
     if (parser.isSet(onPeerFin)) {
         const QString v = parser.value(onPeerFin);
         if (v != QLatin1StringView("keep") && v != QLatin1StringView("close")) {

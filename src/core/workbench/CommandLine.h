@@ -61,6 +61,7 @@ public:
         int maxClients = 1000;
         int connectTimeoutMs = 10000;
         bool keepOpenOnPeerFin = true;        // --on-peer-fin keep|close
+        bool pauseAccept = false;             // --pause-accept (issue 21)
         int reconnectMs = 0;                  // --reconnect MS; 0 = no auto-reconnect
         ReplyLimiter::Settings replyLimits;   // UDP auto-replies
         int logBudgetMiB = 0;                 // 0 = the log's default (64 MiB)

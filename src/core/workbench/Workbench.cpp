@@ -106,6 +106,7 @@ SessionSettings Workbench::settingsFromOptions(const CommandLine::Options &o, Se
         s.maxClients = o.maxClients;
         s.greeting = o.greetingText;
         s.keepOpenOnPeerFin = o.keepOpenOnPeerFin;
+        s.pauseAccept = o.pauseAccept;
         break;
     case SessionKind::TcpClient:
         if (o.tcpClient) {

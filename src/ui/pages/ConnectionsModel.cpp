@@ -139,7 +139,7 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
         case BytesOut: return locale.toString(c.bytesOut);
         case MessagesIn: return locale.toString(c.messagesIn);
         case MessagesOut: return locale.toString(c.messagesOut);
-        case State: return c.state;
+        case State: return c.readingPaused ? tr("%1, reading paused").arg(c.state) : c.state;
         case ColumnCount: break;
         }
         return {};
@@ -231,7 +231,7 @@ bool ConnectionsModel::differs(const ConnectionInfo &a, const ConnectionInfo &b)
     return a.bytesIn != b.bytesIn || a.bytesOut != b.bytesOut || a.messagesIn != b.messagesIn
         || a.messagesOut != b.messagesOut || a.state != b.state || a.lastError != b.lastError
         || a.sinceUs != b.sinceUs || a.lastActivityUs != b.lastActivityUs || !(a.peer == b.peer)
-        || !(a.local == b.local);
+        || !(a.local == b.local) || a.readingPaused != b.readingPaused;
 }
 
 void ConnectionsModel::rebuildIndex()

@@ -73,6 +73,7 @@ void PeerInspector::setSession(Session *session)
     if (session) {
         // A close shows at once, not at the next tick.
         connect(session, &Session::connectionsChanged, this, &PeerInspector::refresh);
+        connect(session, &Session::readingPausedChanged, this, &PeerInspector::refresh);
         connect(session, &QObject::destroyed, this, &PeerInspector::onSessionDestroyed);
     }
     refresh();
@@ -228,6 +229,8 @@ void PeerInspector::render()
         m_ui->stateValue->setText(tr("Seen (UDP has no connection)"));
     else
         m_ui->stateValue->setText(c.state.isEmpty() ? none : c.state);
+    if (!m_closed && c.readingPaused)
+        m_ui->stateValue->setText(tr("%1 (reading paused: recv() is not called)").arg(m_ui->stateValue->text()));
 
     m_ui->sinceLabel->setText(udp ? tr("First datagram:") : tr("Connected since:"));
     m_ui->sinceValue->setText(c.sinceUs ? localTimeText(c.sinceUs) : none);

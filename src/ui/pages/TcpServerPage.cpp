@@ -9,10 +9,12 @@
 #include "core/text/TextCodec.h"
 #include "ui/pages/ConnectionsModel.h"
 #include "ui/pages/FramingPanel.h"
+#include "core/teach/TcpStateWatch.h"
 #include "ui/teach/TcpStateView.h"
 #include "ui/widgets/FieldValidation.h"
 
 #include <QCheckBox>
+#include <QTimer>
 #include <QToolButton>
 
 
@@ -77,6 +79,14 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
         editSettings([&](SessionSettings &s) { s.keepOpenOnPeerFin = on; });
     });
 
+    // --- Pause accept() (issue 21) ---
+    connect(m_ui->pauseAcceptCheck, &QCheckBox::toggled, this, [this](bool on) {
+        editSettings([&](SessionSettings &s) { s.pauseAccept = on; });
+    });
+    m_acceptPausePoll = new QTimer(this);
+    m_acceptPausePoll->setInterval(250);
+    connect(m_acceptPausePoll, &QTimer::timeout, this, &TcpServerPage::showAcceptPause);
+
     m_clients = new ConnectionsModel(session, this);
     m_ui->clientsTable->setModel(m_clients);
     connect(m_ui->clientsTable->selectionModel(), &QItemSelectionModel::selectionChanged,
@@ -126,6 +136,10 @@ void TcpServerPage::showSettings(const SessionSettings &shown, bool all)
         m_keepOpenCheck->setChecked(now.keepOpenOnPeerFin);
     if (all || shown.greeting != now.greeting || shown.encoding != now.encoding)
         m_greetingCheck->recheck();
+    if (all || shown.pauseAccept != now.pauseAccept) {
+        m_ui->pauseAcceptCheck->setChecked(now.pauseAccept);
+        showAcceptPause();
+    }
     updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), now.listenPort);
 }
 
@@ -199,8 +213,27 @@ void TcpServerPage::onStateChanged()
     m_ui->maxClientsSpin->setEnabled(!running);
     m_ui->greetingEdit->setEnabled(!running);
     m_ui->sendPanel->setSendEnabled(running, running ? QString() : tr("The server is not running"));
+    showAcceptPause();
     updateStartEnabled();
     emit titleChanged();
+}
+
+void TcpServerPage::showAcceptPause()
+{
+    if (!m_server->settings().pauseAccept || !m_server->isRunning()) {
+        m_acceptPausePoll->stop();
+        m_ui->clientsLabel->setText(tr("Connected clients"));
+        m_ui->clientsLabel->setToolTip(QString());
+        return;
+    }
+    if (!m_acceptPausePoll->isActive())
+        m_acceptPausePoll->start();
+    const std::optional<TcpKernelView::Socket> listener = TcpStateWatch::findListener(m_server->listenEndpoint());
+    const QString waiting = listener ? tr("%n waiting in the accept queue", nullptr, int(listener->receiveQueue))
+                                     : tr("the kernel's accept queue cannot be read");
+    m_ui->clientsLabel->setText(tr("Connected clients (accept() paused: %1)").arg(waiting));
+    m_ui->clientsLabel->setToolTip(tr("Clients whose handshake finished wait in the kernel until accept() takes "
+                                      "them; uncheck Pause accept() to take them all"));
 }
 
 quint32 TcpServerPage::selectedClient() const

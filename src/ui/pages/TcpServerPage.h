@@ -10,6 +10,7 @@ class TcpServerPage;
 class ConnectionsModel;
 class FieldValidation;
 class QCheckBox;
+class QTimer;
 class TcpServerSession;
 
 // The TCP server tab: listen settings, the clients it accepted, traffic,
@@ -53,4 +54,9 @@ private:
     FieldValidation *m_portCheck;
     FieldValidation *m_greetingCheck;
     QCheckBox *m_keepOpenCheck = nullptr;  // SessionSettings::keepOpenOnPeerFin
+    // --- Pause accept() (issue 21) ---
+    // The clients' caption says accept() is paused and how many wait in the
+    // kernel's accept queue, read while paused.
+    void showAcceptPause();
+    QTimer *m_acceptPausePoll = nullptr;
 };

@@ -49,6 +49,7 @@ SequenceNotation::Shape SequenceNotation::shapeOf(const TrafficEvent &e)
     case K::Listening:
     case K::Stopped:
     case K::Error:
+    case K::Note:   // something we did (reading paused): nothing crosses the wire
         return Shape::LocalMark;
     case K::Frame:
         return e.peer.isNull() ? Shape::LocalMark : Shape::PeerNote;
@@ -112,6 +113,7 @@ QString SequenceNotation::labelFor(const TrafficEvent &e, const QString &encodin
     case K::Listening:
     case K::Stopped:
     case K::State:
+    case K::Note:
         return e.message;
     }
     return e.message;

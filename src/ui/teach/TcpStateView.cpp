@@ -1,10 +1,12 @@
 #include "ui/teach/TcpStateView.h"
 
+#include "ui/teach/ListenQueuesView.h"
 #include "ui/teach/TcpStateDiagram.h"
 
 #include "core/net/Session.h"
 #include "core/net/TcpClientSession.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QGridLayout>
 #include <QLabel>
@@ -34,6 +36,8 @@ TcpStateView::TcpStateView(QWidget *parent)
     , m_header(new QLabel(this))
     , m_steps(new QListWidget(this))
     , m_queues(new QWidget(this))
+    , m_listenQueues(new ListenQueuesView(this))
+    , m_pauseReading(new QCheckBox(tr("&Pause reading"), this))
 {
     // The kernel's numbers for flow control: what waits on each side and
     // how much the peer lets us send.
@@ -58,6 +62,19 @@ TcpStateView::TcpStateView(QWidget *parent)
     }
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
+    // Issue 21: the program stops calling recv() on this connection.
+    m_pauseReading->setObjectName(QStringLiteral("pauseReadingCheck"));
+    m_pauseReading->setToolTip(tr("Stop calling recv() on this connection: what the peer sends waits in our "
+                                  "receive queue, the window we advertise closes to zero and the peer's send() "
+                                  "blocks. Uncheck to read what waited."));
+    m_pauseReading->setEnabled(false);
+    grid->addWidget(m_pauseReading, 2, 0, 1, 4);
+    connect(m_pauseReading, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_session && m_shownId != 0)
+            m_session->setReadingPaused(m_shownId, on);
+        showReadingPaused();   // a connection that is gone does not pause: the switch says so
+    });
+    m_listenQueues->hide();
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_steps->setAlternatingRowColors(true);
@@ -67,6 +84,7 @@ TcpStateView::TcpStateView(QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_header);
     layout->addWidget(m_queues);
+    layout->addWidget(m_listenQueues);
     layout->addWidget(m_diagram, 1);
     layout->addWidget(m_steps);
     m_diagram->setWatch(m_watch);
@@ -81,8 +99,10 @@ void TcpStateView::setSession(Session *session)
     m_session = session;
     m_shownId = 0;
     m_listener = Endpoint{};
-    if (m_session)
+    if (m_session) {
         connect(m_session, &Session::eventOccurred, this, &TcpStateView::onEvent);
+        connect(m_session, &Session::readingPausedChanged, this, &TcpStateView::showReadingPaused);
+    }
     // A client's connect from its SYN: SYN_SENT and its retries while no
     // answer comes.
     if (auto *client = qobject_cast<TcpClientSession *>(m_session)) {
@@ -91,6 +111,15 @@ void TcpStateView::setSession(Session *session)
         });
     }
     m_watch->setStateLog(m_session ? m_session->stateLog() : nullptr);
+    showReadingPaused();
+}
+
+void TcpStateView::showReadingPaused()
+{
+    const QSignalBlocker blocker(m_pauseReading);
+    const bool open = m_session && m_shownId != 0 && m_session->kind() != SessionKind::Udp;
+    m_pauseReading->setEnabled(open);
+    m_pauseReading->setChecked(open && m_session->isReadingPaused(m_shownId));
 }
 
 void TcpStateView::showConnection(quint32 id)
@@ -98,6 +127,7 @@ void TcpStateView::showConnection(quint32 id)
     if (!m_session || m_session->kind() == SessionKind::Udp)
         return;
     m_shownId = id;
+    showReadingPaused();
     if (id == 0) {
         if (m_listener.port != 0)
             watchListener(m_listener);
@@ -126,6 +156,7 @@ void TcpStateView::onEvent(const TrafficEvent &event)
         m_shownId = event.connectionId;
         if (!(m_watch->local() == event.local && m_watch->peer() == event.peer))
             watchConnection(event.local, event.peer, TcpStateWatch::Origin::Connected);
+        showReadingPaused();
     }
 }
 
@@ -202,7 +233,11 @@ void TcpStateView::refresh()
 void TcpStateView::refreshQueues()
 {
     const std::optional<TcpKernelView::Socket> &socket = m_watch->socket();
-    const bool shown = socket && socket->info && socket->state != TcpKernelView::State::Listen;
+    const bool listener = socket && socket->state == TcpKernelView::State::Listen;
+    m_listenQueues->setVisible(listener);
+    if (listener)   // a listener's queue fields are its accept queue and backlog
+        m_listenQueues->setQueues(int(socket->receiveQueue), int(socket->sendQueue), m_watch->synQueue());
+    const bool shown = socket && socket->info && !listener;
     m_queues->setVisible(shown);
     if (!shown)
         return;

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class ListenQueuesView;
+class QCheckBox;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -44,6 +46,13 @@ public:
     // The flow-control bars' texts (receive queue, send queue, peer's
     // window, RTT), empty while they are hidden.
     QStringList queueTexts() const;
+    // --- Issue 21: the listen queues, and pausing a connection's reading ---
+    // Shown while the view follows a listener.
+    ListenQueuesView *listenQueues() const { return m_listenQueues; }
+    // The Pause reading switch of the connection it follows (with the
+    // flow-control bars); the connection's id, 0 for none.
+    QCheckBox *pauseReadingCheck() const { return m_pauseReading; }
+    quint32 shownConnection() const { return m_shownId; }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -64,4 +73,8 @@ private:
     QListWidget *m_steps;
     QWidget *m_queues;
     QList<QProgressBar *> m_bars;   // receive queue, send queue, peer's window, RTT
+    // --- Issue 21 ---
+    void showReadingPaused();
+    ListenQueuesView *m_listenQueues;
+    QCheckBox *m_pauseReading;
 };

@@ -225,6 +225,7 @@ QString TrafficLogModel::kindLabel(const TrafficEvent &e)
     case Kind::Closed: return tr("closed");
     case Kind::Error: return tr("error");
     case Kind::Stopped: return tr("stopped");
+    case Kind::Note: return tr("note");
     case Kind::State: return tr("state");
     }
     return {};

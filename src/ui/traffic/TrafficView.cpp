@@ -187,7 +187,8 @@ void TrafficView::setupColumns()
     table->setColumnWidth(TrafficLogModel::Time, width({u"00:00:00.000"_s}, TrafficLogModel::Time));
     QStringList kinds;
     for (auto kind : {TrafficEvent::Kind::Data, TrafficEvent::Kind::Frame, TrafficEvent::Kind::Listening,
-                      TrafficEvent::Kind::Connected, TrafficEvent::Kind::Closed, TrafficEvent::Kind::Stopped}) {
+                      TrafficEvent::Kind::Connected, TrafficEvent::Kind::Closed, TrafficEvent::Kind::Stopped,
+                      TrafficEvent::Kind::Note}) {
         TrafficEvent e;
         e.kind = kind;
         e.direction = TrafficEvent::Direction::Out;

@@ -388,6 +388,8 @@ void TestFormTruth::commandLine_data()
                                                       u"crc16-modbus"_s});
     row("client rule", client + QStringList{u"--rule"_s, u"regex:^(p)(?<i>i) => {i}{1}"_s});
     row("udp rules", udp + QStringList{u"--rule"_s, u"exact:ping => [{data}] #{counter}"_s, u"--rule"_s, u"any => x"_s});
+    // Issue 21: the listen queues.
+    row("server pause-accept backlog 2", server + QStringList{u"--pause-accept"_s, u"--backlog"_s, u"2"_s});
 }
 
 void TestFormTruth::commandLine()
@@ -422,6 +424,8 @@ void TestFormTruth::typed_data()
         << int(SessionKind::TcpServer)
         << QStringList{u"addressCombo=::1"_s, u"replyCombo=echo"_s, u"specCombo=line"_s};
     QTest::newRow("server http") << int(SessionKind::TcpServer) << QStringList{u"replyCombo=http"_s};
+    QTest::newRow("server pause accept, backlog 2")
+        << int(SessionKind::TcpServer) << QStringList{u"backlogSpin=2"_s, u"pauseAcceptCheck=on"_s};
     QTest::newRow("client bound, echo, length:4")
         << int(SessionKind::TcpClient)
         << QStringList{u"hostEdit=127.0.0.1"_s, u"portEdit={tcp}"_s, u"timeoutSpin=1500"_s, u"bindCheck=on"_s,
@@ -552,6 +556,7 @@ void TestFormTruth::restored_data()
     udp("udp send box", {{u"sendLineEnding"_s, u"CR"_s}, {u"clearAfterSend"_s, false}});
     client("client send box, bad ending", {{u"sendLineEnding"_s, u"nl"_s}, {u"clearAfterSend"_s, true}});
     server("server rules, one bad", {{u"rules"_s, QStringList{u"contains:ping => pong"_s, u"regex:(x => bad"_s}}});
+    server("server accept paused", {{u"pauseAccept"_s, true}, {u"backlog"_s, 2}});
 }
 
 void TestFormTruth::restored()
