@@ -143,6 +143,11 @@ QStringList formMismatches(SessionPage *page)
         expect("maxClientsSpin", spin("maxClientsSpin"), s.maxClients, QString::number(spin("maxClientsSpin")),
                QString::number(s.maxClients));
         expect("greetingEdit", text("greetingEdit"), s.greeting, text("greetingEdit"), s.greeting);
+        // Issue 21: socket options.
+        expect("reuseAddressCheck", check("reuseAddressCheck"), s.reuseAddress, QString::number(check("reuseAddressCheck")),
+               QString::number(s.reuseAddress));
+        expect("noDelayCheck", check("noDelayCheck"), s.noDelay, QString::number(check("noDelayCheck")),
+               QString::number(s.noDelay));
         break;
     case SessionKind::TcpClient:
         // "[::1]" as typed is the host ::1.
@@ -158,6 +163,9 @@ QStringList formMismatches(SessionPage *page)
             expect("bindPortEdit", text("bindPortEdit"), QString::number(s.localBindPort), text("bindPortEdit"),
                    QString::number(s.localBindPort));
         }
+        // Issue 21: socket options.
+        expect("noDelayCheck", check("noDelayCheck"), s.noDelay, QString::number(check("noDelayCheck")),
+               QString::number(s.noDelay));
         break;
     case SessionKind::Udp:
         expect("addressCombo", addressOf(combo("addressCombo")), s.bindAddress, combo("addressCombo"),

@@ -129,6 +129,8 @@ void TcpClientSession::onConnected()
 {
     m_timeout.stop();
     m_probe->attach(m_socket->socketDescriptor());
+    // Qt keeps no option before the socket exists: set once connected.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, settings().noDelay ? 1 : 0);
     m_info.local = Endpoint::localOf(*m_socket);
     m_info.peer = Endpoint::peerOf(*m_socket);
     m_info.state = QStringLiteral("connected");
@@ -146,6 +148,12 @@ void TcpClientSession::onConnected()
     emit connectionsChanged();
     if (m_socket && m_socket->bytesAvailable() > 0)
         onReadyRead();
+}
+
+void TcpClientSession::settingsApplied(const SessionSettings &old)
+{
+    if (old.noDelay != settings().noDelay && m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, settings().noDelay ? 1 : 0);
 }
 
 TrafficEvent TcpClientSession::connectionEvent(TrafficEvent::Kind kind) const

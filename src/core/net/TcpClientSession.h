@@ -79,6 +79,8 @@ protected:
     void resumeReads() override;
     void deliverDelayedReply(quint32 connectionId, const QByteArray &wire, bool closeAfter) override;
     void resetConnectionCounters() override;
+    // TCP_NODELAY (settings().noDelay) changes on the open connection at once.
+    void settingsApplied(const SessionSettings &old) override;
 
 private:
     void onConnected();
