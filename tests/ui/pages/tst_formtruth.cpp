@@ -388,6 +388,9 @@ void TestFormTruth::commandLine_data()
                                                       u"crc16-modbus"_s});
     row("client rule", client + QStringList{u"--rule"_s, u"regex:^(p)(?<i>i) => {i}{1}"_s});
     row("udp rules", udp + QStringList{u"--rule"_s, u"exact:ping => [{data}] #{counter}"_s, u"--rule"_s, u"any => x"_s});
+    // Issue 21: socket options.
+    row("server no-reuseaddr nodelay echo", server + QStringList{u"--no-reuseaddr"_s, u"--nodelay"_s, u"--reply"_s, u"echo"_s});
+    row("client nodelay", client + QStringList{u"--nodelay"_s, u"--send"_s, u"hi"_s});
 }
 
 void TestFormTruth::commandLine()
@@ -447,6 +450,11 @@ void TestFormTruth::typed_data()
     // Issue 20: a rule typed as a line in the rules editor; a ready-made set from the combo.
     QTest::newRow("server rule typed") << int(SessionKind::TcpServer) << QStringList{u"ruleLineEdit=starts:pi => got {data}"_s};
     QTest::newRow("udp modbus preset") << int(SessionKind::Udp) << QStringList{u"replyCombo=preset:modbus-tcp"_s};
+    // Issue 21: socket options.
+    QTest::newRow("server SO_REUSEADDR off, TCP_NODELAY, echo")
+        << int(SessionKind::TcpServer) << QStringList{u"reuseAddressCheck=off"_s, u"noDelayCheck=on"_s, u"replyCombo=echo"_s};
+    QTest::newRow("client TCP_NODELAY")
+        << int(SessionKind::TcpClient) << QStringList{u"hostEdit=127.0.0.1"_s, u"portEdit={tcp}"_s, u"noDelayCheck=on"_s};
 }
 
 void TestFormTruth::typed()
@@ -552,6 +560,9 @@ void TestFormTruth::restored_data()
     udp("udp send box", {{u"sendLineEnding"_s, u"CR"_s}, {u"clearAfterSend"_s, false}});
     client("client send box, bad ending", {{u"sendLineEnding"_s, u"nl"_s}, {u"clearAfterSend"_s, true}});
     server("server rules, one bad", {{u"rules"_s, QStringList{u"contains:ping => pong"_s, u"regex:(x => bad"_s}}});
+    // Issue 21: socket options.
+    server("server socket options", {{u"reuseAddress"_s, false}, {u"noDelay"_s, true}});
+    client("client TCP_NODELAY", {{u"noDelay"_s, true}});
 }
 
 void TestFormTruth::restored()
