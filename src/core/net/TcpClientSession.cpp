@@ -140,6 +140,8 @@ void TcpClientSession::onConnected()
                     .arg(m_info.peer.toString(), QString::number(m_info.local.port));
     if (settings().localBindPort != 0 || !settings().localBindAddress.isNull())
         e.message = tr("Connected to %1 from %2").arg(m_info.peer.toString(), m_info.local.toString());
+    if (settings().noDelay)   // the log says which socket options are in effect (issue 21)
+        e.message = tr("%1; TCP_NODELAY set (Nagle off)").arg(e.message);
     if (m_reconnector.currentAttempt() > 0)
         e.message = tr("%1 (auto-reconnect, attempt %2)").arg(e.message).arg(m_reconnector.currentAttempt());
     m_reconnector.connected();
