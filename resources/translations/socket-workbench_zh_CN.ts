@@ -553,6 +553,18 @@ Each option opens or configures the session it names; several may be combined.</
         <source>Read reply rules from FILE, one per line (&apos;#&apos; starts a comment); --rule lines come after them.</source>
         <translation>从 FILE 读取回复规则，每行一条（&apos;#&apos; 开始注释）；--rule 给出的规则排在其后。</translation>
     </message>
+    <message>
+        <source>The TCP server binds without SO_REUSEADDR: a restart fails (EADDRINUSE) while connections of its port sit in TIME_WAIT, and the error names them.</source>
+        <translation>TCP 服务器在 bind 前不设置 SO_REUSEADDR：端口上的连接仍处于 TIME_WAIT 时重启会失败（EADDRINUSE），错误信息会列出这些连接。</translation>
+    </message>
+    <message>
+        <source>TCP_NODELAY (Nagle off) on the TCP client&apos;s connection and the TCP server&apos;s accepted ones: each small send goes out at once instead of waiting to be merged.</source>
+        <translation>在 TCP 客户端的连接和 TCP 服务器接受的连接上设置 TCP_NODELAY（关闭 Nagle）：每次小的发送立即发出，不再等待合并。</translation>
+    </message>
+    <message>
+        <source>needs --tcp-server or --tcp-client</source>
+        <translation>需要 --tcp-server 或 --tcp-client</translation>
+    </message>
 </context>
 <context>
     <name>CommandSequence</name>
@@ -1690,6 +1702,45 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>
             <numerusform>已复制 %n 行</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ListenFailure</name>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1，另有 %2 个</translation>
+    </message>
+    <message>
+        <source>%1 in LISTEN</source>
+        <translation>%1 处于 LISTEN</translation>
+    </message>
+    <message>
+        <source>Another socket listens on this port: %1 (another program, or another tab). SO_REUSEADDR cannot help: only one socket may listen on an address and port; stop that one or choose another port.</source>
+        <translation>另一个套接字正在监听这个端口：%1（另一个程序，或另一个标签页）。SO_REUSEADDR 帮不上忙：同一地址和端口只能有一个套接字监听；请停止它，或换一个端口。</translation>
+    </message>
+    <message>
+        <source>Nothing listens there, but connections closed a moment ago still hold the port in TIME_WAIT: %1.</source>
+        <translation>没有程序在那里监听，但刚关闭的连接仍以 TIME_WAIT 占着这个端口：%1。</translation>
+    </message>
+    <message>
+        <source>Nothing listens there, but these connections still hold the port: %1.</source>
+        <translation>没有程序在那里监听，但这些连接仍占着这个端口：%1。</translation>
+    </message>
+    <message>
+        <source>SO_REUSEADDR is off: with it on (here and in the server that made those connections), this bind() would succeed. The Python line that avoids the error, before bind(): %1</source>
+        <translation>SO_REUSEADDR 已关闭：若打开它（这里以及产生这些连接的服务器都打开），这次 bind() 就会成功。避免此错误的 Python 代码（放在 bind() 之前）：%1</translation>
+    </message>
+    <message>
+        <source>SO_REUSEADDR is on, but the socket that made those connections had it off: Linux binds past them only when both sockets set it.</source>
+        <translation>SO_REUSEADDR 已打开，但产生这些连接的套接字当时没有打开它：只有两个套接字都设置了它，Linux 才允许绕过它们绑定。</translation>
+    </message>
+    <message>
+        <source>They are gone when their TIME_WAIT ends (a minute at most).</source>
+        <translation>它们的 TIME_WAIT 结束后（最多一分钟）就会消失。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
     </message>
 </context>
 <context>
@@ -3813,6 +3864,14 @@ The file is left as it is. The library stays empty and is not saved until you re
         <source>UDP server on %1 that answers by rules</source>
         <translation>%1 上按规则回复的 UDP 服务器</translation>
     </message>
+    <message>
+        <source>No SO_REUSEADDR, as in the tab: bind() fails while old connections of the port sit in TIME_WAIT.</source>
+        <translation>与标签页一样不设置 SO_REUSEADDR：端口上的旧连接仍处于 TIME_WAIT 时，bind() 会失败。</translation>
+    </message>
+    <message>
+        <source>Nagle off: each small send goes out at once</source>
+        <translation>关闭 Nagle：每次小的发送立即发出</translation>
+    </message>
 </context>
 <context>
     <name>SendHistory</name>
@@ -4957,6 +5016,14 @@ loop to 1, 3 times</translation>
         <source>rule %1 fired: %2</source>
         <translation>规则 %1 已触发：%2</translation>
     </message>
+    <message>
+        <source>Nagle off: each small send goes out at once</source>
+        <translation>关闭 Nagle：每次小的发送立即发出</translation>
+    </message>
+    <message>
+        <source>Nagle on again: small sends wait and leave together</source>
+        <translation>重新打开 Nagle：小的发送会等待并合并后一起发出</translation>
+    </message>
 </context>
 <context>
     <name>SocketProbe</name>
@@ -5697,6 +5764,18 @@ loop to 1, 3 times</translation>
         <source>&amp;Keep open on FIN</source>
         <translation>FIN 后保持打开(&amp;K)</translation>
     </message>
+    <message>
+        <source>TCP_&amp;NODELAY (Nagle off)</source>
+        <translation>TCP_NODELAY（关闭 Nagle）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>TCP_NODELAY (Nagle&apos;s algorithm off): each small send goes out at once. Off: small sends made while earlier data is not yet acknowledged wait and leave together, so the server reads fewer, larger pieces. Applies to an open connection at once.</source>
+        <translation>TCP_NODELAY（关闭 Nagle 算法）：每次小的发送立即发出。不勾选时：在先前数据尚未被确认期间的小发送会等待并合并后一起发出，服务器因此读到更少、更大的数据块。对已打开的连接立即生效。</translation>
+    </message>
+    <message>
+        <source>Set TCP_NODELAY</source>
+        <translation>设置 TCP_NODELAY</translation>
+    </message>
 </context>
 <context>
     <name>TcpClientSession</name>
@@ -5815,6 +5894,10 @@ loop to 1, 3 times</translation>
     <message>
         <source>Peer finished sending (FIN): recv() returned 0; our side stays open for sending until Disconnect (CLOSE_WAIT)</source>
         <translation>对端已结束发送（FIN）：recv() 返回 0；我方仍可发送，直到断开连接（CLOSE_WAIT）</translation>
+    </message>
+    <message>
+        <source>%1; TCP_NODELAY set (Nagle off)</source>
+        <translation>%1；已设置 TCP_NODELAY（关闭 Nagle）</translation>
     </message>
 </context>
 <context>
@@ -6082,13 +6165,33 @@ loop to 1, 3 times</translation>
         <source>&amp;Keep open on FIN</source>
         <translation>FIN 后保持打开(&amp;K)</translation>
     </message>
+    <message>
+        <source>SO_RE&amp;USEADDR</source>
+        <translation>SO_RE&amp;USEADDR</translation>
+    </message>
+    <message>
+        <source>setsockopt(SO_REUSEADDR) before bind(). On: Start works again at once after Stop, while the old connections still sit in TIME_WAIT (about a minute). Off: listening fails with EADDRINUSE until they are gone, and the error names them; connections made while it was off block a restart even with it on, as Linux binds past them only when both sockets set it. It never lets two servers listen on one port.</source>
+        <translation>在 bind() 之前调用 setsockopt(SO_REUSEADDR)。勾选：停止后可立即再次启动，即使旧连接仍处于 TIME_WAIT（约一分钟）。不勾选：在它们消失之前监听会以 EADDRINUSE 失败，错误信息会列出它们；在关闭此选项时建立的连接，即使之后打开它也会阻止重启，因为只有两个套接字都设置了它，Linux 才允许绕过它们绑定。它绝不会让两个服务器监听同一个端口。</translation>
+    </message>
+    <message>
+        <source>Set SO_REUSEADDR before bind</source>
+        <translation>在 bind 之前设置 SO_REUSEADDR</translation>
+    </message>
+    <message>
+        <source>TCP_&amp;NODELAY</source>
+        <translation>TCP_NODELAY(&amp;N)</translation>
+    </message>
+    <message>
+        <source>TCP_NODELAY on every accepted connection (Nagle off): each small send goes out at once. Off: small sends made while earlier data is not yet acknowledged wait and leave together. Applies to the open connections at once.</source>
+        <translation>在每个接受的连接上设置 TCP_NODELAY（关闭 Nagle）：每次小的发送立即发出。不勾选时：在先前数据尚未被确认期间的小发送会等待并合并后一起发出。对已打开的连接立即生效。</translation>
+    </message>
+    <message>
+        <source>Set TCP_NODELAY on accepted connections</source>
+        <translation>在接受的连接上设置 TCP_NODELAY</translation>
+    </message>
 </context>
 <context>
     <name>TcpServerSession</name>
-    <message>
-        <source>Cannot listen on %1: %2</source>
-        <translation>无法在 %1 上监听：%2</translation>
-    </message>
     <message>
         <source>Listening on %1 (backlog %2)</source>
         <translation>正在 %1 上监听（backlog %2）</translation>
