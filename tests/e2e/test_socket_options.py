@@ -57,33 +57,26 @@ class SocketOptions(AppTestCase):
             self.assertEqual(recv_exact(c, 5), b"again")
         self.assertEqual(select(self.stop_and_read(app), event="error"), [])
 
-    def test_nodelay_reaches_the_client(self):
+    def connected_message(self, extra):
+        """The client's connected event, sending to a python server, with `extra` options."""
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
             server.bind(("127.0.0.1", 0))
             server.listen(1)
             server.settimeout(swtest.WAIT_TIMEOUT)
             port = server.getsockname()[1]
-            app = self.start_app(["--tcp-client", endpoint("127.0.0.1", port), "--nodelay", "--send", "hello"])
+            app = self.start_app(["--tcp-client", endpoint("127.0.0.1", port), "--send", "hello"] + extra)
             conn, _ = server.accept()
             with conn:
                 self.assertEqual(recv_exact(conn, 5), b"hello")
                 connected = app.wait_log(lambda e: e["event"] == "connected", what="connected")[0]
-                self.assertIn("TCP_NODELAY set (Nagle off)", connected["message"])
             app.stop()
+            return connected["message"]
+
+    def test_nodelay_reaches_the_client(self):
+        self.assertIn("TCP_NODELAY set (Nagle off)", self.connected_message(["--nodelay"]))
 
     def test_without_nodelay_the_log_says_nothing_of_it(self):
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
-            server.bind(("127.0.0.1", 0))
-            server.listen(1)
-            server.settimeout(swtest.WAIT_TIMEOUT)
-            port = server.getsockname()[1]
-            app = self.start_app(["--tcp-client", endpoint("127.0.0.1", port), "--send", "hello"])
-            conn, _ = server.accept()
-            with conn:
-                self.assertEqual(recv_exact(conn, 5), b"hello")
-                connected = app.wait_log(lambda e: e["event"] == "connected", what="connected")[0]
-                self.assertNotIn("TCP_NODELAY", connected["message"])
-            app.stop()
+        self.assertNotIn("TCP_NODELAY", self.connected_message([]))
 
     def test_bad_uses_are_refused(self):
         for args, words in ((["--tcp-client", "127.0.0.1:9", "--no-reuseaddr"], "--no-reuseaddr: needs --tcp-server"),

@@ -11,6 +11,7 @@
 #include "core/os/SockAddr.h"
 #include "core/os/TcpKernelView.h"
 #include "support/SessionEvents.h"
+#include "support/TimeWait.h"
 
 #include <QDir>
 #include <QProcess>
@@ -66,15 +67,6 @@ TcpKernelView::Socket socketIn(State state, const Endpoint &local, const Endpoin
     return s;
 }
 
-// As the form and the command line change a session: one new settings value.
-template <class Edit>
-void edit(Session &session, Edit &&change)
-{
-    SessionSettings s = session.settings();
-    change(s);
-    session.setSettings(s);
-}
-
 Endpoint at(const char *address, quint16 port)
 {
     return Endpoint{QHostAddress(QString::fromLatin1(address)), port};
@@ -126,7 +118,7 @@ void TestSocketOptions::restartWhileTimeWait()
     QFETCH(QString, says);
     TcpServerSession server;
     server.setListenAddress(QHostAddress(address));
-    edit(server, [&](SessionSettings &s) { s.reuseAddress = firstReuse; });
+    editSettings(server, [&](SessionSettings &s) { s.reuseAddress = firstReuse; });
     QVERIFY(server.start());
     const Endpoint listening = server.listenEndpoint();
     QTcpSocket client;
@@ -136,10 +128,9 @@ void TestSocketOptions::restartWhileTimeWait()
     QTRY_COMPARE(server.clientCount(), 1);
     server.stop();
     QTRY_COMPARE(client.state(), QAbstractSocket::UnconnectedState);
-    const auto left = [&] { return TcpKernelView::find(listening, clientEnd); };
-    QTRY_VERIFY(left() && left()->state == State::TimeWait);
+    QTRY_VERIFY(inTimeWait(listening, clientEnd));
 
-    edit(server, [&](SessionSettings &s) { s.reuseAddress = restartReuse; });
+    editSettings(server, [&](SessionSettings &s) { s.reuseAddress = restartReuse; });
     const qsizetype errorsBefore = eventsOf(server, TrafficEvent::Kind::Error).size();
     QCOMPARE(server.start(), restarts);
     if (restarts) {
@@ -197,7 +188,7 @@ void TestSocketOptions::liveListenerIsNamed()
     }
     QVERIFY(held.port != 0);
     TcpServerSession server;
-    edit(server, [&](SessionSettings &s) {
+    editSettings(server, [&](SessionSettings &s) {
         s.listenPort = held.port;
         s.reuseAddress = reuse;
     });
@@ -282,14 +273,14 @@ void TestSocketOptions::clientNoDelay()
     TcpClientSession client;
     client.setHost(u"127.0.0.1"_s);
     client.setPort(peer.serverPort());
-    edit(client, [&](SessionSettings &s) { s.noDelay = initially; });
+    editSettings(client, [&](SessionSettings &s) { s.noDelay = initially; });
     QVERIFY(client.start());
     QTRY_VERIFY(client.isConnected());
     auto *socket = client.findChild<QTcpSocket *>();
     QVERIFY(socket);
     QCOMPARE(socket->socketOption(QAbstractSocket::LowDelayOption).toInt(), initially ? 1 : 0);
     QCOMPARE(noDelayOf(client.localEndpoint(), client.peerEndpoint()), initially ? 1 : 0);
-    edit(client, [&](SessionSettings &s) { s.noDelay = !initially; });
+    editSettings(client, [&](SessionSettings &s) { s.noDelay = !initially; });
     QCOMPARE(socket->socketOption(QAbstractSocket::LowDelayOption).toInt(), initially ? 0 : 1);
     QCOMPARE(noDelayOf(client.localEndpoint(), client.peerEndpoint()), initially ? 0 : 1);
     // The next connection gets the setting as it is now.
@@ -305,7 +296,7 @@ void TestSocketOptions::clientNoDelay()
 void TestSocketOptions::serverNoDelay()
 {
     TcpServerSession server;
-    edit(server, [&](SessionSettings &s) { s.noDelay = true; });
+    editSettings(server, [&](SessionSettings &s) { s.noDelay = true; });
     QVERIFY(server.start());
     std::vector<std::unique_ptr<QTcpSocket>> clients;
     for (int i = 0; i < 2; ++i) {
@@ -321,10 +312,10 @@ void TestSocketOptions::serverNoDelay()
     QCOMPARE(serverSide(1), 1);
     // Our peers' own sockets were not touched.
     QCOMPARE(clients[0]->socketOption(QAbstractSocket::LowDelayOption).toInt(), 0);
-    edit(server, [&](SessionSettings &s) { s.noDelay = false; });
+    editSettings(server, [&](SessionSettings &s) { s.noDelay = false; });
     QCOMPARE(serverSide(0), 0);
     QCOMPARE(serverSide(1), 0);
-    edit(server, [&](SessionSettings &s) { s.noDelay = true; });
+    editSettings(server, [&](SessionSettings &s) { s.noDelay = true; });
     QCOMPARE(serverSide(0), 1);
     QCOMPARE(serverSide(1), 1);
 }

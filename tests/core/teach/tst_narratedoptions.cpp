@@ -9,6 +9,7 @@
 #include "core/teach/NarratorPhrases.h"
 #include "core/teach/ScriptPlan.h"
 #include "core/teach/SocketNarrator.h"
+#include "support/SessionEvents.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -43,14 +44,6 @@ const Step *stepOf(const SocketLane &lane, Call call)
     return nullptr;
 }
 
-template <class Edit>
-void edit(Session &session, Edit &&change)
-{
-    SessionSettings s = session.settings();
-    change(s);
-    session.setSettings(s);
-}
-
 const QString kReusePython = u"server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)"_s;
 const QString kReuseC = u"setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);"_s;
 
@@ -81,7 +74,7 @@ void TestNarratedOptions::server()
     QFETCH(bool, reuse);
     QFETCH(bool, noDelay);
     TcpServerSession server;
-    edit(server, [&](SessionSettings &s) {
+    editSettings(server, [&](SessionSettings &s) {
         s.reuseAddress = reuse;
         s.noDelay = noDelay;
     });
@@ -109,7 +102,7 @@ void TestNarratedOptions::server()
                      : QStringList{});
 
     // Turned over while connected: the connection makes the call then.
-    edit(server, [&](SessionSettings &s) { s.noDelay = !noDelay; });
+    editSettings(server, [&](SessionSettings &s) { s.noDelay = !noDelay; });
     QTRY_COMPARE(linesOf(n.sockets().at(1), Call::SetSockOpt).size(), noDelay ? 2 : 1);
     QVERIFY(linesOf(n.sockets().at(1), Call::SetSockOpt).constLast().startsWith(
         u"conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, %1)"_s.arg(noDelay ? 0 : 1)));
@@ -141,7 +134,7 @@ void TestNarratedOptions::client()
     TcpClientSession client;
     client.setHost(u"127.0.0.1"_s);
     client.setPort(peer.serverPort());
-    edit(client, [&](SessionSettings &s) { s.noDelay = noDelay; });
+    editSettings(client, [&](SessionSettings &s) { s.noDelay = noDelay; });
     SocketNarrator n(&client);
     QVERIFY(client.start());
     QTRY_VERIFY(client.isConnected());
@@ -163,7 +156,7 @@ void TestNarratedOptions::client()
              noDelay);
     QVERIFY(!plan.script(Language::Python).contains(u"SO_REUSEADDR"_s));
 
-    edit(client, [&](SessionSettings &s) { s.noDelay = !noDelay; });
+    editSettings(client, [&](SessionSettings &s) { s.noDelay = !noDelay; });
     QTRY_COMPARE(linesOf(n.sockets().at(0), Call::SetSockOpt).size(), noDelay ? 2 : 1);
     QVERIFY(linesOf(n.sockets().at(0), Call::SetSockOpt).constLast().startsWith(
         u"client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, %1)"_s.arg(noDelay ? 0 : 1)));

@@ -7,8 +7,8 @@
 #include "core/teach/CScriptWriter.h"
 #include "core/teach/PythonScriptWriter.h"
 #include "core/teach/ScriptPlan.h"
-#include "core/os/TcpKernelView.h"
 #include "support/ScriptRun.h"
+#include "support/TimeWait.h"
 
 #include <QRegularExpression>
 #include <QTcpServer>
@@ -416,8 +416,7 @@ void TestScriptWriter::socketOptions()
         accepted->disconnectFromHost();
         QTRY_COMPARE(peer.state(), QAbstractSocket::UnconnectedState);
         listener.close();
-        const auto left = [&] { return TcpKernelView::find(local, remote); };
-        QTRY_VERIFY(left() && left()->state == TcpKernelView::State::TimeWait);
+        QTRY_VERIFY(inTimeWait(local, remote));
     }
     ScriptPlan plan = isServer ? server(AutoReply::Mode::Echo, u"none"_s, port) : client({"hello"});
     plan.targetPort = port;

@@ -5,9 +5,9 @@
 
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
-#include "core/os/TcpKernelView.h"
 #include "ui/pages/TcpClientPage.h"
 #include "ui/pages/TcpServerPage.h"
+#include "support/TimeWait.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -66,8 +66,7 @@ void TestSocketOptionsPages::reuseAddressIsSetBeforeListening()
     QTRY_COMPARE(server.clientCount(), 1);
     click(stop);
     QTRY_COMPARE(client.state(), QAbstractSocket::UnconnectedState);
-    const auto left = [&] { return TcpKernelView::find(listening, clientEnd); };
-    QTRY_VERIFY(left() && left()->state == TcpKernelView::State::TimeWait);
+    QTRY_VERIFY(inTimeWait(listening, clientEnd));
     QVERIFY(reuse->isEnabled());
 
     // Start again without SO_REUSEADDR: the tab says what holds the port.
