@@ -131,7 +131,7 @@ SocketNarrator::SocketLane &SocketNarrator::newOwnLane()
     switch (m_kind) {
     case SessionKind::TcpServer:
         lane.role = SocketLane::Role::Listening;
-        lane.steps = Phrases::listeningSteps(m_session->settings().reuseAddress);
+        lane.steps = Phrases::listeningSteps(!m_session || m_session->settings().reuseAddress);
         break;
     case SessionKind::TcpClient:
         lane.role = SocketLane::Role::Client;
