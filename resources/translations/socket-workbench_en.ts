@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>KernelStateLog</name>
+    <message numerus="yes">
+        <source>SYN_SENT: connect() waits for the SYN+ACK; the SYN was sent again %n time(s)</source>
+        <translation>
+            <numerusform>SYN_SENT: connect() waits for the SYN+ACK; the SYN was sent again %n time</numerusform>
+            <numerusform>SYN_SENT: connect() waits for the SYN+ACK; the SYN was sent again %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LifecycleView</name>
     <message numerus="yes">
         <source>… %n more call(s)</source>

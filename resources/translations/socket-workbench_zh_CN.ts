@@ -557,6 +557,26 @@ Each option opens or configures the session it names; several may be combined.</
         <source>The TCP server listens but does not call accept(): clients wait in the kernel&apos;s accept queue (backlog + 1 of them on Linux; later SYNs are dropped) until Pause accept() is unchecked.</source>
         <translation>TCP 服务器监听但不调用 accept()：客户端在内核的全连接队列中等待（Linux 上最多 backlog + 1 个，之后的 SYN 被丢弃），直到取消勾选“暂停 accept()”。</translation>
     </message>
+    <message>
+        <source>The TCP server binds without SO_REUSEADDR: a restart fails (EADDRINUSE) while connections of its port sit in TIME_WAIT, and the error names them.</source>
+        <translation>TCP 服务器在 bind 前不设置 SO_REUSEADDR：端口上的连接仍处于 TIME_WAIT 时重启会失败（EADDRINUSE），错误信息会列出这些连接。</translation>
+    </message>
+    <message>
+        <source>TCP_NODELAY (Nagle off) on the TCP client&apos;s connection and the TCP server&apos;s accepted ones: each small send goes out at once instead of waiting to be merged.</source>
+        <translation>在 TCP 客户端的连接和 TCP 服务器接受的连接上设置 TCP_NODELAY（关闭 Nagle）：每次小的发送立即发出，不再等待合并。</translation>
+    </message>
+    <message>
+        <source>needs --tcp-server or --tcp-client</source>
+        <translation>需要 --tcp-server 或 --tcp-client</translation>
+    </message>
+    <message>
+        <source>The view every tab shows first: %1 (a view a tab does not have, such as tcp-states on a UDP tab, leaves that tab on its traffic).</source>
+        <translation>每个标签页首先显示的视图：%1（标签页没有的视图，例如 UDP 标签页上的 tcp-states，会让该标签页停留在流量视图）。</translation>
+    </message>
+    <message>
+        <source>no view “%1”; use one of %2</source>
+        <translation>没有视图“%1”；请使用以下之一：%2</translation>
+    </message>
 </context>
 <context>
     <name>CommandSequence</name>
@@ -1093,6 +1113,23 @@ Each option opens or configures the session it names; several may be combined.</
     </message>
 </context>
 <context>
+    <name>KernelStateLog</name>
+    <message>
+        <source>LISTEN: %1 waiting for accept() (backlog %2), %3 half-open in the SYN queue</source>
+        <translation>LISTEN：%1 个连接等待 accept()（backlog %2），SYN 队列中有 %3 个半连接</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes received not yet read (Recv-Q), %3 bytes sent not yet acknowledged (Send-Q)</source>
+        <translation>%1：已收到但尚未读取 %2 字节（Recv-Q），已发送但尚未确认 %3 字节（Send-Q）</translation>
+    </message>
+    <message numerus="yes">
+        <source>SYN_SENT: connect() waits for the SYN+ACK; the SYN was sent again %n time(s)</source>
+        <translation>
+            <numerusform>SYN_SENT：connect() 正在等待 SYN+ACK；SYN 已重发 %n 次</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>The new language is used when Socket Workbench is started again.</source>
@@ -1184,6 +1221,30 @@ Each option opens or configures the session it names; several may be combined.</
     <message>
         <source>&lt;h3&gt;Port reuse&lt;/h3&gt;&lt;p&gt;A server on &lt;b&gt;%1&lt;/b&gt; with two clients connected. Press Stop on the server tab: it closes the connections first, so they wait in TIME_WAIT on port %2. Press Start at once: it listens on the same port again, because the socket sets SO_REUSEADDR before bind(). Without it, bind() fails with “Address already in use” for about a minute.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;端口重用&lt;/h3&gt;&lt;p&gt;一个在 &lt;b&gt;%1&lt;/b&gt; 上的服务器，连接着两个客户端。在服务器标签页上按“停止”：它先关闭连接，于是这些连接在端口 %2 上进入 TIME_WAIT 状态。立即按“启动”：它能再次在同一端口上监听，因为套接字在 bind() 之前设置了 SO_REUSEADDR。没有它，bind() 会在大约一分钟内失败，报错“Address already in use”（地址已被占用）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The backlog queue: connect while nobody calls accept()</source>
+        <translation>backlog 队列：没有人调用 accept() 时连接</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT and SO_REUSEADDR: restart without, then with it</source>
+        <translation>TIME_WAIT 与 SO_REUSEADDR：先不带它重启，再带上它重启</translation>
+    </message>
+    <message>
+        <source>Flow control: stop calling recv() on a flood</source>
+        <translation>流量控制：在数据洪流中停止调用 recv()</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The backlog queue&lt;/h3&gt;&lt;p&gt;The server on &lt;b&gt;%1&lt;/b&gt; called &lt;code&gt;listen(2)&lt;/code&gt; and then &lt;b&gt;stopped calling accept()&lt;/b&gt;: &lt;i&gt;Pause accept()&lt;/i&gt; is ticked on its tab. Four clients connect. Open the server&apos;s &lt;i&gt;TCP states&lt;/i&gt; tab.&lt;/p&gt;&lt;p&gt;The kernel finishes the three-way handshake by itself, without the program: a finished connection waits in the &lt;b&gt;accept queue&lt;/b&gt; until accept() takes it. On Linux &lt;code&gt;backlog&lt;/code&gt; limits this queue (at most &lt;code&gt;net.core.somaxconn&lt;/code&gt;), and it admits backlog + 1: three clients are connected — their tabs say so — although the server has accepted none and its clients table is empty. While the queue is full the fourth client&apos;s SYN is dropped: its tab stays at &lt;i&gt;Connecting…&lt;/i&gt;, and its &lt;i&gt;TCP states&lt;/i&gt; tab shows SYN_SENT and the SYN being sent again, 1, 2, 4… seconds apart.&lt;/p&gt;&lt;p&gt;Untick &lt;i&gt;Pause accept()&lt;/i&gt;: accept() empties the queue into the clients table, and the fourth client&apos;s next SYN gets in.&lt;/p&gt;&lt;p&gt;The &lt;b&gt;SYN queue&lt;/b&gt; — what tutorials call the half-connection pool — holds connections whose handshake is not finished (SYN received, SYN+ACK sent, the ACK not back yet). &lt;code&gt;backlog&lt;/code&gt; does not limit it: &lt;code&gt;net.ipv4.tcp_max_syn_backlog&lt;/code&gt; does, and with SYN cookies (&lt;code&gt;net.ipv4.tcp_syncookies&lt;/code&gt;) a full SYN queue answers without keeping state instead of dropping. On loopback a handshake takes microseconds, so it is nearly always empty.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;backlog 队列&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 上的服务器调用了 &lt;code&gt;listen(2)&lt;/code&gt;，然后&lt;b&gt;不再调用 accept()&lt;/b&gt;：它的标签页上勾选了&lt;i&gt;暂停 accept()&lt;/i&gt;。四个客户端发起连接。请打开服务器的 &lt;i&gt;TCP 状态&lt;/i&gt;标签页。&lt;/p&gt;&lt;p&gt;三次握手由内核自己完成，不需要程序参与：握手完成的连接在&lt;b&gt;全连接队列（accept 队列）&lt;/b&gt;中等待，直到 accept() 把它取走。在 Linux 上，&lt;code&gt;backlog&lt;/code&gt; 限制的是这个队列（最大为 &lt;code&gt;net.core.somaxconn&lt;/code&gt;），并且它能容纳 backlog + 1 个：三个客户端已经连接——它们的标签页上这样显示——尽管服务器一个也没有 accept()，它的客户端表也是空的。队列满时，第四个客户端的 SYN 被丢弃：它的标签页停在&lt;i&gt;正在连接…&lt;/i&gt;，它的 &lt;i&gt;TCP 状态&lt;/i&gt;标签页显示 SYN_SENT，以及每隔 1、2、4… 秒重发一次的 SYN。&lt;/p&gt;&lt;p&gt;取消勾选&lt;i&gt;暂停 accept()&lt;/i&gt;：accept() 把队列中的连接取入客户端表，第四个客户端的下一个 SYN 就能连进来。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SYN 队列&lt;/b&gt;——教程里说的“半连接池”——存放握手尚未完成的连接（已收到 SYN、已发出 SYN+ACK、ACK 还没回来）。&lt;code&gt;backlog&lt;/code&gt; 并不限制它：限制它的是 &lt;code&gt;net.ipv4.tcp_max_syn_backlog&lt;/code&gt;；开启 SYN cookies（&lt;code&gt;net.ipv4.tcp_syncookies&lt;/code&gt;）时，SYN 队列满了也会不保存状态地应答，而不是丢弃。在回环地址上一次握手只需几微秒，所以它几乎总是空的。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;TIME_WAIT and SO_REUSEADDR&lt;/h3&gt;&lt;p&gt;The server on &lt;b&gt;%1&lt;/b&gt; listens &lt;b&gt;without&lt;/b&gt; SO_REUSEADDR (unticked on its tab), and a client is connected.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;On the server tab select the connection in the clients table and open &lt;i&gt;TCP states&lt;/i&gt;. Press &lt;b&gt;Stop&lt;/b&gt;: the server closes first, so its end of the connection goes FIN_WAIT_1, FIN_WAIT_2 and then waits in &lt;b&gt;TIME_WAIT&lt;/b&gt; for 60 seconds — twice the longest a segment may live, so nothing late from this connection can be taken for part of a new one with the same addresses and ports.&lt;/li&gt;&lt;li&gt;Press &lt;b&gt;Start&lt;/b&gt;: bind() fails with EADDRINUSE. No program listens on port %2 any more, but the socket in TIME_WAIT still holds it, and the error names it.&lt;/li&gt;&lt;li&gt;Tick &lt;b&gt;SO_REUSEADDR&lt;/b&gt; and press Start: it &lt;i&gt;still&lt;/i&gt; fails. Linux lets bind() pass a socket in TIME_WAIT only when both the old socket and the new one set SO_REUSEADDR, and the old one did not. When the &lt;i&gt;TCP states&lt;/i&gt; tab shows the time is up, Start listens.&lt;/li&gt;&lt;li&gt;Now with SO_REUSEADDR on: press &lt;b&gt;Connect&lt;/b&gt; on the client tab, then Stop and Start on the server tab. It listens at once, although the connection waits in TIME_WAIT again. That is why servers call &lt;code&gt;setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)&lt;/code&gt; before bind() (see the narration and &lt;i&gt;Copy as Python script&lt;/i&gt;). It never lets two programs listen on the same port.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;h3&gt;TIME_WAIT 与 SO_REUSEADDR&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 上的服务器&lt;b&gt;没有&lt;/b&gt;设置 SO_REUSEADDR（它的标签页上未勾选），并且有一个客户端已连接。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;在服务器标签页的客户端表中选中这个连接，并打开 &lt;i&gt;TCP 状态&lt;/i&gt;。按&lt;b&gt;停止&lt;/b&gt;：服务器先关闭，所以连接的服务器一端依次进入 FIN_WAIT_1、FIN_WAIT_2，然后在 &lt;b&gt;TIME_WAIT&lt;/b&gt; 中等待 60 秒——即一个报文段最长存活时间的两倍，这样这条连接的迟到报文就不会被误当作使用相同地址和端口的新连接的一部分。&lt;/li&gt;&lt;li&gt;按&lt;b&gt;启动&lt;/b&gt;：bind() 失败，错误为 EADDRINUSE。已经没有程序在端口 %2 上监听，但处于 TIME_WAIT 的套接字仍占着它，错误信息会指出这个套接字。&lt;/li&gt;&lt;li&gt;勾选 &lt;b&gt;SO_REUSEADDR&lt;/b&gt; 再按启动：&lt;i&gt;仍然&lt;/i&gt;失败。只有旧套接字和新套接字都设置了 SO_REUSEADDR，Linux 才允许 bind() 越过处于 TIME_WAIT 的套接字，而旧套接字没有设置。等 &lt;i&gt;TCP 状态&lt;/i&gt;标签页显示时间已到，启动就能开始监听。&lt;/li&gt;&lt;li&gt;现在 SO_REUSEADDR 已打开：在客户端标签页按&lt;b&gt;连接&lt;/b&gt;，然后在服务器标签页按停止、再按启动。尽管连接又在 TIME_WAIT 中等待，服务器仍立即开始监听。这就是服务器在 bind() 之前调用 &lt;code&gt;setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)&lt;/code&gt; 的原因（见讲解和&lt;i&gt;复制为 Python 脚本&lt;/i&gt;）。它从不允许两个程序在同一端口上监听。&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Flow control&lt;/h3&gt;&lt;p&gt;The server on &lt;b&gt;%1&lt;/b&gt; accepted a client and &lt;b&gt;stopped calling recv()&lt;/b&gt; on it: &lt;i&gt;Pause reading&lt;/i&gt; is on in the server&apos;s &lt;i&gt;TCP states&lt;/i&gt; tab for that connection. The client sends %2 KiB every %3 ms, %4 times. Watch both &lt;i&gt;TCP states&lt;/i&gt; tabs:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the server&apos;s &lt;b&gt;receive queue&lt;/b&gt; (bytes the kernel holds because nobody reads) grows to the size of its receive buffer;&lt;/li&gt;&lt;li&gt;the window the server advertises shrinks to &lt;b&gt;zero&lt;/b&gt; (the client&apos;s tab: &lt;i&gt;Peer&apos;s window&lt;/i&gt;);&lt;/li&gt;&lt;li&gt;then the client&apos;s &lt;b&gt;send queue&lt;/b&gt; (sent, not acknowledged) fills its send buffer. A blocking &lt;code&gt;sendall()&lt;/code&gt; would now wait; this tab keeps the rest in its own buffer, shown as unsent.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Untick &lt;i&gt;Pause reading&lt;/i&gt;: recv() drains the queue, the window opens, and every byte arrives, in order.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;流量控制&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; 上的服务器接受了一个客户端，并&lt;b&gt;不再对它调用 recv()&lt;/b&gt;：服务器的 &lt;i&gt;TCP 状态&lt;/i&gt;标签页中，该连接的&lt;i&gt;暂停读取&lt;/i&gt;已打开。客户端每 %3 毫秒发送 %2 KiB，共 %4 次。请观察两个 &lt;i&gt;TCP 状态&lt;/i&gt;标签页：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;服务器的&lt;b&gt;接收队列&lt;/b&gt;（因为没人读取而由内核保存的字节）增长到接收缓冲区的大小；&lt;/li&gt;&lt;li&gt;服务器通告的窗口缩小到&lt;b&gt;零&lt;/b&gt;（客户端标签页上的&lt;i&gt;对端窗口&lt;/i&gt;）；&lt;/li&gt;&lt;li&gt;随后客户端的&lt;b&gt;发送队列&lt;/b&gt;（已发送、未确认）填满它的发送缓冲区。阻塞的 &lt;code&gt;sendall()&lt;/code&gt; 此时会等待；这个标签页则把剩下的数据保存在自己的缓冲区中，显示为未发送。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;取消勾选&lt;i&gt;暂停读取&lt;/i&gt;：recv() 取空队列，窗口重新打开，每个字节都按顺序到达。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +1759,45 @@ Each option opens or configures the session it names; several may be combined.</
         <translation>
             <numerusform>已复制 %n 行</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ListenFailure</name>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1，另有 %2 个</translation>
+    </message>
+    <message>
+        <source>%1 in LISTEN</source>
+        <translation>%1 处于 LISTEN</translation>
+    </message>
+    <message>
+        <source>Another socket listens on this port: %1 (another program, or another tab). SO_REUSEADDR cannot help: only one socket may listen on an address and port; stop that one or choose another port.</source>
+        <translation>另一个套接字正在监听这个端口：%1（另一个程序，或另一个标签页）。SO_REUSEADDR 帮不上忙：同一地址和端口只能有一个套接字监听；请停止它，或换一个端口。</translation>
+    </message>
+    <message>
+        <source>Nothing listens there, but connections closed a moment ago still hold the port in TIME_WAIT: %1.</source>
+        <translation>没有程序在那里监听，但刚关闭的连接仍以 TIME_WAIT 占着这个端口：%1。</translation>
+    </message>
+    <message>
+        <source>Nothing listens there, but these connections still hold the port: %1.</source>
+        <translation>没有程序在那里监听，但这些连接仍占着这个端口：%1。</translation>
+    </message>
+    <message>
+        <source>SO_REUSEADDR is off: with it on (here and in the server that made those connections), this bind() would succeed. The Python line that avoids the error, before bind(): %1</source>
+        <translation>SO_REUSEADDR 已关闭：若打开它（这里以及产生这些连接的服务器都打开），这次 bind() 就会成功。避免此错误的 Python 代码（放在 bind() 之前）：%1</translation>
+    </message>
+    <message>
+        <source>SO_REUSEADDR is on, but the socket that made those connections had it off: Linux binds past them only when both sockets set it.</source>
+        <translation>SO_REUSEADDR 已打开，但产生这些连接的套接字当时没有打开它：只有两个套接字都设置了它，Linux 才允许绕过它们绑定。</translation>
+    </message>
+    <message>
+        <source>They are gone when their TIME_WAIT ends (a minute at most).</source>
+        <translation>它们的 TIME_WAIT 结束后（最多一分钟）就会消失。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
     </message>
 </context>
 <context>
@@ -3879,6 +3979,14 @@ The file is left as it is. The library stays empty and is not saved until you re
         <source>UDP server on %1 that answers by rules</source>
         <translation>%1 上按规则回复的 UDP 服务器</translation>
     </message>
+    <message>
+        <source>No SO_REUSEADDR, as in the tab: bind() fails while old connections of the port sit in TIME_WAIT.</source>
+        <translation>与标签页一样不设置 SO_REUSEADDR：端口上的旧连接仍处于 TIME_WAIT 时，bind() 会失败。</translation>
+    </message>
+    <message>
+        <source>Nagle off: each small send goes out at once</source>
+        <translation>关闭 Nagle：每次小的发送立即发出</translation>
+    </message>
 </context>
 <context>
     <name>SendHistory</name>
@@ -5023,6 +5131,14 @@ loop to 1, 3 times</translation>
         <source>rule %1 fired: %2</source>
         <translation>规则 %1 已触发：%2</translation>
     </message>
+    <message>
+        <source>Nagle off: each small send goes out at once</source>
+        <translation>关闭 Nagle：每次小的发送立即发出</translation>
+    </message>
+    <message>
+        <source>Nagle on again: small sends wait and leave together</source>
+        <translation>重新打开 Nagle：小的发送会等待并合并后一起发出</translation>
+    </message>
 </context>
 <context>
     <name>SocketProbe</name>
@@ -5763,6 +5879,18 @@ loop to 1, 3 times</translation>
         <source>&amp;Keep open on FIN</source>
         <translation>FIN 后保持打开(&amp;K)</translation>
     </message>
+    <message>
+        <source>TCP_&amp;NODELAY (Nagle off)</source>
+        <translation>TCP_NODELAY（关闭 Nagle）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>TCP_NODELAY (Nagle&apos;s algorithm off): each small send goes out at once. Off: small sends made while earlier data is not yet acknowledged wait and leave together, so the server reads fewer, larger pieces. Applies to an open connection at once.</source>
+        <translation>TCP_NODELAY（关闭 Nagle 算法）：每次小的发送立即发出。不勾选时：在先前数据尚未被确认期间的小发送会等待并合并后一起发出，服务器因此读到更少、更大的数据块。对已打开的连接立即生效。</translation>
+    </message>
+    <message>
+        <source>Set TCP_NODELAY</source>
+        <translation>设置 TCP_NODELAY</translation>
+    </message>
 </context>
 <context>
     <name>TcpClientSession</name>
@@ -5881,6 +6009,10 @@ loop to 1, 3 times</translation>
     <message>
         <source>Peer finished sending (FIN): recv() returned 0; our side stays open for sending until Disconnect (CLOSE_WAIT)</source>
         <translation>对端已结束发送（FIN）：recv() 返回 0；我方仍可发送，直到断开连接（CLOSE_WAIT）</translation>
+    </message>
+    <message>
+        <source>%1; TCP_NODELAY set (Nagle off)</source>
+        <translation>%1；已设置 TCP_NODELAY（关闭 Nagle）</translation>
     </message>
 </context>
 <context>
@@ -6178,13 +6310,33 @@ loop to 1, 3 times</translation>
         <source>Clients whose handshake finished wait in the kernel until accept() takes them; uncheck Pause accept() to take them all</source>
         <translation>已完成握手的客户端在内核中等待，直到 accept() 取走它们；取消勾选“暂停 accept()”即可全部接受</translation>
     </message>
+    <message>
+        <source>SO_RE&amp;USEADDR</source>
+        <translation>SO_RE&amp;USEADDR</translation>
+    </message>
+    <message>
+        <source>setsockopt(SO_REUSEADDR) before bind(). On: Start works again at once after Stop, while the old connections still sit in TIME_WAIT (about a minute). Off: listening fails with EADDRINUSE until they are gone, and the error names them; connections made while it was off block a restart even with it on, as Linux binds past them only when both sockets set it. It never lets two servers listen on one port.</source>
+        <translation>在 bind() 之前调用 setsockopt(SO_REUSEADDR)。勾选：停止后可立即再次启动，即使旧连接仍处于 TIME_WAIT（约一分钟）。不勾选：在它们消失之前监听会以 EADDRINUSE 失败，错误信息会列出它们；在关闭此选项时建立的连接，即使之后打开它也会阻止重启，因为只有两个套接字都设置了它，Linux 才允许绕过它们绑定。它绝不会让两个服务器监听同一个端口。</translation>
+    </message>
+    <message>
+        <source>Set SO_REUSEADDR before bind</source>
+        <translation>在 bind 之前设置 SO_REUSEADDR</translation>
+    </message>
+    <message>
+        <source>TCP_&amp;NODELAY</source>
+        <translation>TCP_NODELAY(&amp;N)</translation>
+    </message>
+    <message>
+        <source>TCP_NODELAY on every accepted connection (Nagle off): each small send goes out at once. Off: small sends made while earlier data is not yet acknowledged wait and leave together. Applies to the open connections at once.</source>
+        <translation>在每个接受的连接上设置 TCP_NODELAY（关闭 Nagle）：每次小的发送立即发出。不勾选时：在先前数据尚未被确认期间的小发送会等待并合并后一起发出。对已打开的连接立即生效。</translation>
+    </message>
+    <message>
+        <source>Set TCP_NODELAY on accepted connections</source>
+        <translation>在接受的连接上设置 TCP_NODELAY</translation>
+    </message>
 </context>
 <context>
     <name>TcpServerSession</name>
-    <message>
-        <source>Cannot listen on %1: %2</source>
-        <translation>无法在 %1 上监听：%2</translation>
-    </message>
     <message>
         <source>Listening on %1 (backlog %2)</source>
         <translation>正在 %1 上监听（backlog %2）</translation>
@@ -6850,6 +7002,10 @@ The log no longer holds the start of this connection (it was cleared or its memo
     <message>
         <source>note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>

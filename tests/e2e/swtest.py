@@ -32,7 +32,7 @@ SESSIONS = ("tcp-server", "tcp-client", "udp")
 EVENTS = ("listening", "connected", "data", "frame", "closed", "error", "stopped", "note", "state")
 KEY_ORDER = ("time", "session", "event", "direction", "local", "peer",
              "size", "hex", "text", "message", "checksum", "rule",
-             "tcp_state", "accept_queue", "syn_queue", "backlog", "recv_q", "send_q")
+             "tcp_state", "accept_queue", "syn_queue", "backlog", "recv_q", "send_q", "retries")
 TCP_STATES = ("CLOSED", "LISTEN", "SYN_SENT", "SYN_RECEIVED", "ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2",
               "CLOSE_WAIT", "CLOSING", "LAST_ACK", "TIME_WAIT")
 TIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
@@ -176,12 +176,14 @@ def check_event_format(testcase, ev, raw):
             testcase.assertNotIn(k, ev, "%r on a %s event: %s" % (k, ev["event"], raw))
     if ev["event"] in ("closed", "error"):
         testcase.assertTrue(ev.get("message"), "a %s event needs a message: %s" % (ev["event"], raw))
-    state_keys = ("tcp_state", "accept_queue", "syn_queue", "backlog", "recv_q", "send_q")
+    state_keys = ("tcp_state", "accept_queue", "syn_queue", "backlog", "recv_q", "send_q", "retries")
     if ev["event"] == "state":
         testcase.assertIn(ev.get("tcp_state"), TCP_STATES, raw)
         testcase.assertIn("local", ev, raw)
-        # A listener (no peer) has its queues and backlog; a connection its two queues.
-        wanted = ("accept_queue", "syn_queue", "backlog") if "peer" not in ev else ("recv_q", "send_q")
+        # A listener (no peer) has its queues and backlog; a connection its
+        # two queues, and in SYN_SENT the SYN's retries.
+        wanted = ("accept_queue", "syn_queue", "backlog") if "peer" not in ev \
+            else ("recv_q", "send_q", "retries") if ev["tcp_state"] == "SYN_SENT" else ("recv_q", "send_q")
         testcase.assertEqual([k for k in state_keys[1:] if k in ev], list(wanted), raw)
         for k in wanted:
             testcase.assertIsInstance(ev[k], int, raw)

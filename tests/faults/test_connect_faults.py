@@ -14,13 +14,17 @@ from faults import AppTestCase, FullBacklog, NetNs, endpoint, figure, is_root, s
 
 
 class ConnectFaults(AppTestCase):
-    def only_error(self, app, message, session):
+    def only_error(self, app, message, session, prefix=False):
         err = app.wait_log(lambda e: e["event"] == "error", what="error", timeout=30)[0]
         self.assertEqual(err["session"], session)
-        self.assertEqual(err["message"], message)
-        app.wait_stdout(r"^%s error\b.*: %s$" % (session, re.escape(message)))
+        if prefix:
+            self.assertTrue(err["message"].startswith(message), err["message"])
+        else:
+            self.assertEqual(err["message"], message)
+        app.wait_stdout(r"^%s error\b.*: %s%s$" % (session, re.escape(message), ".*" if prefix else ""))
         events = self.stop_and_read(app)
-        self.assertEqual([e["event"] for e in events if e["event"] != "stopped"], ["error"],
+        # The kernel's view of the socket (state events) is not traffic.
+        self.assertEqual([e["event"] for e in events if e["event"] not in ("stopped", "state")], ["error"],
                          "nothing but the error: %s" % events)
         return err, events
 
@@ -39,8 +43,9 @@ class ConnectFaults(AppTestCase):
             self.skipTest("this kernel answers SYNs to a full accept queue (tcp_abort_on_overflow?)")
         target = endpoint("127.0.0.1", backlog.port)
         app = self.start_app(["--tcp-client", target, "--connect-timeout", "1500", "--send", "never"])
-        err, _ = self.only_error(app, "Cannot connect to %s: no answer within 1500 ms (timed out)" % target,
-                                 "tcp-client")
+        err, events = self.only_error(app, "Cannot connect to %s: no answer within 1500 ms (timed out)" % target,
+                                      "tcp-client")
+        self.check_syn_sent(events, target)
         figure("full backlog", "%d connection(s) filled listen(0); the next SYN got no answer" % backlog.answered)
 
     def test_connect_timeout_syn_dropped_in_netns(self):
@@ -48,8 +53,23 @@ class ConnectFaults(AppTestCase):
         self.addCleanup(ns.delete)
         host = ns.blackhole()
         # The program runs inside the namespace, where 10.213.0.2 swallows SYNs.
-        app = start_wrapped(self, ns.prefix(), ["--tcp-client", host + ":80", "--connect-timeout", "1500"])
-        self.only_error(app, "Cannot connect to %s:80: no answer within 1500 ms (timed out)" % host, "tcp-client")
+        app = start_wrapped(self, ns.prefix(), ["--tcp-client", host + ":80", "--connect-timeout", "3500"])
+        _, events = self.only_error(app, "Cannot connect to %s:80: no answer within 3500 ms (timed out)" % host,
+                                    "tcp-client")
+        # Issue 21: the log shows the socket in SYN_SENT and each SYN sent again (1 s, then 2 s later).
+        states = self.check_syn_sent(events, host + ":80")
+        self.assertGreaterEqual(max(e["retries"] for e in states), 2, states)
+
+    def check_syn_sent(self, events, target):
+        """The connect's socket logged in SYN_SENT before the error, its retries never going down."""
+        states = [e for e in events if e["event"] == "state" and e.get("peer") == target
+                  and e["tcp_state"] == "SYN_SENT"]
+        self.assertTrue(states, "no SYN_SENT state event: %s" % events)
+        error = next(i for i, e in enumerate(events) if e["event"] == "error")
+        self.assertLess(events.index(states[0]), error)
+        retries = [e["retries"] for e in states]
+        self.assertEqual(retries, sorted(retries))
+        return states
 
     def test_host_does_not_resolve(self):
         # .invalid never resolves (RFC 2606); the resolver answers either way.
@@ -65,7 +85,9 @@ class ConnectFaults(AppTestCase):
             where = endpoint(*taken.getsockname()[:2])
             app = self.start_app(["--tcp-server", where])
             err, _ = self.only_error(app, "Cannot listen on %s: Address already in use (EADDRINUSE)" % where,
-                                     "tcp-server")
+                                     "tcp-server", prefix=True)
+            # Issue 21: the words name what holds the port.
+            self.assertIn("Another socket listens on this port", err["message"])
             self.assertEqual(err["local"], where)
 
     def test_udp_address_in_use(self):

@@ -146,6 +146,11 @@ QStringList formMismatches(SessionPage *page)
         // Issue 21: the listen queues.
         expect("pauseAcceptCheck", check("pauseAcceptCheck"), s.pauseAccept,
                QString::number(check("pauseAcceptCheck")), QString::number(s.pauseAccept));
+        // Issue 21: socket options.
+        expect("reuseAddressCheck", check("reuseAddressCheck"), s.reuseAddress, QString::number(check("reuseAddressCheck")),
+               QString::number(s.reuseAddress));
+        expect("noDelayCheck", check("noDelayCheck"), s.noDelay, QString::number(check("noDelayCheck")),
+               QString::number(s.noDelay));
         break;
     case SessionKind::TcpClient:
         // "[::1]" as typed is the host ::1.
@@ -161,6 +166,9 @@ QStringList formMismatches(SessionPage *page)
             expect("bindPortEdit", text("bindPortEdit"), QString::number(s.localBindPort), text("bindPortEdit"),
                    QString::number(s.localBindPort));
         }
+        // Issue 21: socket options.
+        expect("noDelayCheck", check("noDelayCheck"), s.noDelay, QString::number(check("noDelayCheck")),
+               QString::number(s.noDelay));
         break;
     case SessionKind::Udp:
         expect("addressCombo", addressOf(combo("addressCombo")), s.bindAddress, combo("addressCombo"),

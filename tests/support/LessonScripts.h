@@ -28,7 +28,7 @@ inline QStringList lessonIds()
 {
     return {QStringLiteral("echo"), QStringLiteral("chat"), QStringLiteral("http-page"), QStringLiteral("http-get"),
             QStringLiteral("udp-echo"), QStringLiteral("welcome"), QStringLiteral("sticky"), QStringLiteral("sticky-fixed"),
-            QStringLiteral("reuse")};
+            QStringLiteral("reuse"), QStringLiteral("backlog"), QStringLiteral("time-wait"), QStringLiteral("flow-control")};
 }
 
 // What the student types in the client tab (nothing: the lesson sends on its own, or nothing is sent).
@@ -88,13 +88,27 @@ inline void setUpAndLive(const QString &id, Workbench &w)
 {
     QVERIFY(!LessonLibrary::setUp(id, &w).isEmpty());
     Session *server = w.sessions().first();
+    if (id == QLatin1String("backlog")) {
+        // As the explanation ends: Pause accept() unticked, every client gets in.
+        SessionSettings s = server->settings();
+        s.pauseAccept = false;
+        server->setSettings(s);
+    } else if (id == QLatin1String("flow-control")) {
+        // Pause reading unticked: the flood arrives.
+        QTRY_COMPARE(server->connectionCount(), 1);
+        const quint32 id = server->connections().first().id;
+        QTRY_VERIFY(server->isReadingPaused(id));
+        QVERIFY(server->setReadingPaused(id, false));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.sessions().at(1)->repeater()->isRunning(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(server->counters().bytesIn, w.sessions().at(1)->counters().bytesOut, 30000);
+    }
     for (TcpClientSession *c : tcpClients(w)) {
         if (id == QLatin1String("http-get"))
             // The server closed after its page: the tab saw its FIN (and keeps
             // its own side open until Disconnect, the default).
             QTRY_VERIFY(received(c).contains("</html>") && (!c->isConnected() || c->peerFinishedSending()));
         else
-            QTRY_VERIFY(c->isConnected());
+            QTRY_VERIFY_WITH_TIMEOUT(c->isConnected(), 15000);   // backlog: a dropped SYN is sent again in 1, 2, 4 s
     }
     // The server tab has taken every connection over (they may wait in its accept queue).
     if (id != QLatin1String("http-get") && server->kind() == SessionKind::TcpServer)
@@ -169,6 +183,12 @@ inline void clientSide(const QString &id, Language language)
     } else if (id == QLatin1String("reuse")) {
         QVERIFY(says("connected from"));
         QTRY_COMPARE(eventsOf(*server, TrafficEvent::Kind::Connected).size(), 3);
+    } else if (id == QLatin1String("backlog")) {
+        QVERIFY(says("connected from"));
+        QTRY_COMPARE(eventsOf(*server, TrafficEvent::Kind::Connected).size(), 5);
+    } else if (id == QLatin1String("time-wait") || id == QLatin1String("flow-control")) {
+        QVERIFY(says("connected from"));
+        QTRY_COMPARE(eventsOf(*server, TrafficEvent::Kind::Connected).size(), 2);
     } else {
         QFAIL(qPrintable(QStringLiteral("no client-side check for lesson ") + id));
     }
@@ -197,6 +217,15 @@ inline void serverSide(const QString &id, Language language)
         QTRY_VERIFY(c->state() == Session::State::Idle);
     }
     run.start();
+    if (id == QLatin1String("time-wait")) {
+        // The lesson's point: the tab stopped first, so its connection sits
+        // in TIME_WAIT, and a script without SO_REUSEADDR cannot bind.
+        QTRY_VERIFY2_WITH_TIMEOUT(!run.running(), run.output().constData(), 45000);
+        QVERIFY2(run.exitCode() != 0, run.output().constData());
+        QVERIFY2(run.output().contains("Address already in use"), run.output().constData());
+        QVERIFY(!run.output().contains("SO_REUSEADDR, 1)"));
+        return;
+    }
     QTRY_VERIFY2_WITH_TIMEOUT(run.output().contains("listening on") || run.output().contains("bound to"),
                               run.output().constData(), 20000);
 

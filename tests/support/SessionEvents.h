@@ -15,3 +15,13 @@ inline QList<TrafficEvent> eventsOf(const Session &s, TrafficEvent::Kind kind)
     }
     return out;
 }
+
+// Changes a session's settings as the form and the command line do: one new
+// value through setSettings().
+template <class Edit>
+void editSettings(Session &session, Edit &&change)
+{
+    SessionSettings s = session.settings();
+    change(s);
+    session.setSettings(s);
+}

@@ -12,6 +12,8 @@ QByteArray StateReport::toPayload() const
     } else {
         out += " recv_q=" + QByteArray::number(recvQ);
         out += " send_q=" + QByteArray::number(sendQ);
+        if (tcpState == QLatin1String("SYN_SENT"))
+            out += " retries=" + QByteArray::number(retries);
     }
     return out;
 }
@@ -48,12 +50,15 @@ std::optional<StateReport> StateReport::fromPayload(const QByteArray &payload)
             r.recvQ = n;
         else if (key == "send_q")
             r.sendQ = n;
+        else if (key == "retries" && r.tcpState == QLatin1String("SYN_SENT"))
+            r.retries = n;
         else
             return std::nullopt;
         r.listener = r.listener || key == "accept_queue";
         ++counts;
     }
-    if (!sawState || counts != (r.listener ? 3 : 2))
+    const int wanted = r.listener ? 3 : r.tcpState == QLatin1String("SYN_SENT") ? 3 : 2;
+    if (!sawState || counts != wanted)
         return std::nullopt;
     return r;
 }
@@ -69,6 +74,8 @@ QByteArray StateReport::jsonFields() const
     } else {
         out += ",\"recv_q\":" + QByteArray::number(recvQ);
         out += ",\"send_q\":" + QByteArray::number(sendQ);
+        if (tcpState == QLatin1String("SYN_SENT"))
+            out += ",\"retries\":" + QByteArray::number(retries);
     }
     return out;
 }

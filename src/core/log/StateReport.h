@@ -24,6 +24,9 @@ struct StateReport
     // bytes sent and not yet acknowledged (SIOCOUTQ).
     quint32 recvQ = 0;
     quint32 sendQ = 0;
+    // A connection in SYN_SENT: how often the kernel has sent the SYN again
+    // without an answer (1, 2, 4 … s apart); written only in that state.
+    quint32 retries = 0;
 
     bool operator==(const StateReport &) const = default;
 

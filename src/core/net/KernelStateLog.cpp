@@ -224,6 +224,8 @@ void KernelStateLog::sample()
             } else {
                 r.recvQ = f->receiveQueue;
                 r.sendQ = f->sendQueue;
+                if (f->state == State::SynSent)
+                    r.retries = quint32(f->retransmits);
             }
             report(t, r);
             ++it;
@@ -263,6 +265,9 @@ void KernelStateLog::report(Tracked &t, const StateReport &r)
     if (r.listener && r.tcpState == QLatin1String("LISTEN"))
         e.message = tr("LISTEN: %1 waiting for accept() (backlog %2), %3 half-open in the SYN queue")
                         .arg(r.acceptQueue).arg(r.backlog).arg(r.synQueue);
+    else if (r.tcpState == QLatin1String("SYN_SENT"))
+        e.message = tr("SYN_SENT: connect() waits for the SYN+ACK; the SYN was sent again %n time(s)", nullptr,
+                       int(r.retries));
     else if (r.listener || r.tcpState == QLatin1String("CLOSED") || r.tcpState == QLatin1String("TIME_WAIT"))
         e.message = r.tcpState;
     else

@@ -116,6 +116,9 @@ QVariantMap SessionSettings::toMap(SessionKind kind) const
         m.insert(QStringLiteral("greeting"), greeting);
         m.insert(QStringLiteral("keepOpenOnPeerFin"), keepOpenOnPeerFin);
         m.insert(QStringLiteral("pauseAccept"), pauseAccept);
+        // Socket options (issue 21).
+        m.insert(QStringLiteral("reuseAddress"), reuseAddress);
+        m.insert(QStringLiteral("noDelay"), noDelay);
         break;
     case SessionKind::TcpClient:
         m.insert(QStringLiteral("host"), host);
@@ -127,6 +130,8 @@ QVariantMap SessionSettings::toMap(SessionKind kind) const
         m.insert(QStringLiteral("autoReconnect"), autoReconnect);
         m.insert(QStringLiteral("reconnectInterval"), reconnectIntervalMs);
         m.insert(QStringLiteral("keepOpenOnPeerFin"), keepOpenOnPeerFin);
+        // Socket options (issue 21).
+        m.insert(QStringLiteral("noDelay"), noDelay);
         break;
     case SessionKind::Udp:
         m.insert(kAddress, addressText(bindAddress));
@@ -226,6 +231,9 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         r.text(QStringLiteral("greeting"), &s.greeting);
         r.flag(QStringLiteral("keepOpenOnPeerFin"), &s.keepOpenOnPeerFin);
         r.flag(QStringLiteral("pauseAccept"), &s.pauseAccept);
+        // Socket options (issue 21).
+        r.flag(QStringLiteral("reuseAddress"), &s.reuseAddress);
+        r.flag(QStringLiteral("noDelay"), &s.noDelay);
         break;
     case SessionKind::TcpClient: {
         r.text(QStringLiteral("host"), &s.host);
@@ -243,6 +251,8 @@ SessionSettings SessionSettings::fromMap(SessionKind kind, const QVariantMap &ma
         r.flag(QStringLiteral("autoReconnect"), &s.autoReconnect);
         r.integer(QStringLiteral("reconnectInterval"), kMinReconnectMs, kMaxReconnectMs, &s.reconnectIntervalMs);
         r.flag(QStringLiteral("keepOpenOnPeerFin"), &s.keepOpenOnPeerFin);
+        // Socket options (issue 21).
+        r.flag(QStringLiteral("noDelay"), &s.noDelay);
         break;
     }
     case SessionKind::Udp:

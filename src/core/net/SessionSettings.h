@@ -58,6 +58,17 @@ struct SessionSettings
     // connection with an auto-reply always closes its side after answering.
     bool keepOpenOnPeerFin = true;
 
+    // --- Socket options (issue 21) ------------------------------------------
+    // TCP server: SO_REUSEADDR before bind(). On (as Qt and most servers do),
+    // a restart binds while old connections of the port sit in TIME_WAIT;
+    // off, that bind() fails with EADDRINUSE (ListenFailure names them).
+    bool reuseAddress = true;
+    // TCP client, and the TCP server's accepted connections: TCP_NODELAY
+    // (Nagle off). Off, small sends made while earlier data is unacknowledged
+    // wait and leave together; on, each goes at once. Changing it applies to
+    // the open connections at once.
+    bool noDelay = false;
+
     // --- TCP client ---------------------------------------------------------
     QString host;
     quint16 port = 0;

@@ -114,7 +114,7 @@ bool TcpClientSession::connectNow()
     // the socket is looked at once that has run.
     connect(m_socket, &QTcpSocket::stateChanged, this, [this](QAbstractSocket::SocketState s) {
         if (s == QAbstractSocket::ConnectingState)
-            QTimer::singleShot(0, this, &TcpClientSession::onConnecting);
+            QTimer::singleShot(0, this, [this] { onConnecting(0); });
     });
     gateReads(m_info.id, m_socket, &m_info, [this] { onReadyRead(); });
     connect(m_socket, &QTcpSocket::errorOccurred, this, &TcpClientSession::onError);
@@ -125,21 +125,33 @@ bool TcpClientSession::connectNow()
     return true;
 }
 
-void TcpClientSession::onConnecting()
+void TcpClientSession::onConnecting(int attempt)
 {
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectingState)
         return;
-    if (const auto s = TcpKernelView::ofDescriptor(m_socket->socketDescriptor()); s && s->state == TcpKernelView::State::SynSent) {
-        m_info.local = s->local;
-        m_info.peer = s->peer;
-        emit synSent(s->local, s->peer);
+    // Qt tells the descriptor only once connected: the socket is found among
+    // this process's in SYN_SENT to the server. A loopback connect is over
+    // before that; one that waits is looked for a little longer, until it is
+    // the only one of the process waiting for that server.
+    QHostAddress peer;
+    peer.setAddress(settings().host);
+    const auto s = TcpKernelView::ownConnecting(Endpoint{peer, settings().port});
+    if (!s) {
+        if (attempt < kConnectLooks)
+            QTimer::singleShot(attempt < 2 ? 0 : 50, this, [this, attempt] { onConnecting(attempt + 1); });
+        return;
     }
+    m_info.local = s->local;
+    m_info.peer = s->peer;
+    emit synSent(s->local, s->peer);
 }
 
 void TcpClientSession::onConnected()
 {
     m_timeout.stop();
     m_probe->attach(m_socket->socketDescriptor());
+    // Qt keeps no option before the socket exists: set once connected.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, settings().noDelay ? 1 : 0);
     m_info.local = Endpoint::localOf(*m_socket);
     m_info.peer = Endpoint::peerOf(*m_socket);
     m_info.state = QStringLiteral("connected");
@@ -149,6 +161,8 @@ void TcpClientSession::onConnected()
                     .arg(m_info.peer.toString(), QString::number(m_info.local.port));
     if (settings().localBindPort != 0 || !settings().localBindAddress.isNull())
         e.message = tr("Connected to %1 from %2").arg(m_info.peer.toString(), m_info.local.toString());
+    if (settings().noDelay)   // the log says which socket options are in effect (issue 21)
+        e.message = tr("%1; TCP_NODELAY set (Nagle off)").arg(e.message);
     if (m_reconnector.currentAttempt() > 0)
         e.message = tr("%1 (auto-reconnect, attempt %2)").arg(e.message).arg(m_reconnector.currentAttempt());
     m_reconnector.connected();
@@ -157,6 +171,12 @@ void TcpClientSession::onConnected()
     emit connectionsChanged();
     if (m_socket)
         readGated(m_info.id);
+}
+
+void TcpClientSession::settingsApplied(const SessionSettings &old)
+{
+    if (old.noDelay != settings().noDelay && m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, settings().noDelay ? 1 : 0);
 }
 
 TrafficEvent TcpClientSession::connectionEvent(TrafficEvent::Kind kind) const

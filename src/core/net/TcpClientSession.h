@@ -82,12 +82,15 @@ protected:
     void resumeReads() override;
     void deliverDelayedReply(quint32 connectionId, const QByteArray &wire, bool closeAfter) override;
     void resetConnectionCounters() override;
+    // TCP_NODELAY (settings().noDelay) changes on the open connection at once.
+    void settingsApplied(const SessionSettings &old) override;
 
 private:
     void onConnected();
     // Qt is connecting: once its connect() has run, the endpoints of the
     // socket in SYN_SENT (synSent()).
-    void onConnecting();
+    void onConnecting(int attempt);
+    static constexpr int kConnectLooks = 20;
     // Reads and logs what the socket holds, then lets the auto-reply answer it.
     void onReadyRead();
     // Reads and logs what the socket holds; returns it.

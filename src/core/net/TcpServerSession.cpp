@@ -1,6 +1,7 @@
 #include "core/net/TcpServerSession.h"
 
 #include "core/log/TrafficLog.h"
+#include "core/net/ListenFailure.h"
 #include "core/net/TcpServerClient.h"
 #include "core/net/TcpServerHalfOpen.h"
 #include "core/net/UnsentTail.h"
@@ -65,14 +66,13 @@ bool TcpServerSession::start()
         });
         connect(m_acceptor, &TcpAcceptor::acceptError, this, &TcpServerSession::onAcceptError);
     }
-    m_acceptor->setAcceptPaused(settings().pauseAccept);
-    if (!m_acceptor->listen(settings().listenAddress, settings().listenPort, settings().backlog)) {
+    const SessionSettings &s = settings();
+    m_acceptor->setAcceptPaused(s.pauseAccept);
+    if (!m_acceptor->listen(s.listenAddress, s.listenPort, s.backlog, s.reuseAddress)) {
         TrafficEvent e = makeEvent(TrafficEvent::Kind::Error);
-        e.local = Endpoint{settings().listenAddress, settings().listenPort};
-        const auto err = m_acceptor->serverError();
-        e.reason = bindFailureReason(err);
-        e.message = tr("Cannot listen on %1: %2")
-                        .arg(e.local.toString(), SocketProbe::describe(err, m_acceptor->errorString()));
+        e.local = Endpoint{s.listenAddress, s.listenPort};
+        e.reason = bindFailureReason(m_acceptor->serverError());
+        e.message = ListenFailure::message(e.local, *m_acceptor, s.reuseAddress);  // names what holds the port
         setState(State::Idle);
         record(e);
         return false;
@@ -224,6 +224,7 @@ void TcpServerSession::adopt(const TcpAcceptor::Accepted &accepted)
         return;
     }
     socket->setReadBufferSize(kReadBufferBytes);
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, settings().noDelay ? 1 : 0);
     const Endpoint local = Endpoint::localOf(*socket);
     // Where the client was when accept() returned it: it may have reset since.
     const Endpoint peer = accepted.peer;
@@ -288,6 +289,9 @@ void TcpServerSession::settingsApplied(const SessionSettings &old)
         m_greetingBytes = r.ok() ? r.bytes : QByteArray();
         m_greetingError = r.error;
     }
+    if (old.noDelay != now.noDelay)   // TCP_NODELAY: the open connections change at once
+        for (auto &[id, c] : m_clients)
+            c->socket->setSocketOption(QAbstractSocket::LowDelayOption, now.noDelay ? 1 : 0);
 }
 
 QByteArray TcpServerSession::readAndRecord(Client *c)
@@ -511,11 +515,6 @@ SendResult TcpServerSession::sendToAll(const QByteArray &payload)
     if (total == 0 && !errors.isEmpty())
         return SendResult::failure(errors.join(u'\n'));
     return SendResult::success(total);
-}
-
-SendResult TcpServerSession::send(const QByteArray &payload)
-{
-    return sendToAll(payload);
 }
 
 bool TcpServerSession::disconnectClient(quint32 clientId, bool reset)

@@ -18,9 +18,10 @@ class DrainWriter;
 class TcpServerHalfOpen;
 
 // A listening TCP socket and the connections it accepts. Like the classic
-// server: socket(), setsockopt(SO_REUSEADDR) (Qt sets it on Unix, so a
-// restart on the same port works while old connections sit in TIME_WAIT),
-// bind(), listen(backlog), then accept() gives one new socket per client.
+// server: socket(), setsockopt(SO_REUSEADDR) (settings().reuseAddress, on by
+// default, so a restart on the same port works while old connections sit in
+// TIME_WAIT), bind(), listen(backlog), then accept() gives one new socket per
+// client (TCP_NODELAY on each when settings().noDelay).
 class TcpServerSession : public Session
 {
     Q_OBJECT
@@ -56,7 +57,7 @@ public:
 
     bool start() override;
     void stop() override;
-    SendResult send(const QByteArray &payload) override;  // to every client
+    SendResult send(const QByteArray &payload) override { return sendToAll(payload); }  // to every client
     QList<ConnectionInfo> connections() const override;
     int connectionCount() const override { return clientCount(); }
 

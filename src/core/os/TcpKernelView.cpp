@@ -6,6 +6,7 @@
 #include <QFile>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstddef>
 #include <cstring>
 
@@ -20,6 +21,7 @@
 #include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <dirent.h>
 #include <unistd.h>
 
 namespace {
@@ -330,6 +332,47 @@ std::optional<TcpKernelView::Socket> TcpKernelView::ofDescriptor(qintptr descrip
             return s;
     }
     return std::nullopt;
+}
+
+std::optional<TcpKernelView::Socket> TcpKernelView::ownConnecting(const Endpoint &peer)
+{
+    QList<Socket> connecting;
+    if (!list(&connecting, nullptr, {State::SynSent}))
+        return std::nullopt;
+    const QHostAddress address = plain(peer.address);
+    QList<Socket> candidates;
+    for (const Socket &s : std::as_const(connecting)) {
+        if (s.peer.port == peer.port && (peer.address.isNull() || s.peer.address == address) && s.inode != 0)
+            candidates.append(s);
+    }
+    if (candidates.isEmpty())
+        return std::nullopt;
+    // Which of them are this process's: the inodes of its socket descriptors.
+    std::optional<Socket> mine;
+    DIR *fds = ::opendir("/proc/self/fd");
+    if (!fds)
+        return std::nullopt;
+    int found = 0;
+    while (const dirent *entry = ::readdir(fds)) {
+        char target[64];
+        const ssize_t n = ::readlinkat(::dirfd(fds), entry->d_name, target, sizeof target - 1);
+        if (n <= 0)
+            continue;
+        target[n] = 0;
+        unsigned long long inode = 0;
+        if (std::sscanf(target, "socket:[%llu]", &inode) != 1)
+            continue;
+        for (const Socket &s : std::as_const(candidates)) {
+            if (s.inode == inode) {
+                mine = s;
+                ++found;
+            }
+        }
+    }
+    ::closedir(fds);
+    if (found != 1)
+        return std::nullopt;
+    return mine;
 }
 
 QString TcpKernelView::describe(const Socket &socket)

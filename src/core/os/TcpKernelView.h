@@ -97,6 +97,12 @@ public:
     // also while its connect() waits in SYN_SENT, when getpeername() cannot
     // tell the peer yet (found among the SYN_SENT sockets by its own address).
     static std::optional<Socket> ofDescriptor(qintptr descriptor);
+    // This process's one socket in SYN_SENT to peer (a null address: any
+    // address on peer's port); none when there is none or more than one.
+    // For a connect whose descriptor the program cannot see yet (Qt tells
+    // it only once connected): the sockets are told apart by their inodes,
+    // those of this process's descriptors.
+    static std::optional<Socket> ownConnecting(const Endpoint &peer);
     // The words for the sockets that keep a port from being bound without
     // SO_REUSEADDR: "127.0.0.1:5000 ↔ 127.0.0.1:41234 in TIME_WAIT (52 s left)".
     static QString describe(const Socket &socket);

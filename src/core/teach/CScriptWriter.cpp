@@ -55,7 +55,10 @@ public:
         out << u"#include <arpa/inet.h>"_s << u"#include <errno.h>"_s;
         if (m_names)
             out << u"#include <netdb.h>"_s;
-        out << u"#include <netinet/in.h>"_s << u"#include <stdio.h>"_s << u"#include <string.h>"_s
+        out << u"#include <netinet/in.h>"_s;
+        if (p.noDelay && !p.isUdp())
+            out << u"#include <netinet/tcp.h>"_s;
+        out << u"#include <stdio.h>"_s << u"#include <string.h>"_s
             << u"#include <sys/socket.h>"_s << u"#include <sys/time.h>"_s << u"#include <unistd.h>"_s << QString();
         out << m_defines << QString();
         for (const QStringList &h : std::as_const(m_helpers))
@@ -358,12 +361,18 @@ private:
 
         m << u"    struct sockaddr_storage local, peer;"_s;
         m << u"    struct timeval timeout = {TIMEOUT, 0};"_s;
-        m << u"    int one = 1;"_s;
+        if (p.reuseAddress || p.noDelay)
+            m << u"    int one = 1;"_s;
         m << u"    int server = socket(%1, SOCK_STREAM, 0);"_s.arg(family());
         m << u"    setvbuf(stdout, NULL, _IOLBF, 0);"_s;
         m << u"    if (server < 0) {"_s << u"        say_why(\"socket()\");"_s << u"        return 1;"_s << u"    }"_s;
-        m << u"    "_s + comment(ScriptPlan::tr("a restart can bind while old connections sit in TIME_WAIT"));
-        m << u"    setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);"_s;
+        if (p.reuseAddress) {
+            m << u"    "_s + comment(ScriptPlan::tr("a restart can bind while old connections sit in TIME_WAIT"));
+            m << u"    setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);"_s;
+        } else {
+            m << u"    "_s + comment(ScriptPlan::tr("No SO_REUSEADDR, as in the tab: bind() fails while old connections "
+                                                "of the port sit in TIME_WAIT."));
+        }
         m << bindLines(u"server"_s, p.local, ScriptPlan::tr("where the clients connect: %1").arg(p.local.toString()));
         m << u"    listen(server, %1);"_s.arg(p.backlog);
         m << u"    "_s + comment(ScriptPlan::tr("accept() and recv() give up after TIMEOUT seconds"));
@@ -374,6 +383,10 @@ private:
         m << u"        int conn = accept(server, (struct sockaddr *)&peer, &peerlen);"_s;
         m << u"        if (conn < 0) {"_s << u"            say_why(\"accept()\");"_s << u"            break;"_s << u"        }"_s;
         m << u"        print_address(\"accepted\", &peer);"_s;
+        if (p.noDelay) {
+            m << u"        "_s + comment(ScriptPlan::tr("Nagle off: each small send goes out at once"));
+            m << u"        setsockopt(conn, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);"_s;
+        }
         m << u"        setsockopt(conn, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);"_s;
         m << u"        serve(conn);"_s;
         m << u"        close(conn);"_s;
@@ -396,6 +409,8 @@ private:
         m << u"    socklen_t melen = sizeof me;"_s;
         m << u"    struct timeval timeout = {TIMEOUT, 0};"_s;
         m << u"    int client;"_s;
+        if (p.noDelay)
+            m << u"    int one = 1;"_s;
         m << u"    setvbuf(stdout, NULL, _IOLBF, 0);"_s;
         m << targetAddress(u"SOCK_STREAM"_s, u"addrlen"_s);
         m << u"    client = socket(addr.ss_family, SOCK_STREAM, 0);"_s;
@@ -412,6 +427,10 @@ private:
             m << u"    "_s + comment(ScriptPlan::tr("no bind(): the OS chose the port"));
         m << u"    if (getsockname(client, (struct sockaddr *)&me, &melen) == 0)"_s;
         m << u"        print_address(\"connected from\", &me);"_s;
+        if (p.noDelay) {
+            m << u"    "_s + comment(ScriptPlan::tr("Nagle off: each small send goes out at once"));
+            m << u"    setsockopt(client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);"_s;
+        }
         if (!p.messages.isEmpty()) {
             m << u"    for (size_t i = 0; i < sizeof messages / sizeof messages[0]; ++i) {"_s;
             m << u"        if (%1 < 0)"_s.arg(send(u"client"_s, u"messages[i].bytes"_s, u"messages[i].size"_s));

@@ -72,6 +72,7 @@ QList<LessonLibrary::Lesson> LessonLibrary::all()
         {QStringLiteral("sticky-fixed"), tr("Sticky packets fixed: 4-byte length prefix")},
         {QStringLiteral("reuse"), tr("Port reuse: restart a server with clients connected")},
         {QStringLiteral("backlog"), tr("The backlog queue: connect while nobody calls accept()")},
+        {QStringLiteral("time-wait"), tr("TIME_WAIT and SO_REUSEADDR: restart without, then with it")},
         {QStringLiteral("flow-control"), tr("Flow control: stop calling recv() on a flood")},
     };
 }
@@ -207,6 +208,32 @@ QString LessonLibrary::setUp(const QString &id, Workbench *w)
                   "with SYN cookies (<code>net.ipv4.tcp_syncookies</code>) a full SYN queue answers without "
                   "keeping state instead of dropping. On loopback a handshake takes microseconds, so it is "
                   "nearly always empty.</p>").arg(where(s));
+    }
+    if (id == QStringLiteral("time-wait")) {
+        SessionSettings settings;
+        settings.reuseAddress = false;
+        TcpServerSession *s = startServer(w, settings);
+        SessionSettings client = clientOf(s);
+        client.keepOpenOnPeerFin = false;   // closes at the server's FIN, so the server's end gets TIME_WAIT
+        w->addTcpClient(client)->start();
+        return tr("<h3>TIME_WAIT and SO_REUSEADDR</h3><p>The server on <b>%1</b> listens <b>without</b> "
+                  "SO_REUSEADDR (unticked on its tab), and a client is connected.</p><ol>"
+                  "<li>On the server tab select the connection in the clients table and open <i>TCP "
+                  "states</i>. Press <b>Stop</b>: the server closes first, so its end of the connection "
+                  "goes FIN_WAIT_1, FIN_WAIT_2 and then waits in <b>TIME_WAIT</b> for 60 seconds — twice the "
+                  "longest a segment may live, so nothing late from this connection can be taken for part "
+                  "of a new one with the same addresses and ports.</li>"
+                  "<li>Press <b>Start</b>: bind() fails with EADDRINUSE. No program listens on port %2 any "
+                  "more, but the socket in TIME_WAIT still holds it, and the error names it.</li>"
+                  "<li>Tick <b>SO_REUSEADDR</b> and press Start: it <i>still</i> fails. Linux lets bind() pass "
+                  "a socket in TIME_WAIT only when both the old socket and the new one set SO_REUSEADDR, and "
+                  "the old one did not. When the <i>TCP states</i> tab shows the time is up, Start "
+                  "listens.</li>"
+                  "<li>Now with SO_REUSEADDR on: press <b>Connect</b> on the client tab, then Stop and Start "
+                  "on the server tab. It listens at once, although the connection waits in TIME_WAIT again. "
+                  "That is why servers call <code>setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)</code> before "
+                  "bind() (see the narration and <i>Copy as Python script</i>). It never lets two programs "
+                  "listen on the same port.</li></ol>").arg(where(s)).arg(s->listenEndpoint().port);
     }
     if (id == QStringLiteral("flow-control")) {
         TcpServerSession *s = startServer(w, QString());

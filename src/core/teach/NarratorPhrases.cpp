@@ -195,14 +195,11 @@ QString NarratorPhrases::preview(const QByteArray &bytes)
     return s;
 }
 
-QList<Step> NarratorPhrases::listeningSteps()
+QList<Step> NarratorPhrases::listeningSteps(bool reuseAddress)
 {
-    return {
+    QList<Step> steps{
         step(Call::Socket, State::NotYet, u"server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)"_s,
              u"int server = socket(AF_INET, SOCK_STREAM, 0);"_s),
-        step(Call::SetSockOpt, State::NotYet, u"server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)"_s,
-             u"setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);"_s,
-             SocketNarrator::tr("a restart can bind while old connections sit in TIME_WAIT")),
         step(Call::Bind, State::NotYet, u"server.bind((host, port))"_s, u"bind(server, (struct sockaddr *)&addr, addrlen);"_s),
         step(Call::Listen, State::NotYet, u"server.listen(backlog)"_s, u"listen(server, backlog);"_s),
         step(Call::Accept, State::NotYet, u"conn, addr = server.accept()"_s,
@@ -210,6 +207,21 @@ QList<Step> NarratorPhrases::listeningSteps()
              SocketNarrator::tr("blocks until a client connects; returns a new socket")),
         step(Call::Close, State::NotYet, u"server.close()"_s, u"close(server);"_s),
     };
+    // Only the calls the server makes: without SO_REUSEADDR there is none.
+    if (reuseAddress)
+        steps.insert(1, step(Call::SetSockOpt, State::NotYet, u"server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)"_s,
+                             u"setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);"_s,
+                             SocketNarrator::tr("a restart can bind while old connections sit in TIME_WAIT")));
+    return steps;
+}
+
+Step NarratorPhrases::noDelayStep(const QString &v, bool on, State state)
+{
+    const QString flag = on ? u"one"_s : u"zero"_s;
+    return step(Call::SetSockOpt, state, u"%1.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, %2)"_s.arg(v).arg(on ? 1 : 0),
+                u"setsockopt(%1, IPPROTO_TCP, TCP_NODELAY, &%2, sizeof %2);"_s.arg(v, flag),
+                on ? SocketNarrator::tr("Nagle off: each small send goes out at once")
+                   : SocketNarrator::tr("Nagle on again: small sends wait and leave together"));
 }
 
 QList<Step> NarratorPhrases::udpSteps()
@@ -222,7 +234,7 @@ QList<Step> NarratorPhrases::udpSteps()
     };
 }
 
-QList<Step> NarratorPhrases::clientSteps(const QString &host, quint16 port, const Endpoint &bind)
+QList<Step> NarratorPhrases::clientSteps(const QString &host, quint16 port, const Endpoint &bind, bool noDelay)
 {
     // A name is looked up only when connecting; its C shows a numeric
     // address, loopback until then.
@@ -239,16 +251,21 @@ QList<Step> NarratorPhrases::clientSteps(const QString &host, quint16 port, cons
     }
     steps << step(Call::Connect, State::NotYet, u"client.connect(%1)"_s.arg(pythonTarget(host, port)),
                   u"connect(client, (struct sockaddr *)&addr, %1);"_s.arg(cAddress(target)));
+    if (noDelay)
+        steps << noDelayStep(u"client"_s, true, State::NotYet);   // set once connected, as the tab does
     steps << step(Call::Close, State::NotYet, u"client.close()"_s, u"close(client);"_s);
     return steps;
 }
 
-QList<Step> NarratorPhrases::acceptedSteps(const Endpoint &peer)
+QList<Step> NarratorPhrases::acceptedSteps(const Endpoint &peer, bool noDelay)
 {
-    return {step(Call::Accept, State::Done, u"conn, addr = server.accept()"_s,
-                 u"int conn = accept(server, (struct sockaddr *)&peer, &peerlen);"_s,
-                 u"addr = %1"_s.arg(pythonAddress(peer)), u"peer = %1"_s.arg(peer.toString())),
-            step(Call::Close, State::NotYet, u"conn.close()"_s, u"close(conn);"_s)};
+    QList<Step> steps{step(Call::Accept, State::Done, u"conn, addr = server.accept()"_s,
+                           u"int conn = accept(server, (struct sockaddr *)&peer, &peerlen);"_s,
+                           u"addr = %1"_s.arg(pythonAddress(peer)), u"peer = %1"_s.arg(peer.toString()))};
+    if (noDelay)
+        steps << noDelayStep(u"conn"_s, true, State::Done);
+    steps << step(Call::Close, State::NotYet, u"conn.close()"_s, u"close(conn);"_s);
+    return steps;
 }
 
 void NarratorPhrases::phraseBound(QList<Step> &steps, SessionKind kind, const Endpoint &local, int backlog)
@@ -325,6 +342,8 @@ void NarratorPhrases::phraseConnected(QList<Step> &steps, const QString &host, c
             s.comment = from(pythonAddress(local));
             s.cComment = cSafe(from(local.toString()));
             s.state = State::Done;
+        } else if (s.call == Call::SetSockOpt) {
+            s.state = State::Done;   // TCP_NODELAY, set on connecting
         }
     }
 }

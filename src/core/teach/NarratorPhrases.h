@@ -65,14 +65,20 @@ public:
     static QString pythonTarget(const QString &host, quint16 port);
     static QString preview(const QByteArray &bytes);    // b'hello' or b'…'…
 
-    // The calls of a listening (TCP server) or UDP socket, before they happen.
-    static QList<Step> listeningSteps();
+    // The calls of a listening (TCP server) or UDP socket, before they happen;
+    // setsockopt(SO_REUSEADDR) only when the server sets it.
+    static QList<Step> listeningSteps(bool reuseAddress = true);
     static QList<Step> udpSteps();
     // A client's socket() (done), bind() when it has one, connect() to
     // host (a name stays a name) and port, close().
-    static QList<Step> clientSteps(const QString &host, quint16 port, const Endpoint &bind);
-    // An accepted socket: accept() (done) from peer, then close().
-    static QList<Step> acceptedSteps(const Endpoint &peer);
+    // With noDelay, setsockopt(TCP_NODELAY) once connected.
+    static QList<Step> clientSteps(const QString &host, quint16 port, const Endpoint &bind, bool noDelay = false);
+    // An accepted socket: accept() (done) from peer, setsockopt(TCP_NODELAY)
+    // with noDelay, then close().
+    static QList<Step> acceptedSteps(const Endpoint &peer, bool noDelay = false);
+    // Issue 21: setsockopt(IPPROTO_TCP, TCP_NODELAY, 1) on `variable` (Nagle
+    // off), or 0 when it is turned back on.
+    static Step noDelayStep(const QString &variable, bool on, State state);
     // socket(), bind(), listen() with the real values, once the socket
     // listens (or, UDP, is bound) on local.
     static void phraseBound(QList<Step> &steps, SessionKind kind, const Endpoint &local, int backlog);

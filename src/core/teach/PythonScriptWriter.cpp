@@ -355,8 +355,12 @@ private:
         m_helpers << serve;
 
         out << u"server = socket.socket(%1, socket.SOCK_STREAM)"_s.arg(family());
-        out << u"server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  "_s
-                   + comment(ScriptPlan::tr("a restart can bind while old connections sit in TIME_WAIT"));
+        if (p.reuseAddress)
+            out << u"server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  "_s
+                       + comment(ScriptPlan::tr("a restart can bind while old connections sit in TIME_WAIT"));
+        else
+            out << comment(ScriptPlan::tr("No SO_REUSEADDR, as in the tab: bind() fails while old connections "
+                                          "of the port sit in TIME_WAIT."));
         out << bind(u"server"_s, p.local, ScriptPlan::tr("where the clients connect: %1").arg(p.local.toString()));
         out << u"server.listen(%1)"_s.arg(p.backlog);
         out << u"server.settimeout(TIMEOUT)"_s;
@@ -370,6 +374,9 @@ private:
         out << u"        print('no client came for', TIMEOUT, 's')"_s;
         out << u"        break"_s;
         out << u"    print('accepted', addr)"_s;
+        if (p.noDelay)
+            out << u"    conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  "_s
+                       + comment(ScriptPlan::tr("Nagle off: each small send goes out at once"));
         out << u"    conn.settimeout(TIMEOUT)"_s;
         out << u"    try:"_s;
         out << u"        serve(conn)"_s;
@@ -405,6 +412,9 @@ private:
         out << u"    raise SystemExit(1)"_s;
         out << u"print('connected from', client.getsockname())"_s
                    + (p.local.isNull() ? u"  "_s + comment(ScriptPlan::tr("no bind(): the OS chose the port")) : QString());
+        if (p.noDelay)
+            out << u"client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  "_s
+                       + comment(ScriptPlan::tr("Nagle off: each small send goes out at once"));
         out << u"for message in MESSAGES:"_s;
         out << u"    client.sendall(%1)"_s.arg(outgoing(u"message"_s));
         out << u"    print('sent', message)"_s;

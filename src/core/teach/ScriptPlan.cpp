@@ -144,6 +144,9 @@ ScriptPlan ScriptPlan::from(const SocketNarrator &narrator)
     }
     plan.framing = session->framing();
     plan.frameOutgoing = session->frameOutgoing();
+    // Issue 21: the options as the tab has them (UDP has neither).
+    plan.reuseAddress = session->settings().reuseAddress;
+    plan.noDelay = session->kind() != SessionKind::Udp && session->settings().noDelay;
     if (narrator.historyIncomplete())
         plan.notes << tr("The log had already dropped its oldest events: what was sent first may be missing.");
 

@@ -75,6 +75,10 @@ public:
     QList<ReplyRule> rules;
     QString rulesEncoding = QStringLiteral("UTF-8");
     std::optional<Checksum> checksum;
+    // --- Socket options (issue 21): exactly the setsockopt() calls the tab makes.
+    bool reuseAddress = true;   // TCP server: SO_REUSEADDR before bind()
+    bool noDelay = false;       // TCP: TCP_NODELAY on the connection (a server's: on each accepted one)
+
     // The program answers on its own (a mode or rules): its sends are computed.
     bool answers() const { return reply != AutoReply::Mode::None || !rules.isEmpty(); }
 

@@ -65,6 +65,23 @@ SocketNarrator::SocketNarrator(Session *session, QObject *parent)
     // The rules' Python is written again after any change of the rules,
     // their encoding or the checksum.
     connect(session, &Session::settingsChanged, this, [this] { m_pythonRules.reset(); });
+    // Issue 21: TCP_NODELAY changed on open connections is a call they make.
+    m_noDelay = session->settings().noDelay;
+    connect(session, &Session::settingsChanged, this, &SocketNarrator::onNoDelayChanged);
+}
+
+void SocketNarrator::onNoDelayChanged()
+{
+    if (!m_session || m_session->settings().noDelay == m_noDelay)
+        return;
+    m_noDelay = m_session->settings().noDelay;
+    for (SocketLane &lane : m_lanes) {
+        const bool accepted = lane.role == SocketLane::Role::Accepted && lane.connectionId != 0;
+        const bool client = lane.role == SocketLane::Role::Client && !lane.peer.isNull();
+        if (lane.open && (accepted || client))
+            addDataStep(lane, Phrases::noDelayStep(Phrases::variable(lane.role), m_noDelay, State::Done));
+    }
+    touch();
 }
 
 SocketNarrator::~SocketNarrator() = default;
@@ -116,7 +133,7 @@ SocketNarrator::SocketLane &SocketNarrator::newOwnLane()
     switch (m_kind) {
     case SessionKind::TcpServer:
         lane.role = SocketLane::Role::Listening;
-        lane.steps = Phrases::listeningSteps();
+        lane.steps = Phrases::listeningSteps(!m_session || m_session->settings().reuseAddress);
         break;
     case SessionKind::TcpClient:
         lane.role = SocketLane::Role::Client;
@@ -124,7 +141,7 @@ SocketNarrator::SocketLane &SocketNarrator::newOwnLane()
             if (!c->localBindAddress().isNull() || c->localBindPort() != 0)
                 lane.local = {c->localBindAddress().isNull() ? QHostAddress(QHostAddress::AnyIPv4) : c->localBindAddress(),
                               c->localBindPort()};
-            lane.steps = Phrases::clientSteps(c->host(), c->port(), lane.local);
+            lane.steps = Phrases::clientSteps(c->host(), c->port(), lane.local, c->settings().noDelay);
         }
         break;
     case SessionKind::Udp:
@@ -169,7 +186,7 @@ SocketNarrator::SocketLane *SocketNarrator::newAcceptedLane(const TrafficEvent &
     lane.listenAttempt = m_ownAttempts;
     lane.local = e.local;
     lane.peer = e.peer;
-    lane.steps = Phrases::acceptedSteps(e.peer);
+    lane.steps = Phrases::acceptedSteps(e.peer, m_session && m_session->settings().noDelay);
     m_lanes.append(lane);
     if (e.connectionId != 0) {
         m_acceptedIndex[e.connectionId] = m_lanes.size() - 1;

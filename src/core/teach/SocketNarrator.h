@@ -115,6 +115,7 @@ private:
     void onError(const TrafficEvent &e);
     void onStopped(const TrafficEvent &e);
     void onFrame(const TrafficEvent &e);
+    void onNoDelayChanged();
     FramingSpec framing() const;
     // Issue 20: after a received message that a reply rule answered.
     void addRuleStep(SocketLane &lane, const TrafficEvent &e);
@@ -148,6 +149,7 @@ private:
     bool m_historyIncomplete = false;
     bool m_pendingSockets = false;
     QTimer m_notify;
+    bool m_noDelay = false;   // TCP_NODELAY as the open connections have it (issue 21)
     std::unique_ptr<PythonRules> m_pythonRules;   // the session's rules as Python, made when first needed
 };
 

@@ -233,6 +233,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         tr("With --quit: print the answer as hex bytes instead of text in --encoding."));
     parser.addOptions({sequence, quit, wait, hex});
     parser.addOptions({repeat, interval});
+    // Issue 21: socket options.
+    const QCommandLineOption noReuseAddr(QStringLiteral("no-reuseaddr"),
+        tr("The TCP server binds without SO_REUSEADDR: a restart fails (EADDRINUSE) while connections "
+           "of its port sit in TIME_WAIT, and the error names them."));
+    const QCommandLineOption noDelay(QStringLiteral("nodelay"),
+        tr("TCP_NODELAY (Nagle off) on the TCP client's connection and the TCP server's accepted ones: "
+           "each small send goes out at once instead of waiting to be merged."));
+    parser.addOptions({noReuseAddr, noDelay});
     result.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -417,6 +425,17 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
             return result;
         o.greetingText = parser.value(greeting);
     }
+    // Issue 21: socket options.
+    if (parser.isSet(noReuseAddr) && !o.tcpServer) {
+        err = optionError(QStringLiteral("no-reuseaddr"), tr("needs --tcp-server"));
+        return result;
+    }
+    if (parser.isSet(noDelay) && !o.tcpServer && !o.tcpClient) {
+        err = optionError(QStringLiteral("nodelay"), tr("needs --tcp-server or --tcp-client"));
+        return result;
+    }
+    o.reuseAddress = !parser.isSet(noReuseAddr);
+    o.noDelay = parser.isSet(noDelay);
     if (parser.isSet(send)) {
         if (!o.tcpClient && !o.udpTarget) {
             err = optionError(QStringLiteral("send"), tr("needs --tcp-client or --udp-target"));

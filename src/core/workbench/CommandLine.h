@@ -87,6 +87,9 @@ public:
         // stopped or quit). Unset: --send sends once.
         std::optional<int> repeatCount;
         int repeatIntervalMs = 1000;     // the send panel's default
+        // Issue 21: socket options (SessionSettings::reuseAddress, noDelay).
+        bool reuseAddress = true;        // --no-reuseaddr turns it off
+        bool noDelay = false;            // --nodelay
     };
     static constexpr int kDefaultWaitMs = 1000;
     static constexpr int kMaxWaitMs = 3600000;

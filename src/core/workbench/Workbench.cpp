@@ -107,6 +107,9 @@ SessionSettings Workbench::settingsFromOptions(const CommandLine::Options &o, Se
         s.greeting = o.greetingText;
         s.keepOpenOnPeerFin = o.keepOpenOnPeerFin;
         s.pauseAccept = o.pauseAccept;
+        // Issue 21: socket options.
+        s.reuseAddress = o.reuseAddress;
+        s.noDelay = o.noDelay;
         break;
     case SessionKind::TcpClient:
         if (o.tcpClient) {
@@ -122,6 +125,7 @@ SessionSettings Workbench::settingsFromOptions(const CommandLine::Options &o, Se
         s.autoReconnect = o.reconnectMs > 0;
         if (o.reconnectMs > 0)
             s.reconnectIntervalMs = o.reconnectMs;
+        s.noDelay = o.noDelay;   // issue 21
         break;
     case SessionKind::Udp:
         s.replyLimits = o.replyLimits;

@@ -63,6 +63,10 @@ TcpClientPage::TcpClientPage(TcpClientSession *session, QWidget *parent)
     connect(m_ui->keepOpenCheck, &QCheckBox::toggled, this, [this](bool on) {
         editSettings([&](SessionSettings &s) { s.keepOpenOnPeerFin = on; });
     });
+    // Issue 21: TCP_NODELAY, also while connected (the session applies it at once).
+    connect(m_ui->noDelayCheck, &QCheckBox::toggled, this, [this](bool on) {
+        editSettings([&](SessionSettings &s) { s.noDelay = on; });
+    });
     m_ui->reconnectSpin->setRange(SessionSettings::kMinReconnectMs, SessionSettings::kMaxReconnectMs);
     connect(session, &TcpClientSession::reconnectChanged, this, &TcpClientPage::onStateChanged);
     connect(m_ui->bindAddressCombo, &QComboBox::currentTextChanged, this, &TcpClientPage::applyBindFields);
@@ -130,6 +134,8 @@ void TcpClientPage::showSettings(const SessionSettings &shown, bool all)
         m_ui->reconnectSpin->setValue(now.reconnectIntervalMs);
     if (all || shown.keepOpenOnPeerFin != now.keepOpenOnPeerFin)
         m_ui->keepOpenCheck->setChecked(now.keepOpenOnPeerFin);
+    if (all || shown.noDelay != now.noDelay)   // issue 21
+        m_ui->noDelayCheck->setChecked(now.noDelay);
     if (all || shown.localBindAddress != now.localBindAddress || shown.localBindPort != now.localBindPort) {
         const bool bound = !now.localBindAddress.isNull();
         m_ui->bindCheck->setChecked(bound);

@@ -56,6 +56,13 @@ TcpServerPage::TcpServerPage(TcpServerSession *session, QWidget *parent)
     connect(m_ui->greetingEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         editSettings([&](SessionSettings &s) { s.greeting = text; });
     });
+    // Issue 21: socket options.
+    connect(m_ui->reuseAddressCheck, &QCheckBox::toggled, this, [this](bool on) {
+        editSettings([&](SessionSettings &s) { s.reuseAddress = on; });
+    });
+    connect(m_ui->noDelayCheck, &QCheckBox::toggled, this, [this](bool on) {
+        editSettings([&](SessionSettings &s) { s.noDelay = on; });
+    });
     addEncodingDependentCheck(m_greetingCheck);
     connect(m_ui->addressCombo, &QComboBox::currentTextChanged, this, [this] {
         updateExposureNotice(m_ui->exposureNotice, m_ui->addressCombo->currentText(), m_ui->portEdit->text().toUShort());
@@ -134,6 +141,11 @@ void TcpServerPage::showSettings(const SessionSettings &shown, bool all)
         showText(m_ui->greetingEdit, now.greeting);
     if (all || shown.keepOpenOnPeerFin != now.keepOpenOnPeerFin)
         m_keepOpenCheck->setChecked(now.keepOpenOnPeerFin);
+    // Issue 21: socket options.
+    if (all || shown.reuseAddress != now.reuseAddress)
+        m_ui->reuseAddressCheck->setChecked(now.reuseAddress);
+    if (all || shown.noDelay != now.noDelay)
+        m_ui->noDelayCheck->setChecked(now.noDelay);
     if (all || shown.greeting != now.greeting || shown.encoding != now.encoding)
         m_greetingCheck->recheck();
     if (all || shown.pauseAccept != now.pauseAccept) {
@@ -210,6 +222,7 @@ void TcpServerPage::onStateChanged()
     m_ui->addressCombo->setEnabled(!running);
     m_ui->portEdit->setEnabled(!running);
     m_ui->backlogSpin->setEnabled(!running);
+    m_ui->reuseAddressCheck->setEnabled(!running);   // read by bind(), as the backlog by listen()
     m_ui->maxClientsSpin->setEnabled(!running);
     m_ui->greetingEdit->setEnabled(!running);
     m_ui->sendPanel->setSendEnabled(running, running ? QString() : tr("The server is not running"));

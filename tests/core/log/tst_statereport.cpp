@@ -28,6 +28,7 @@ void TestStateReport::roundTrip_data()
     QTest::newRow("listener") << true << "LISTEN" << QByteArray("tcp_state=LISTEN accept_queue=3 syn_queue=1 backlog=2");
     QTest::newRow("connection") << false << "ESTABLISHED" << QByteArray("tcp_state=ESTABLISHED recv_q=65536 send_q=7");
     QTest::newRow("time wait") << false << "TIME_WAIT" << QByteArray("tcp_state=TIME_WAIT recv_q=0 send_q=0");
+    QTest::newRow("syn sent") << false << "SYN_SENT" << QByteArray("tcp_state=SYN_SENT recv_q=0 send_q=0 retries=2");
 }
 
 void TestStateReport::roundTrip()
@@ -42,6 +43,8 @@ void TestStateReport::roundTrip()
         r.acceptQueue = 3;
         r.synQueue = 1;
         r.backlog = 2;
+    } else if (state == QLatin1String("SYN_SENT")) {
+        r.retries = 2;
     } else if (state == QLatin1String("ESTABLISHED")) {
         r.recvQ = 65536;
         r.sendQ = 7;
@@ -65,6 +68,8 @@ void TestStateReport::badPayloads_data()
     QTest::newRow("unknown key") << QByteArray("tcp_state=ESTABLISHED recv_q=1 send_q=2 cwnd=10");
     QTest::newRow("listener without backlog") << QByteArray("tcp_state=LISTEN accept_queue=1 syn_queue=0");
     QTest::newRow("double space") << QByteArray("tcp_state=ESTABLISHED  recv_q=1 send_q=2");
+    QTest::newRow("retries outside SYN_SENT") << QByteArray("tcp_state=ESTABLISHED recv_q=1 send_q=2 retries=1");
+    QTest::newRow("SYN_SENT without retries") << QByteArray("tcp_state=SYN_SENT recv_q=0 send_q=1");
 }
 
 void TestStateReport::badPayloads()

@@ -11,6 +11,7 @@
 #include "core/net/TcpClientSession.h"
 #include "core/net/TcpServerSession.h"
 #include "core/net/UdpSession.h"
+#include "core/os/TcpKernelView.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -79,6 +80,7 @@ private slots:
     void serverListenerAndItsConnections();
     void anUnchangedSocketIsNotRecordedAgain();
     void aViewRecordsOnlyTheSocketItFollows();
+    void aConnectNobodyAnswersStaysInSynSent();
 };
 
 void TestKernelStateLog::nothingIsSampledUnlessWatched()
@@ -250,6 +252,43 @@ void TestKernelStateLog::aViewRecordsOnlyTheSocketItFollows()
         QVERIFY2(s.event.local == aOurs && s.event.peer == aTheirs, qPrintable(s.event.message));
     server.stateLog()->unwatch(aOurs, aTheirs);
     QVERIFY(!server.stateLog()->isSampling());
+}
+
+void TestKernelStateLog::aConnectNobodyAnswersStaysInSynSent()
+{
+    // A listener whose accept queue is full drops further SYNs: on
+    // loopback, what a host that drops SYNs looks like (listen(0) admits
+    // one; nobody accepts).
+    QTcpServer full;
+    full.setListenBacklogSize(0);
+    QVERIFY(full.listen(QHostAddress::LocalHost));
+    full.pauseAccepting();
+    // One connection fills it: further SYNs, ours, are dropped.
+    QTcpSocket filler;
+    filler.connectToHost(QHostAddress::LocalHost, full.serverPort());
+    QVERIFY(filler.waitForConnected(5000));
+
+    TcpClientSession client;
+    client.setHost(QStringLiteral("127.0.0.1"));
+    client.setPort(full.serverPort());
+    client.setConnectTimeout(8000);
+    client.stateLog()->setAll(true);
+    StateEvents events(&client);
+    QSignalSpy synSent(&client, &TcpClientSession::synSent);
+    QVERIFY(client.start());
+    QTRY_COMPARE_WITH_TIMEOUT(synSent.size(), 1, 5000);
+    const Endpoint local = synSent.first().at(0).value<Endpoint>();
+    const Endpoint peer = synSent.first().at(1).value<Endpoint>();
+    QCOMPARE(peer.port, full.serverPort());
+    QVERIFY(local.port != 0);
+    QVERIFY(!client.isConnected());
+    // Logged in SYN_SENT, with its endpoints, before any answer.
+    QTRY_VERIFY_WITH_TIMEOUT(events.saw(local, peer, QStringLiteral("SYN_SENT")), 5000);
+    // The kernel sends the SYN again (1 s, then 2 s …): its retries are counted.
+    QTRY_VERIFY_WITH_TIMEOUT(TcpKernelView::find(local, peer) && TcpKernelView::find(local, peer)->retransmits >= 1,
+                             5000);
+    QCOMPARE(TcpKernelView::find(local, peer)->state, TcpKernelView::State::SynSent);
+    client.stop();
 }
 
 QTEST_GUILESS_MAIN(TestKernelStateLog)

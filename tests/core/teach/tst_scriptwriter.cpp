@@ -8,12 +8,15 @@
 #include "core/teach/PythonScriptWriter.h"
 #include "core/teach/ScriptPlan.h"
 #include "support/ScriptRun.h"
+#include "support/TimeWait.h"
 
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QUdpSocket>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using Language = SocketNarrator::Language;
@@ -80,6 +83,9 @@ private slots:
     void framedEchoServes();
     void udpClientBindsOnlyAChosenPort();
     void cCommentsAreC();
+    // Issue 21: exactly the setsockopt() calls the tab makes, and what they do.
+    void socketOptions_data();
+    void socketOptions();
 };
 
 void TestScriptWriter::scriptText_data()
@@ -366,6 +372,101 @@ void TestScriptWriter::cCommentsAreC()
     }
     QVERIFY(CScriptWriter::write(p).contains(u"127.0.0.1:8000 */"_s));
     QVERIFY(CScriptWriter::write(c).contains(u"127.0.0.1:5000;"_s));
+}
+
+void TestScriptWriter::socketOptions_data()
+{
+    QTest::addColumn<bool>("isServer");
+    QTest::addColumn<bool>("reuse");
+    QTest::addColumn<bool>("noDelay");
+    QTest::addColumn<Language>("language");
+    for (const Language l : {Language::Python, Language::C}) {
+        const char *in = l == Language::Python ? "python" : "c";
+        QTest::addRow("server, SO_REUSEADDR on, %s", in) << true << true << false << l;
+        QTest::addRow("server, SO_REUSEADDR off, %s", in) << true << false << false << l;
+        QTest::addRow("server, TCP_NODELAY, %s", in) << true << true << true << l;
+        QTest::addRow("client, TCP_NODELAY, %s", in) << false << true << true << l;
+        QTest::addRow("client, Nagle on, %s", in) << false << true << false << l;
+    }
+}
+
+// The program sets exactly the options the tab has, and runs: a server on a
+// port that a connection holds in TIME_WAIT listens with SO_REUSEADDR and
+// fails with EADDRINUSE without it; TCP_NODELAY programs serve and send.
+void TestScriptWriter::socketOptions()
+{
+    QFETCH(bool, isServer);
+    QFETCH(bool, reuse);
+    QFETCH(bool, noDelay);
+    QFETCH(Language, language);
+    const bool python = language == Language::Python;
+    // A port held in TIME_WAIT by a connection its listener (SO_REUSEADDR,
+    // as QTcpServer sets it) closed first.
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = listener.serverPort();
+    if (isServer) {
+        QTcpSocket peer;
+        peer.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(peer.waitForConnected(5000));
+        QTRY_VERIFY(listener.hasPendingConnections());
+        std::unique_ptr<QTcpSocket> accepted(listener.nextPendingConnection());
+        const Endpoint local{accepted->localAddress(), accepted->localPort()};
+        const Endpoint remote{peer.localAddress(), peer.localPort()};
+        accepted->disconnectFromHost();
+        QTRY_COMPARE(peer.state(), QAbstractSocket::UnconnectedState);
+        listener.close();
+        QTRY_VERIFY(inTimeWait(local, remote));
+    }
+    ScriptPlan plan = isServer ? server(AutoReply::Mode::Echo, u"none"_s, port) : client({"hello"});
+    plan.targetPort = port;
+    plan.reuseAddress = reuse;
+    plan.noDelay = noDelay;
+    const QString script = text(plan, language);
+    const QString reuseCall = python ? u"server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)"_s
+                                     : u"setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);"_s;
+    const QString var = isServer ? u"conn"_s : u"client"_s;
+    const QString noDelayCall = python ? u"%1.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)"_s.arg(var)
+                                       : u"setsockopt(%1, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);"_s.arg(var);
+    QVERIFY2(script.contains(reuseCall) == (isServer && reuse), qPrintable(script));
+    QVERIFY2(script.contains(u"SO_REUSEADDR"_s) == isServer, qPrintable(script));  // off: said in a comment
+    QVERIFY2(script.contains(u"No SO_REUSEADDR"_s) == (isServer && !reuse), qPrintable(script));
+    QVERIFY2(script.contains(noDelayCall) == noDelay, qPrintable(script));
+    QVERIFY2(script.contains(u"TCP_NODELAY"_s) == noDelay, qPrintable(script));
+    if (!python)
+        QCOMPARE(script.contains(u"#include <netinet/tcp.h>"_s), noDelay);
+    if (!python && ScriptRun::gcc().isEmpty())
+        QSKIP("gcc is missing");
+    ScriptRun run;
+    QString why;
+    QVERIFY2(run.prepare(script, language, &why), qPrintable(why));
+    if (!isServer)
+        QVERIFY(listener.isListening());
+    run.start();
+    if (isServer && !reuse) {
+        QTRY_VERIFY_WITH_TIMEOUT(!run.running(), 20000);
+        QVERIFY(run.exitCode() != 0);
+        QVERIFY2(run.output().contains("Address already in use"), run.output().constData());
+        return;
+    }
+    if (isServer) {
+        QTRY_VERIFY2_WITH_TIMEOUT(run.output().contains("listening on"), run.output().constData(), 20000);
+        QTcpSocket peer;
+        peer.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(peer.waitForConnected(5000));
+        peer.write("hi");
+        QTRY_COMPARE_WITH_TIMEOUT(peer.bytesAvailable(), qint64(2), 10000);
+        QCOMPARE(peer.readAll(), "hi"_ba);
+        peer.disconnectFromHost();
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(listener.hasPendingConnections(), 20000);
+        std::unique_ptr<QTcpSocket> conn(listener.nextPendingConnection());
+        QTRY_COMPARE_WITH_TIMEOUT(conn->bytesAvailable(), qint64(5), 10000);
+        QCOMPARE(conn->readAll(), "hello"_ba);
+        conn->disconnectFromHost();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!run.running(), 20000);
+    QVERIFY2(run.exitCode() == 0, run.output().constData());
 }
 
 QTEST_GUILESS_MAIN(TestScriptWriter)
