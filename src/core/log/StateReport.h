@@ -25,7 +25,8 @@ struct StateReport
     quint32 recvQ = 0;
     quint32 sendQ = 0;
     // A connection in SYN_SENT: how often the kernel has sent the SYN again
-    // without an answer (1, 2, 4 … s apart); written only in that state.
+    // without an answer (after 1 s, then at growing intervals); written
+    // only in that state.
     quint32 retries = 0;
 
     bool operator==(const StateReport &) const = default;
