@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -244,6 +245,7 @@ void KernelStateLog::sample()
         else
             ++it;
     }
+    recordDue();
     updateTimer();
     if (m_timer.isActive()) {
         const qint64 spent = clock.elapsed();
@@ -256,11 +258,26 @@ void KernelStateLog::report(Tracked &t, const StateReport &r)
     if (t.last == r)
         return;
     t.last = r;
+    m_due.append(Due{t.connectionId, t.local, t.peer, r});
+}
+
+void KernelStateLog::recordDue()
+{
+    // Recorded once the walk over m_tracked is over: whoever hears an
+    // event may watch or unwatch a socket, which changes m_tracked.
+    const QList<Due> due = std::exchange(m_due, {});
+    for (const Due &d : due)
+        record(d);
+}
+
+void KernelStateLog::record(const Due &d)
+{
+    const StateReport &r = d.report;
     TrafficEvent e;
     e.kind = TrafficEvent::Kind::State;
-    e.connectionId = t.connectionId;
-    e.local = t.local;
-    e.peer = t.peer;
+    e.connectionId = d.connectionId;
+    e.local = d.local;
+    e.peer = d.peer;
     e.payload = r.toPayload();
     if (r.listener && r.tcpState == QLatin1String("LISTEN"))
         e.message = tr("LISTEN: %1 waiting for accept() (backlog %2), %3 half-open in the SYN queue")

@@ -66,11 +66,22 @@ private:
     void onSynSent(const Endpoint &local, const Endpoint &peer);
     Tracked &track(const Endpoint &local, const Endpoint &peer);
     void updateTimer();
-    // Records a state event for t when report differs from what it said last.
+    // A state event for t when report differs from what it said last,
+    // recorded by recordDue() after the sample's walk.
     void report(Tracked &t, const StateReport &report);
+    struct Due
+    {
+        quint32 connectionId = 0;
+        Endpoint local;
+        Endpoint peer;
+        StateReport report;
+    };
+    void recordDue();
+    void record(const Due &due);
 
     Session *const m_session;
     bool m_all = false;
     QHash<QString, Tracked> m_tracked;
+    QList<Due> m_due;
     QTimer m_timer;
 };
