@@ -180,14 +180,13 @@ QByteArray TestFormTruth::probeServer(TcpServerSession *s)
 QByteArray TestFormTruth::probeClient(Workbench &bench, Peers &peers, TcpClientSession *c, const QByteArray &clientSends)
 {
     const int seen = m_connections.value(c);
-    // A server with accept() paused and its queue full drops this client's
-    // SYNs (the backlog lesson's last client): it stays connecting, nothing to probe.
+    // A client of a server whose accept() is paused (the backlog lesson):
+    // it waits in the accept queue or, once that is full, in SYN_SENT, and
+    // which of them it is when depends on the retries' timing. Nothing
+    // answers it either way: nothing to probe.
     if (const auto *server = qobject_cast<TcpServerSession *>(bench.sessions().value(0));
-        server && server->settings().pauseAccept && c->state() == Session::State::Starting) {
-        QTest::qWait(300);
-        [&] { QCOMPARE(countOf(c->log(), TrafficEvent::Kind::Connected), seen); }();
+        server && server->settings().pauseAccept)
         return {};
-    }
     [&] { QTRY_VERIFY(countOf(c->log(), TrafficEvent::Kind::Connected) > seen); }();
     m_connections[c] = seen + 1;
     const QByteArray wire = wireOf(c->framing(), "ping");
