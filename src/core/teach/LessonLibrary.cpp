@@ -10,6 +10,8 @@
 
 #include <QCoreApplication>
 
+#include <memory>
+
 namespace {
 // Every lesson configures its sessions through their settings before they
 // are shown, so the tabs show exactly what the sessions do.
@@ -239,10 +241,14 @@ QString LessonLibrary::setUp(const QString &id, Workbench *w)
     }
     if (id == QStringLiteral("flow-control")) {
         TcpServerSession *s = startServer(w, QString());
-        // Reading stops on the server's end as soon as it is accepted.
-        QObject::connect(s, &Session::eventOccurred, s, [s](const TrafficEvent &e) {
-            if (e.kind == TrafficEvent::Kind::Connected)
+        // Reading stops on the server's end of the lesson's connection as
+        // soon as it is accepted (later clients are read as usual).
+        auto first = std::make_shared<bool>(true);
+        QObject::connect(s, &Session::eventOccurred, s, [s, first](const TrafficEvent &e) {
+            if (e.kind == TrafficEvent::Kind::Connected && *first) {
+                *first = false;
                 s->setReadingPaused(e.connectionId, true);
+            }
         });
         TcpClientSession *c = w->addTcpClient(clientOf(s));
         QObject::connect(c, &TcpClientSession::connected, c, [c] {
