@@ -172,40 +172,40 @@ void KernelStateLog::sample()
             port = t.local.port;   // a listener the session has stopped
     }
 
-    // What the kernel has: the port's every socket at once on a busy
-    // server, else each followed socket by its endpoints.
+    // What the kernel has: a listener with its SYN queue; the connections
+    // all at once (the port's sockets) on a busy server, else each by its
+    // endpoints.
     QHash<QString, TcpKernelView::Socket> found;
-    QHash<quint16, quint32> halfOpen;   // SYN_RECV sockets per listening port
-    const auto take = [&](const TcpKernelView::Socket &s) {
-        if (s.state == State::SynReceived) {
-            ++halfOpen[s.local.port];
-            return;
+    QHash<quint16, int> synQueues;   // per listening port
+    for (const Tracked &t : std::as_const(m_tracked)) {
+        if (t.peer.port != 0)
+            continue;
+        int synQueue = 0;
+        if (const auto s = TcpKernelView::listener(Endpoint{QHostAddress(), t.local.port}, &synQueue)) {
+            found.insert(keyOf(t.local, Endpoint{}), *s);
+            synQueues.insert(t.local.port, synQueue);
         }
-        found.insert(keyOf(s.local, s.state == State::Listen ? Endpoint{} : s.peer), s);
-    };
+    }
     bool dumped = false;
     if (server && port != 0 && (m_all || m_tracked.size() > kFindLimit)) {
         QList<TcpKernelView::Socket> sockets;
         dumped = TcpKernelView::list(&sockets, nullptr, {}, port);
         for (const TcpKernelView::Socket &s : std::as_const(sockets)) {
-            take(s);
+            if (s.state == State::SynReceived || s.state == State::Listen)
+                continue;   // the listener's own, above
+            found.insert(keyOf(s.local, s.peer), s);
             // On --log, a connection the events have not named yet (taken
             // from the accept queue later) is followed from now on.
-            if (m_all && s.state != State::SynReceived && s.state != State::Listen)
+            if (m_all)
                 track(s.local, s.peer).fromAll = true;
         }
     }
     if (!dumped) {
         for (const Tracked &t : std::as_const(m_tracked)) {
-            if (t.peer.port == 0) {
-                QList<TcpKernelView::Socket> sockets;
-                if (TcpKernelView::list(&sockets, nullptr, {State::Listen, State::SynReceived}, t.local.port)) {
-                    for (const TcpKernelView::Socket &s : std::as_const(sockets))
-                        take(s);
-                }
-            } else if (const auto s = TcpKernelView::find(t.local, t.peer)) {
-                take(*s);
-            }
+            if (t.peer.port == 0)
+                continue;
+            if (const auto s = TcpKernelView::find(t.local, t.peer))
+                found.insert(keyOf(t.local, t.peer), *s);
         }
     }
 
@@ -221,7 +221,7 @@ void KernelStateLog::sample()
                 r.listener = true;
                 r.acceptQueue = f->receiveQueue;
                 r.backlog = f->sendQueue;
-                r.synQueue = halfOpen.value(t.local.port);
+                r.synQueue = quint32(synQueues.value(t.local.port));
             } else {
                 r.recvQ = f->receiveQueue;
                 r.sendQ = f->sendQueue;

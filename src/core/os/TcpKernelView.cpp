@@ -294,6 +294,34 @@ std::optional<TcpKernelView::Socket> TcpKernelView::find(const Endpoint &local, 
     return std::nullopt;
 }
 
+std::optional<TcpKernelView::Socket> TcpKernelView::listener(const Endpoint &local, int *synQueue)
+{
+    if (synQueue)
+        *synQueue = 0;
+    QList<Socket> sockets;
+    QList<State> states{State::Listen};
+    if (synQueue)
+        states.append(State::SynReceived);
+    if (!list(&sockets, nullptr, states, local.port))
+        return std::nullopt;
+    std::optional<Socket> found;
+    int halfOpen = 0;
+    // A listener on every address (0.0.0.0, ::) has half-open connections on any of them.
+    const bool anyAddress = local.address.isNull() || local.address == QHostAddress(QHostAddress::AnyIPv4)
+                         || local.address == QHostAddress(QHostAddress::AnyIPv6);
+    for (const Socket &s : std::as_const(sockets)) {
+        if (s.state == State::Listen) {
+            if (local.address.isNull() || s.local.address == local.address)
+                found = s;
+        } else if (anyAddress || s.local.address == local.address) {
+            ++halfOpen;
+        }
+    }
+    if (synQueue && found)
+        *synQueue = halfOpen;
+    return found;
+}
+
 bool TcpKernelView::info(qintptr descriptor, Info *out)
 {
     tcp_info t{};

@@ -90,6 +90,12 @@ public:
     // The socket with this local and peer endpoint, if the kernel still has
     // it (a connection the program closed lingers in FIN_WAIT_2 or TIME_WAIT).
     static std::optional<Socket> find(const Endpoint &local, const Endpoint &peer, QString *error = nullptr);
+    // The listening socket on local's port and address (any address when
+    // local's is null); its receiveQueue is the accept queue, its sendQueue
+    // the backlog. With synQueue, also its SYN queue: the half-open
+    // connections (SYN_RECV) on that port and address (on every address
+    // for a listener on any). One request to the kernel for both.
+    static std::optional<Socket> listener(const Endpoint &local, int *synQueue = nullptr);
     // TCP_INFO and the two queue ioctls of a descriptor; false for one that
     // is not a TCP socket.
     static bool info(qintptr descriptor, Info *out);

@@ -128,8 +128,7 @@ void TcpStateWatch::sample()
     std::optional<TcpKernelView::Socket> found;
     const int synQueueBefore = m_synQueue;
     if (m_peer.port == 0) {
-        found = findListener(m_local);
-        m_synQueue = found ? countSynQueue(m_local) : 0;
+        found = TcpKernelView::listener(m_local, &m_synQueue);
     } else {
         found = TcpKernelView::find(m_local, m_peer);
     }
@@ -144,33 +143,6 @@ void TcpStateWatch::sample()
     }
     if (reportChanged || before != m_state)
         emit changed();
-}
-
-std::optional<TcpKernelView::Socket> TcpStateWatch::findListener(const Endpoint &local)
-{
-    std::optional<TcpKernelView::Socket> found;
-    QList<TcpKernelView::Socket> listeners;
-    if (TcpKernelView::list(&listeners, nullptr, {State::Listen}, local.port)) {
-        for (const TcpKernelView::Socket &s : std::as_const(listeners)) {
-            if (local.address.isNull() || s.local.address == local.address)
-                found = s;
-        }
-    }
-    return found;
-}
-
-int TcpStateWatch::countSynQueue(const Endpoint &local)
-{
-    QList<TcpKernelView::Socket> halfOpen;
-    if (!TcpKernelView::list(&halfOpen, nullptr, {State::SynReceived}, local.port))
-        return 0;
-    // A listener on every address (0.0.0.0, ::) has half-open connections on any of them.
-    const bool anyAddress = local.address.isNull() || local.address == QHostAddress(QHostAddress::AnyIPv4)
-                         || local.address == QHostAddress(QHostAddress::AnyIPv6);
-    int n = 0;
-    for (const TcpKernelView::Socket &s : std::as_const(halfOpen))
-        n += anyAddress || s.local.address == local.address ? 1 : 0;
-    return n;
 }
 
 void TcpStateWatch::moveTo(State state, qint64 timeUs)

@@ -69,12 +69,6 @@ public:
     // A listener's SYN queue as the last sample saw it: the half-open
     // connections (SYN_RECV) on its port; 0 for a connection.
     int synQueue() const { return m_synQueue; }
-    // The listening socket on local (any address when local's is null),
-    // as the kernel reports it now: its receiveQueue is the accept queue,
-    // its sendQueue the backlog.
-    static std::optional<TcpKernelView::Socket> findListener(const Endpoint &local);
-    // How many connections are half-open (SYN_RECV) on local now.
-    static int countSynQueue(const Endpoint &local);
 
 signals:
     // A sample saw something new (a state, a queue, the time left, retries).

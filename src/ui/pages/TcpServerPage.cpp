@@ -9,7 +9,7 @@
 #include "core/text/TextCodec.h"
 #include "ui/pages/ConnectionsModel.h"
 #include "ui/pages/FramingPanel.h"
-#include "core/teach/TcpStateWatch.h"
+#include "core/os/TcpKernelView.h"
 #include "ui/teach/TcpStateView.h"
 #include "ui/widgets/FieldValidation.h"
 
@@ -241,7 +241,7 @@ void TcpServerPage::showAcceptPause()
     }
     if (!m_acceptPausePoll->isActive())
         m_acceptPausePoll->start();
-    const std::optional<TcpKernelView::Socket> listener = TcpStateWatch::findListener(m_server->listenEndpoint());
+    const std::optional<TcpKernelView::Socket> listener = TcpKernelView::listener(m_server->listenEndpoint());
     const QString waiting = listener ? tr("%n waiting in the accept queue", nullptr, int(listener->receiveQueue))
                                      : tr("the kernel's accept queue cannot be read");
     m_ui->clientsLabel->setText(tr("Connected clients (accept() paused: %1)").arg(waiting));

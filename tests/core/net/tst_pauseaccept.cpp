@@ -5,7 +5,6 @@
 #include "core/log/TrafficLog.h"
 #include "core/net/TcpServerSession.h"
 #include "core/os/TcpKernelView.h"
-#include "core/teach/TcpStateWatch.h"
 
 #include <QTcpSocket>
 #include <QtTest>
@@ -26,7 +25,7 @@ namespace {
 
 int acceptQueue(const TcpServerSession &server)
 {
-    const std::optional<TcpKernelView::Socket> listener = TcpStateWatch::findListener(server.listenEndpoint());
+    const std::optional<TcpKernelView::Socket> listener = TcpKernelView::listener(server.listenEndpoint());
     return listener ? int(listener->receiveQueue) : -1;
 }
 
