@@ -13,7 +13,7 @@ bool hasSpace(const QString &s)
     return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.isSpace(); });
 }
 
-QHostAddress unmapped(const QHostAddress &a)
+QHostAddress unmappedAddress(const QHostAddress &a)
 {
     if (a.protocol() == QAbstractSocket::IPv6Protocol) {
         bool ok = false;
@@ -29,14 +29,19 @@ QString Endpoint::addressString() const
 {
     if (address.isNull())
         return QString();
-    QHostAddress a = unmapped(address);
+    QHostAddress a = unmappedAddress(address);
     a.setScopeId(address.scopeId());
     return a.toString();
 }
 
+Endpoint Endpoint::unmapped() const
+{
+    return Endpoint{unmappedAddress(address), port};
+}
+
 bool Endpoint::isIPv6() const
 {
-    return unmapped(address).protocol() == QAbstractSocket::IPv6Protocol;
+    return unmappedAddress(address).protocol() == QAbstractSocket::IPv6Protocol;
 }
 
 QString Endpoint::toString() const

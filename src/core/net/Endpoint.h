@@ -20,6 +20,9 @@ public:
     QString toString() const;
     QString addressString() const;
     bool isIPv6() const;
+    // The same endpoint with an IPv4-mapped address (a dual-stack socket's
+    // IPv4 peer, ::ffff:a.b.c.d) as the IPv4 one; any other as it is.
+    Endpoint unmapped() const;
     bool operator==(const Endpoint &) const = default;
     // The two ends of a Qt socket, as it knows them (null before it is bound
     // or connected).

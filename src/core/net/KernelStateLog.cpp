@@ -15,17 +15,6 @@ namespace {
 
 using State = TcpKernelView::State;
 
-// A v4-mapped address (a dual-stack socket's IPv4 peer) as the IPv4 one,
-// so the kernel's report and the session's events name a socket alike.
-Endpoint canonical(const Endpoint &e)
-{
-    bool ok = false;
-    const quint32 v4 = e.address.toIPv4Address(&ok);
-    if (ok && e.address.protocol() == QAbstractSocket::IPv6Protocol)
-        return Endpoint{QHostAddress(v4), e.port};
-    return e;
-}
-
 // Beyond this many sockets to follow on a server, one dump of the port's
 // sockets is cheaper than asking for each by its endpoints.
 constexpr int kFindLimit = 8;
@@ -46,15 +35,17 @@ QString KernelStateLog::keyOf(const Endpoint &local, const Endpoint &peer)
     // kernel reports for a socket bound to any.
     if (peer.port == 0)
         return QStringLiteral("L:") + QString::number(local.port);
-    return canonical(local).toString() + u'|' + canonical(peer).toString();
+    // toString() writes a v4-mapped address (a dual-stack socket's IPv4
+    // peer) as the IPv4 one, as the kernel's report has it.
+    return local.toString() + u'|' + peer.toString();
 }
 
 KernelStateLog::Tracked &KernelStateLog::track(const Endpoint &local, const Endpoint &peer)
 {
     Tracked &t = m_tracked[keyOf(local, peer)];
     if (t.local.port == 0) {
-        t.local = canonical(local);
-        t.peer = peer.port == 0 ? Endpoint{} : canonical(peer);
+        t.local = local.unmapped();
+        t.peer = peer.port == 0 ? Endpoint{} : peer.unmapped();
     }
     return t;
 }

@@ -340,28 +340,6 @@ bool TcpKernelView::info(qintptr descriptor, Info *out)
     return true;
 }
 
-std::optional<TcpKernelView::Socket> TcpKernelView::ofDescriptor(qintptr descriptor)
-{
-    sockaddr_storage sa{};
-    socklen_t length = sizeof sa;
-    if (descriptor < 0 || ::getsockname(int(descriptor), reinterpret_cast<sockaddr *>(&sa), &length) != 0)
-        return std::nullopt;
-    const Endpoint local = SockAddr::toEndpoint(reinterpret_cast<const sockaddr *>(&sa));
-    sockaddr_storage peer{};
-    length = sizeof peer;
-    if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&peer), &length) == 0)
-        return find(local, SockAddr::toEndpoint(reinterpret_cast<const sockaddr *>(&peer)));
-    QList<Socket> connecting;
-    if (!list(&connecting, nullptr, {State::SynSent}, local.port))
-        return std::nullopt;
-    const QHostAddress address = plain(local.address);
-    for (const Socket &s : std::as_const(connecting)) {
-        if (s.local.address == address || local.address.isNull())
-            return s;
-    }
-    return std::nullopt;
-}
-
 std::optional<TcpKernelView::Socket> TcpKernelView::ownConnecting(const Endpoint &peer)
 {
     QList<Socket> connecting;

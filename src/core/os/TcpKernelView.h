@@ -99,10 +99,6 @@ public:
     // TCP_INFO and the two queue ioctls of a descriptor; false for one that
     // is not a TCP socket.
     static bool info(qintptr descriptor, Info *out);
-    // The socket of a descriptor the program holds, as sock_diag reports it:
-    // also while its connect() waits in SYN_SENT, when getpeername() cannot
-    // tell the peer yet (found among the SYN_SENT sockets by its own address).
-    static std::optional<Socket> ofDescriptor(qintptr descriptor);
     // This process's one socket in SYN_SENT to peer (a null address: any
     // address on peer's port); none when there is none or more than one.
     // For a connect whose descriptor the program cannot see yet (Qt tells
