@@ -136,7 +136,6 @@ void KernelStateLog::onSynSent(const Endpoint &local, const Endpoint &peer)
     t.fromAll = true;
     t.connectionId = 1;   // a client's one connection (TcpClientSession)
     updateTimer();
-    sample();   // SYN_SENT now: a loopback connect may be done by the next tick
 }
 
 void KernelStateLog::updateTimer()
