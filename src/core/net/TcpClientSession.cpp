@@ -129,10 +129,8 @@ void TcpClientSession::onConnecting(int attempt)
 {
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectingState)
         return;
-    // Qt tells the descriptor only once connected: the socket is found among
-    // this process's in SYN_SENT to the server. A loopback connect is over
-    // before that; one that waits is looked for a little longer, until it is
-    // the only one of the process waiting for that server.
+    // Qt tells the descriptor only once connected: the socket is found among the process's in
+    // SYN_SENT to the server, looked for a little longer until it is the only one waiting for it.
     QHostAddress peer;
     peer.setAddress(settings().host);
     const auto s = TcpKernelView::ownConnecting(Endpoint{peer, settings().port});

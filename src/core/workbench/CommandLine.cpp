@@ -73,13 +73,6 @@ bool parseText(const QString &option, const QString &value, const QString &encod
 
 } // namespace
 
-QStringList CommandLine::viewNames()
-{
-    return {QStringLiteral("traffic"), QStringLiteral("lifecycle"), QStringLiteral("sequence"),
-            QStringLiteral("stream"), QStringLiteral("tcp-states"), QStringLiteral("statistics"),
-            QStringLiteral("sequences"), QStringLiteral("rules")};
-}
-
 CommandLine::Result CommandLine::parse(const QStringList &arguments)
 {
     Result result;
@@ -191,16 +184,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
            "Sends keep to a fixed grid; when the program is busy past a send's time it is skipped, not "
            "sent in a burst, and sent at the end instead.").arg(RepeatSender::kMaxIntervalMs),
         QStringLiteral("MS"));
-    parser.addOptions({help, version, tcpServer, tcpClient, udp, udpTarget, encoding, reply, replyRate, replyBytesRate,
-                       replyMaxSize, greeting, send, log, capture, logBudget, backlog, maxClients, timeout, bind,
-                       onPeerFin, reconnect, broadcast, framing, lesson, verbose, noWindow, language});
-    parser.addOption(checksum);
-    // Issue 21: the view each tab opens on, for a teacher at a projector.
-    const QCommandLineOption view(QStringLiteral("view"),
+    const QCommandLineOption view(QStringLiteral("view"),   // issue 21: for a teacher at a projector
         tr("The view every tab shows first: %1 (a view a tab does not have, such as tcp-states on a UDP tab, "
            "leaves that tab on its traffic).").arg(viewNames().join(QStringLiteral(", "))),
         QStringLiteral("NAME"));
-    parser.addOption(view);
+    parser.addOptions({help, version, tcpServer, tcpClient, udp, udpTarget, encoding, reply, replyRate, replyBytesRate,
+                       replyMaxSize, greeting, send, log, capture, logBudget, backlog, maxClients, timeout, bind,
+                       onPeerFin, reconnect, broadcast, framing, lesson, verbose, noWindow, language, view});
+    parser.addOption(checksum);
     // Issue 20: reply rules.
     const QCommandLineOption rule(QStringLiteral("rule"),
         tr("A reply rule, MATCH => REPLY [OPTIONS] (repeatable, tried in order; e.g. "

@@ -106,7 +106,12 @@ public:
     // Qt's own -platform etc. already removed).
     static Result parse(const QStringList &arguments);
     // What --view takes: the names of a session page's views.
-    static QStringList viewNames();
+    static QStringList viewNames()
+    {
+        return {QStringLiteral("traffic"), QStringLiteral("lifecycle"), QStringLiteral("sequence"),
+                QStringLiteral("stream"), QStringLiteral("tcp-states"), QStringLiteral("statistics"),
+                QStringLiteral("sequences"), QStringLiteral("rules")};
+    }
     // argv without the options QGuiApplication consumes itself (-platform X,
     // -style X, -reverse, …), so the command line can be checked before the
     // application object exists and a bad value costs one line of output.
